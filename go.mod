@@ -1,0 +1,3 @@
+module github.com/leakvet/leakvet
+
+go 1.26
