@@ -1,0 +1,15 @@
+// Package analyzers lists leakvet's checks. The suite is what every driver
+// runs: the leakvet binary, go vet -vettool and the golangci-lint plugin.
+package analyzers
+
+import (
+	"github.com/leakvet/leakvet/analyzers/httpbody"
+	"golang.org/x/tools/go/analysis"
+)
+
+// All returns every check, in a stable order. The slice is new on each call.
+func All() []*analysis.Analyzer {
+	return []*analysis.Analyzer{
+		httpbody.Analyzer,
+	}
+}

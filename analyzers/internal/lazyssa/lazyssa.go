@@ -1,0 +1,118 @@
+// Package lazyssa owns the one SSA build that every leakvet check shares.
+//
+// Building SSA is the dominant cost of SSA-based linters, so the analyzer
+// in this package builds nothing by itself: its result builds the package's
+// SSA on the first call of Build, once, and hands the same functions to
+// every check that asks. A check decides from type information whether it
+// needs SSA at all before asking; packages where no resource flows are
+// never built.
+package lazyssa
+
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Analyzer provides a *Program for the package under analysis.
+var Analyzer = &analysis.Analyzer{
+	Name:       "lazyssa",
+	Doc:        "provide SSA for the package, built at most once and only on demand",
+	URL:        "https://github.com/leakvet/leakvet/tree/main/analyzers/internal/lazyssa",
+	Run:        run,
+	ResultType: reflect.TypeFor[*Program](),
+}
+
+// Program is the on-demand SSA form of one package.
+type Program struct {
+	pass  *analysis.Pass
+	once  sync.Once
+	pkg   *ssa.Package
+	funcs []*ssa.Function
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	return &Program{pass: pass}, nil
+}
+
+// Build returns the SSA package and its source functions (named functions,
+// methods and all nested function literals, in source order). It builds
+// them on the first call; later calls return the same values.
+func (p *Program) Build() (*ssa.Package, []*ssa.Function) {
+	p.once.Do(p.build)
+	return p.pkg, p.funcs
+}
+
+func (p *Program) build() {
+	pass := p.pass
+	prog := ssa.NewProgram(pass.Fset, 0)
+	prog.SetNoReturn(NoReturn)
+	for _, imp := range pass.Pkg.Imports() {
+		prog.CreatePackage(imp, nil, nil, true)
+	}
+	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	pkg.Build()
+
+	var funcs []*ssa.Function
+	var add func(*ssa.Function)
+	add = func(f *ssa.Function) {
+		funcs = append(funcs, f)
+		for _, anon := range f.AnonFuncs {
+			add(anon)
+		}
+	}
+	for _, file := range pass.Files {
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			if f := prog.FuncValue(obj); f != nil {
+				add(f)
+			}
+		}
+	}
+	p.pkg, p.funcs = pkg, funcs
+}
+
+// NoReturn reports whether a call of fn never returns normally. SSA uses it
+// to cut the control flow after log.Fatal and friends, so that code after
+// them is not taken for a path to a return.
+func NoReturn(fn *types.Func) bool {
+	if fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Pkg().Path() + "." + fn.Name() {
+	case "os.Exit", "log.Fatal", "log.Fatalf", "log.Fatalln",
+		"log.Panic", "log.Panicf", "log.Panicln", "runtime.Goexit":
+		return true
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	recv := sig.Recv().Type()
+	if ptr, ok := recv.(*types.Pointer); ok {
+		recv = ptr.Elem()
+	}
+	named, ok := recv.(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return false
+	}
+	switch named.Obj().Pkg().Path() + "." + named.Obj().Name() + "." + fn.Name() {
+	case "log.Logger.Fatal", "log.Logger.Fatalf", "log.Logger.Fatalln",
+		"log.Logger.Panic", "log.Logger.Panicf", "log.Logger.Panicln",
+		"testing.common.FailNow", "testing.common.Fatal", "testing.common.Fatalf",
+		"testing.common.SkipNow", "testing.common.Skip", "testing.common.Skipf":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,383 @@
+package lifetime
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"github.com/leakvet/leakvet/analyzers/internal/resource"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// engine holds the per-package state of one run: summaries are memoised
+// per function, so each function body is walked once per question.
+type engine struct {
+	pass  *analysis.Pass
+	table *resource.Table
+	// closer is the kind used for parameters whose type is not a table
+	// type but can be released (io.Closer, io.ReadCloser, net.Conn, T
+	// constrained by io.Closer).
+	closer *resource.Kind
+
+	pkg        *ssa.Package
+	summaries  map[*ssa.Function]*analysisResult
+	inProgress map[*ssa.Function]bool
+	closures   map[closureKey]ParamEffect
+}
+
+type closureKey struct {
+	fn   *ssa.Function
+	fv   *ssa.FreeVar
+	kind string
+	role role
+}
+
+// analysisResult is everything learnt from one function body.
+type analysisResult struct {
+	summary  *Summary
+	findings []Finding
+}
+
+func newEngine(pass *analysis.Pass, table *resource.Table) *engine {
+	return &engine{
+		pass:  pass,
+		table: table,
+		closer: &resource.Kind{ID: "closer", Check: "closecheck", Noun: "closer",
+			Release: table.ReleaseNames(), ReleaseText: "Close"},
+		summaries:  map[*ssa.Function]*analysisResult{},
+		inProgress: map[*ssa.Function]bool{},
+		closures:   map[closureKey]ParamEffect{},
+	}
+}
+
+// closable reports whether a parameter of type t can receive a resource
+// and release it: a table type, an interface with a release method, or a
+// type parameter whose constraint has one.
+func (e *engine) closable(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if e.table.KindOfType(t) != nil {
+		return true
+	}
+	var iface *types.Interface
+	switch u := types.Unalias(t).(type) {
+	case *types.TypeParam:
+		iface, _ = u.Constraint().Underlying().(*types.Interface)
+	default:
+		iface, _ = t.Underlying().(*types.Interface)
+	}
+	if iface == nil {
+		return false
+	}
+	for i := 0; i < iface.NumMethods(); i++ {
+		m := iface.Method(i)
+		if e.table.IsReleaseName(m.Name()) && m.Type().(*types.Signature).Params().Len() == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// kindFor returns the kind to track for a parameter of type t.
+func (e *engine) kindFor(t types.Type) *resource.Kind {
+	if k := e.table.KindOfType(t); k != nil {
+		return k
+	}
+	return e.closer
+}
+
+// summaryOf returns fn's summary. known is false when fn's behaviour
+// cannot be known (it is being summarised further up the stack: recursion).
+func (e *engine) summaryOf(fn *ssa.Function) (*Summary, bool) {
+	if fn.Pkg == e.pkg && fn.Blocks != nil {
+		if e.inProgress[fn] {
+			// Recursion: the function is being summarised further up the
+			// stack. Assuming it does nothing keeps the walk finite and never
+			// invents a release.
+			return nil, true
+		}
+		return e.analyze(fn).summary, true
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() == nil || obj.Pkg() == e.pass.Pkg {
+		return nil, true
+	}
+	var s Summary
+	if e.pass.ImportObjectFact(obj.Origin(), &s) {
+		return &s, true
+	}
+	return nil, true
+}
+
+// analyze computes fn's summary and findings once.
+func (e *engine) analyze(fn *ssa.Function) *analysisResult {
+	if r, ok := e.summaries[fn]; ok {
+		return r
+	}
+	e.inProgress[fn] = true
+	r := &analysisResult{summary: &Summary{}}
+	e.summariseParams(fn, r.summary)
+	e.trackAcquisitions(fn, r)
+	r.summary.sort()
+	delete(e.inProgress, fn)
+	e.summaries[fn] = r
+	return r
+}
+
+func (e *engine) summariseParams(fn *ssa.Function, s *Summary) {
+	if len(fn.Blocks) == 0 {
+		return
+	}
+	for i, p := range fn.Params {
+		if !e.closable(p.Type()) {
+			continue
+		}
+		kind := e.kindFor(p.Type())
+		t := newTracker(e, fn, kind)
+		t.add(p, tracked{role: t.rootRole()})
+		t.run()
+		eff := t.effect(t.paths(fn.Blocks[0], 0, nil))
+		if eff.When != Never {
+			eff.Index = i
+			s.Params = append(s.Params, eff)
+		}
+	}
+}
+
+// effect turns the outcome of a walk from a function's entry into what the
+// function does with the value for its callers.
+func (t *tracker) effect(out outcome) ParamEffect {
+	releases := true
+	for _, ev := range t.events {
+		if ev.kind != evRelease {
+			releases = false
+		}
+	}
+	switch {
+	case len(out.leaks) == 0 && out.pendingExit:
+		return ParamEffect{When: Always}
+	case len(out.leaks) == 0:
+		return ParamEffect{When: Always, Releases: releases}
+	case out.unknownLeak || out.successLeak && out.failureLeak || !returnsError(t.fn):
+		return ParamEffect{When: Never}
+	case out.failureLeak:
+		return ParamEffect{When: OnSuccess, Releases: releases}
+	case out.successLeak:
+		return ParamEffect{When: OnFailure, Releases: releases}
+	}
+	return ParamEffect{When: Never}
+}
+
+// effectOn is what a function literal does with a captured variable.
+func (e *engine) effectOn(fn *ssa.Function, fv *ssa.FreeVar, kind *resource.Kind, tr tracked) ParamEffect {
+	k := closureKey{fn, fv, kind.ID, tr.role}
+	if eff, ok := e.closures[k]; ok {
+		return eff
+	}
+	e.closures[k] = ParamEffect{When: Always} // recursion through itself: assume it keeps
+	eff := ParamEffect{}
+	if len(fn.Blocks) > 0 && (tr.role == rolePart || tr.role == roleWhole || tr.role == roleCell) {
+		t := newTracker(e, fn, kind)
+		t.add(fv, tr)
+		t.run()
+		eff = t.effect(t.paths(fn.Blocks[0], 0, nil))
+	}
+	e.closures[k] = eff
+	return eff
+}
+
+// acquisition is one call whose result must be released.
+type acquisition struct {
+	call   *ssa.Call
+	result int
+	kind   *resource.Kind
+}
+
+func (e *engine) acquisitions(call *ssa.Call) []acquisition {
+	c := call.Common()
+	var acqs []acquisition
+	var obj *types.Func
+	if c.IsInvoke() {
+		obj = c.Method
+	} else if callee := c.StaticCallee(); callee != nil {
+		obj, _ = callee.Object().(*types.Func)
+		origin := callee
+		if o := callee.Origin(); o != nil {
+			origin = o
+		}
+		if s, _ := e.summaryOf(origin); s != nil {
+			for _, r := range s.Results {
+				if k := e.table.Kind(r.Kind); k != nil {
+					acqs = append(acqs, acquisition{call, r.Index, k})
+				}
+			}
+		}
+	}
+	if a, ok := e.table.Acquirer(obj); ok && len(acqs) == 0 {
+		acqs = append(acqs, acquisition{call, a.Result, e.table.Kind(a.Kind)})
+	}
+	return acqs
+}
+
+// trackAcquisitions follows every resource acquired in fn: the leaks are
+// fn's findings, and the resources fn returns are its owned results.
+func (e *engine) trackAcquisitions(fn *ssa.Function, r *analysisResult) {
+	for _, b := range fn.Blocks {
+		for i, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			for _, acq := range e.acquisitions(call) {
+				e.trackOne(fn, b, i, acq, r)
+			}
+		}
+	}
+}
+
+func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquisition, r *analysisResult) {
+	t := newTracker(e, fn, acq.kind)
+	results := acq.call.Common().Signature().Results()
+	var root ssa.Value
+	if results.Len() == 1 {
+		root = acq.call
+	} else {
+		for _, ref := range *acq.call.Referrers() {
+			if ex, ok := ref.(*ssa.Extract); ok && ex.Index == acq.result {
+				root = ex
+			}
+		}
+		if results.Len() > 1 && isError(results.At(results.Len()-1).Type()) {
+			t.addErr(errorResult(acq.call))
+		}
+	}
+	t.root = root
+	if root != nil {
+		t.add(root, tracked{role: t.rootRole()})
+	}
+	t.run()
+	for ret, idx := range t.returned {
+		_ = ret
+		if !slices.ContainsFunc(r.summary.Results, func(o OwnedResult) bool { return o.Index == idx }) {
+			r.summary.Results = append(r.summary.Results, OwnedResult{Index: idx, Kind: acq.kind.ID})
+		}
+	}
+	out := t.paths(b, i+1, acq.call)
+	if len(out.leaks) == 0 {
+		return
+	}
+	r.findings = append(r.findings, e.finding(fn, acq, t, out))
+}
+
+// Finding is one leak, reported by the check that owns its kind.
+type Finding struct {
+	Check    string
+	Kind     *resource.Kind
+	Pos      token.Pos // the acquiring call
+	End      token.Pos
+	Message  string
+	Exit     token.Pos // the leaking return, or NoPos
+	ExitLine int
+	Fix      *analysis.SuggestedFix
+}
+
+func (e *engine) finding(fn *ssa.Function, acq acquisition, t *tracker, out outcome) Finding {
+	call := e.callExpr(acq.call.Pos())
+	f := Finding{Check: acq.kind.Check, Kind: acq.kind, Pos: acq.call.Pos(), End: acq.call.Pos()}
+	name := "call"
+	if call != nil {
+		f.Pos, f.End = call.Pos(), call.End()
+		name = types.ExprString(call.Fun)
+	}
+	unreleased := acq.kind.Unreleased
+	if unreleased == "" {
+		unreleased = "not closed"
+	}
+	// Report the earliest leaking return: it is the one a reader finds first.
+	var best *exit
+	loop := false
+	for i := range out.leaks {
+		x := &out.leaks[i]
+		if x.loop {
+			loop = true
+			continue
+		}
+		if best == nil || x.pos.IsValid() && (x.pos < best.pos || !best.pos.IsValid()) {
+			best = x
+		}
+	}
+	switch {
+	case t.root == nil || len(*t.root.Referrers()) == 0:
+		f.Message = "result of " + name + " is discarded: its " + acq.kind.Noun + " is never " + verbOf(unreleased)
+	case loop:
+		f.Message = acq.kind.Noun + " from " + name + " is " + unreleased + " before the next loop iteration acquires another"
+	case best != nil:
+		pos := best.pos
+		if !pos.IsValid() {
+			pos = fnEnd(fn)
+		}
+		f.Exit = pos
+		f.ExitLine = e.pass.Fset.Position(pos).Line
+		f.Message = acq.kind.Noun + " from " + name + " is " + unreleased + " when returning at line " + itoa(f.ExitLine)
+	}
+	if !loop {
+		f.Fix = e.deferFix(acq, t)
+	}
+	return f
+}
+
+func verbOf(unreleased string) string {
+	if len(unreleased) > 4 && unreleased[:4] == "not " {
+		return unreleased[4:]
+	}
+	return "released"
+}
+
+func fnEnd(fn *ssa.Function) token.Pos {
+	if syn := fn.Syntax(); syn != nil {
+		return syn.End() - 1
+	}
+	return fn.Pos()
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for n > 0 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+	}
+	return string(b)
+}
+
+// callExpr finds the call expression whose '(' is at lparen.
+func (e *engine) callExpr(lparen token.Pos) *ast.CallExpr {
+	for _, f := range e.pass.Files {
+		if f.FileStart > lparen || lparen > f.FileEnd {
+			continue
+		}
+		var found *ast.CallExpr
+		ast.Inspect(f, func(n ast.Node) bool {
+			if found != nil || n == nil || n.Pos() > lparen || n.End() < lparen {
+				return false
+			}
+			if c, ok := n.(*ast.CallExpr); ok && c.Lparen == lparen {
+				found = c
+				return false
+			}
+			return true
+		})
+		return found
+	}
+	return nil
+}
+
+func returnsError(fn *ssa.Function) bool {
+	res := fn.Signature.Results()
+	return res.Len() > 0 && isError(res.At(res.Len()-1).Type())
+}

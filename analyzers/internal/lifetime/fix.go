@@ -1,0 +1,133 @@
+package lifetime
+
+import (
+	"go/ast"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// deferFix offers `defer x.Release()` right after the error check that
+// follows `x, err := acquire(...)`, when that is safe: the resource is
+// bound to a plain variable, is never handed to an owner (a deferred
+// release would then close what someone else owns), and the next statement
+// is the `if err != nil` that leaves the function.
+func (e *engine) deferFix(acq acquisition, t *tracker) *analysis.SuggestedFix {
+	if acq.kind.ReleaseText == "" || t.root == nil {
+		return nil
+	}
+	for _, ev := range t.events {
+		if ev.kind != evRelease {
+			return nil
+		}
+	}
+	call := e.callExpr(acq.call.Pos())
+	if call == nil {
+		return nil
+	}
+	file := e.fileOf(call.Pos())
+	if file == nil {
+		return nil
+	}
+	path, _ := astutil.PathEnclosingInterval(file, call.Pos(), call.End())
+	var assign *ast.AssignStmt
+	var block *ast.BlockStmt
+	for i, n := range path {
+		if a, ok := n.(*ast.AssignStmt); ok && i+1 < len(path) {
+			if b, ok := path[i+1].(*ast.BlockStmt); ok {
+				assign, block = a, b
+			}
+			break
+		}
+		if _, ok := n.(ast.Stmt); ok && n != call {
+			if _, isExpr := n.(*ast.ExprStmt); !isExpr {
+				break
+			}
+		}
+	}
+	if assign == nil || len(assign.Rhs) != 1 || assign.Rhs[0] != ast.Expr(call) || acq.result >= len(assign.Lhs) {
+		return nil
+	}
+	id, ok := assign.Lhs[acq.result].(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return nil
+	}
+	errID, ok := assign.Lhs[len(assign.Lhs)-1].(*ast.Ident)
+	if !ok || len(assign.Lhs) < 2 {
+		return nil
+	}
+	idx := -1
+	for i, s := range block.List {
+		if s == ast.Stmt(assign) {
+			idx = i
+		}
+	}
+	if idx < 0 || idx+1 >= len(block.List) {
+		return nil
+	}
+	check, ok := block.List[idx+1].(*ast.IfStmt)
+	if !ok || check.Init != nil || check.Else != nil || !isErrNotNil(check.Cond, errID.Name) || !leaves(check.Body) {
+		return nil
+	}
+	if e.insideLoop(path) {
+		return nil // a defer in a loop holds every iteration's resource
+	}
+	col := e.pass.Fset.Position(assign.Pos()).Column
+	indent := strings.Repeat("\t", max(col-1, 0))
+	text := "\n" + indent + "defer " + id.Name + "." + acq.kind.ReleaseText + "()"
+	return &analysis.SuggestedFix{
+		Message:   "Insert defer " + id.Name + "." + acq.kind.ReleaseText + "() after the error check",
+		TextEdits: []analysis.TextEdit{{Pos: check.End(), End: check.End(), NewText: []byte(text)}},
+	}
+}
+
+func (e *engine) fileOf(pos token.Pos) *ast.File {
+	for _, f := range e.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+func (e *engine) insideLoop(path []ast.Node) bool {
+	for _, n := range path {
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return true
+		case *ast.FuncLit, *ast.FuncDecl:
+			return false
+		}
+	}
+	return false
+}
+
+func isErrNotNil(cond ast.Expr, name string) bool {
+	b, ok := cond.(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ {
+		return false
+	}
+	x, ok1 := b.X.(*ast.Ident)
+	y, ok2 := b.Y.(*ast.Ident)
+	return ok1 && ok2 && x.Name == name && y.Name == "nil"
+}
+
+// leaves reports whether a block ends by leaving the function.
+func leaves(b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	switch s := b.List[len(b.List)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.ExprStmt:
+		if c, ok := s.X.(*ast.CallExpr); ok {
+			if id, ok := c.Fun.(*ast.Ident); ok && id.Name == "panic" {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,232 @@
+package lifetime
+
+import (
+	"go/token"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// duty is what the function owes on a path.
+type duty uint8
+
+const (
+	owed duty = iota
+	// pendingSuccess: discharged if the pending error is nil.
+	pendingSuccess
+	// pendingFailure: discharged if the pending error is non-nil.
+	pendingFailure
+)
+
+type pathState struct {
+	duty duty
+	err  ssa.Value
+}
+
+// exit is a way out of the function on which the resource is still owed.
+type exit struct {
+	ret  *ssa.Return // nil when the loop comes back to the acquisition
+	pos  token.Pos
+	loop bool
+}
+
+// outcome summarises all paths from the start point.
+type outcome struct {
+	leaks []exit
+	// successLeak and failureLeak say whether some leaking return returns
+	// a nil error (success) or a non-nil one (failure); unknownLeak when
+	// the error's nil-ness at the return is not known.
+	successLeak, failureLeak, unknownLeak bool
+	pendingExit                           bool
+}
+
+// paths explores every path from instruction index start of block b (the
+// root's definition, or the entry for parameters) and reports the exits
+// reached while the resource is still owed.
+func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction) outcome {
+	var out outcome
+	type key struct {
+		b     *ssa.BasicBlock
+		state pathState
+	}
+	seen := map[key]bool{}
+	type item struct {
+		b     *ssa.BasicBlock
+		start int
+		st    pathState
+	}
+	stack := []item{{b, start, pathState{}}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		st := it.st
+		done := false
+		for _, instr := range it.b.Instrs[it.start:] {
+			if rootInstr != nil && instr == rootInstr && it.start == 0 {
+				if st.duty == owed {
+					out.leaks = append(out.leaks, exit{pos: rootInstr.Pos(), loop: true})
+				}
+				done = true
+				break
+			}
+			if ev, ok := t.events[instr]; ok {
+				switch ev.kind {
+				case evRelease, evTransfer:
+					done = true
+				case evPendingSuccess:
+					st = pathState{pendingSuccess, ev.err}
+				case evPendingFailure:
+					st = pathState{pendingFailure, ev.err}
+				}
+				if done {
+					break
+				}
+			}
+			switch in := instr.(type) {
+			case *ssa.Return:
+				switch st.duty {
+				case owed:
+					out.leaks = append(out.leaks, exit{ret: in, pos: in.Pos()})
+					switch errNilness(in) {
+					case 1:
+						out.failureLeak = true
+					case 0:
+						out.successLeak = true
+					default:
+						out.unknownLeak = true
+					}
+				default:
+					out.pendingExit = true
+				}
+				done = true
+			case *ssa.Panic:
+				done = true
+			}
+			if done {
+				break
+			}
+		}
+		if done {
+			continue
+		}
+		succs := it.b.Succs
+		if iff, ok := it.b.Instrs[len(it.b.Instrs)-1].(*ssa.If); ok && len(succs) == 2 {
+			for i, s := range succs {
+				next, alive := t.edge(iff, i == 0, st)
+				if !alive {
+					continue
+				}
+				k := key{s, next}
+				if !seen[k] {
+					seen[k] = true
+					stack = append(stack, item{s, 0, next})
+				}
+			}
+			continue
+		}
+		for _, s := range succs {
+			k := key{s, st}
+			if !seen[k] {
+				seen[k] = true
+				stack = append(stack, item{s, 0, st})
+			}
+		}
+	}
+	return out
+}
+
+// edge applies the knowledge that the If's condition is taken (or not) to
+// the path state. alive is false when the resource cannot exist (or was
+// discharged) on that edge.
+func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) {
+	cmp, ok := iff.Cond.(*ssa.BinOp)
+	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
+		return st, true
+	}
+	var v ssa.Value
+	switch {
+	case isNil(cmp.Y):
+		v = cmp.X
+	case isNil(cmp.X):
+		v = cmp.Y
+	default:
+		return st, true
+	}
+	// isNilHere: on this edge, v == nil.
+	isNilHere := (cmp.Op == token.EQL) == taken
+	switch {
+	case st.duty == owed && t.nilMeansNone[v] && isNilHere:
+		return st, false
+	case st.duty == owed && t.errOf[v] && !isNilHere:
+		return st, false
+	case st.duty != owed && v == st.err:
+		if (st.duty == pendingSuccess) == isNilHere {
+			return st, false
+		}
+		return pathState{}, true
+	}
+	return st, true
+}
+
+func isNil(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.Value == nil
+}
+
+// errNilness says whether the return's last result is an error that is
+// nil (0), non-nil (1), or unknown (-1). Functions without an error result
+// count as success.
+func errNilness(ret *ssa.Return) int {
+	if len(ret.Results) == 0 {
+		return 0
+	}
+	last := ret.Results[len(ret.Results)-1]
+	if !isError(last.Type()) {
+		return 0
+	}
+	switch v := last.(type) {
+	case *ssa.Const:
+		if v.Value == nil {
+			return 0
+		}
+		return 1
+	case *ssa.MakeInterface:
+		return 1
+	case *ssa.Call:
+		if callee := v.Call.StaticCallee(); callee != nil && callee.Pkg != nil {
+			switch callee.Pkg.Pkg.Path() {
+			case "fmt", "errors":
+				return 1
+			}
+		}
+	}
+	return checkedNilness(ret.Block(), last)
+}
+
+// checkedNilness looks up the dominator tree of b for a comparison of v
+// with nil whose outcome decides that b runs, and returns v's nil-ness
+// there (0 nil, 1 non-nil, -1 unknown).
+func checkedNilness(b *ssa.BasicBlock, v ssa.Value) int {
+	for d := b.Idom(); d != nil; d = d.Idom() {
+		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok || len(d.Succs) != 2 {
+			continue
+		}
+		cmp, ok := iff.Cond.(*ssa.BinOp)
+		if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
+			continue
+		}
+		if !(cmp.X == v && isNil(cmp.Y) || cmp.Y == v && isNil(cmp.X)) {
+			continue
+		}
+		for i, s := range d.Succs {
+			if s.Dominates(b) && len(s.Preds) == 1 {
+				taken := i == 0
+				if (cmp.Op == token.EQL) == taken {
+					return 0
+				}
+				return 1
+			}
+		}
+	}
+	return -1
+}

@@ -1,0 +1,109 @@
+package lifetime
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// When says on which paths a callee discharges the caller's duty for an
+// argument.
+type When uint8
+
+const (
+	// Never: the callee neither releases nor keeps the argument.
+	Never When = iota
+	// Always: every normal return of the callee has released or kept it.
+	Always
+	// OnSuccess: it is released or kept only when the callee returns a nil
+	// error (a constructor that keeps a connection only if its handshake
+	// succeeds). On the failure path the caller still owns it.
+	OnSuccess
+	// OnFailure: it is released only when the callee returns a non-nil
+	// error (a status check that closes the body before returning an
+	// error). On the success path the caller still owns it.
+	OnFailure
+)
+
+func (w When) String() string {
+	switch w {
+	case Always:
+		return "always"
+	case OnSuccess:
+		return "on success"
+	case OnFailure:
+		return "on failure"
+	}
+	return "never"
+}
+
+// ParamEffect is what a function does with one of its parameters (index 0
+// is the receiver of a method).
+type ParamEffect struct {
+	Index int
+	When  When
+	// Releases is true when the discharge is a release (Close), false when
+	// ownership moves on (the value is stored, returned or sent).
+	Releases bool
+}
+
+// OwnedResult says that result Index of the function is a resource of the
+// given kind that the caller must release.
+type OwnedResult struct {
+	Index int
+	Kind  string
+}
+
+// Summary is the part of a function's behaviour that callers in other
+// packages need. It travels between packages as an analysis fact.
+type Summary struct {
+	Params  []ParamEffect
+	Results []OwnedResult
+}
+
+// AFact marks Summary as an analysis fact.
+func (*Summary) AFact() {}
+
+func (s *Summary) String() string {
+	var parts []string
+	for _, p := range s.Params {
+		verb := "keeps"
+		if p.Releases {
+			verb = "releases"
+		}
+		parts = append(parts, fmt.Sprintf("%s param %d %s", verb, p.Index, p.When))
+	}
+	for _, r := range s.Results {
+		parts = append(parts, fmt.Sprintf("returns owned %s in result %d", r.Kind, r.Index))
+	}
+	return "lifetime(" + strings.Join(parts, "; ") + ")"
+}
+
+func (s *Summary) empty() bool { return s == nil || len(s.Params) == 0 && len(s.Results) == 0 }
+
+func (s *Summary) param(i int) ParamEffect {
+	if s != nil {
+		for _, p := range s.Params {
+			if p.Index == i {
+				return p
+			}
+		}
+	}
+	return ParamEffect{Index: i}
+}
+
+func (s *Summary) owned(i int) (string, bool) {
+	if s != nil {
+		for _, r := range s.Results {
+			if r.Index == i {
+				return r.Kind, true
+			}
+		}
+	}
+	return "", false
+}
+
+func (s *Summary) sort() {
+	slices.SortFunc(s.Params, func(a, b ParamEffect) int { return a.Index - b.Index })
+	slices.SortFunc(s.Results, func(a, b OwnedResult) int { return a.Index - b.Index })
+}

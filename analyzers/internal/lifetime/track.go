@@ -1,0 +1,605 @@
+package lifetime
+
+import (
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/leakvet/leakvet/analyzers/internal/resource"
+	"golang.org/x/tools/go/ssa"
+)
+
+// role is how a value relates to the tracked resource.
+type role uint8
+
+const (
+	// rolePart is the value whose release method releases the resource:
+	// the resource itself, or its Field (resp.Body) for kinds that have one.
+	rolePart role = iota
+	// roleWhole is a resource whose kind is released through a field
+	// (the *http.Response whose Body is the part).
+	roleWhole
+	// roleCell is a local variable's cell (an Alloc) that holds the whole or
+	// the part; loads from it give back what was stored.
+	roleCell
+	// roleContainer is a local aggregate (struct, array, slice) that holds
+	// the resource. What happens to the container happens to the resource.
+	roleContainer
+	// roleCloser is a function value whose call releases the resource:
+	// a method value (resp.Body.Close) or a closure that releases.
+	roleCloser
+	// roleCapture is a closure that captures the resource without being
+	// known to release it on every path.
+	roleCapture
+)
+
+type tracked struct {
+	role  role
+	inner role // for roleCell: the role of what the cell holds
+	keeps bool // for roleCapture: the closure keeps (transfers) the value
+}
+
+type eventKind uint8
+
+const (
+	evRelease eventKind = iota + 1
+	evTransfer
+	// evPending*: the duty is discharged or not depending on the error
+	// that a callee returns (see When).
+	evPendingSuccess
+	evPendingFailure
+)
+
+type event struct {
+	kind eventKind
+	err  ssa.Value // the callee's error result, for pending events
+}
+
+// tracker follows one resource through one function.
+type tracker struct {
+	e    *engine
+	fn   *ssa.Function
+	kind *resource.Kind
+	root ssa.Value
+
+	values map[ssa.Value]tracked
+	events map[ssa.Instruction]event
+	// nilMeansNone holds values that are nil exactly when there is no
+	// resource to release (the resource itself, its body, their merges).
+	nilMeansNone map[ssa.Value]bool
+	// errOf holds the acquisition's error result and its merges: when it is
+	// non-nil the resource is nil (the error convention).
+	errOf map[ssa.Value]bool
+	// returned records, per Return that hands the resource to the caller,
+	// which result carries it.
+	returned map[*ssa.Return]int
+	work     []ssa.Value
+}
+
+func newTracker(e *engine, fn *ssa.Function, kind *resource.Kind) *tracker {
+	return &tracker{
+		e: e, fn: fn, kind: kind,
+		values:       map[ssa.Value]tracked{},
+		events:       map[ssa.Instruction]event{},
+		nilMeansNone: map[ssa.Value]bool{},
+		errOf:        map[ssa.Value]bool{},
+		returned:     map[*ssa.Return]int{},
+	}
+}
+
+// rootRole is the role an acquired value of t.kind starts in.
+func (t *tracker) rootRole() role {
+	if t.kind.Field != "" {
+		return roleWhole
+	}
+	return rolePart
+}
+
+func (t *tracker) add(v ssa.Value, tr tracked) {
+	if v == nil {
+		return
+	}
+	if _, ok := t.values[v]; ok {
+		return
+	}
+	t.values[v] = tr
+	if tr.role == rolePart || tr.role == roleWhole {
+		t.nilMeansNone[v] = true
+	}
+	t.work = append(t.work, v)
+}
+
+func (t *tracker) setEvent(instr ssa.Instruction, ev event) {
+	if old, ok := t.events[instr]; ok && old.kind <= ev.kind && old.kind != 0 {
+		return // a release or transfer already decided this instruction
+	}
+	t.events[instr] = ev
+}
+
+// addErr records the acquisition's error value and the merges it flows into.
+func (t *tracker) addErr(v ssa.Value) {
+	if v == nil || t.errOf[v] {
+		return
+	}
+	t.errOf[v] = true
+	if refs := v.Referrers(); refs != nil {
+		for _, r := range *refs {
+			switch r := r.(type) {
+			case *ssa.Phi:
+				t.addErr(r)
+			case *ssa.Store:
+				// err is a variable in memory (a named result captured by
+				// a deferred closure): its loads that can only see this
+				// store carry the same error.
+				if alloc, ok := r.Addr.(*ssa.Alloc); ok && r.Val == v {
+					for _, ld := range loadsSeeing(alloc, r) {
+						t.addErr(ld)
+					}
+				}
+			}
+		}
+	}
+}
+
+// loadsSeeing returns the loads of alloc that no other store can reach
+// after st: in st's block after it, or in blocks st's block dominates with
+// no other store to alloc on the dominator path.
+func loadsSeeing(alloc *ssa.Alloc, st *ssa.Store) []ssa.Value {
+	storesIn := map[*ssa.BasicBlock][]*ssa.Store{}
+	var loads []*ssa.UnOp
+	for _, r := range *alloc.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr == alloc {
+				storesIn[r.Block()] = append(storesIn[r.Block()], r)
+			}
+		case *ssa.UnOp:
+			if r.Op == token.MUL {
+				loads = append(loads, r)
+			}
+		}
+	}
+	index := func(instr ssa.Instruction) int {
+		for i, in := range instr.Block().Instrs {
+			if in == instr {
+				return i
+			}
+		}
+		return -1
+	}
+	sb, si := st.Block(), index(st)
+	var out []ssa.Value
+	for _, ld := range loads {
+		lb, li := ld.Block(), index(ld)
+		if !sb.Dominates(lb) || lb == sb && li < si {
+			continue
+		}
+		clean := true
+		for b := lb; clean; b = b.Idom() {
+			for _, other := range storesIn[b] {
+				oi := index(other)
+				switch {
+				case other == st:
+				case b == sb && b == lb && oi > si && oi < li,
+					b == sb && b != lb && oi > si,
+					b == lb && b != sb && oi < li,
+					b != sb && b != lb:
+					clean = false
+				}
+			}
+			if b == sb {
+				break
+			}
+		}
+		if clean {
+			out = append(out, ld)
+		}
+	}
+	return out
+}
+
+// run propagates from the root until no new aliases appear.
+func (t *tracker) run() {
+	for len(t.work) > 0 {
+		v := t.work[len(t.work)-1]
+		t.work = t.work[:len(t.work)-1]
+		tr := t.values[v]
+		refs := v.Referrers()
+		if refs == nil {
+			continue
+		}
+		for _, instr := range *refs {
+			t.use(v, tr, instr)
+		}
+	}
+}
+
+func (t *tracker) use(v ssa.Value, tr tracked, instr ssa.Instruction) {
+	switch u := instr.(type) {
+	case *ssa.Phi:
+		t.add(u, tr)
+	case *ssa.ChangeType:
+		t.add(u, tr)
+	case *ssa.Convert:
+		t.add(u, tr)
+	case *ssa.MakeInterface:
+		t.add(u, tr)
+	case *ssa.ChangeInterface:
+		t.add(u, tr)
+	case *ssa.TypeAssert:
+		if u.CommaOk {
+			for _, r := range *u.Referrers() {
+				if ex, ok := r.(*ssa.Extract); ok && ex.Index == 0 {
+					t.add(ex, tr)
+				}
+			}
+		} else {
+			t.add(u, tr)
+		}
+	case *ssa.Slice:
+		if tr.role == roleContainer {
+			t.add(u, tr)
+		}
+	case *ssa.FieldAddr:
+		if tr.role == roleWhole && t.fieldName(u.X.Type(), u.Field) == t.kind.Field {
+			for _, r := range *u.Referrers() {
+				if ld, ok := r.(*ssa.UnOp); ok && ld.Op.String() == "*" {
+					t.add(ld, tracked{role: rolePart})
+				}
+			}
+		}
+	case *ssa.Field:
+		if tr.role == roleWhole && t.fieldName(u.X.Type(), u.Field) == t.kind.Field {
+			t.add(u, tracked{role: rolePart})
+		}
+	case *ssa.UnOp:
+		if u.Op.String() == "*" && tr.role == roleCell {
+			t.add(u, tracked{role: tr.inner})
+		}
+	case *ssa.Store:
+		if u.Val != v {
+			return // storing into the cell or the resource: not a flow of v
+		}
+		t.store(u, tr)
+	case *ssa.MapUpdate:
+		if u.Value == v || u.Key == v {
+			t.setEvent(u, event{kind: evTransfer})
+		}
+	case *ssa.Send:
+		if u.X == v {
+			t.setEvent(u, event{kind: evTransfer})
+		}
+	case *ssa.Return:
+		for i, r := range u.Results {
+			if r == v {
+				t.setEvent(u, event{kind: evTransfer})
+				if _, ok := t.returned[u]; !ok {
+					t.returned[u] = i
+				}
+			}
+		}
+	case *ssa.MakeClosure:
+		t.closure(u, v, tr)
+	case ssa.CallInstruction:
+		t.call(u, v, tr)
+	}
+}
+
+func (t *tracker) fieldName(typ types.Type, index int) string {
+	if p, ok := typ.Underlying().(*types.Pointer); ok {
+		typ = p.Elem()
+	}
+	if s, ok := typ.Underlying().(*types.Struct); ok && index < s.NumFields() {
+		return s.Field(index).Name()
+	}
+	return ""
+}
+
+// store handles `*addr = v`.
+func (t *tracker) store(s *ssa.Store, tr tracked) {
+	if alloc, ok := s.Addr.(*ssa.Alloc); ok && tr.role != roleCell {
+		// Assignment to a local variable's cell (captured or address-taken).
+		inner := tr.role
+		if inner == roleContainer || inner == roleCloser || inner == roleCapture {
+			t.add(alloc, tracked{role: roleContainer})
+			return
+		}
+		t.add(alloc, tracked{role: roleCell, inner: inner})
+		return
+	}
+	if base := localBase(s.Addr); base != nil {
+		t.add(base, tracked{role: roleContainer})
+		return
+	}
+	// A field, element or global that outlives the call now owns it.
+	t.setEvent(s, event{kind: evTransfer})
+}
+
+// localBase returns the local allocation that addr points into through
+// field and element selections, or nil.
+func localBase(addr ssa.Value) *ssa.Alloc {
+	for {
+		switch a := addr.(type) {
+		case *ssa.FieldAddr:
+			addr = a.X
+		case *ssa.IndexAddr:
+			if _, ok := a.X.Type().Underlying().(*types.Slice); ok {
+				// A slice may share its backing array with anything.
+				if sl, ok := a.X.(*ssa.Slice); ok {
+					addr = sl.X
+					continue
+				}
+				return nil
+			}
+			addr = a.X
+		case *ssa.Alloc:
+			return a
+		default:
+			return nil
+		}
+	}
+}
+
+// closure handles a function literal or method value that captures v.
+func (t *tracker) closure(mc *ssa.MakeClosure, v ssa.Value, tr tracked) {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		t.add(mc, tracked{role: roleCapture, keeps: true})
+		return
+	}
+	if strings.HasSuffix(fn.Name(), "$bound") {
+		// A method value: x.Close binds x.
+		method := strings.TrimSuffix(fn.Name(), "$bound")
+		if t.releasesBy(tr.role, method) {
+			t.add(mc, tracked{role: roleCloser})
+		} else {
+			t.add(mc, tracked{role: roleCapture})
+		}
+		return
+	}
+	for i, b := range mc.Bindings {
+		if b != v || i >= len(fn.FreeVars) {
+			continue
+		}
+		eff := t.e.effectOn(fn, fn.FreeVars[i], t.kind, tr)
+		switch {
+		case eff.When == Always && eff.Releases:
+			t.add(mc, tracked{role: roleCloser})
+		case eff.When == Always:
+			t.add(mc, tracked{role: roleCapture, keeps: true})
+		default:
+			t.add(mc, tracked{role: roleCapture})
+		}
+		return
+	}
+}
+
+// releasesBy reports whether calling method on a value in role r releases
+// the resource.
+func (t *tracker) releasesBy(r role, method string) bool {
+	switch r {
+	case rolePart:
+		return t.kind.Releases(method)
+	case roleContainer:
+		return t.e.table.IsReleaseName(method)
+	}
+	return false
+}
+
+func (t *tracker) call(instr ssa.CallInstruction, v ssa.Value, tr tracked) {
+	c := instr.Common()
+	_, isGo := instr.(*ssa.Go)
+
+	if c.Value == v {
+		// Calling the tracked value itself, or invoking a method on it.
+		if c.IsInvoke() {
+			if t.releasesBy(tr.role, c.Method.Name()) {
+				t.setEvent(instr, event{kind: evRelease})
+			}
+			return
+		}
+		switch {
+		case tr.role == roleCloser:
+			t.setEvent(instr, event{kind: evRelease})
+		case isGo && (tr.role == roleCapture || tr.role == roleContainer):
+			t.setEvent(instr, event{kind: evTransfer}) // the goroutine owns what it captures
+		case tr.role == roleCapture && tr.keeps:
+			t.setEvent(instr, event{kind: evTransfer})
+		}
+		return
+	}
+
+	callee := c.StaticCallee()
+	for i, a := range c.Args {
+		if a != v {
+			continue
+		}
+		if isGo {
+			t.setEvent(instr, event{kind: evTransfer})
+			return
+		}
+		if b, ok := c.Value.(*ssa.Builtin); ok {
+			if b.Name() == "append" {
+				if val, ok := instr.(ssa.Value); ok {
+					t.add(val, tracked{role: roleContainer})
+				}
+			}
+			continue
+		}
+		t.argument(instr, c, callee, i, tr)
+	}
+}
+
+// argument decides what passing v as argument i of the call does.
+func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee *ssa.Function, i int, tr tracked) {
+	sig := c.Signature()
+	isRecv := !c.IsInvoke() && sig.Recv() != nil && i == 0
+	var ptype types.Type
+	switch {
+	case isRecv:
+		ptype = sig.Recv().Type()
+	default:
+		j := i
+		if !c.IsInvoke() && sig.Recv() != nil {
+			j--
+		}
+		ptype = paramType(sig, j)
+	}
+
+	if isRecv && callee != nil {
+		name := callee.Name()
+		if callee.Object() != nil {
+			name = callee.Object().Name()
+		}
+		if t.releasesBy(tr.role, name) {
+			t.setEvent(instr, event{kind: evRelease})
+			return
+		}
+		if (tr.role == rolePart || tr.role == roleWhole) && t.e.table.KindOfType(ptype) != nil {
+			// Other methods of a resource type (Next, Scan, Read) do not
+			// release it, whatever their bodies do with the receiver.
+			return
+		}
+	}
+
+	if tr.role == roleCloser || tr.role == roleCapture || tr.role == roleCell {
+		// A function value or a variable's address handed to someone else:
+		// they may call it or keep it.
+		t.setEvent(instr, event{kind: evTransfer})
+		return
+	}
+	if callee != nil && mentionOnly(callee) && isEmptyInterface(ptype) {
+		return // printed, logged or formatted: mentioned, not released
+	}
+	if tr.role == roleContainer {
+		t.setEvent(instr, event{kind: evTransfer})
+		return
+	}
+	if callee == nil {
+		if t.e.closable(ptype) || isEmptyInterface(ptype) || isTypeParam(ptype) {
+			t.setEvent(instr, event{kind: evTransfer})
+		}
+		return
+	}
+	origin := callee
+	if o := callee.Origin(); o != nil {
+		origin = o
+	}
+	declType := ptype
+	if params := origin.Signature; params != nil {
+		if isRecv {
+			declType = params.Recv().Type()
+		} else {
+			j := i
+			if params.Recv() != nil && !c.IsInvoke() {
+				j--
+			}
+			declType = paramType(params, j)
+		}
+	}
+	if !t.e.closable(declType) {
+		if isEmptyInterface(declType) || isTypeParam(declType) {
+			// The callee cannot be summarised for this parameter (it could
+			// keep the value in a container of its own): trust it.
+			t.setEvent(instr, event{kind: evTransfer})
+		}
+		return
+	}
+	sum, known := t.e.summaryOf(origin)
+	if !known {
+		t.setEvent(instr, event{kind: evTransfer})
+		return
+	}
+	eff := sum.param(i)
+	switch eff.When {
+	case Always:
+		if eff.Releases {
+			t.setEvent(instr, event{kind: evRelease})
+		} else {
+			t.setEvent(instr, event{kind: evTransfer})
+		}
+	case OnSuccess, OnFailure:
+		errv := errorResult(instr)
+		if errv == nil {
+			t.setEvent(instr, event{kind: evTransfer})
+			return
+		}
+		k := evPendingSuccess
+		if eff.When == OnFailure {
+			k = evPendingFailure
+		}
+		t.setEvent(instr, event{kind: k, err: errv})
+	}
+}
+
+func paramType(sig *types.Signature, j int) types.Type {
+	n := sig.Params().Len()
+	if j < 0 || n == 0 {
+		return nil
+	}
+	if j >= n {
+		j = n - 1
+	}
+	pt := sig.Params().At(j).Type()
+	return pt
+}
+
+// errorResult returns the value of the call's last result when it is an
+// error, or nil.
+func errorResult(instr ssa.CallInstruction) ssa.Value {
+	call, ok := instr.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	res := call.Common().Signature().Results()
+	if res.Len() == 0 || !isError(res.At(res.Len()-1).Type()) {
+		return nil
+	}
+	if res.Len() == 1 {
+		return call
+	}
+	for _, r := range *call.Referrers() {
+		if ex, ok := r.(*ssa.Extract); ok && ex.Index == res.Len()-1 {
+			return ex
+		}
+	}
+	return nil
+}
+
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+func isEmptyInterface(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if s, ok := t.(*types.Slice); ok {
+		t = s.Elem() // ...any
+	}
+	i, ok := t.Underlying().(*types.Interface)
+	return ok && i.NumMethods() == 0
+}
+
+func isTypeParam(t types.Type) bool {
+	_, ok := types.Unalias(t).(*types.TypeParam)
+	return ok
+}
+
+// mentionOnly reports whether the callee's parameters of type any are known
+// to be only printed, logged or formatted, never kept or closed.
+func mentionOnly(fn *ssa.Function) bool {
+	pkg := fn.Pkg
+	var path string
+	switch {
+	case pkg != nil:
+		path = pkg.Pkg.Path()
+	case fn.Object() != nil && fn.Object().Pkg() != nil:
+		path = fn.Object().Pkg().Path()
+	}
+	switch path {
+	case "fmt", "log", "log/slog", "errors", "reflect", "testing", "strconv":
+		return true
+	}
+	return false
+}

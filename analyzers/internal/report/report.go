@@ -1,0 +1,122 @@
+// Package report owns how leakvet findings reach the user: the diagnostic
+// shape every check shares (position, related exit, suggested fix) and
+// in-source suppression with //nolint comments, applied inside the
+// analyzers so that every driver (the leakvet binary, go vet,
+// golangci-lint) honours it the same way.
+package report
+
+import (
+	"go/ast"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Diagnostic is a finding ready to report.
+type Diagnostic struct {
+	Pos, End token.Pos
+	// Category is a stable name users can filter on (for example "leak").
+	Category string
+	Message  string
+	// Related is the position of the path's end (the leaking return) or of
+	// a partner (the loop, the receive), with what it is.
+	Related     token.Pos
+	RelatedText string
+	Fix         *analysis.SuggestedFix
+}
+
+// Report emits d for the check named by pass.Analyzer, unless a //nolint
+// comment on its line (or alone on the line above) suppresses it.
+func Report(pass *analysis.Pass, d Diagnostic) {
+	if Suppressed(pass, d.Pos, pass.Analyzer.Name, d.Category) {
+		return
+	}
+	diag := analysis.Diagnostic{Pos: d.Pos, End: d.End, Category: d.Category, Message: d.Message}
+	if d.Related.IsValid() {
+		diag.Related = []analysis.RelatedInformation{{Pos: d.Related, Message: d.RelatedText}}
+	}
+	if d.Fix != nil {
+		diag.SuggestedFixes = []analysis.SuggestedFix{*d.Fix}
+	}
+	pass.Report(diag)
+}
+
+// Suppressed reports whether a //nolint directive covers pos for the check
+// (or its category). Accepted forms, on the reported line or alone on the
+// line above it:
+//
+//	//nolint                        every linter
+//	//nolint:leakvet                every leakvet check
+//	//nolint:httpbody,sqlclose      the named checks
+//	//nolint:sqlclose/rowserr       one category of one check
+//
+// Anything after "//" on the directive line (a reason) is ignored.
+func Suppressed(pass *analysis.Pass, pos token.Pos, check, category string) bool {
+	file := fileOf(pass, pos)
+	if file == nil {
+		return false
+	}
+	line := pass.Fset.Position(pos).Line
+	for _, cg := range file.Comments {
+		for _, c := range cg.List {
+			cl := pass.Fset.Position(c.Slash).Line
+			if cl != line && cl != line-1 {
+				continue
+			}
+			if cl == line-1 && !aloneOnLine(pass, c) {
+				continue
+			}
+			if directiveCovers(c.Text, check, category) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func directiveCovers(text, check, category string) bool {
+	text = strings.TrimPrefix(text, "//")
+	text = strings.TrimLeft(text, " ")
+	if !strings.HasPrefix(text, "nolint") {
+		return false
+	}
+	rest := strings.TrimPrefix(text, "nolint")
+	if rest == "" || rest[0] == ' ' || rest[0] == '\t' {
+		return true
+	}
+	if rest[0] != ':' {
+		return false
+	}
+	list := rest[1:]
+	if i := strings.IndexAny(list, " \t"); i >= 0 {
+		list = list[:i]
+	}
+	for _, name := range strings.Split(list, ",") {
+		switch name {
+		case "leakvet", check, check + "/" + category:
+			return true
+		}
+	}
+	return false
+}
+
+// aloneOnLine reports whether only white space precedes c on its line.
+func aloneOnLine(pass *analysis.Pass, c *ast.Comment) bool {
+	p := pass.Fset.Position(c.Slash)
+	src, err := pass.ReadFile(p.Filename)
+	if err != nil || p.Offset > len(src) {
+		return false
+	}
+	start := p.Offset - (p.Column - 1)
+	return strings.TrimSpace(string(src[start:p.Offset])) == ""
+}
+
+func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}

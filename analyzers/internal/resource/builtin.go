@@ -1,0 +1,28 @@
+package resource
+
+// Builtin returns the table of resources leakvet knows without
+// configuration.
+func Builtin() *Table { return NewTable(builtinKinds, builtinAcquirers) }
+
+var builtinKinds = []*Kind{
+	// An unclosed body keeps its connection out of the transport's pool;
+	// under load the client opens a new connection per request until file
+	// descriptors or the server's limits run out.
+	{ID: "http.Response", Check: "httpbody", Noun: "response body", Type: "*net/http.Response",
+		Field: "Body", Release: []string{"Close"}, ReleaseText: "Body.Close"},
+}
+
+var builtinAcquirers = []Acquirer{
+	{Func: "net/http.Get", Kind: "http.Response", Why: "the package-level client's Get: caller owns the body"},
+	{Func: "net/http.Head", Kind: "http.Response", Why: "a HEAD response still carries a Body that must be closed"},
+	{Func: "net/http.Post", Kind: "http.Response", Why: "caller owns the body"},
+	{Func: "net/http.PostForm", Kind: "http.Response", Why: "caller owns the body"},
+	{Func: "(*net/http.Client).Do", Kind: "http.Response", Why: "caller owns the body"},
+	{Func: "(*net/http.Client).Get", Kind: "http.Response", Why: "caller owns the body"},
+	{Func: "(*net/http.Client).Head", Kind: "http.Response", Why: "caller owns the body"},
+	{Func: "(*net/http.Client).Post", Kind: "http.Response", Why: "caller owns the body"},
+	{Func: "(*net/http.Client).PostForm", Kind: "http.Response", Why: "caller owns the body"},
+	{Func: "(*net/http.Transport).RoundTrip", Kind: "http.Response", Why: "a transport's caller owns the body"},
+	{Func: "(net/http.RoundTripper).RoundTrip", Kind: "http.Response", Why: "any round tripper's caller owns the body"},
+	{Func: "net/http.ReadResponse", Kind: "http.Response", Why: "documented: clients must close resp.Body"},
+}
