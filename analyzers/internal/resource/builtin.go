@@ -1,10 +1,17 @@
 package resource
 
+import "slices"
+
 // Builtin returns the table of resources leakvet knows without
 // configuration.
-func Builtin() *Table { return NewTable(builtinKinds, builtinAcquirers) }
+func Builtin() *Table {
+	return NewTable(
+		slices.Concat(httpKinds, sqlKinds, closeKinds),
+		slices.Concat(httpAcquirers, sqlAcquirers, closeAcquirers),
+	)
+}
 
-var builtinKinds = []*Kind{
+var httpKinds = []*Kind{
 	// An unclosed body keeps its connection out of the transport's pool;
 	// under load the client opens a new connection per request until file
 	// descriptors or the server's limits run out.
@@ -12,7 +19,7 @@ var builtinKinds = []*Kind{
 		Field: "Body", Release: []string{"Close"}, ReleaseText: "Body.Close"},
 }
 
-var builtinAcquirers = []Acquirer{
+var httpAcquirers = []Acquirer{
 	{Func: "net/http.Get", Kind: "http.Response", Why: "the package-level client's Get: caller owns the body"},
 	{Func: "net/http.Head", Kind: "http.Response", Why: "a HEAD response still carries a Body that must be closed"},
 	{Func: "net/http.Post", Kind: "http.Response", Why: "caller owns the body"},

@@ -1,0 +1,6 @@
+package resource
+
+// Files, connections, processes and other closers.
+var closeKinds = []*Kind{}
+
+var closeAcquirers = []Acquirer{}
