@@ -1,6 +1,7 @@
 package lifetime
 
 import (
+	"go/constant"
 	"go/token"
 
 	"golang.org/x/tools/go/ssa"
@@ -138,7 +139,21 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 // the path state. alive is false when the resource cannot exist (or was
 // discharged) on that edge.
 func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) {
-	cmp, ok := iff.Cond.(*ssa.BinOp)
+	cond := iff.Cond
+	// A bool outcome tested directly: `if ok`, `if !ok`.
+	if st.duty != owed {
+		success, known := false, false
+		switch {
+		case cond == st.err:
+			success, known = taken, true
+		case isNot(cond, st.err):
+			success, known = !taken, true
+		}
+		if known {
+			return resolve(st, success)
+		}
+	}
+	cmp, ok := cond.(*ssa.BinOp)
 	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
 		return st, true
 	}
@@ -159,12 +174,22 @@ func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) 
 	case st.duty == owed && t.errOf[v] && !isNilHere:
 		return st, false
 	case st.duty != owed && v == st.err:
-		if (st.duty == pendingSuccess) == isNilHere {
-			return st, false
-		}
-		return pathState{}, true
+		return resolve(st, isNilHere)
 	}
 	return st, true
+}
+
+// resolve settles a pending duty once the callee's outcome is known.
+func resolve(st pathState, success bool) (pathState, bool) {
+	if (st.duty == pendingSuccess) == success {
+		return st, false // discharged on this edge
+	}
+	return pathState{}, true
+}
+
+func isNot(cond, v ssa.Value) bool {
+	u, ok := cond.(*ssa.UnOp)
+	return ok && u.Op == token.NOT && u.X == v
 }
 
 func isNil(v ssa.Value) bool {
@@ -180,8 +205,18 @@ func errNilness(ret *ssa.Return) int {
 		return 0
 	}
 	last := ret.Results[len(ret.Results)-1]
-	if !isError(last.Type()) {
+	if !isOutcome(last.Type()) {
 		return 0
+	}
+	if !isError(last.Type()) {
+		// A bool outcome: true is success.
+		if c, ok := last.(*ssa.Const); ok && c.Value != nil {
+			if constant.BoolVal(c.Value) {
+				return 0
+			}
+			return 1
+		}
+		return -1
 	}
 	switch v := last.(type) {
 	case *ssa.Const:

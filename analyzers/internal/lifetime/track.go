@@ -243,7 +243,7 @@ func (t *tracker) use(v ssa.Value, tr tracked, instr ssa.Instruction) {
 	case *ssa.FieldAddr:
 		if tr.role == roleWhole && t.fieldName(u.X.Type(), u.Field) == t.kind.Field {
 			for _, r := range *u.Referrers() {
-				if ld, ok := r.(*ssa.UnOp); ok && ld.Op.String() == "*" {
+				if ld, ok := r.(*ssa.UnOp); ok && ld.Op == token.MUL {
 					t.add(ld, tracked{role: rolePart})
 				}
 			}
@@ -253,8 +253,17 @@ func (t *tracker) use(v ssa.Value, tr tracked, instr ssa.Instruction) {
 			t.add(u, tracked{role: rolePart})
 		}
 	case *ssa.UnOp:
-		if u.Op.String() == "*" && tr.role == roleCell {
+		switch {
+		case u.Op == token.MUL && tr.role == roleCell:
 			t.add(u, tracked{role: tr.inner})
+		case u.Op == token.MUL && tr.role == roleContainer:
+			t.add(u, tr) // the aggregate's value still holds the resource
+		}
+	case *ssa.Select:
+		for _, st := range u.States {
+			if st.Send == v {
+				t.setEvent(u, event{kind: evTransfer})
+			}
 		}
 	case *ssa.Store:
 		if u.Val != v {
@@ -457,7 +466,14 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 		}
 		if (tr.role == rolePart || tr.role == roleWhole) && t.e.table.KindOfType(ptype) != nil {
 			// Other methods of a resource type (Next, Scan, Read) do not
-			// release it, whatever their bodies do with the receiver.
+			// release it, whatever their bodies do with the receiver, unless
+			// their summary says they always release it (a closeBody helper
+			// method in the resource's own package).
+			if s, _ := t.e.summaryOf(originOf(callee)); s != nil {
+				if eff := s.param(0); eff.When == Always && eff.Releases {
+					t.setEvent(instr, event{kind: evRelease})
+				}
+			}
 			return
 		}
 	}
@@ -481,10 +497,7 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 		}
 		return
 	}
-	origin := callee
-	if o := callee.Origin(); o != nil {
-		origin = o
-	}
+	origin := originOf(callee)
 	declType := ptype
 	if params := origin.Signature; params != nil {
 		if isRecv {
@@ -519,7 +532,7 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 			t.setEvent(instr, event{kind: evTransfer})
 		}
 	case OnSuccess, OnFailure:
-		errv := errorResult(instr)
+		errv := outcomeResult(instr)
 		if errv == nil {
 			t.setEvent(instr, event{kind: evTransfer})
 			return
@@ -544,15 +557,15 @@ func paramType(sig *types.Signature, j int) types.Type {
 	return pt
 }
 
-// errorResult returns the value of the call's last result when it is an
-// error, or nil.
-func errorResult(instr ssa.CallInstruction) ssa.Value {
+// outcomeResult returns the value of the call's last result when it
+// reports success or failure (an error, or a bool), or nil.
+func outcomeResult(instr ssa.CallInstruction) ssa.Value {
 	call, ok := instr.(*ssa.Call)
 	if !ok {
 		return nil
 	}
 	res := call.Common().Signature().Results()
-	if res.Len() == 0 || !isError(res.At(res.Len()-1).Type()) {
+	if res.Len() == 0 || !isOutcome(res.At(res.Len()-1).Type()) {
 		return nil
 	}
 	if res.Len() == 1 {
@@ -564,6 +577,16 @@ func errorResult(instr ssa.CallInstruction) ssa.Value {
 		}
 	}
 	return nil
+}
+
+// isOutcome reports whether a last result of type t says whether the
+// call succeeded: an error (nil is success) or a bool (true is success).
+func isOutcome(t types.Type) bool {
+	if isError(t) {
+		return true
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Bool
 }
 
 func isError(t types.Type) bool {
@@ -602,4 +625,12 @@ func mentionOnly(fn *ssa.Function) bool {
 		return true
 	}
 	return false
+}
+
+// originOf returns the generic function fn instantiates, or fn.
+func originOf(fn *ssa.Function) *ssa.Function {
+	if o := fn.Origin(); o != nil {
+		return o
+	}
+	return fn
 }

@@ -31,5 +31,6 @@ var httpAcquirers = []Acquirer{
 	{Func: "(*net/http.Client).PostForm", Kind: "http.Response", Why: "caller owns the body"},
 	{Func: "(*net/http.Transport).RoundTrip", Kind: "http.Response", Why: "a transport's caller owns the body"},
 	{Func: "(net/http.RoundTripper).RoundTrip", Kind: "http.Response", Why: "any round tripper's caller owns the body"},
-	{Func: "net/http.ReadResponse", Kind: "http.Response", Why: "documented: clients must close resp.Body"},
+	// http.ReadResponse is left out on purpose: its body reads from a
+	// reader the caller already owns, and no pooled connection is held.
 }

@@ -1,0 +1,180 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// parseFlags parses the command line. Every check gets a boolean flag of
+// its own name and its analyzer flags as -CHECK.FLAG, as under go vet.
+func parseFlags(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer) (options, []string, error) {
+	var opts options
+	fs := flag.NewFlagSet("leakvet", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	jsonOut := fs.Bool("json", false, "print findings as JSON (the go vet -json shape)")
+	fs.StringVar(&opts.format, "format", "text", "output format: text or json")
+	fs.BoolVar(&opts.fix, "fix", false, "apply suggested fixes, then report what remains")
+	fs.BoolVar(&opts.tests, "test", true, "also analyze test files")
+	fs.StringVar(&opts.tags, "tags", "", "comma-separated build tags")
+	version := fs.Bool("V", false, "print the version and exit")
+
+	enabled := map[string]*triState{}
+	for _, a := range all {
+		ts := new(triState)
+		enabled[a.Name] = ts
+		fs.Var(ts, a.Name, "enable the "+a.Name+" check (all checks run unless some are enabled by name)")
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
+		})
+	}
+
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			usage(stdout, fs, all)
+			return opts, nil, err
+		}
+		return opts, nil, err
+	}
+	rest := fs.Args()
+	if len(rest) > 0 && rest[0] == "help" {
+		if len(rest) == 1 {
+			usage(stdout, fs, all)
+			return opts, nil, flag.ErrHelp
+		}
+		for _, name := range rest[1:] {
+			i := slices.IndexFunc(all, func(a *analysis.Analyzer) bool { return a.Name == name })
+			if i < 0 {
+				return opts, nil, fmt.Errorf("no check named %q; checks: %s", name, names(all))
+			}
+			checkHelp(stdout, all[i])
+		}
+		return opts, nil, flag.ErrHelp
+	}
+	if *version {
+		fmt.Fprintln(stdout, "leakvet", buildVersion())
+		return opts, nil, flag.ErrHelp
+	}
+	if *jsonOut {
+		opts.format = "json"
+	}
+	switch opts.format {
+	case "text", "json":
+	default:
+		return opts, nil, fmt.Errorf("unknown -format %q: want text or json", opts.format)
+	}
+
+	// Same selection rule as go vet: naming checks with -NAME (or
+	// -NAME=true) runs only those; -NAME=false runs all but those.
+	anyTrue := false
+	for _, ts := range enabled {
+		if ts.set && ts.on {
+			anyTrue = true
+		}
+	}
+	for _, a := range all {
+		ts := enabled[a.Name]
+		switch {
+		case anyTrue && ts.set && ts.on, !anyTrue && !(ts.set && !ts.on):
+			opts.only = append(opts.only, a)
+		}
+	}
+	if len(opts.only) == 0 {
+		return opts, nil, fmt.Errorf("every check is disabled")
+	}
+	return opts, rest, nil
+}
+
+// triState is a boolean flag that remembers whether it was set.
+type triState struct{ set, on bool }
+
+func (t *triState) String() string {
+	if t == nil || !t.set {
+		return ""
+	}
+	return fmt.Sprint(t.on)
+}
+
+func (t *triState) Set(s string) error {
+	switch strings.ToLower(s) {
+	case "true", "1", "t":
+		t.on = true
+	case "false", "0", "f":
+		t.on = false
+	default:
+		return fmt.Errorf("want true or false, got %q", s)
+	}
+	t.set = true
+	return nil
+}
+
+func (t *triState) IsBoolFlag() bool { return true }
+
+func names(all []*analysis.Analyzer) string {
+	var ns []string
+	for _, a := range all {
+		ns = append(ns, a.Name)
+	}
+	return strings.Join(ns, ", ")
+}
+
+func usage(w io.Writer, fs *flag.FlagSet, all []*analysis.Analyzer) {
+	fmt.Fprint(w, `leakvet reports resource leaks in Go packages.
+
+Usage:
+  leakvet [flags] packages...        for example: leakvet ./...
+  leakvet help CHECK                 full documentation of one check
+  go vet -vettool=$(command -v leakvet) ./...
+  go fix -fixtool=$(command -v leakvet) ./...
+
+Checks:
+`)
+	for _, a := range all {
+		summary, _, _ := strings.Cut(a.Doc, "\n")
+		fmt.Fprintf(w, "  %-15s %s\n", a.Name, strings.TrimPrefix(summary, a.Name+": "))
+	}
+	fmt.Fprint(w, `
+Every check runs by default. -CHECK runs only the named checks; -CHECK=false
+runs all checks but those.
+
+Flags:
+`)
+	fs.VisitAll(func(f *flag.Flag) {
+		def := ""
+		if f.DefValue != "" && f.DefValue != "false" {
+			def = fmt.Sprintf(" (default %s)", f.DefValue)
+		}
+		fmt.Fprintf(w, "  -%s\n    \t%s%s\n", f.Name, f.Usage, def)
+	})
+	fmt.Fprint(w, `
+Suppressing a finding:
+  //nolint:leakvet                  on the reported line, or alone on the line above
+  //nolint:httpbody,sqlclose        only the named checks
+  //nolint:sqlclose/rowserr         only one category of a check
+
+Exit codes:
+  0  no findings
+  1  findings were reported
+  2  bad flags, or packages that do not load or type-check
+  3  internal error in leakvet (please report it)
+`)
+}
+
+func checkHelp(w io.Writer, a *analysis.Analyzer) {
+	fmt.Fprintf(w, "%s\n\n", a.Doc)
+	if a.URL != "" {
+		fmt.Fprintf(w, "Documentation: %s\n", a.URL)
+	}
+	first := true
+	a.Flags.VisitAll(func(f *flag.Flag) {
+		if first {
+			fmt.Fprintln(w, "\nFlags:")
+			first = false
+		}
+		fmt.Fprintf(w, "  -%s.%s\n    \t%s\n", a.Name, f.Name, f.Usage)
+	})
+}
