@@ -1,0 +1,200 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// binary is the leakvet command built once for the tests that run it the
+// way users do: standalone, and under go vet and go fix.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "leakvet-bin")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "leakvet")
+	if runtime.GOOS == "windows" {
+		binary += ".exe"
+	}
+	out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
+	if err != nil {
+		os.Stderr.Write(out)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func runIn(t *testing.T, dir string, name string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatalf("%s %v: %v", name, args, err)
+	}
+	return result{code, stdout.String(), stderr.String()}
+}
+
+func fixture(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs("../../testdata/driver")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestExitCodes(t *testing.T) {
+	dir := fixture(t)
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string // fragment of stdout+stderr
+	}{
+		{"findings", []string{"./leaky"}, exitFindings, "leaky/leaky.go:12:15: response body from c.Get is not closed when returning at line 17 (httpbody)"},
+		{"clean", []string{"./clean"}, exitClean, ""},
+		{"type error", []string{"./broken"}, exitBadInput, "packages do not load or type-check"},
+		{"missing package", []string{"./nosuch"}, exitBadInput, "nosuch"},
+		{"unknown flag", []string{"-nosuchflag", "./clean"}, exitBadInput, "flag provided but not defined: -nosuchflag"},
+		{"bad format", []string{"-format=xml", "./clean"}, exitBadInput, `unknown -format "xml"`},
+		{"no packages", nil, exitBadInput, "no packages given"},
+		{"unknown check help", []string{"help", "nosuch"}, exitBadInput, `no check named "nosuch"`},
+		{"check disabled", []string{"-httpbody=false", "./leaky"}, exitBadInput, "every check is disabled"},
+		{"help", []string{"-help"}, exitClean, "Exit codes:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runIn(t, dir, binary, tt.args...)
+			if r.code != tt.code {
+				t.Errorf("exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", r.code, tt.code, r.stdout, r.stderr)
+			}
+			if !strings.Contains(r.stdout+r.stderr, tt.want) {
+				t.Errorf("output lacks %q\nstdout:\n%s\nstderr:\n%s", tt.want, r.stdout, r.stderr)
+			}
+			if strings.Contains(r.stderr, "goroutine ") || strings.Contains(r.stderr, "panic:") {
+				t.Errorf("stack trace in output:\n%s", r.stderr)
+			}
+		})
+	}
+}
+
+// key is a finding as every driver prints it, reduced to what must agree.
+type key struct{ check, posn, message string }
+
+// vetJSON parses the -json shape shared by go vet (which prints one object
+// per package on stdout) and leakvet: an outer object keyed by package (go
+// vet) or file (leakvet), then by check.
+func vetJSON(t *testing.T, data string, root string) []key {
+	t.Helper()
+	var keys []key
+	dec := json.NewDecoder(strings.NewReader(data))
+	for dec.More() {
+		var tree map[string]map[string]json.RawMessage
+		if err := dec.Decode(&tree); err != nil {
+			t.Fatalf("decoding %q: %v", data, err)
+		}
+		for _, byCheck := range tree {
+			for check, raw := range byCheck {
+				var diags []struct{ Posn, Message string }
+				if err := json.Unmarshal(raw, &diags); err != nil {
+					continue // go vet reports analysis errors as an object
+				}
+				for _, d := range diags {
+					posn := strings.TrimPrefix(d.Posn, root+string(filepath.Separator))
+					keys = append(keys, key{check, posn, d.Message})
+				}
+			}
+		}
+	}
+	slices.SortFunc(keys, func(a, b key) int { return strings.Compare(a.posn+a.message, b.posn+b.message) })
+	return slices.Compact(keys)
+}
+
+func TestVetAgreesWithStandalone(t *testing.T) {
+	dir := fixture(t)
+	standalone := runIn(t, dir, binary, "-json", "./leaky", "./clean")
+	if standalone.code != exitFindings {
+		t.Fatalf("standalone exit %d: %s", standalone.code, standalone.stderr)
+	}
+	vet := runIn(t, dir, "go", "vet", "-vettool="+binary, "-json", "./leaky", "./clean")
+	got, want := vetJSON(t, vet.stdout, dir), vetJSON(t, standalone.stdout, dir)
+	if len(want) != 2 {
+		t.Fatalf("standalone found %d findings, want the fixture's 2: %v", len(want), want)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("go vet and standalone disagree\ngo vet:     %v\nstandalone: %v\nvet stderr:\n%s", got, want, vet.stderr)
+	}
+}
+
+func TestDemoUnderVet(t *testing.T) {
+	root, _ := filepath.Abs("../..")
+	standalone := runIn(t, root, binary, "-json", "./testdata/demo/...")
+	vet := runIn(t, root, "go", "vet", "-vettool="+binary, "-json", "./testdata/demo/...")
+	got, want := vetJSON(t, vet.stdout, root), vetJSON(t, standalone.stdout, root)
+	if len(want) == 0 {
+		t.Fatalf("no findings on the demo: %s", standalone.stderr)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("go vet and standalone disagree on the demo\ngo vet:     %v\nstandalone: %v", got, want)
+	}
+}
+
+func TestFixes(t *testing.T) {
+	for _, driver := range []string{"standalone", "go fix"} {
+		t.Run(driver, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.CopyFS(dir, os.DirFS(fixture(t))); err != nil {
+				t.Fatal(err)
+			}
+			os.RemoveAll(filepath.Join(dir, "broken"))
+			var r result
+			if driver == "standalone" {
+				r = runIn(t, dir, binary, "-fix", "./...")
+			} else {
+				r = runIn(t, dir, "go", "fix", "-fixtool="+binary, "./...")
+			}
+			if r.code != 0 {
+				t.Fatalf("%s exit %d\n%s%s", driver, r.code, r.stdout, r.stderr)
+			}
+			src, err := os.ReadFile(filepath.Join(dir, "leaky", "leaky.go"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := strings.Count(string(src), "defer resp.Body.Close()"); n != 3 {
+				t.Errorf("fixed file has %d deferred closes, want 3:\n%s", n, src)
+			}
+			if b := runIn(t, dir, "go", "build", "./..."); b.code != 0 {
+				t.Fatalf("fixed module does not build:\n%s", b.stderr)
+			}
+			if fmtOut := runIn(t, dir, "gofmt", "-l", "."); fmtOut.stdout != "" {
+				t.Errorf("fixed files are not gofmt-clean: %s", fmtOut.stdout)
+			}
+			after := runIn(t, dir, binary, "./...")
+			if after.code != exitClean {
+				t.Errorf("after fixing, leakvet still reports (exit %d):\n%s%s", after.code, after.stdout, after.stderr)
+			}
+		})
+	}
+}
