@@ -1,0 +1,138 @@
+package leakproof
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/leakvet/leakvet/testdata/demo/apiclient"
+)
+
+// connTracker follows the server side of every connection through
+// http.Server.ConnState.
+type connTracker struct {
+	mu       sync.Mutex
+	state    map[net.Conn]http.ConnState
+	accepted int
+}
+
+func (c *connTracker) hook(conn net.Conn, s http.ConnState) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if s == http.StateNew {
+		c.accepted++
+	}
+	c.state[conn] = s
+}
+
+// open counts connections the server has not seen closed or hijacked.
+func (c *connTracker) open() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := 0
+	for _, s := range c.state {
+		if s != http.StateClosed && s != http.StateHijacked {
+			n++
+		}
+	}
+	return n
+}
+
+func (c *connTracker) total() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.accepted
+}
+
+// unavailableAPI answers every request with 503 and a short body, the
+// non-2xx path of both client methods. It runs on loopback.
+func unavailableAPI(t *testing.T) (*httptest.Server, *connTracker) {
+	t.Helper()
+	tr := &connTracker{state: make(map[net.Conn]http.ConnState)}
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "down for maintenance", http.StatusServiceUnavailable)
+	}))
+	srv.Config.ConnState = tr.hook
+	srv.Start()
+	t.Cleanup(srv.Close)
+	return srv, tr
+}
+
+// newClient gives each case its own transport, so no connection is shared
+// between cases and CloseIdleConnections affects only this case.
+func newClient(t *testing.T) (*http.Client, *http.Transport) {
+	t.Helper()
+	tp := &http.Transport{}
+	t.Cleanup(tp.CloseIdleConnections)
+	return &http.Client{Transport: tp}, tp
+}
+
+const httpCalls = 20
+
+// TestHTTPBody: Customer returns on a 503 before its deferred Body.Close.
+// The transport hands a connection back to its pool only once the body is
+// read to the end or closed, so every call leaves its connection checked out
+// (and the transport's read and write goroutines for it running) and the
+// next call dials a new one. CloseIdleConnections cannot reach them: they
+// are not idle, they are lost.
+//
+// Product closes the body on every path and reads the short error body to
+// its end, so one connection serves every call and goes away with
+// CloseIdleConnections.
+func TestHTTPBody(t *testing.T) {
+	ctx := context.Background()
+
+	t.Run("leaky Customer", func(t *testing.T) {
+		srv, conns := unavailableAPI(t)
+		hc, tp := newClient(t)
+		api := apiclient.New(srv.URL, hc)
+		for i := range httpCalls {
+			_, err := api.Customer(ctx, "c-1")
+			if se, ok := errors.AsType[*apiclient.StatusError](err); !ok || se.Code != http.StatusServiceUnavailable {
+				t.Fatalf("call %d: got %v, want a 503 StatusError", i, err)
+			}
+		}
+		tp.CloseIdleConnections()
+		// Give closing connections time to reach the server, as in the fixed
+		// case; none is expected to.
+		eventually(t, 200*time.Millisecond, func() bool { return conns.open() < httpCalls })
+		t.Logf("after %d calls: %d connections accepted, %d still open", httpCalls, conns.total(), conns.open())
+		if got := conns.total(); got != httpCalls {
+			t.Errorf("server accepted %d connections, want one per call (%d)", got, httpCalls)
+		}
+		if got := conns.open(); got < httpCalls {
+			t.Errorf("%d connections open after CloseIdleConnections, want >= %d (one leaked per call)", got, httpCalls)
+		}
+	})
+
+	t.Run("fixed Product", func(t *testing.T) {
+		srv, conns := unavailableAPI(t)
+		hc, tp := newClient(t)
+		api := apiclient.New(srv.URL, hc)
+		for i := range httpCalls {
+			_, err := api.Product(ctx, "sku-1")
+			if se, ok := errors.AsType[*apiclient.StatusError](err); !ok || se.Code != http.StatusServiceUnavailable {
+				t.Fatalf("call %d: got %v, want a 503 StatusError", i, err)
+			}
+		}
+		total := conns.total()
+		tp.CloseIdleConnections()
+		closed := eventually(t, 5*time.Second, func() bool { return conns.open() == 0 })
+		t.Logf("after %d calls: %d connections accepted, %d still open", httpCalls, total, conns.open())
+		// The transport puts a connection back in its pool before the
+		// caller sees the body's EOF, so one connection is expected; a
+		// little slack covers a slow write-loop acknowledgement on a loaded
+		// machine, which makes the transport dial afresh.
+		if total > 3 {
+			t.Errorf("server accepted %d connections for %d calls, want reuse (<= 3)", total, httpCalls)
+		}
+		if !closed {
+			t.Errorf("%d connections still open after CloseIdleConnections, want 0", conns.open())
+		}
+	})
+}
