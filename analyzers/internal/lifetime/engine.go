@@ -29,10 +29,10 @@ type engine struct {
 }
 
 type closureKey struct {
-	fn   *ssa.Function
-	fv   *ssa.FreeVar
-	kind string
-	role role
+	fn      *ssa.Function
+	fv      *ssa.FreeVar
+	kind    string
+	tracked tracked
 }
 
 // analysisResult is everything learnt from one function body.
@@ -138,7 +138,7 @@ func (e *engine) summariseParams(fn *ssa.Function, s *Summary) {
 		}
 		kind := e.kindFor(p.Type())
 		t := newTracker(e, fn, kind)
-		t.add(p, tracked{role: t.rootRole()})
+		t.add(p, tracked{role: roleWhole})
 		t.run()
 		eff := t.effect(t.paths(fn.Blocks[0], 0, nil))
 		if eff.When != Never {
@@ -174,7 +174,7 @@ func (t *tracker) effect(out outcome) ParamEffect {
 
 // effectOn is what a function literal does with a captured variable.
 func (e *engine) effectOn(fn *ssa.Function, fv *ssa.FreeVar, kind *resource.Kind, tr tracked) ParamEffect {
-	k := closureKey{fn, fv, kind.ID, tr.role}
+	k := closureKey{fn, fv, kind.ID, tr}
 	if eff, ok := e.closures[k]; ok {
 		return eff
 	}
@@ -257,7 +257,7 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 	}
 	t.root = root
 	if root != nil {
-		t.add(root, tracked{role: t.rootRole()})
+		t.add(root, tracked{role: roleWhole})
 	}
 	t.run()
 	for ret, idx := range t.returned {

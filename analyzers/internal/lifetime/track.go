@@ -13,12 +13,11 @@ import (
 type role uint8
 
 const (
-	// rolePart is the value whose release method releases the resource:
-	// the resource itself, or its Field (resp.Body) for kinds that have one.
-	rolePart role = iota
-	// roleWhole is a resource whose kind is released through a field
-	// (the *http.Response whose Body is the part).
-	roleWhole
+	// roleWhole is the acquired resource itself.
+	roleWhole role = iota
+	// rolePart is a field of the resource through which it is released
+	// (the Body of an *http.Response, the Process of an *exec.Cmd).
+	rolePart
 	// roleCell is a local variable's cell (an Alloc) that holds the whole or
 	// the part; loads from it give back what was stored.
 	roleCell
@@ -35,8 +34,9 @@ const (
 
 type tracked struct {
 	role  role
-	inner role // for roleCell: the role of what the cell holds
-	keeps bool // for roleCapture: the closure keeps (transfers) the value
+	inner role   // for roleCell: the role of what the cell holds
+	field string // for rolePart (and a cell holding one): which field
+	keeps bool   // for roleCapture: the closure keeps (transfers) the value
 }
 
 type eventKind uint8
@@ -87,13 +87,6 @@ func newTracker(e *engine, fn *ssa.Function, kind *resource.Kind) *tracker {
 	}
 }
 
-// rootRole is the role an acquired value of t.kind starts in.
-func (t *tracker) rootRole() role {
-	if t.kind.Field != "" {
-		return roleWhole
-	}
-	return rolePart
-}
 
 func (t *tracker) add(v ssa.Value, tr tracked) {
 	if v == nil {
@@ -241,21 +234,21 @@ func (t *tracker) use(v ssa.Value, tr tracked, instr ssa.Instruction) {
 			t.add(u, tr)
 		}
 	case *ssa.FieldAddr:
-		if tr.role == roleWhole && t.fieldName(u.X.Type(), u.Field) == t.kind.Field {
+		if f := t.fieldName(u.X.Type(), u.Field); tr.role == roleWhole && t.kind.HasField(f) {
 			for _, r := range *u.Referrers() {
 				if ld, ok := r.(*ssa.UnOp); ok && ld.Op == token.MUL {
-					t.add(ld, tracked{role: rolePart})
+					t.add(ld, tracked{role: rolePart, field: f})
 				}
 			}
 		}
 	case *ssa.Field:
-		if tr.role == roleWhole && t.fieldName(u.X.Type(), u.Field) == t.kind.Field {
-			t.add(u, tracked{role: rolePart})
+		if f := t.fieldName(u.X.Type(), u.Field); tr.role == roleWhole && t.kind.HasField(f) {
+			t.add(u, tracked{role: rolePart, field: f})
 		}
 	case *ssa.UnOp:
 		switch {
 		case u.Op == token.MUL && tr.role == roleCell:
-			t.add(u, tracked{role: tr.inner})
+			t.add(u, tracked{role: tr.inner, field: tr.field})
 		case u.Op == token.MUL && tr.role == roleContainer:
 			t.add(u, tr) // the aggregate's value still holds the resource
 		}
@@ -313,7 +306,7 @@ func (t *tracker) store(s *ssa.Store, tr tracked) {
 			t.add(alloc, tracked{role: roleContainer})
 			return
 		}
-		t.add(alloc, tracked{role: roleCell, inner: inner})
+		t.add(alloc, tracked{role: roleCell, inner: inner, field: tr.field})
 		return
 	}
 	if base := localBase(s.Addr); base != nil {
@@ -359,7 +352,7 @@ func (t *tracker) closure(mc *ssa.MakeClosure, v ssa.Value, tr tracked) {
 	if strings.HasSuffix(fn.Name(), "$bound") {
 		// A method value: x.Close binds x.
 		method := strings.TrimSuffix(fn.Name(), "$bound")
-		if t.releasesBy(tr.role, method) {
+		if t.releasesBy(tr, method) {
 			t.add(mc, tracked{role: roleCloser})
 		} else {
 			t.add(mc, tracked{role: roleCapture})
@@ -383,12 +376,14 @@ func (t *tracker) closure(mc *ssa.MakeClosure, v ssa.Value, tr tracked) {
 	}
 }
 
-// releasesBy reports whether calling method on a value in role r releases
-// the resource.
-func (t *tracker) releasesBy(r role, method string) bool {
-	switch r {
+// releasesBy reports whether calling method on a value tracked as tr
+// releases the resource.
+func (t *tracker) releasesBy(tr tracked, method string) bool {
+	switch tr.role {
+	case roleWhole:
+		return t.kind.ReleasesVia("", method)
 	case rolePart:
-		return t.kind.Releases(method)
+		return t.kind.ReleasesVia(tr.field, method)
 	case roleContainer:
 		return t.e.table.IsReleaseName(method)
 	}
@@ -402,7 +397,7 @@ func (t *tracker) call(instr ssa.CallInstruction, v ssa.Value, tr tracked) {
 	if c.Value == v {
 		// Calling the tracked value itself, or invoking a method on it.
 		if c.IsInvoke() {
-			if t.releasesBy(tr.role, c.Method.Name()) {
+			if t.releasesBy(tr, c.Method.Name()) {
 				t.setEvent(instr, event{kind: evRelease})
 			}
 			return
@@ -460,7 +455,7 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 		if callee.Object() != nil {
 			name = callee.Object().Name()
 		}
-		if t.releasesBy(tr.role, name) {
+		if t.releasesBy(tr, name) {
 			t.setEvent(instr, event{kind: evRelease})
 			return
 		}

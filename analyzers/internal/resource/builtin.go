@@ -8,7 +8,7 @@ func Builtin() *Table {
 	return NewTable(
 		slices.Concat(httpKinds, sqlKinds, closeKinds),
 		slices.Concat(httpAcquirers, sqlAcquirers, closeAcquirers),
-	)
+	).WithOwners(owners)
 }
 
 var httpKinds = []*Kind{
@@ -33,4 +33,12 @@ var httpAcquirers = []Acquirer{
 	{Func: "(net/http.RoundTripper).RoundTrip", Kind: "http.Response", Why: "any round tripper's caller owns the body"},
 	// http.ReadResponse is left out on purpose: its body reads from a
 	// reader the caller already owns, and no pooled connection is held.
+}
+
+// owners take the resources passed to them for good.
+var owners = []Owner{
+	{Func: "(*net/http.Server).Serve", Why: "documented: Serve always closes the listener"},
+	{Func: "(*net/http.Server).ServeTLS", Why: "documented: ServeTLS always closes the listener"},
+	{Func: "net/http.Serve", Why: "serves until the listener fails, then closes it"},
+	{Func: "net/http.ServeTLS", Why: "serves until the listener fails, then closes it"},
 }

@@ -24,8 +24,18 @@ type Kind struct {
 	// (Body for *http.Response): the release methods are called on it.
 	Field string
 	// Release lists the methods whose call releases the resource. A call to
-	// any of them on any path discharges the duty on that path.
+	// any of them on any path discharges the duty on that path. A plain
+	// name ("Close") is called on the part selected by Field (or on the
+	// value itself when Field is empty); "F.M" is method M called on field
+	// F of the value ("Process.Wait" for an *exec.Cmd).
 	Release []string
+	// ReleaseFuncs lists functions (types.Func.FullName) that release the
+	// resource passed to them as an argument: a pool's Put.
+	ReleaseFuncs []string
+	// Until, when set, is the Go version from which the resource no longer
+	// leaks ("go1.23" for tickers); files declaring a later or equal
+	// version are not checked for it.
+	Until string
 	// ReleaseText is the deferred call a fix inserts ("Body.Close").
 	ReleaseText string
 	// Unreleased says what is wrong in messages; "not closed" when empty.
@@ -52,6 +62,28 @@ type Table struct {
 	byID      map[string]*Kind
 	acquirers map[string]Acquirer
 	releases  map[string]bool
+	owners    map[string]bool
+}
+
+// An Owner is a function that takes ownership of every resource passed to
+// it: it closes it when it is done, whatever its body looks like to a
+// summary (http.Server.Serve closes its listener on every return).
+type Owner struct {
+	Func string
+	Why  string
+}
+
+// WithOwners returns t extended by owners.
+func (t *Table) WithOwners(owners []Owner) *Table {
+	for _, o := range owners {
+		t.owners[o.Func] = true
+	}
+	return t
+}
+
+// IsOwner reports whether fn takes ownership of its resource arguments.
+func (t *Table) IsOwner(fn *types.Func) bool {
+	return fn != nil && t.owners[fn.Origin().FullName()]
 }
 
 // NewTable builds a table from kinds and acquirers. Acquirers naming an
@@ -61,11 +93,15 @@ func NewTable(kinds []*Kind, acquirers []Acquirer) *Table {
 		byID:      map[string]*Kind{},
 		acquirers: map[string]Acquirer{},
 		releases:  map[string]bool{},
+		owners:    map[string]bool{},
 	}
 	for _, k := range kinds {
 		t.kinds = append(t.kinds, k)
 		t.byID[k.ID] = k
 		for _, r := range k.Release {
+			if _, m, ok := strings.Cut(r, "."); ok {
+				r = m
+			}
 			t.releases[r] = true
 		}
 	}
@@ -119,14 +155,30 @@ func (t *Table) ReleaseNames() []string {
 
 // Releases reports whether calling method name on the released part of a
 // kind-k resource releases it.
-func (k *Kind) Releases(name string) bool { return slices.Contains(k.Release, name) }
+func (k *Kind) Releases(name string) bool { return k.ReleasesVia(k.Field, name) }
 
-// Owner returns the short package-qualified spelling of a type name, as
-// messages print it ("http.Response").
-func Owner(typ string) string {
-	typ = strings.TrimPrefix(typ, "*")
-	if i := strings.LastIndex(typ, "/"); i >= 0 {
-		typ = typ[i+1:]
+// ReleasesVia reports whether calling method on field of the resource (""
+// for the resource itself) releases it.
+func (k *Kind) ReleasesVia(field, method string) bool {
+	for _, r := range k.Release {
+		f, m, dotted := strings.Cut(r, ".")
+		if !dotted {
+			f, m = k.Field, r
+		}
+		if f == field && m == method {
+			return true
+		}
 	}
-	return typ
+	return false
+}
+
+// HasField reports whether some release of k goes through field.
+func (k *Kind) HasField(field string) bool {
+	for _, r := range k.Release {
+		f, _, dotted := strings.Cut(r, ".")
+		if dotted && f == field || !dotted && k.Field == field {
+			return true
+		}
+	}
+	return false
 }
