@@ -26,7 +26,13 @@ const poolSize = 2
 // that every pooled connection sees the same database) with the demo schema.
 func openStore(t *testing.T, maxOpen int) (*sql.DB, *store.Store) {
 	t.Helper()
-	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "orders.db"))
+	return openStoreDSN(t, maxOpen, "")
+}
+
+// openStoreDSN is openStore with DSN parameters (such as "?_pragma=...").
+func openStoreDSN(t *testing.T, maxOpen int, params string) (*sql.DB, *store.Store) {
+	t.Helper()
+	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "orders.db")+params)
 	if err != nil {
 		t.Fatal(err)
 	}

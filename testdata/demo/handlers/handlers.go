@@ -59,11 +59,7 @@ func (s *Server) customer(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) customerOrders(w http.ResponseWriter, r *http.Request) {
 	orders, err := s.Store.OrdersByCustomer(r.Context(), r.PathValue("id"))
-	if err != nil {
-		internalError(w, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, orders)
+	respond(w, orders, err)
 }
 
 func (s *Server) product(w http.ResponseWriter, r *http.Request) {
@@ -87,11 +83,7 @@ func (s *Server) product(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) ordersByStatus(w http.ResponseWriter, r *http.Request) {
 	orders, err := s.Store.OrdersByStatus(r.Context(), r.URL.Query().Get("status"))
-	if err != nil {
-		internalError(w, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, orders)
+	respond(w, orders, err)
 }
 
 func (s *Server) placeOrder(w http.ResponseWriter, r *http.Request) {
@@ -128,11 +120,7 @@ func (s *Server) addItems(w http.ResponseWriter, r *http.Request) {
 	if !ok || !readJSON(w, r, &items) {
 		return
 	}
-	if err := s.Store.AddItems(r.Context(), id, items); err != nil {
-		internalError(w, err)
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
+	noContent(w, s.Store.AddItems(r.Context(), id, items))
 }
 
 func (s *Server) setStatus(w http.ResponseWriter, r *http.Request) {
@@ -143,11 +131,7 @@ func (s *Server) setStatus(w http.ResponseWriter, r *http.Request) {
 	if !ok || !readJSON(w, r, &req) {
 		return
 	}
-	if err := s.Store.SetStatus(r.Context(), id, req.Status); err != nil {
-		internalError(w, err)
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
+	noContent(w, s.Store.SetStatus(r.Context(), id, req.Status))
 }
 
 func (s *Server) importPrices(w http.ResponseWriter, r *http.Request) {
@@ -155,11 +139,7 @@ func (s *Server) importPrices(w http.ResponseWriter, r *http.Request) {
 	if !readJSON(w, r, &prices) {
 		return
 	}
-	if err := s.Store.ImportPrices(r.Context(), prices); err != nil {
-		internalError(w, err)
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
+	noContent(w, s.Store.ImportPrices(r.Context(), prices))
 }
 
 func (s *Server) importStock(w http.ResponseWriter, r *http.Request) {
@@ -167,11 +147,7 @@ func (s *Server) importStock(w http.ResponseWriter, r *http.Request) {
 	if !readJSON(w, r, &levels) {
 		return
 	}
-	if err := s.Store.ImportStock(r.Context(), levels); err != nil {
-		internalError(w, err)
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
+	noContent(w, s.Store.ImportStock(r.Context(), levels))
 }
 
 func (s *Server) export(w http.ResponseWriter, r *http.Request) {
@@ -190,11 +166,25 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) importExport(w http.ResponseWriter, r *http.Request) {
 	orders, err := s.Exports.Import(r.PathValue("name"))
+	respond(w, orders, err)
+}
+
+// respond answers v as JSON, or 500 if err is set.
+func respond(w http.ResponseWriter, v any, err error) {
 	if err != nil {
 		internalError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, orders)
+	writeJSON(w, http.StatusOK, v)
+}
+
+// noContent answers 204, or 500 if err is set.
+func noContent(w http.ResponseWriter, err error) {
+	if err != nil {
+		internalError(w, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
 }
 
 func orderID(w http.ResponseWriter, r *http.Request) (int64, bool) {
