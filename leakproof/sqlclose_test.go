@@ -19,8 +19,9 @@ const poolSize = 2
 // The leaky calls below use context.Background on purpose. database/sql
 // closes a *sql.Rows and rolls back a *sql.Tx when the context they were
 // opened with ends, so under a per-request context those two leaks last until
-// the request ends; under a background job's or a long-lived context (and
-// always for a *sql.Conn or *sql.Stmt) they last for the life of the *sql.DB.
+// the request ends (the "until cancel" cases show it); under a background
+// job's or any long-lived context, and always for a *sql.Conn or *sql.Stmt,
+// they last for the life of the *sql.DB.
 
 // openStore opens a fresh SQLite database file (a file, not :memory:, so
 // that every pooled connection sees the same database) with the demo schema.
@@ -106,6 +107,28 @@ func releases(t *testing.T, db *sql.DB, n int, fixed func() error) {
 
 const fixedCalls = 10
 
+// heldUntilCancel runs leak under a cancelable context, as a request
+// handler would, and shows that the connection stays checked out after the
+// function returned and is released only when the context ends.
+func heldUntilCancel(t *testing.T, db *sql.DB, leak func(ctx context.Context) error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if err := leak(ctx); err == nil {
+		t.Fatal("call succeeded, want the error path")
+	}
+	held := db.Stats().InUse
+	cancel()
+	released := eventually(t, 5*time.Second, func() bool { return db.Stats().InUse == 0 })
+	t.Logf("InUse after the call returned: %d; after its context ended: %d", held, db.Stats().InUse)
+	if held != 1 {
+		t.Errorf("InUse after the call = %d, want 1", held)
+	}
+	if !released {
+		t.Errorf("InUse = %d after the context ended, want 0", db.Stats().InUse)
+	}
+}
+
 // TestSQLRows: a Scan error inside the loop returns past rows.Close, and the
 // open result set keeps its connection.
 func TestSQLRows(t *testing.T) {
@@ -122,6 +145,14 @@ func TestSQLRows(t *testing.T) {
 			return err
 		})
 	})
+	t.Run("leaky OrdersByCustomer until cancel", func(t *testing.T) {
+		db, st := openStore(t, poolSize)
+		mustExec(t, db, badRow)
+		heldUntilCancel(t, db, func(ctx context.Context) error {
+			_, err := st.OrdersByCustomer(ctx, "c-1")
+			return err
+		})
+	})
 	t.Run("fixed OrdersByStatus", func(t *testing.T) {
 		db, st := openStore(t, poolSize)
 		mustExec(t, db, badRow)
@@ -133,7 +164,9 @@ func TestSQLRows(t *testing.T) {
 }
 
 // TestSQLTx: a failed Exec returns without Rollback, and the open
-// transaction keeps its connection (and, in SQLite, the write lock it took).
+// transaction keeps its connection and, in SQLite, the write lock its UPDATE
+// took: the second leaky call already fails with SQLITE_BUSY ("database is
+// locked") rather than on the constraint, and leaks its transaction too.
 func TestSQLTx(t *testing.T) {
 	ctx := context.Background()
 
@@ -142,6 +175,11 @@ func TestSQLTx(t *testing.T) {
 		mustExec(t, db, `INSERT INTO orders (customer_id) VALUES ('c-1')`)
 		// "lost" breaks the status CHECK constraint, so the UPDATE fails.
 		exhausts(t, db, func() error { return st.SetStatus(ctx, 1, "lost") })
+	})
+	t.Run("leaky SetStatus until cancel", func(t *testing.T) {
+		db, st := openStore(t, poolSize)
+		mustExec(t, db, `INSERT INTO orders (customer_id) VALUES ('c-1')`)
+		heldUntilCancel(t, db, func(ctx context.Context) error { return st.SetStatus(ctx, 1, "lost") })
 	})
 	t.Run("fixed PlaceOrder", func(t *testing.T) {
 		db, st := openStore(t, poolSize)
