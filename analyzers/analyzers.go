@@ -3,6 +3,7 @@
 package analyzers
 
 import (
+	"github.com/leakvet/leakvet/analyzers/closecheck"
 	"github.com/leakvet/leakvet/analyzers/httpbody"
 	"golang.org/x/tools/go/analysis"
 )
@@ -11,5 +12,6 @@ import (
 func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		httpbody.Analyzer,
+		closecheck.Analyzer,
 	}
 }

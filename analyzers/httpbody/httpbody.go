@@ -19,3 +19,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{lifetime.Analyzer},
 	Run:      lifetime.ReportFindings,
 }
+
+func init() {
+	Analyzer.Flags.Bool(lifetime.StrictFlag, false, lifetime.StrictUsage)
+}

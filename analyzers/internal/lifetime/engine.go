@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"go/version"
 	"slices"
 	"strings"
 
@@ -45,7 +46,7 @@ func newEngine(pass *analysis.Pass, table *resource.Table) *engine {
 	return &engine{
 		pass:  pass,
 		table: table,
-		closer: &resource.Kind{ID: "closer", Check: "closecheck", Noun: "closer",
+		closer: &resource.Kind{ID: closerKind, Check: "closecheck", Noun: "value",
 			Release: table.ReleaseNames(), ReleaseText: "Close"},
 		summaries:  map[*ssa.Function]*analysisResult{},
 		inProgress: map[*ssa.Function]bool{},
@@ -205,22 +206,42 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 		obj = c.Method
 	} else if callee := c.StaticCallee(); callee != nil {
 		obj, _ = callee.Object().(*types.Func)
-		origin := callee
-		if o := callee.Origin(); o != nil {
-			origin = o
+	}
+	// The table states the API's contract and wins over a summary of the
+	// callee's body, which may see what the API wraps instead: sqlx's
+	// Queryx returns the *sql.Rows it acquires inside a *sqlx.Rows, and
+	// pgxpool's Begin the pooled connection inside the transaction.
+	if a, ok := e.table.Acquirer(obj); ok {
+		if k := e.table.Kind(a.Kind); k != nil && e.leaksIn(k, call.Pos()) {
+			acqs = append(acqs, acquisition{call, a.Result, k})
 		}
-		if s, _ := e.summaryOf(origin); s != nil {
+		return acqs
+	}
+	if callee := c.StaticCallee(); callee != nil && !c.IsInvoke() {
+		if s, _ := e.summaryOf(originOf(callee)); s != nil {
 			for _, r := range s.Results {
-				if k := e.table.Kind(r.Kind); k != nil {
+				if k := e.kindByID(r.Kind); k != nil {
 					acqs = append(acqs, acquisition{call, r.Index, k})
 				}
 			}
 		}
 	}
-	if a, ok := e.table.Acquirer(obj); ok && len(acqs) == 0 {
-		acqs = append(acqs, acquisition{call, a.Result, e.table.Kind(a.Kind)})
-	}
 	return acqs
+}
+
+// leaksIn reports whether kind k still leaks under the Go version of the
+// file at pos (tickers stopped leaking in Go 1.23).
+func (e *engine) leaksIn(k *resource.Kind, pos token.Pos) bool {
+	if k.Until == "" {
+		return true
+	}
+	v := e.pass.Pkg.GoVersion()
+	if f := e.fileOf(pos); f != nil {
+		if fv := e.pass.TypesInfo.FileVersions[f]; fv != "" {
+			v = fv
+		}
+	}
+	return v == "" || version.Compare(v, k.Until) < 0
 }
 
 // trackAcquisitions follows every resource acquired in fn: the leaks are
@@ -243,9 +264,24 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 	t := newTracker(e, fn, acq.kind)
 	results := acq.call.Common().Signature().Results()
 	var root ssa.Value
-	if results.Len() == 1 {
+	switch {
+	case acq.result < 0:
+		// The receiver becomes a resource once the call succeeds
+		// (cmd.Start): track it, and its variable if it lives in one.
+		args := acq.call.Common().Args
+		if len(args) == 0 {
+			return
+		}
+		root = args[0]
+		if ld, ok := root.(*ssa.UnOp); ok && ld.Op == token.MUL {
+			if alloc, ok := ld.X.(*ssa.Alloc); ok {
+				t.add(alloc, tracked{role: roleCell, inner: roleWhole})
+			}
+		}
+		t.addErr(outcomeResult(acq.call))
+	case results.Len() == 1:
 		root = acq.call
-	} else {
+	default:
 		for _, ref := range *acq.call.Referrers() {
 			if ex, ok := ref.(*ssa.Extract); ok && ex.Index == acq.result {
 				root = ex
@@ -260,15 +296,27 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 		t.add(root, tracked{role: roleWhole})
 	}
 	t.run()
-	for ret, idx := range t.returned {
-		_ = ret
-		if !slices.ContainsFunc(r.summary.Results, func(o OwnedResult) bool { return o.Index == idx }) {
-			r.summary.Results = append(r.summary.Results, OwnedResult{Index: idx, Kind: acq.kind.ID})
+	for _, ra := range t.returned {
+		if !slices.ContainsFunc(r.summary.Results, func(o OwnedResult) bool { return o.Index == ra.index }) {
+			r.summary.Results = append(r.summary.Results, OwnedResult{Index: ra.index, Kind: ra.kind})
 		}
 	}
 	out := t.paths(b, i+1, acq.call)
 	if len(out.leaks) == 0 {
+		if f, ok := e.deferInLoop(fn, acq, b, out); ok {
+			r.findings = append(r.findings, f)
+		} else if len(out.undeferred) > 0 {
+			r.findings = append(r.findings, e.undeferred(acq, t, out))
+		}
 		return
+	}
+	if isMain(fn) {
+		// The process ends when main returns; what main leaves open is
+		// released with it. Only a loop that overwrites one still leaks.
+		out.leaks = slices.DeleteFunc(out.leaks, func(x exit) bool { return !x.loop })
+		if len(out.leaks) == 0 {
+			return
+		}
 	}
 	if (root == nil || len(*root.Referrers()) == 0) && e.inTestFile(acq.call.Pos()) {
 		// Tests discard results of calls they expect to fail
@@ -280,24 +328,117 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 
 // Finding is one leak, reported by the check that owns its kind.
 type Finding struct {
-	Check    string
+	Check string
+	// Category is "leak", "deferinloop" or "strict" (a release that is
+	// reached on every path but not deferred; reported in strict mode only).
+	Category string
 	Kind     *resource.Kind
 	Pos      token.Pos // the acquiring call
 	End      token.Pos
 	Message  string
-	Exit     token.Pos // the leaking return, or NoPos
-	ExitLine int
-	Fix      *analysis.SuggestedFix
+	// Related is the leaking return, the deferred release in the loop, or
+	// the undeferred release; NoPos if none.
+	Related     token.Pos
+	RelatedText string
+	Fix         *analysis.SuggestedFix
+}
+
+// Finding categories.
+const (
+	CategoryLeak        = "leak"
+	CategoryDeferInLoop = "deferinloop"
+	CategoryStrict      = "strict"
+)
+
+// describe returns the noun and call name a message uses for acq.
+func (e *engine) describe(acq acquisition) (noun, name string, call *ast.CallExpr) {
+	call = e.callExpr(acq.call.Pos())
+	name = "call"
+	if call != nil {
+		name = types.ExprString(call.Fun)
+	}
+	noun = acq.kind.Noun
+	if acq.kind == e.closer {
+		// A wrapper owning a resource: name its type.
+		typ := acq.call.Type()
+		if tup, ok := typ.(*types.Tuple); ok && acq.result >= 0 && acq.result < tup.Len() {
+			typ = tup.At(acq.result).Type()
+		}
+		noun = types.TypeString(typ, types.RelativeTo(e.pass.Pkg))
+	}
+	return noun, name, call
+}
+
+func (e *engine) newFinding(acq acquisition, category string) Finding {
+	f := Finding{Check: acq.kind.Check, Category: category, Kind: acq.kind, Pos: acq.call.Pos(), End: acq.call.Pos()}
+	if call := e.callExpr(acq.call.Pos()); call != nil {
+		f.Pos, f.End = call.Pos(), call.End()
+	}
+	return f
+}
+
+// deferInLoop reports a resource acquired in a loop whose release is
+// deferred: every iteration's resource stays open until the function
+// returns.
+func (e *engine) deferInLoop(fn *ssa.Function, acq acquisition, b *ssa.BasicBlock, out outcome) (Finding, bool) {
+	if len(out.deferred) == 0 || !inCycle(b) {
+		return Finding{}, false
+	}
+	def := out.deferred[0]
+	if !reaches(def.Block(), b) {
+		return Finding{}, false
+	}
+	noun, name, _ := e.describe(acq)
+	f := e.newFinding(acq, CategoryDeferInLoop)
+	f.Message = noun + " from " + name + " is released by a defer inside the loop: every iteration's " + noun + " stays open until the function returns"
+	f.Related, f.RelatedText = def.Pos(), "deferred here; the defer runs only when the function returns"
+	return f, true
+}
+
+// undeferred is strict mode's finding: the release is reached on every
+// path, but not deferred, and calls that can fail or panic run first.
+func (e *engine) undeferred(acq acquisition, t *tracker, out outcome) Finding {
+	noun, name, _ := e.describe(acq)
+	rel := out.undeferred[0]
+	line := e.pass.Fset.Position(rel.Pos()).Line
+	f := e.newFinding(acq, CategoryStrict)
+	f.Message = noun + " from " + name + " is released at line " + itoa(line) + " without defer: a panic in the calls before it leaves the " + noun + " open"
+	f.Related, f.RelatedText = rel.Pos(), "released here"
+	f.Fix = e.moveToDefer(acq, t, out.undeferred)
+	return f
+}
+
+// inCycle reports whether b can reach itself.
+func inCycle(b *ssa.BasicBlock) bool {
+	for _, s := range b.Succs {
+		if reaches(s, b) {
+			return true
+		}
+	}
+	return false
+}
+
+func reaches(from, to *ssa.BasicBlock) bool {
+	seen := map[*ssa.BasicBlock]bool{}
+	stack := []*ssa.BasicBlock{from}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if x == to {
+			return true
+		}
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		stack = append(stack, x.Succs...)
+	}
+	return false
 }
 
 func (e *engine) finding(fn *ssa.Function, acq acquisition, t *tracker, out outcome) Finding {
-	call := e.callExpr(acq.call.Pos())
-	f := Finding{Check: acq.kind.Check, Kind: acq.kind, Pos: acq.call.Pos(), End: acq.call.Pos()}
-	name := "call"
-	if call != nil {
-		f.Pos, f.End = call.Pos(), call.End()
-		name = types.ExprString(call.Fun)
-	}
+	noun, name, _ := e.describe(acq)
+	f := e.newFinding(acq, CategoryLeak)
 	unreleased := acq.kind.Unreleased
 	if unreleased == "" {
 		unreleased = "not closed"
@@ -317,17 +458,17 @@ func (e *engine) finding(fn *ssa.Function, acq acquisition, t *tracker, out outc
 	}
 	switch {
 	case t.root == nil || len(*t.root.Referrers()) == 0:
-		f.Message = "result of " + name + " is discarded: its " + acq.kind.Noun + " is never " + verbOf(unreleased)
+		f.Message = "result of " + name + " is discarded: its " + noun + " is never " + verbOf(unreleased)
 	case loop:
-		f.Message = acq.kind.Noun + " from " + name + " is " + unreleased + " before the next loop iteration acquires another"
+		f.Message = noun + " from " + name + " is " + unreleased + " before the next loop iteration acquires another"
 	case best != nil:
 		pos := best.pos
 		if !pos.IsValid() {
 			pos = fnEnd(fn)
 		}
-		f.Exit = pos
-		f.ExitLine = e.pass.Fset.Position(pos).Line
-		f.Message = acq.kind.Noun + " from " + name + " is " + unreleased + " when returning at line " + itoa(f.ExitLine)
+		line := e.pass.Fset.Position(pos).Line
+		f.Related, f.RelatedText = pos, "the "+noun+" leaks when the function returns here"
+		f.Message = noun + " from " + name + " is " + unreleased + " when returning at line " + itoa(line)
 	}
 	if !loop {
 		f.Fix = e.deferFix(acq, t)
@@ -392,4 +533,31 @@ func returnsOutcome(fn *ssa.Function) bool {
 
 func (e *engine) inTestFile(pos token.Pos) bool {
 	return strings.HasSuffix(e.pass.Fset.Position(pos).Filename, "_test.go")
+}
+
+// closerKind is the ID of the kind for values whose type has a release
+// method but is not in the table: wrappers that own a resource.
+const closerKind = "closer"
+
+func (e *engine) kindByID(id string) *resource.Kind {
+	if id == closerKind {
+		return e.closer
+	}
+	return e.table.Kind(id)
+}
+
+// hasReleaseMethod reports whether values of type t have a release method
+// that takes no arguments (a wrapper's Close).
+func (e *engine) hasReleaseMethod(t types.Type) bool {
+	for _, name := range e.table.ReleaseNames() {
+		obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
+		if fn, ok := obj.(*types.Func); ok && fn.Type().(*types.Signature).Params().Len() == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func isMain(fn *ssa.Function) bool {
+	return fn.Name() == "main" && fn.Parent() == nil && fn.Pkg != nil && fn.Pkg.Pkg.Name() == "main"
 }

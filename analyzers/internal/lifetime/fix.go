@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ssa"
 )
 
 // deferFix offers `defer x.Release()` right after the error check that
@@ -130,4 +131,51 @@ func leaves(b *ast.BlockStmt) bool {
 		}
 	}
 	return false
+}
+
+// moveToDefer is strict mode's fix: defer the release right after the
+// error check and delete the explicit release statements, when each is a
+// plain statement whose result is not used.
+func (e *engine) moveToDefer(acq acquisition, t *tracker, releases []ssa.Instruction) *analysis.SuggestedFix {
+	fix := e.deferFix(acq, t)
+	if fix == nil {
+		return nil
+	}
+	for _, rel := range releases {
+		file := e.fileOf(rel.Pos())
+		if file == nil {
+			return nil
+		}
+		path, _ := astutil.PathEnclosingInterval(file, rel.Pos(), rel.Pos())
+		var stmt ast.Stmt
+		for _, n := range path {
+			switch n := n.(type) {
+			case *ast.ExprStmt:
+				stmt = n
+			case *ast.AssignStmt:
+				if len(n.Lhs) == 1 {
+					if id, ok := n.Lhs[0].(*ast.Ident); ok && id.Name == "_" {
+						stmt = n
+					}
+				}
+			}
+			if stmt != nil {
+				break
+			}
+			if _, ok := n.(ast.Stmt); ok {
+				return nil // the release's result is used
+			}
+		}
+		if stmt == nil {
+			return nil
+		}
+		tf := e.pass.Fset.File(stmt.Pos())
+		lineStart := tf.LineStart(tf.Line(stmt.Pos()))
+		if lineStart <= tf.Pos(0) {
+			return nil
+		}
+		fix.TextEdits = append(fix.TextEdits, analysis.TextEdit{Pos: lineStart - 1, End: stmt.End()})
+	}
+	fix.Message = "Defer the release right after the error check"
+	return fix
 }

@@ -60,9 +60,9 @@ func (r *Result) For(check string) []Finding {
 	return out
 }
 
-// TableFor returns the resource table in force for a pass. It is a
-// variable so that configuration (user-defined resources) can extend it.
-var TableFor = func(*analysis.Pass) *resource.Table { return resource.Builtin() }
+// TableFor returns the resource table in force for a pass: the built-in
+// table and the user's resources.
+func TableFor(*analysis.Pass) *resource.Table { return resource.Configured() }
 
 func run(pass *analysis.Pass) (any, error) {
 	table := TableFor(pass)
@@ -123,15 +123,31 @@ func (e *engine) needed() bool {
 }
 
 // ReportFindings reports the engine's findings for the check run by pass.
-// It is the whole Run of a lifetime check.
+// It is the whole Run of a lifetime check. Strict-mode findings are
+// reported only when the check's -strict flag is set.
 func ReportFindings(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[Analyzer].(*Result)
+	strict := false
+	if f := pass.Analyzer.Flags.Lookup(StrictFlag); f != nil {
+		strict = f.Value.String() == "true"
+	}
 	for _, f := range res.For(pass.Analyzer.Name) {
-		d := report.Diagnostic{Pos: f.Pos, End: f.End, Category: "leak", Message: f.Message, Fix: f.Fix}
-		if f.Exit.IsValid() {
-			d.Related, d.RelatedText = f.Exit, "the "+f.Kind.Noun+" leaks when the function returns here"
+		if f.Category == CategoryStrict && !strict {
+			continue
 		}
-		report.Report(pass, d)
+		report.Report(pass, report.Diagnostic{
+			Pos: f.Pos, End: f.End, Category: f.Category, Message: f.Message,
+			Related: f.Related, RelatedText: f.RelatedText, Fix: f.Fix,
+		})
 	}
 	return nil, nil
 }
+
+// StrictFlag is the name of the flag every lifetime check declares: when
+// set, a release that is reached on every path but is not deferred, while
+// calls that can fail or panic run before it, is reported too (the
+// missing context manager of a post-incident review).
+const StrictFlag = "strict"
+
+// StrictUsage is the flag's help text.
+const StrictUsage = "also report releases that are not deferred while calls that can fail or panic run before them"

@@ -21,6 +21,9 @@ const (
 type pathState struct {
 	duty duty
 	err  ssa.Value
+	// risky: since the acquisition, this path has run a call that can fail
+	// or panic while the resource was owed.
+	risky bool
 }
 
 // exit is a way out of the function on which the resource is still owed.
@@ -38,6 +41,11 @@ type outcome struct {
 	// the error's nil-ness at the return is not known.
 	successLeak, failureLeak, unknownLeak bool
 	pendingExit                           bool
+	// undeferred holds releases that are not deferred although a call ran
+	// between the acquisition and them (strict mode's finding).
+	undeferred []ssa.Instruction
+	// deferred holds deferred releases.
+	deferred []ssa.Instruction
 }
 
 // paths explores every path from instruction index start of block b (the
@@ -71,15 +79,26 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 			}
 			if ev, ok := t.events[instr]; ok {
 				switch ev.kind {
-				case evRelease, evTransfer:
+				case evRelease:
+					done = true
+					if _, isDefer := instr.(*ssa.Defer); isDefer {
+						out.deferred = appendOnce(out.deferred, instr)
+					} else if st.risky && st.duty == owed {
+						out.undeferred = appendOnce(out.undeferred, instr)
+					}
+				case evTransfer:
 					done = true
 				case evPendingSuccess:
-					st = pathState{pendingSuccess, ev.err}
+					st = pathState{pendingSuccess, ev.err, st.risky}
 				case evPendingFailure:
-					st = pathState{pendingFailure, ev.err}
+					st = pathState{pendingFailure, ev.err, st.risky}
 				}
 				if done {
 					break
+				}
+			} else if call, ok := instr.(*ssa.Call); ok && st.duty == owed && !st.risky {
+				if _, builtin := call.Call.Value.(*ssa.Builtin); !builtin {
+					st.risky = true
 				}
 			}
 			switch in := instr.(type) {
@@ -163,6 +182,14 @@ func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) 
 		v = cmp.X
 	case isNil(cmp.X):
 		v = cmp.Y
+	case st.duty == owed && t.nilMeansNone[cmp.X] && isGlobalLoad(cmp.Y),
+		st.duty == owed && t.nilMeansNone[cmp.Y] && isGlobalLoad(cmp.X):
+		// `if f != os.Stdout { f.Close() }`: where the value equals a
+		// package-level one, it is not the resource acquired here.
+		if (cmp.Op == token.EQL) == taken {
+			return st, false
+		}
+		return st, true
 	default:
 		return st, true
 	}
@@ -184,7 +211,16 @@ func resolve(st pathState, success bool) (pathState, bool) {
 	if (st.duty == pendingSuccess) == success {
 		return st, false // discharged on this edge
 	}
-	return pathState{}, true
+	return pathState{risky: st.risky}, true
+}
+
+func appendOnce(list []ssa.Instruction, instr ssa.Instruction) []ssa.Instruction {
+	for _, x := range list {
+		if x == instr {
+			return list
+		}
+	}
+	return append(list, instr)
 }
 
 func isNot(cond, v ssa.Value) bool {
@@ -264,4 +300,12 @@ func checkedNilness(b *ssa.BasicBlock, v ssa.Value) int {
 		}
 	}
 	return -1
+}
+
+func isGlobalLoad(v ssa.Value) bool {
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+		_, ok := u.X.(*ssa.Global)
+		return ok
+	}
+	return false
 }

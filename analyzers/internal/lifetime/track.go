@@ -3,6 +3,7 @@ package lifetime
 import (
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
@@ -39,6 +40,11 @@ type tracked struct {
 	keeps bool   // for roleCapture: the closure keeps (transfers) the value
 }
 
+type returnedAs struct {
+	index int
+	kind  string
+}
+
 type eventKind uint8
 
 const (
@@ -71,8 +77,8 @@ type tracker struct {
 	// non-nil the resource is nil (the error convention).
 	errOf map[ssa.Value]bool
 	// returned records, per Return that hands the resource to the caller,
-	// which result carries it.
-	returned map[*ssa.Return]int
+	// which result carries it and as what.
+	returned map[*ssa.Return]returnedAs
 	work     []ssa.Value
 }
 
@@ -83,10 +89,9 @@ func newTracker(e *engine, fn *ssa.Function, kind *resource.Kind) *tracker {
 		events:       map[ssa.Instruction]event{},
 		nilMeansNone: map[ssa.Value]bool{},
 		errOf:        map[ssa.Value]bool{},
-		returned:     map[*ssa.Return]int{},
+		returned:     map[*ssa.Return]returnedAs{},
 	}
 }
-
 
 func (t *tracker) add(v ssa.Value, tr tracked) {
 	if v == nil {
@@ -273,11 +278,17 @@ func (t *tracker) use(v ssa.Value, tr tracked, instr ssa.Instruction) {
 		}
 	case *ssa.Return:
 		for i, r := range u.Results {
-			if r == v {
-				t.setEvent(u, event{kind: evTransfer})
-				if _, ok := t.returned[u]; !ok {
-					t.returned[u] = i
-				}
+			if r != v {
+				continue
+			}
+			t.setEvent(u, event{kind: evTransfer})
+			switch {
+			case tr.role == roleWhole:
+				t.returned[u] = returnedAs{index: i, kind: t.kind.ID}
+			case tr.role == roleContainer && t.e.hasReleaseMethod(v.Type()):
+				// A wrapper that holds the resource and can release it:
+				// the caller owns the wrapper.
+				t.returned[u] = returnedAs{index: i, kind: closerKind}
 			}
 		}
 	case *ssa.MakeClosure:
@@ -430,8 +441,31 @@ func (t *tracker) call(instr ssa.CallInstruction, v ssa.Value, tr tracked) {
 			}
 			continue
 		}
+		if fn := calleeFunc(c, callee); fn != nil {
+			if slices.Contains(t.kind.ReleaseFuncs, fn.Origin().FullName()) && (tr.role == roleWhole || tr.role == rolePart) {
+				t.setEvent(instr, event{kind: evRelease})
+				continue
+			}
+			if t.e.table.IsOwner(fn) {
+				t.setEvent(instr, event{kind: evTransfer})
+				continue
+			}
+		}
 		t.argument(instr, c, callee, i, tr)
 	}
+}
+
+// calleeFunc returns the declared function or method a call reaches, when
+// it is known.
+func calleeFunc(c *ssa.CallCommon, callee *ssa.Function) *types.Func {
+	if c.IsInvoke() {
+		return c.Method
+	}
+	if callee != nil {
+		fn, _ := callee.Object().(*types.Func)
+		return fn
+	}
+	return nil
 }
 
 // argument decides what passing v as argument i of the call does.
@@ -519,6 +553,17 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 		return
 	}
 	eff := sum.param(i)
+	if !eff.Releases && (eff.When == Always || eff.When == OnSuccess) {
+		// A constructor that keeps the resource inside the wrapper it
+		// returns: the wrapper now holds it, and whoever gets the wrapper
+		// owns both.
+		if w := wrapperResult(instr, t.e); w != nil {
+			t.add(w, tracked{role: roleContainer})
+			if eff.When == Always {
+				return
+			}
+		}
+	}
 	switch eff.When {
 	case Always:
 		if eff.Releases {
@@ -628,4 +673,26 @@ func originOf(fn *ssa.Function) *ssa.Function {
 		return o
 	}
 	return fn
+}
+
+// wrapperResult returns the call's first result when its type can release
+// what it holds (it has a Close-like method), or nil.
+func wrapperResult(instr ssa.CallInstruction, e *engine) ssa.Value {
+	call, ok := instr.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	res := call.Common().Signature().Results()
+	if res.Len() == 0 || !e.hasReleaseMethod(res.At(0).Type()) {
+		return nil
+	}
+	if res.Len() == 1 {
+		return call
+	}
+	for _, r := range *call.Referrers() {
+		if ex, ok := r.(*ssa.Extract); ok && ex.Index == 0 {
+			return ex
+		}
+	}
+	return nil
 }

@@ -96,14 +96,7 @@ func NewTable(kinds []*Kind, acquirers []Acquirer) *Table {
 		owners:    map[string]bool{},
 	}
 	for _, k := range kinds {
-		t.kinds = append(t.kinds, k)
-		t.byID[k.ID] = k
-		for _, r := range k.Release {
-			if _, m, ok := strings.Cut(r, "."); ok {
-				r = m
-			}
-			t.releases[r] = true
-		}
+		t.add(k)
 	}
 	for _, a := range acquirers {
 		if _, ok := t.byID[a.Kind]; ok {

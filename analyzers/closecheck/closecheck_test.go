@@ -1,0 +1,34 @@
+package closecheck_test
+
+import (
+	"testing"
+
+	"github.com/leakvet/leakvet/analyzers/closecheck"
+	"github.com/leakvet/leakvet/analyzers/internal/lifetime"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+func TestCloseCheck(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), closecheck.Analyzer, "files", "oldticker", "newticker")
+}
+
+func setFlag(t *testing.T, name, value string) {
+	t.Helper()
+	f := closecheck.Analyzer.Flags.Lookup(name)
+	old := f.Value.String()
+	if err := f.Value.Set(value); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Value.Set(old) })
+}
+
+func TestUserResources(t *testing.T) {
+	setFlag(t, closecheck.ResourcesFlag,
+		"(*pool.Pool).Get => (*pool.Pool).Put; (pool.Tracer).Start#1 => .End")
+	analysistest.Run(t, analysistest.TestData(), closecheck.Analyzer, "userres")
+}
+
+func TestStrict(t *testing.T) {
+	setFlag(t, lifetime.StrictFlag, "true")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), closecheck.Analyzer, "strict")
+}
