@@ -5,6 +5,8 @@ package analyzers
 import (
 	"github.com/leakvet/leakvet/analyzers/closecheck"
 	"github.com/leakvet/leakvet/analyzers/httpbody"
+	"github.com/leakvet/leakvet/analyzers/internal/report"
+	"github.com/leakvet/leakvet/analyzers/sqlclose"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -12,6 +14,15 @@ import (
 func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		httpbody.Analyzer,
+		sqlclose.Analyzer,
 		closecheck.Analyzer,
+	}
+}
+
+func init() {
+	// A panic in one check on one package becomes that check's error
+	// there, reported as an internal error, not the end of the run.
+	for _, a := range All() {
+		a.Run = report.Guard(a.Run)
 	}
 }

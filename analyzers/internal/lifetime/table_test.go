@@ -1,0 +1,15 @@
+package lifetime_test
+
+import (
+	"testing"
+
+	"github.com/leakvet/leakvet/analyzers/internal/lifetime"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+// TestTableBeatsSummary checks that a function listed in the resource
+// table acquires the table's kind even when its body, analysed for a
+// summary, returns a resource of another kind wrapped in it.
+func TestTableBeatsSummary(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), lifetime.Analyzer, "tablefirst")
+}
