@@ -3,6 +3,7 @@ module github.com/leakvet/leakvet
 go 1.26.0
 
 require (
+	github.com/golangci/plugin-module-register v0.1.2
 	go.uber.org/goleak v1.3.0
 	golang.org/x/tools v0.52.0
 	modernc.org/sqlite v1.62.0
