@@ -412,6 +412,11 @@ func fails(ret *ssa.Return) bool {
 		return v.Value != nil
 	case *ssa.MakeInterface:
 		return true
+	case *ssa.UnOp:
+		// A sentinel: `return nil, ErrNotFound`.
+		if _, ok := v.X.(*ssa.Global); ok && v.Op == token.MUL {
+			return true
+		}
 	case *ssa.Call:
 		if callee := v.Call.StaticCallee(); callee != nil && callee.Object() != nil && callee.Object().Pkg() != nil {
 			switch callee.Object().Pkg().Path() + "." + callee.Name() {

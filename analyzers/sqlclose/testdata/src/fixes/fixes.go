@@ -1,0 +1,64 @@
+// Package fixes checks the suggested fixes: a deferred release right after
+// the error check.
+package fixes
+
+import (
+	"context"
+	"database/sql"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/jmoiron/sqlx"
+)
+
+func rows(ctx context.Context, db *sql.DB) (int, error) {
+	rows, err := db.QueryContext(ctx, "SELECT 1 FROM users") // want `rows from db.QueryContext is not closed`
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for rows.Next() {
+		n++
+	}
+	return n, rows.Err()
+}
+
+func tx(ctx context.Context, db *sql.DB) error {
+	tx, err := db.BeginTx(ctx, nil) // want `transaction from db.BeginTx is neither committed nor rolled back`
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM sessions"); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func sqlxStmt(db *sqlx.DB) error {
+	stmt, err := db.Preparex("DELETE FROM sessions WHERE id = ?") // want `statement from db.Preparex is not closed`
+	if err != nil {
+		return err
+	}
+	_, err = stmt.Exec(1)
+	return err
+}
+
+func pooled(ctx context.Context, pool *pgxpool.Pool) error {
+	conn, err := pool.Acquire(ctx) // want `connection from pool.Acquire is not released`
+	if err != nil {
+		return err
+	}
+	return conn.Ping(ctx)
+}
+
+// A pgx transaction's release needs a context: no fix is offered.
+func pgxTx(ctx context.Context, conn *pgx.Conn) error {
+	tx, err := conn.Begin(ctx) // want `transaction from conn.Begin is neither committed nor rolled back`
+	if err != nil {
+		return err
+	}
+	if _, err := tx.Exec(ctx, "DELETE FROM sessions"); err != nil {
+		return err
+	}
+	return tx.Commit(ctx)
+}

@@ -1,0 +1,17 @@
+// Package rowserroff is analysed with -rowserr=false: the leak is still
+// reported, the unchecked rows.Err no longer.
+package rowserroff
+
+import "database/sql"
+
+func count(db *sql.DB) (int, error) {
+	rows, err := db.Query("SELECT 1 FROM users") // want `rows from db.Query is not closed when returning at line 16`
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for rows.Next() {
+		n++
+	}
+	return n, nil
+}
