@@ -198,6 +198,16 @@ func collect(graph *checker.Graph) ([]finding, []string) {
 		fset := act.Package.Fset
 		for _, d := range act.Diagnostics {
 			p := fset.Position(d.Pos)
+			if d.Category == "internal" {
+				// Every lifetime check relays the engine's own failures;
+				// they are leakvet's errors, not the user's findings.
+				msg := p.String() + ": " + d.Message
+				if !seen[msg] {
+					seen[msg] = true
+					internal = append(internal, msg)
+				}
+				continue
+			}
 			end := p
 			if d.End.IsValid() {
 				end = fset.Position(d.End)

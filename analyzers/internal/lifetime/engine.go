@@ -1,6 +1,7 @@
 package lifetime
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -26,7 +27,7 @@ type engine struct {
 	pkg        *ssa.Package
 	summaries  map[*ssa.Function]*analysisResult
 	inProgress map[*ssa.Function]bool
-	closures   map[closureKey]ParamEffect
+	closures   map[closureKey]closureEffect
 }
 
 type closureKey struct {
@@ -50,7 +51,7 @@ func newEngine(pass *analysis.Pass, table *resource.Table) *engine {
 			Release: table.ReleaseNames(), ReleaseText: "Close"},
 		summaries:  map[*ssa.Function]*analysisResult{},
 		inProgress: map[*ssa.Function]bool{},
-		closures:   map[closureKey]ParamEffect{},
+		closures:   map[closureKey]closureEffect{},
 	}
 }
 
@@ -121,13 +122,44 @@ func (e *engine) analyze(fn *ssa.Function) *analysisResult {
 	}
 	e.inProgress[fn] = true
 	r := &analysisResult{summary: &Summary{}}
+	defer func() {
+		delete(e.inProgress, fn)
+		if p := recover(); p != nil {
+			// One function's failure must not cost the rest of the run: it
+			// gets an empty summary and an internal error of its own.
+			r = &analysisResult{summary: &Summary{}, findings: []Finding{e.internalError(fn, p)}}
+		}
+		e.summaries[fn] = r
+	}()
+	if panicHook != nil {
+		panicHook(fn)
+	}
 	e.summariseParams(fn, r.summary)
 	e.trackAcquisitions(fn, r)
 	r.summary.sort()
-	delete(e.inProgress, fn)
-	e.summaries[fn] = r
 	return r
 }
+
+// panicHook lets tests force a failure inside the engine.
+var panicHook func(*ssa.Function)
+
+// CategoryInternal marks a finding that reports leakvet's own failure.
+const CategoryInternal = "internal"
+
+func (e *engine) internalError(fn *ssa.Function, p any) Finding {
+	reason := strings.SplitN(fmt.Sprint(p), "\n", 2)[0]
+	return Finding{
+		Check:    AllChecks,
+		Category: CategoryInternal,
+		Pos:      fn.Pos(),
+		End:      fn.Pos(),
+		Message: "internal error: leakvet could not analyze " + fn.Name() + ": " + reason +
+			" (this is a bug in leakvet; please report it with this function)",
+	}
+}
+
+// AllChecks in Finding.Check means every lifetime check reports it.
+const AllChecks = "*"
 
 func (e *engine) summariseParams(fn *ssa.Function, s *Summary) {
 	if len(fn.Blocks) == 0 {
@@ -174,21 +206,34 @@ func (t *tracker) effect(out outcome) ParamEffect {
 }
 
 // effectOn is what a function literal does with a captured variable.
-func (e *engine) effectOn(fn *ssa.Function, fv *ssa.FreeVar, kind *resource.Kind, tr tracked) ParamEffect {
+// releasesSome reports whether the literal releases it on at least one
+// path: a deferred cleanup closure guarded by a flag of its own
+// (`if !closed { f.Close() }`) is trusted to release.
+func (e *engine) effectOn(fn *ssa.Function, fv *ssa.FreeVar, kind *resource.Kind, tr tracked) (eff ParamEffect, releasesSome bool) {
 	k := closureKey{fn, fv, kind.ID, tr}
-	if eff, ok := e.closures[k]; ok {
-		return eff
+	if c, ok := e.closures[k]; ok {
+		return c.eff, c.some
 	}
-	e.closures[k] = ParamEffect{When: Always} // recursion through itself: assume it keeps
-	eff := ParamEffect{}
+	e.closures[k] = closureEffect{ParamEffect{When: Always}, false} // recursion through itself: assume it keeps
 	if len(fn.Blocks) > 0 && (tr.role == rolePart || tr.role == roleWhole || tr.role == roleCell) {
 		t := newTracker(e, fn, kind)
 		t.add(fv, tr)
 		t.run()
 		eff = t.effect(t.paths(fn.Blocks[0], 0, nil))
+		releasesSome = len(t.events) > 0
+		for _, ev := range t.events {
+			if ev.kind != evRelease {
+				releasesSome = false
+			}
+		}
 	}
-	e.closures[k] = eff
-	return eff
+	e.closures[k] = closureEffect{eff, releasesSome}
+	return eff, releasesSome
+}
+
+type closureEffect struct {
+	eff  ParamEffect
+	some bool
 }
 
 // acquisition is one call whose result must be released.
@@ -241,7 +286,8 @@ func (e *engine) leaksIn(k *resource.Kind, pos token.Pos) bool {
 			v = fv
 		}
 	}
-	return v == "" || version.Compare(v, k.Until) < 0
+	// An unknown version is the toolchain's own: new enough.
+	return v != "" && version.Compare(v, k.Until) < 0
 }
 
 // trackAcquisitions follows every resource acquired in fn: the leaks are
@@ -296,12 +342,20 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 		t.add(root, tracked{role: roleWhole})
 	}
 	t.run()
-	for _, ra := range t.returned {
+	out := t.paths(b, i+1, acq.call)
+	for ret, ra := range t.returned {
+		if ra.kind != closerKind && !slices.Contains(out.returnedOwed, ssa.Instruction(ret)) {
+			continue // kept elsewhere first (stored in a field, then returned)
+		}
 		if !slices.ContainsFunc(r.summary.Results, func(o OwnedResult) bool { return o.Index == ra.index }) {
 			r.summary.Results = append(r.summary.Results, OwnedResult{Index: ra.index, Kind: ra.kind})
 		}
 	}
-	out := t.paths(b, i+1, acq.call)
+	if t.deferredBefore(acq.call) {
+		// A deferred cleanup registered before the acquisition
+		// (`defer func() { if f != nil { f.Close() } }()`) covers it.
+		return
+	}
 	if len(out.leaks) == 0 {
 		if f, ok := e.deferInLoop(fn, acq, b, out); ok {
 			r.findings = append(r.findings, f)
@@ -560,4 +614,29 @@ func (e *engine) hasReleaseMethod(t types.Type) bool {
 
 func isMain(fn *ssa.Function) bool {
 	return fn.Name() == "main" && fn.Parent() == nil && fn.Pkg != nil && fn.Pkg.Pkg.Name() == "main"
+}
+
+// deferredBefore reports whether a deferred release of the resource runs
+// on every path before the acquisition: the defer then covers every exit.
+func (t *tracker) deferredBefore(acq ssa.Instruction) bool {
+	for instr, ev := range t.events {
+		if _, ok := instr.(*ssa.Defer); !ok || ev.kind != evRelease {
+			continue
+		}
+		if instr.Block() == acq.Block() {
+			for _, x := range acq.Block().Instrs {
+				if x == instr {
+					return true
+				}
+				if x == acq {
+					break
+				}
+			}
+			continue
+		}
+		if instr.Block().Dominates(acq.Block()) {
+			return true
+		}
+	}
+	return false
 }

@@ -48,7 +48,7 @@ func (e *engine) deferFix(acq acquisition, t *tracker) *analysis.SuggestedFix {
 			}
 		}
 	}
-	if assign == nil || len(assign.Rhs) != 1 || assign.Rhs[0] != ast.Expr(call) || acq.result >= len(assign.Lhs) {
+	if assign == nil || len(assign.Rhs) != 1 || assign.Rhs[0] != ast.Expr(call) || acq.result < 0 || acq.result >= len(assign.Lhs) {
 		return nil
 	}
 	id, ok := assign.Lhs[acq.result].(*ast.Ident)

@@ -38,7 +38,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "lifetime",
 	Doc:        "track acquired resources to their release or new owner on every path",
 	URL:        "https://github.com/leakvet/leakvet/tree/main/analyzers/internal/lifetime",
-	Run:        run,
+	Run:        report.Guard(run),
 	Requires:   []*analysis.Analyzer{lazyssa.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
 	FactTypes:  []analysis.Fact{(*Summary)(nil)},
@@ -53,7 +53,7 @@ type Result struct {
 func (r *Result) For(check string) []Finding {
 	var out []Finding
 	for _, f := range r.Findings {
-		if f.Check == check {
+		if f.Check == check || f.Check == AllChecks {
 			out = append(out, f)
 		}
 	}

@@ -46,6 +46,9 @@ type outcome struct {
 	undeferred []ssa.Instruction
 	// deferred holds deferred releases.
 	deferred []ssa.Instruction
+	// returnedOwed holds the returns that hand the resource, still owed,
+	// to the caller: only those make a result owned.
+	returnedOwed []ssa.Instruction
 }
 
 // paths explores every path from instruction index start of block b (the
@@ -88,6 +91,9 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 					}
 				case evTransfer:
 					done = true
+					if ret, ok := instr.(*ssa.Return); ok && st.duty == owed {
+						out.returnedOwed = appendOnce(out.returnedOwed, ret)
+					}
 				case evPendingSuccess:
 					st = pathState{pendingSuccess, ev.err, st.risky}
 				case evPendingFailure:
@@ -171,6 +177,11 @@ func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) 
 		if known {
 			return resolve(st, success)
 		}
+	}
+	if st.duty == owed && taken && t.errorPredicate(cond) {
+		// `if os.IsNotExist(err)`: true only for a non-nil error, when the
+		// resource is nil.
+		return st, false
 	}
 	cmp, ok := cond.(*ssa.BinOp)
 	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
@@ -306,6 +317,24 @@ func isGlobalLoad(v ssa.Value) bool {
 	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
 		_, ok := u.X.(*ssa.Global)
 		return ok
+	}
+	return false
+}
+
+// errorPredicate reports whether cond is a call, on the acquisition's
+// error, of a predicate that is true only for non-nil errors.
+func (t *tracker) errorPredicate(cond ssa.Value) bool {
+	call, ok := cond.(*ssa.Call)
+	if !ok || len(call.Call.Args) == 0 || !t.errOf[call.Call.Args[0]] {
+		return false
+	}
+	callee := call.Call.StaticCallee()
+	if callee == nil || callee.Pkg == nil {
+		return false
+	}
+	switch callee.Pkg.Pkg.Path() + "." + callee.Name() {
+	case "os.IsNotExist", "os.IsExist", "os.IsPermission", "os.IsTimeout", "errors.Is", "errors.As":
+		return true
 	}
 	return false
 }

@@ -239,16 +239,31 @@ func (t *tracker) use(v ssa.Value, tr tracked, instr ssa.Instruction) {
 			t.add(u, tr)
 		}
 	case *ssa.FieldAddr:
-		if f := t.fieldName(u.X.Type(), u.Field); tr.role == roleWhole && t.kind.HasField(f) {
+		f, embedded := t.field(u.X.Type(), u.Field)
+		switch {
+		case tr.role == roleWhole && t.kind.HasField(f):
 			for _, r := range *u.Referrers() {
 				if ld, ok := r.(*ssa.UnOp); ok && ld.Op == token.MUL {
 					t.add(ld, tracked{role: rolePart, field: f})
 				}
 			}
+		case tr.role == roleWhole && embedded:
+			// A promoted method (c.Close on *net.UDPConn) is called on the
+			// embedded field's address: that is the resource too.
+			t.add(u, tr)
+			for _, r := range *u.Referrers() {
+				if ld, ok := r.(*ssa.UnOp); ok && ld.Op == token.MUL {
+					t.add(ld, tr)
+				}
+			}
 		}
 	case *ssa.Field:
-		if f := t.fieldName(u.X.Type(), u.Field); tr.role == roleWhole && t.kind.HasField(f) {
+		f, embedded := t.field(u.X.Type(), u.Field)
+		switch {
+		case tr.role == roleWhole && t.kind.HasField(f):
 			t.add(u, tracked{role: rolePart, field: f})
+		case tr.role == roleWhole && embedded:
+			t.add(u, tr)
 		}
 	case *ssa.UnOp:
 		switch {
@@ -283,7 +298,7 @@ func (t *tracker) use(v ssa.Value, tr tracked, instr ssa.Instruction) {
 			}
 			t.setEvent(u, event{kind: evTransfer})
 			switch {
-			case tr.role == roleWhole:
+			case tr.role == roleWhole && t.releasableAs(t.fn.Signature.Results().At(i).Type()):
 				t.returned[u] = returnedAs{index: i, kind: t.kind.ID}
 			case tr.role == roleContainer && t.e.hasReleaseMethod(v.Type()):
 				// A wrapper that holds the resource and can release it:
@@ -298,14 +313,34 @@ func (t *tracker) use(v ssa.Value, tr tracked, instr ssa.Instruction) {
 	}
 }
 
-func (t *tracker) fieldName(typ types.Type, index int) string {
+// field returns the name of field index of the struct typ (or *typ)
+// points to, and whether it is embedded.
+func (t *tracker) field(typ types.Type, index int) (string, bool) {
 	if p, ok := typ.Underlying().(*types.Pointer); ok {
 		typ = p.Elem()
 	}
 	if s, ok := typ.Underlying().(*types.Struct); ok && index < s.NumFields() {
-		return s.Field(index).Name()
+		return s.Field(index).Name(), s.Field(index).Anonymous()
 	}
-	return ""
+	return "", false
+}
+
+// releasableAs reports whether a caller that receives the resource as a
+// value of type typ can release it: typ is the kind's type or has one of
+// its release methods. A resource converted to a type without one is not
+// the caller's to release (pgx's QueryRow returns its rows as a Row,
+// whose Scan closes them).
+func (t *tracker) releasableAs(typ types.Type) bool {
+	if t.kind.Type != "" && types.TypeString(typ, nil) == t.kind.Type {
+		return true
+	}
+	for _, r := range t.kind.Release {
+		obj, _, _ := types.LookupFieldOrMethod(typ, true, nil, r)
+		if _, ok := obj.(*types.Func); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // store handles `*addr = v`.
@@ -374,9 +409,9 @@ func (t *tracker) closure(mc *ssa.MakeClosure, v ssa.Value, tr tracked) {
 		if b != v || i >= len(fn.FreeVars) {
 			continue
 		}
-		eff := t.e.effectOn(fn, fn.FreeVars[i], t.kind, tr)
+		eff, some := t.e.effectOn(fn, fn.FreeVars[i], t.kind, tr)
 		switch {
-		case eff.When == Always && eff.Releases:
+		case eff.When == Always && eff.Releases, some:
 			t.add(mc, tracked{role: roleCloser})
 		case eff.When == Always:
 			t.add(mc, tracked{role: roleCapture, keeps: true})
@@ -521,7 +556,10 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 		return
 	}
 	if callee == nil {
-		if t.e.closable(ptype) || isEmptyInterface(ptype) || isTypeParam(ptype) {
+		// An interface method or a function value: nothing is known of what
+		// it does with an interface-typed argument (a test hook that starts
+		// a profile keeps its writer).
+		if t.e.closable(ptype) || isTypeParam(ptype) || isInterface(ptype) {
 			t.setEvent(instr, event{kind: evTransfer})
 		}
 		return
@@ -642,6 +680,16 @@ func isEmptyInterface(t types.Type) bool {
 	}
 	i, ok := t.Underlying().(*types.Interface)
 	return ok && i.NumMethods() == 0
+}
+
+func isInterface(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if s, ok := t.(*types.Slice); ok {
+		t = s.Elem()
+	}
+	return types.IsInterface(t)
 }
 
 func isTypeParam(t types.Type) bool {

@@ -6,6 +6,7 @@
 package report
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"strings"
@@ -119,4 +120,19 @@ func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
 		}
 	}
 	return nil
+}
+
+// Guard wraps an analyzer's Run so that a panic becomes an error of that
+// analyzer on that package (the driver reports it as an internal error and
+// carries on with other packages) instead of killing the whole run.
+func Guard(run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
+	return func(pass *analysis.Pass) (result any, err error) {
+		defer func() {
+			if p := recover(); p != nil {
+				reason := strings.SplitN(fmt.Sprint(p), "\n", 2)[0]
+				result, err = nil, fmt.Errorf("internal error in %s: %s (this is a bug in leakvet; please report it)", pass.Analyzer.Name, reason)
+			}
+		}()
+		return run(pass)
+	}
 }

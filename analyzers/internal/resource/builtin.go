@@ -41,4 +41,11 @@ var owners = []Owner{
 	{Func: "(*net/http.Server).ServeTLS", Why: "documented: ServeTLS always closes the listener"},
 	{Func: "net/http.Serve", Why: "serves until the listener fails, then closes it"},
 	{Func: "net/http.ServeTLS", Why: "serves until the listener fails, then closes it"},
+	{Func: "runtime/pprof.StartCPUProfile", Why: "writes the profile to w until StopCPUProfile"},
+	{Func: "runtime/trace.Start", Why: "writes the trace to w until Stop"},
+	{Func: "log.SetOutput", Why: "the standard logger writes to w from then on"},
+	{Func: "(*log.Logger).SetOutput", Why: "the logger writes to w from then on"},
+	{Func: "log.New", Why: "the new logger writes to out for its lifetime"},
+	{Func: "log/slog.NewTextHandler", Why: "the handler writes to w for its lifetime"},
+	{Func: "log/slog.NewJSONHandler", Why: "the handler writes to w for its lifetime"},
 }

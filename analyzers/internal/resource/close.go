@@ -11,6 +11,9 @@ package resource
 //   - http.Server, grpc servers and clients, sql.DB: long-lived by design.
 //   - bufio writers: they hold no descriptor; an unflushed one loses data,
 //     which is a different bug.
+//   - gzip, zlib and flate readers: their Close releases nothing (it does
+//     not even close the underlying reader), so an unclosed one leaks
+//     nothing a reviewer would fix.
 var closeKinds = []*Kind{
 	// An *os.File holds a descriptor until Close.
 	{ID: "os.File", Check: "closecheck", Noun: "file", Type: "*os.File",
@@ -37,12 +40,6 @@ var closeKinds = []*Kind{
 		Release: []string{"Close"}, ReleaseText: "Close", Unreleased: "not closed (its buffered data and trailer are lost)"},
 	{ID: "flate.Writer", Check: "closecheck", Noun: "flate writer", Type: "*compress/flate.Writer",
 		Release: []string{"Close"}, ReleaseText: "Close", Unreleased: "not closed (its buffered data is lost)"},
-	// Compression readers hold decoder state and, for zlib and flate, a
-	// pooled inflater that Close returns.
-	{ID: "gzip.Reader", Check: "closecheck", Noun: "gzip reader", Type: "*compress/gzip.Reader",
-		Release: []string{"Close"}, ReleaseText: "Close"},
-	{ID: "io.ReadCloser", Check: "closecheck", Noun: "decompressing reader", Type: "io.ReadCloser",
-		Release: []string{"Close"}, ReleaseText: "Close"},
 	// A started process must be waited for: until then it stays a zombie
 	// in the process table and its pipes stay open.
 	{ID: "exec.Cmd", Check: "closecheck", Noun: "process", Type: "*os/exec.Cmd",
@@ -86,9 +83,6 @@ var closeAcquirers = []Acquirer{
 	{Func: "compress/zlib.NewWriter", Kind: "zlib.Writer", Why: "buffers until Close"},
 	{Func: "compress/zlib.NewWriterLevel", Kind: "zlib.Writer", Why: "buffers until Close"},
 	{Func: "compress/flate.NewWriter", Kind: "flate.Writer", Why: "buffers until Close"},
-	{Func: "compress/gzip.NewReader", Kind: "gzip.Reader", Why: "holds decoder state until Close"},
-	{Func: "compress/zlib.NewReader", Kind: "io.ReadCloser", Why: "holds a pooled decompressor until Close"},
-	{Func: "compress/flate.NewReader", Kind: "io.ReadCloser", Why: "holds a pooled decompressor until Close"},
 	{Func: "(*os/exec.Cmd).Start", Result: -1, Kind: "exec.Cmd", Why: "a started process must be waited for"},
 	{Func: "time.NewTicker", Kind: "time.Ticker", Why: "before Go 1.23 an unstopped ticker is never collected"},
 }
