@@ -116,12 +116,12 @@ func (e *engine) summaryOf(fn *ssa.Function) (*Summary, bool) {
 }
 
 // analyze computes fn's summary and findings once.
-func (e *engine) analyze(fn *ssa.Function) *analysisResult {
+func (e *engine) analyze(fn *ssa.Function) (r *analysisResult) {
 	if r, ok := e.summaries[fn]; ok {
 		return r
 	}
 	e.inProgress[fn] = true
-	r := &analysisResult{summary: &Summary{}}
+	r = &analysisResult{summary: &Summary{}}
 	defer func() {
 		delete(e.inProgress, fn)
 		if p := recover(); p != nil {
