@@ -28,6 +28,7 @@ var Analyzer = &analysis.Analyzer{
 var checkRowsErr bool
 
 func init() {
+	Analyzer.Flags.Bool(lifetime.StrictFlag, false, lifetime.StrictUsage)
 	Analyzer.Flags.BoolVar(&checkRowsErr, "rowserr", true,
 		"also report rows whose Next loop ends without a call of rows.Err (category "+CategoryRowsErr+")")
 }

@@ -13,3 +13,9 @@ import (
 func TestTableBeatsSummary(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), lifetime.Analyzer, "tablefirst")
 }
+
+// TestOwnedResultMustBeReleasable checks that a resource returned as a
+// type without a release method is not reported as an owned result.
+func TestOwnedResultMustBeReleasable(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), lifetime.Analyzer, "rowwrapper")
+}

@@ -589,3 +589,109 @@ func scanAll(rows rowsi, dest interface{}, structOnly bool) error {
 func In(query string, args ...interface{}) (string, []interface{}, error) {
 	return query, args, nil
 }
+
+func (db *DB) MustExecContext(ctx context.Context, query string, args ...interface{}) sql.Result {
+	res, err := db.ExecContext(ctx, query, args...)
+	if err != nil {
+		panic(err)
+	}
+	return res
+}
+
+func (db *DB) NamedExecContext(ctx context.Context, query string, arg interface{}) (sql.Result, error) {
+	return db.ExecContext(ctx, query, arg)
+}
+
+func (tx *Tx) QueryRowxContext(ctx context.Context, query string, args ...interface{}) *Row {
+	rows, err := tx.Tx.QueryContext(ctx, query, args...)
+	return &Row{rows: rows, err: err, unsafe: tx.unsafe, Mapper: tx.Mapper}
+}
+
+func (tx *Tx) SelectContext(ctx context.Context, dest interface{}, query string, args ...interface{}) error {
+	return SelectContext(ctx, tx, dest, query, args...)
+}
+
+func (tx *Tx) GetContext(ctx context.Context, dest interface{}, query string, args ...interface{}) error {
+	return tx.QueryRowxContext(ctx, query, args...).scanAny(dest, false)
+}
+
+func (tx *Tx) MustExecContext(ctx context.Context, query string, args ...interface{}) sql.Result {
+	res, err := tx.ExecContext(ctx, query, args...)
+	if err != nil {
+		panic(err)
+	}
+	return res
+}
+
+func (tx *Tx) NamedExecContext(ctx context.Context, query string, arg interface{}) (sql.Result, error) {
+	return tx.ExecContext(ctx, query, arg)
+}
+
+func (s *Stmt) MustExec(args ...interface{}) sql.Result {
+	res, err := s.Exec(args...)
+	if err != nil {
+		panic(err)
+	}
+	return res
+}
+
+func (s *Stmt) MustExecContext(ctx context.Context, args ...interface{}) sql.Result {
+	res, err := s.ExecContext(ctx, args...)
+	if err != nil {
+		panic(err)
+	}
+	return res
+}
+
+func (s *Stmt) QueryRowxContext(ctx context.Context, args ...interface{}) *Row {
+	rows, err := s.Stmt.QueryContext(ctx, args...)
+	return &Row{rows: rows, err: err, unsafe: s.unsafe, Mapper: s.Mapper}
+}
+
+func (s *Stmt) SelectContext(ctx context.Context, dest interface{}, args ...interface{}) error {
+	rows, err := s.QueryxContext(ctx, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	return scanAll(rows, dest, false)
+}
+
+func (s *Stmt) GetContext(ctx context.Context, dest interface{}, args ...interface{}) error {
+	return s.QueryRowxContext(ctx, args...).scanAny(dest, false)
+}
+
+func (n *NamedStmt) ExecContext(ctx context.Context, arg interface{}) (sql.Result, error) {
+	return n.Stmt.ExecContext(ctx, arg)
+}
+
+func (n *NamedStmt) MustExec(arg interface{}) sql.Result {
+	res, err := n.Exec(arg)
+	if err != nil {
+		panic(err)
+	}
+	return res
+}
+
+func (n *NamedStmt) QueryRowx(arg interface{}) *Row {
+	r, err := n.Query(arg)
+	return &Row{rows: r, err: err, Mapper: n.Stmt.Mapper}
+}
+
+func (n *NamedStmt) QueryRowxContext(ctx context.Context, arg interface{}) *Row {
+	r, err := n.QueryContext(ctx, arg)
+	return &Row{rows: r, err: err, Mapper: n.Stmt.Mapper}
+}
+
+func (n *NamedStmt) SelectContext(ctx context.Context, dest interface{}, arg interface{}) error {
+	rows, err := n.QueryxContext(ctx, arg)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	return scanAll(rows, dest, false)
+}
+
+func (n *NamedStmt) GetContext(ctx context.Context, dest interface{}, arg interface{}) error {
+	return n.QueryRowxContext(ctx, arg).scanAny(dest, false)
+}
