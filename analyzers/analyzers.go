@@ -7,6 +7,7 @@ import (
 	"github.com/leakvet/leakvet/analyzers/httpbody"
 	"github.com/leakvet/leakvet/analyzers/internal/report"
 	"github.com/leakvet/leakvet/analyzers/sqlclose"
+	"github.com/leakvet/leakvet/analyzers/unboundedcache"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -16,6 +17,7 @@ func All() []*analysis.Analyzer {
 		httpbody.Analyzer,
 		sqlclose.Analyzer,
 		closecheck.Analyzer,
+		unboundedcache.Analyzer,
 	}
 }
 

@@ -1,0 +1,860 @@
+package unboundedcache
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+type nodeKind int
+
+const (
+	declNode        nodeKind = iota
+	litNode                  // a function literal
+	initializerNode          // the package-level variable initialisers
+)
+
+// litKind says when a function literal runs, which decides whose context
+// (initialisation or run time) its writes belong to.
+type litKind int
+
+const (
+	litImmediate litKind = iota // called where it is written
+	litCallback                 // passed to a call that presumably calls it before returning
+	litLocal                    // assigned to a local variable and called through it
+	litOnce                     // run by sync.Once or sync.OnceFunc/OnceValue(s): initialisation
+	litDetached                 // stored, returned, run as a goroutine or registered as a handler: runs later, for callers unknown here
+)
+
+// fnode is a function of the package: a declaration, a literal, or the
+// pseudo-function made of the package-level initialisers.
+type fnode struct {
+	kind    nodeKind
+	decl    *ast.FuncDecl
+	lit     *ast.FuncLit
+	obj     *types.Func
+	sig     *types.Signature
+	parent  *fnode // for literals: the enclosing function
+	outer   *fnode // the outermost enclosing declaration (or the initialiser node)
+	lk      litKind
+	litCall *ast.CallExpr // for callbacks and immediate calls: the call
+	litVar  *types.Var    // for litLocal: the variable holding it
+	isInit  bool          // init, the initialisers, or a once literal
+
+	// external: called by code this package does not see (exported, used
+	// as a function value), so its parameters carry arbitrary data.
+	external bool
+	// unreferenced method: reachable only through an interface.
+	viaInterface bool
+	runtime      bool
+	startup      bool
+	calls        []*callSite
+	callers      []*callSite
+	writes       []*write
+}
+
+func (n *fnode) name() string {
+	switch n.kind {
+	case declNode:
+		if n.decl.Recv != nil && len(n.decl.Recv.List) > 0 {
+			recv := n.decl.Recv.List[0].Type
+			if star, ok := recv.(*ast.StarExpr); ok {
+				return "(*" + types.ExprString(star.X) + ")." + n.decl.Name.Name
+			}
+			return types.ExprString(recv) + "." + n.decl.Name.Name
+		}
+		return n.decl.Name.Name
+	case litNode:
+		if n.outer.kind == initializerNode {
+			return "a function literal in a package-level initialiser"
+		}
+		return "a function literal in " + n.outer.name()
+	}
+	return "package initialisation"
+}
+
+// body returns the function's statements (nil for the initialiser node).
+func (n *fnode) body() *ast.BlockStmt {
+	switch n.kind {
+	case declNode:
+		return n.decl.Body
+	case litNode:
+		return n.lit.Body
+	}
+	return nil
+}
+
+// callSite is a static call of a function declared in this package.
+type callSite struct {
+	caller *fnode
+	callee *fnode
+	call   *ast.CallExpr
+	recv   ast.Expr // the receiver expression of a method call
+	isGo   bool
+	// external marks the pseudo call made by unseen code on an exported
+	// variable's exported method.
+	external bool
+}
+
+// args returns the argument expressions bound to parameter i (several for
+// a variadic parameter), or the receiver for i == -1.
+func (cs *callSite) args(i int) []ast.Expr {
+	if cs.call == nil {
+		return nil
+	}
+	if i < 0 {
+		if cs.recv == nil {
+			return nil
+		}
+		return []ast.Expr{cs.recv}
+	}
+	args := cs.call.Args
+	n := cs.callee.sig.Params().Len()
+	if len(args) == 1 && n > 1 {
+		return args // f(g()) with a multi-value g
+	}
+	if cs.callee.sig.Variadic() && i == n-1 && !cs.call.Ellipsis.IsValid() {
+		if i < len(args) {
+			return args[i:]
+		}
+		return nil
+	}
+	if i < len(args) {
+		return args[i : i+1]
+	}
+	return nil
+}
+
+type paramRef struct {
+	node  *fnode
+	index int // -1 for the receiver
+}
+
+// def is one assignment to a local variable.
+type def struct {
+	node    *fnode
+	value   ast.Expr // the assigned expression (the whole call for a tuple)
+	rangeOf ast.Expr // set for range variables: the ranged expression
+	partial bool     // only part of the variable was assigned (x.f = v, f(&x))
+}
+
+type localCall struct {
+	node *fnode
+	call *ast.CallExpr
+}
+
+// Raw events, resolved once every local definition is known.
+type (
+	assignEvent struct {
+		node   *fnode
+		lhs    ast.Expr
+		rhs    ast.Expr // nil when the assignment is from a tuple
+		guards []ast.Expr
+	}
+	targetEvent struct {
+		node   *fnode
+		target ast.Expr
+	}
+	rawWrite struct {
+		node      *fnode
+		pos       token.Pos
+		container ast.Expr
+		first     ast.Expr // append's first argument
+		kind      containerKind
+		key       ast.Expr
+		values    []ast.Expr
+	}
+)
+
+type checker struct {
+	pass *analysis.Pass
+	info *types.Info
+
+	nodes  []*fnode
+	byFunc map[*types.Func]*fnode
+	byLit  map[*ast.FuncLit]*fnode
+	init   *fnode
+
+	paramOf    map[*types.Var]paramRef
+	defs       map[*types.Var][]def
+	localCalls map[*types.Var][]localCall
+	escaped    map[*types.Func]bool
+	onceRefs   map[*types.Func]bool
+
+	pending   []pendingCall
+	rawWrites []rawWrite
+	assigns   []assignEvent
+	deletes   []targetEvent // delete, clear, Delete and friends
+	addrArgs  []targetEvent // &x passed to a call
+	lenCmps   []targetEvent // len(x) compared with a bound
+	incs      []targetEvent // x++, x += n, atomic adds
+
+	lits     map[*fnode][]*fnode // literals by outermost declaration
+	children map[*fnode][]*fnode // literals by enclosing function
+
+	// results of the later phases
+	shrinkVar   map[*types.Var]string
+	shrinkField map[*types.Var]string
+	shrinkTypes []types.Type
+	counters    map[*types.Var]bool
+	paramShrink map[paramRef]bool
+
+	rooted      map[*fnode][]*write
+	rootedBusy  map[*fnode]bool
+	allMemo     map[*fnode][]*write
+	paramMemo   map[paramRef]*class
+	localMemo   map[*types.Var]*class
+	returnMemo  map[*fnode]*class
+	boundedMemo map[types.Type]bool
+}
+
+func newChecker(pass *analysis.Pass) *checker {
+	c := &checker{
+		pass:        pass,
+		info:        pass.TypesInfo,
+		byFunc:      map[*types.Func]*fnode{},
+		byLit:       map[*ast.FuncLit]*fnode{},
+		paramOf:     map[*types.Var]paramRef{},
+		defs:        map[*types.Var][]def{},
+		localCalls:  map[*types.Var][]localCall{},
+		escaped:     map[*types.Func]bool{},
+		onceRefs:    map[*types.Func]bool{},
+		children:    map[*fnode][]*fnode{},
+		shrinkVar:   map[*types.Var]string{},
+		shrinkField: map[*types.Var]string{},
+		counters:    map[*types.Var]bool{},
+		paramShrink: map[paramRef]bool{},
+		rooted:      map[*fnode][]*write{},
+		rootedBusy:  map[*fnode]bool{},
+		allMemo:     map[*fnode][]*write{},
+		paramMemo:   map[paramRef]*class{},
+		localMemo:   map[*types.Var]*class{},
+		returnMemo:  map[*fnode]*class{},
+		boundedMemo: map[types.Type]bool{},
+	}
+	c.init = &fnode{kind: initializerNode, isInit: true}
+	c.init.outer = c.init
+	return c
+}
+
+// collect walks the package's non-test files once, building the function
+// nodes and recording the raw events the later phases interpret. Test
+// files are left out: test code neither serves requests nor frees
+// production state, and leaving it out keeps the package and its test
+// variant in agreement.
+func (c *checker) collect() {
+	for _, f := range c.pass.Files {
+		if isTestPos(c.pass, f.FileStart) {
+			continue
+		}
+		var stack []ast.Node
+		var fstack []*fnode
+		var pushed []bool
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				if pushed[len(pushed)-1] {
+					fstack = fstack[:len(fstack)-1]
+				}
+				pushed = pushed[:len(pushed)-1]
+				return true
+			}
+			stack = append(stack, n)
+			cur := c.init
+			if len(fstack) > 0 {
+				cur = fstack[len(fstack)-1]
+			}
+			var fn *fnode
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				if n.Body == nil {
+					stack = stack[:len(stack)-1]
+					return false
+				}
+				fn = c.newDecl(n)
+			case *ast.FuncLit:
+				fn = c.newLit(n, cur, stack)
+			case *ast.CallExpr:
+				c.visitCall(cur, n, stack)
+			case *ast.AssignStmt:
+				c.visitAssign(cur, n, stack)
+			case *ast.IncDecStmt:
+				c.visitIncDec(cur, n)
+			case *ast.RangeStmt:
+				c.visitRange(cur, n)
+			case *ast.ValueSpec:
+				if cur != c.init {
+					c.visitValueSpec(cur, n)
+				}
+			case *ast.TypeSwitchStmt:
+				c.visitTypeSwitch(cur, n)
+			case *ast.BinaryExpr:
+				c.visitCompare(cur, n)
+			case *ast.UnaryExpr:
+				c.visitAddr(cur, n, stack)
+			case *ast.Ident:
+				c.visitFuncRef(n, stack)
+			}
+			if fn != nil {
+				fstack = append(fstack, fn)
+			}
+			pushed = append(pushed, fn != nil)
+			return true
+		})
+	}
+	c.nodes = append(c.nodes, c.init)
+	for _, p := range c.pending {
+		p.cs.callee = c.byFunc[p.fn]
+	}
+	for _, n := range c.nodes {
+		for _, cs := range n.calls {
+			if cs.callee != nil {
+				cs.callee.callers = append(cs.callee.callers, cs)
+			}
+		}
+	}
+	c.resolveWrites()
+}
+
+func (c *checker) addParams(n *fnode) {
+	if n.sig == nil {
+		return
+	}
+	if r := n.sig.Recv(); r != nil {
+		c.paramOf[r] = paramRef{n, -1}
+	}
+	for i := 0; i < n.sig.Params().Len(); i++ {
+		c.paramOf[n.sig.Params().At(i)] = paramRef{n, i}
+	}
+}
+
+func (c *checker) newDecl(d *ast.FuncDecl) *fnode {
+	obj, _ := c.info.Defs[d.Name].(*types.Func)
+	n := &fnode{kind: declNode, decl: d, obj: obj}
+	n.outer = n
+	if obj != nil {
+		n.sig, _ = obj.Type().(*types.Signature)
+		c.byFunc[obj] = n
+	}
+	n.isInit = d.Recv == nil && d.Name.Name == "init"
+	c.nodes = append(c.nodes, n)
+	c.addParams(n)
+	return n
+}
+
+func (c *checker) newLit(lit *ast.FuncLit, parent *fnode, stack []ast.Node) *fnode {
+	n := &fnode{kind: litNode, lit: lit, parent: parent, outer: parent.outer}
+	n.sig, _ = c.info.TypeOf(lit).(*types.Signature)
+	n.lk = litDetached
+	if len(stack) >= 2 {
+		switch p := stack[len(stack)-2].(type) {
+		case *ast.CallExpr:
+			n.litCall = p
+			switch {
+			case ast.Unparen(p.Fun) == lit:
+				n.lk = litImmediate
+				if len(stack) >= 3 {
+					if g, ok := stack[len(stack)-3].(*ast.GoStmt); ok && g.Call == p {
+						n.lk = litDetached
+					}
+				}
+			case c.info.Types[p.Fun].IsType():
+				n.lk = litDetached // http.HandlerFunc(func...) and the like
+			case isOnceCall(typeutil.Callee(c.info, p)):
+				n.lk = litOnce
+			case c.requestSignature(n.sig) || isDeferringRegistrar(typeutil.Callee(c.info, p)):
+				n.lk = litDetached
+			default:
+				n.lk = litCallback
+			}
+		case *ast.AssignStmt:
+			if v := c.localAssignedTo(p, lit); v != nil {
+				n.lk, n.litVar = litLocal, v
+			}
+		case *ast.ValueSpec:
+			if parent != c.init {
+				for i, val := range p.Values {
+					if val == lit && i < len(p.Names) {
+						if v, ok := c.info.Defs[p.Names[i]].(*types.Var); ok {
+							n.lk, n.litVar = litLocal, v
+						}
+					}
+				}
+			}
+		}
+	}
+	n.isInit = n.lk == litOnce
+	c.byLit[lit] = n
+	c.nodes = append(c.nodes, n)
+	c.addParams(n)
+	return n
+}
+
+// localAssignedTo returns the local variable a literal is assigned to.
+func (c *checker) localAssignedTo(as *ast.AssignStmt, lit *ast.FuncLit) *types.Var {
+	if len(as.Lhs) != len(as.Rhs) {
+		return nil
+	}
+	for i, r := range as.Rhs {
+		if r != lit {
+			continue
+		}
+		id, ok := ast.Unparen(as.Lhs[i]).(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		v, ok := c.objOf(id).(*types.Var)
+		if ok && c.isLocal(v) {
+			return v
+		}
+	}
+	return nil
+}
+
+func (c *checker) objOf(id *ast.Ident) types.Object {
+	if o := c.info.Uses[id]; o != nil {
+		return o
+	}
+	return c.info.Defs[id]
+}
+
+// isLocal reports whether v is a local variable of this package's code
+// (not a package-level variable, field or parameter).
+func (c *checker) isLocal(v *types.Var) bool {
+	if v == nil || v.IsField() || isPkgVar(v) || v.Pkg() != c.pass.Pkg {
+		return false
+	}
+	_, isParam := c.paramOf[v]
+	return !isParam
+}
+
+// requestSignature reports whether a literal's parameters mark it as a
+// request handler: such a literal runs per request whatever it is passed to.
+func (c *checker) requestSignature(sig *types.Signature) bool {
+	if sig == nil {
+		return false
+	}
+	for v := range sig.Params().Variables() {
+		t := deref(v.Type())
+		if isNamed(t, "net/http", "Request") || isNamed(t, "net/http", "ResponseWriter") {
+			return true
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() != "context" {
+			switch n.Obj().Name() {
+			case "Context", "Ctx", "Request":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isDeferringRegistrar reports whether a call keeps a function argument to
+// run later (a route, a timer, a subscription) rather than calling it.
+func isDeferringRegistrar(callee types.Object) bool {
+	fn, ok := callee.(*types.Func)
+	if !ok {
+		return false
+	}
+	switch fn.Name() {
+	case "Handle", "HandleFunc", "AfterFunc", "AddFunc", "Subscribe", "Use",
+		"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "Any",
+		"Get", "Post", "Put", "Delete", "Patch":
+		return true
+	}
+	return false
+}
+
+// isOnceCall reports whether a call runs its function argument exactly once.
+func isOnceCall(callee types.Object) bool {
+	fn, ok := callee.(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "sync" {
+		return false
+	}
+	switch fn.Name() {
+	case "Do":
+		return recvNamed(fn, "sync", "Once")
+	case "OnceFunc", "OnceValue", "OnceValues":
+		return true
+	}
+	return false
+}
+
+func recvNamed(fn *types.Func, pkg, name string) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	return isNamed(deref(sig.Recv().Type()), pkg, name)
+}
+
+// visitFuncRef records a mention of a package function that is not a
+// direct call: a function value escapes to unknown callers.
+func (c *checker) visitFuncRef(id *ast.Ident, stack []ast.Node) {
+	fn, ok := c.info.Uses[id].(*types.Func)
+	if !ok || fn.Pkg() != c.pass.Pkg {
+		return
+	}
+	fn = fn.Origin()
+	var expr ast.Node = id
+	i := len(stack) - 2
+	if i >= 0 {
+		if sel, ok := stack[i].(*ast.SelectorExpr); ok && sel.Sel == id {
+			expr = sel
+			i--
+		}
+	}
+	for i >= 0 {
+		if _, ok := stack[i].(*ast.ParenExpr); ok {
+			expr = stack[i]
+			i--
+			continue
+		}
+		if ix, ok := stack[i].(*ast.IndexExpr); ok && ix.X == expr {
+			expr = stack[i]
+			i--
+			continue
+		}
+		if ix, ok := stack[i].(*ast.IndexListExpr); ok && ix.X == expr {
+			expr = stack[i]
+			i--
+			continue
+		}
+		break
+	}
+	if i >= 0 {
+		if call, ok := stack[i].(*ast.CallExpr); ok {
+			if call.Fun == expr {
+				return
+			}
+			if isOnceCall(typeutil.Callee(c.info, call)) {
+				c.onceRefs[fn] = true
+				return
+			}
+		}
+	}
+	c.escaped[fn] = true
+}
+
+func (c *checker) visitCall(cur *fnode, call *ast.CallExpr, stack []ast.Node) {
+	callee := typeutil.Callee(c.info, call)
+	switch fn := callee.(type) {
+	case *types.Builtin:
+		switch fn.Name() {
+		case "delete", "clear":
+			if len(call.Args) > 0 {
+				c.deletes = append(c.deletes, targetEvent{cur, call.Args[0]})
+			}
+		}
+		return
+	case *types.Var:
+		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && c.isLocal(fn) && c.info.Uses[id] == fn {
+			c.localCalls[fn] = append(c.localCalls[fn], localCall{cur, call})
+		}
+		return
+	case *types.Func:
+		c.visitFuncCall(cur, fn, call, stack)
+	}
+}
+
+func (c *checker) visitFuncCall(cur *fnode, fn *types.Func, call *ast.CallExpr, stack []ast.Node) {
+	sel, _ := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	path := ""
+	if fn.Pkg() != nil {
+		path = fn.Pkg().Path()
+	}
+	switch {
+	case recvNamed(fn, "sync", "Map") && sel != nil:
+		switch fn.Name() {
+		case "Store", "LoadOrStore", "Swap":
+			if len(call.Args) == 2 {
+				c.rawWrites = append(c.rawWrites, rawWrite{
+					node: cur, pos: call.Pos(), container: sel.X, kind: syncMapContainer,
+					key: call.Args[0], values: []ast.Expr{call.Args[1]},
+				})
+			}
+		case "Delete", "LoadAndDelete", "CompareAndDelete", "Clear":
+			c.deletes = append(c.deletes, targetEvent{cur, sel.X})
+		}
+	case (path == "maps" || path == "golang.org/x/exp/maps") && (fn.Name() == "DeleteFunc" || fn.Name() == "Clear"):
+		if len(call.Args) > 0 {
+			c.deletes = append(c.deletes, targetEvent{cur, call.Args[0]})
+		}
+	case path == "sync/atomic" && strings.HasPrefix(fn.Name(), "Add"):
+		if sig := fn.Type().(*types.Signature); sig.Recv() != nil && sel != nil {
+			c.incs = append(c.incs, targetEvent{cur, sel.X})
+		} else if len(call.Args) > 0 {
+			if u, ok := ast.Unparen(call.Args[0]).(*ast.UnaryExpr); ok && u.Op == token.AND {
+				c.incs = append(c.incs, targetEvent{cur, u.X})
+			}
+		}
+	}
+	c.recordFill(cur, fn, call)
+
+	if fn.Pkg() != c.pass.Pkg {
+		return
+	}
+	fn = fn.Origin()
+	sig := fn.Type().(*types.Signature)
+	if sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
+		return // dynamic dispatch: no static callee
+	}
+	cs := &callSite{caller: cur, call: call}
+	if sel != nil {
+		if s := c.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+			cs.recv = sel.X
+		}
+	}
+	if len(stack) >= 2 {
+		if g, ok := stack[len(stack)-2].(*ast.GoStmt); ok && g.Call == call {
+			cs.isGo = true
+		}
+	}
+	cs.callee = nil // bound after the walk: the declaration may come later
+	cur.calls = append(cur.calls, cs)
+	c.pendingCallee(cs, fn)
+}
+
+// pendingCallee binds a call site to its callee's node once every
+// declaration has been seen.
+func (c *checker) pendingCallee(cs *callSite, fn *types.Func) {
+	c.pending = append(c.pending, pendingCall{cs, fn})
+}
+
+type pendingCall struct {
+	cs *callSite
+	fn *types.Func
+}
+
+// recordFill notes calls that fill a local buffer or variable: its value
+// then comes from the call (rand.Read(b), io.ReadFull(r, b), r.Read(b)).
+func (c *checker) recordFill(cur *fnode, fn *types.Func, call *ast.CallExpr) {
+	idx := -1
+	path := ""
+	if fn.Pkg() != nil {
+		path = fn.Pkg().Path()
+	}
+	sig := fn.Type().(*types.Signature)
+	switch {
+	case path == "crypto/rand" && fn.Name() == "Read", sig.Recv() != nil && fn.Name() == "Read":
+		idx = 0
+	case path == "io" && (fn.Name() == "ReadFull" || fn.Name() == "ReadAtLeast"):
+		idx = 1
+	}
+	if idx < 0 || idx >= len(call.Args) {
+		return
+	}
+	if id, ok := ast.Unparen(call.Args[idx]).(*ast.Ident); ok {
+		if v, ok := c.info.Uses[id].(*types.Var); ok && c.isLocal(v) {
+			c.defs[v] = append(c.defs[v], def{node: cur, value: call, partial: true})
+		}
+	}
+}
+
+func (c *checker) visitAssign(cur *fnode, as *ast.AssignStmt, stack []ast.Node) {
+	tuple := len(as.Lhs) != len(as.Rhs)
+	for i, lhs := range as.Lhs {
+		var rhs ast.Expr
+		if !tuple {
+			rhs = as.Rhs[i]
+		} else if len(as.Rhs) == 1 {
+			rhs = as.Rhs[0]
+		}
+		lhsU := ast.Unparen(lhs)
+		if ix, ok := lhsU.(*ast.IndexExpr); ok && kindOf(c.info.TypeOf(ix.X)) == mapContainer {
+			w := rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index}
+			if as.Tok == token.ASSIGN && !tuple {
+				w.values = []ast.Expr{rhs}
+			}
+			c.rawWrites = append(c.rawWrites, w)
+		}
+		if as.Tok == token.ASSIGN {
+			if !tuple {
+				if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && isBuiltin(c.info, call, "append") && len(call.Args) > 0 {
+					w := rawWrite{node: cur, pos: as.Pos(), container: lhs, first: call.Args[0], kind: sliceContainer}
+					w.values = call.Args[1:]
+					c.rawWrites = append(c.rawWrites, w)
+				}
+			}
+			ev := assignEvent{node: cur, lhs: lhs}
+			if !tuple {
+				ev.rhs = rhs
+			}
+			ev.guards = enclosingGuards(stack, as)
+			c.assigns = append(c.assigns, ev)
+		}
+		if as.Tok == token.ADD_ASSIGN {
+			c.incs = append(c.incs, targetEvent{cur, lhs})
+		}
+		c.recordDef(cur, lhs, rhs, tuple)
+	}
+}
+
+// enclosingGuards returns the conditions of the if statements whose
+// then-branch holds n, up to the enclosing function.
+func enclosingGuards(stack []ast.Node, n ast.Node) []ast.Expr {
+	var conds []ast.Expr
+	child := n
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch s := stack[i].(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return conds
+		case *ast.IfStmt:
+			if s.Body == child {
+				conds = append(conds, s.Cond)
+			}
+		}
+		child = stack[i]
+	}
+	return conds
+}
+
+// recordDef notes an assignment to a local variable, whole or in part.
+func (c *checker) recordDef(cur *fnode, lhs, rhs ast.Expr, tuple bool) {
+	if rhs == nil {
+		return
+	}
+	if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
+		if v, ok := c.objOf(id).(*types.Var); ok && c.isLocal(v) {
+			c.defs[v] = append(c.defs[v], def{node: cur, value: rhs, partial: tuple})
+		}
+		return
+	}
+	if v := c.rootLocal(lhs); v != nil {
+		c.defs[v] = append(c.defs[v], def{node: cur, value: rhs, partial: true})
+	}
+}
+
+// rootLocal returns the local variable at the root of x.f[i].g, if any.
+func (c *checker) rootLocal(e ast.Expr) *types.Var {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			v, _ := c.objOf(x).(*types.Var)
+			if c.isLocal(v) {
+				return v
+			}
+			return nil
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+}
+
+func (c *checker) visitIncDec(cur *fnode, s *ast.IncDecStmt) {
+	if ix, ok := ast.Unparen(s.X).(*ast.IndexExpr); ok && kindOf(c.info.TypeOf(ix.X)) == mapContainer {
+		c.rawWrites = append(c.rawWrites, rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index})
+	}
+	if s.Tok == token.INC {
+		c.incs = append(c.incs, targetEvent{cur, s.X})
+	}
+}
+
+func (c *checker) visitRange(cur *fnode, r *ast.RangeStmt) {
+	for _, e := range []ast.Expr{r.Key, r.Value} {
+		id, ok := e.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		if v, ok := c.objOf(id).(*types.Var); ok && c.isLocal(v) {
+			c.defs[v] = append(c.defs[v], def{node: cur, rangeOf: r.X})
+		}
+	}
+}
+
+func (c *checker) visitValueSpec(cur *fnode, vs *ast.ValueSpec) {
+	for i, name := range vs.Names {
+		v, ok := c.info.Defs[name].(*types.Var)
+		if !ok {
+			continue
+		}
+		switch {
+		case len(vs.Values) == len(vs.Names):
+			c.defs[v] = append(c.defs[v], def{node: cur, value: vs.Values[i]})
+		case len(vs.Values) == 1:
+			c.defs[v] = append(c.defs[v], def{node: cur, value: vs.Values[0], partial: true})
+		}
+	}
+}
+
+func (c *checker) visitTypeSwitch(cur *fnode, ts *ast.TypeSwitchStmt) {
+	as, ok := ts.Assign.(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 {
+		return
+	}
+	ta, ok := as.Rhs[0].(*ast.TypeAssertExpr)
+	if !ok {
+		return
+	}
+	for _, cl := range ts.Body.List {
+		if v, ok := c.info.Implicits[cl].(*types.Var); ok {
+			c.defs[v] = append(c.defs[v], def{node: cur, value: ta.X})
+		}
+	}
+}
+
+// visitCompare records len(x) compared with anything but zero: a size
+// check that caps or evicts.
+func (c *checker) visitCompare(cur *fnode, b *ast.BinaryExpr) {
+	switch b.Op {
+	case token.LSS, token.LEQ, token.GTR, token.GEQ, token.EQL, token.NEQ:
+	default:
+		return
+	}
+	for _, side := range [][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
+		call, ok := ast.Unparen(side[0]).(*ast.CallExpr)
+		if !ok || !isBuiltin(c.info, call, "len") || len(call.Args) != 1 {
+			continue
+		}
+		if isSmallConst(c.info, side[1]) {
+			continue
+		}
+		c.lenCmps = append(c.lenCmps, targetEvent{cur, call.Args[0]})
+	}
+}
+
+// isSmallConst reports whether e is the constant 0 or 1: len(m) == 0 and
+// len(m) > 1 ask about emptiness, not size.
+func isSmallConst(info *types.Info, e ast.Expr) bool {
+	tv := info.Types[e]
+	if tv.Value == nil {
+		return false
+	}
+	s := tv.Value.ExactString()
+	return s == "0" || s == "1"
+}
+
+// visitAddr records &x passed to a call: the callee may replace x, and a
+// local x is then filled by the call.
+func (c *checker) visitAddr(cur *fnode, u *ast.UnaryExpr, stack []ast.Node) {
+	if u.Op != token.AND || len(stack) < 2 {
+		return
+	}
+	call, ok := stack[len(stack)-2].(*ast.CallExpr)
+	if !ok || call.Fun == u {
+		return
+	}
+	c.addrArgs = append(c.addrArgs, targetEvent{cur, u.X})
+	if v := c.rootLocal(u.X); v != nil {
+		c.defs[v] = append(c.defs[v], def{node: cur, value: call, partial: true})
+	}
+}
+
+func isBuiltin(info *types.Info, call *ast.CallExpr, name string) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
+}

@@ -1,0 +1,75 @@
+// Package unboundedcache defines an Analyzer that reports package-level
+// maps, slices and sync.Maps that grow at run time with keys from
+// unbounded data and that nothing ever shrinks.
+//
+// # Analyzer unboundedcache
+//
+// unboundedcache: report package-level caches that grow without bound
+//
+// A package-level map filled from request handlers, keyed by a user ID, a
+// URL or a remote address, keeps every key it was ever given: memory grows
+// with traffic until the process is killed. The check reports such a
+// container at its declaration, names a function that writes it and where
+// the key comes from, and points at the write:
+//
+//	var userSessions = map[string]*Session{} // reported
+//
+//	func handleLogin(w http.ResponseWriter, r *http.Request) {
+//		userID := r.FormValue("user")
+//		userSessions[userID] = newSession(userID)
+//	}
+//
+// Fix it with a bounded cache (an LRU, or entries that expire), for
+// example github.com/hashicorp/golang-lru/v2/expirable, or delete entries
+// when they end (on logout, on expiry, on close).
+//
+// A container is reported when all three hold:
+//
+//   - It grows at run time: m[k] = v, m[k]++, s = append(s, v), or
+//     Store, LoadOrStore or Swap on a sync.Map, on a package-level variable
+//     or on a map or slice field of one (directly, through a local alias,
+//     or through a function or method of the package that writes its
+//     parameter or receiver: store.Set(k, v)). Run time is what code outside
+//     the package can start: exported functions and methods, functions used
+//     as values (handlers), goroutines, and function literals that are
+//     stored, returned or registered, with everything they call.
+//     Initialisation is not run time: init functions, package-level
+//     initialisers, sync.Once.Do, sync.OnceFunc/OnceValue(s), main, and
+//     functions only they call. So lookup tables built at start-up and
+//     sync.Once-built singletons are never reported.
+//   - The key (or appended value) comes from unbounded data: a parameter of
+//     a function called from outside the package, request data derived
+//     from one (r.URL.Path, r.Header.Get("X-User")), a loop over such
+//     input, a counter incremented at run time, the clock, random numbers
+//     or an ID generator (uuid.New). Constants, values of small types (bool,
+//     8- and 16-bit integers, enumerations: a named integer or string type
+//     with constants of its own), reflect.Type and other program-bounded
+//     values (memoisation keyed by types) do not count; neither does data
+//     the check cannot trace.
+//   - Nothing in the package shrinks it: no delete, clear, maps.DeleteFunc,
+//     sync.Map Delete/LoadAndDelete/CompareAndDelete/Clear, no run-time
+//     reassignment (a reset, slicing that drops elements), no comparison of
+//     its length with a bound (a cap or an eviction trigger), no passing of
+//     its address to a call. A shrink through a helper's parameter, a
+//     field of any value of the same struct type, or an unresolved local of
+//     the same map type counts as well.
+//
+// Registries are filled by their users at start-up, not by traffic; since
+// the callers of an exported function are out of sight, a write is taken
+// for a registration when:
+//
+//   - the writing function (or the exported function the data enters
+//     through) has "register" in its name or doc comment, or a name
+//     starting with "Must" (Register, RegisterName, MustAdd);
+//   - it rejects duplicates (if _, dup := m[name]; dup { panic(...) }, or
+//     a returned error), or returns unless the key is already known;
+//   - the value stored is a function or interface passed in by an outside
+//     caller (a handler, a driver, a codec).
+//
+// Exported package-level containers written from another package are
+// reported at that package's write when the declaring package never
+// shrinks them (this travels as an analysis fact).
+//
+// Suppress a finding with //nolint:unboundedcache (or //nolint:leakvet)
+// on the declaration or alone on the line above it.
+package unboundedcache

@@ -1,0 +1,356 @@
+package unboundedcache
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// unboundedWrite judges one run-time write: it counts when its key (or
+// appended value) is unbounded and nothing marks it as a registration.
+func (c *checker) unboundedWrite(w *write) (class, bool) {
+	en := c.envOf(w)
+	var cl class
+	switch w.kind {
+	case mapContainer, syncMapContainer:
+		if m, ok := w.ref.typ().Underlying().(*types.Map); ok && c.boundedType(m.Key()) {
+			return class{}, false
+		}
+		if w.key == nil {
+			return class{}, false
+		}
+		cl = c.classify(w.site, w.key, en, 0)
+	case sliceContainer:
+		cl = c.unionAll(w.site, w.values, en, 0)
+	}
+	if cl.level != unboundedDomain || c.registration(w, cl) {
+		return class{}, false
+	}
+	return cl, true
+}
+
+// registration reports whether a write is a registry filled by its users
+// rather than a cache filled by traffic. Callers in other packages are
+// invisible, so the rules are conservative:
+//
+//  1. a function whose name or doc comment says "register", or whose name
+//     starts with "Must", is a registration function;
+//  2. a write guarded by a duplicate check that panics or returns an
+//     error (if _, dup := m[name]; dup { panic(...) }) is a registry, and
+//     one that returns unless the key is already known (if !ok { return })
+//     only updates a bounded set;
+//  3. when the data comes from an outside caller, storing a function or
+//     interface value that the caller passed in registers behaviour
+//     (handlers, drivers, codecs) rather than caching data.
+func (c *checker) registration(w *write, cl class) bool {
+	candidates := []*fnode{cl.ext, w.site.outer}
+	for _, cs := range w.via {
+		candidates = append(candidates, cs.callee)
+	}
+	for _, f := range candidates {
+		if f != nil && registersByName(f) {
+			return true
+		}
+	}
+	if c.guardedByLookup(w) {
+		return true
+	}
+	if cl.ext != nil {
+		values := w.values
+		for _, v := range values {
+			if c.isBehaviourParam(v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func registersByName(f *fnode) bool {
+	if f.kind != declNode {
+		return false
+	}
+	name := f.decl.Name.Name
+	if strings.Contains(strings.ToLower(name), "register") || strings.HasPrefix(name, "Must") {
+		return true
+	}
+	return f.decl.Doc != nil && strings.Contains(strings.ToLower(f.decl.Doc.Text()), "register")
+}
+
+// isBehaviourParam reports whether v is (or wraps, in a composite literal)
+// a parameter of function or interface type.
+func (c *checker) isBehaviourParam(v ast.Expr) bool {
+	found := false
+	ast.Inspect(v, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.Ident:
+			p, ok := c.objOf(n).(*types.Var)
+			if !ok {
+				return true
+			}
+			if _, isParam := c.paramOf[p]; !isParam || c.paramOf[p].index < 0 {
+				return true
+			}
+			switch p.Type().Underlying().(type) {
+			case *types.Signature, *types.Interface:
+				found = true
+			}
+		case *ast.CallExpr:
+			// Only conversions and composite literals wrap; a call's
+			// result is something else.
+			if !c.info.Types[n.Fun].IsType() {
+				return false
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// guardedByLookup applies rule 2: the function holding the write looks
+// the same key up and either rejects a duplicate or returns when the key
+// is unknown.
+func (c *checker) guardedByLookup(w *write) bool {
+	subject := w.key
+	if subject == nil && len(w.values) == 1 {
+		subject = w.values[0]
+	}
+	id, ok := ast.Unparen(subject).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	key, ok := c.objOf(id).(*types.Var)
+	if !ok {
+		return false
+	}
+	body := w.site.body()
+	if body == nil {
+		return false
+	}
+	// okVars: the ok results of comma-ok lookups of key.
+	okVars := map[*types.Var]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.FuncLit); ok && lit != w.site.lit {
+			return false
+		}
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 || !c.isLookupOf(as.Rhs[0], key) {
+			return true
+		}
+		if id, ok := as.Lhs[1].(*ast.Ident); ok {
+			if v, ok := c.objOf(id).(*types.Var); ok {
+				okVars[v] = true
+			}
+		}
+		return true
+	})
+	guarded := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.FuncLit); ok && lit != w.site.lit {
+			return false
+		}
+		ifs, ok := n.(*ast.IfStmt)
+		if !ok || guarded {
+			return !guarded
+		}
+		found, missing := c.lookupForms(ifs.Cond, key, okVars)
+		if found && c.rejects(ifs.Body) || missing && terminates(ifs.Body) {
+			guarded = true
+		}
+		return !guarded
+	})
+	return guarded
+}
+
+// isLookupOf reports whether e looks key up: m[key], m.Load(key) or
+// m.LoadOrStore(key, v).
+func (c *checker) isLookupOf(e ast.Expr, key *types.Var) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.IndexExpr:
+		return c.isIdentOf(x.Index, key) && kindOf(c.info.TypeOf(x.X)) == mapContainer
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(c.info, x).(*types.Func)
+		if !ok || !recvNamed(fn, "sync", "Map") || len(x.Args) == 0 {
+			return false
+		}
+		switch fn.Name() {
+		case "Load", "LoadOrStore":
+			return c.isIdentOf(x.Args[0], key)
+		}
+	}
+	return false
+}
+
+func (c *checker) isIdentOf(e ast.Expr, v *types.Var) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && c.objOf(id) == v
+}
+
+// lookupForms reports whether cond tests that key is present (ok,
+// m[key] != nil, a bool m[key]) or absent (!ok, m[key] == nil, !m[key]).
+func (c *checker) lookupForms(cond ast.Expr, key *types.Var, okVars map[*types.Var]bool) (found, missing bool) {
+	var walk func(e ast.Expr, negated bool)
+	walk = func(e ast.Expr, negated bool) {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			if v, ok := c.objOf(x).(*types.Var); ok && okVars[v] {
+				if negated {
+					missing = true
+				} else {
+					found = true
+				}
+			}
+		case *ast.UnaryExpr:
+			if x.Op == token.NOT {
+				walk(x.X, !negated)
+			}
+		case *ast.BinaryExpr:
+			switch x.Op {
+			case token.LAND, token.LOR:
+				walk(x.X, negated)
+				walk(x.Y, negated)
+			case token.EQL, token.NEQ:
+				for _, side := range [][2]ast.Expr{{x.X, x.Y}, {x.Y, x.X}} {
+					if c.info.Types[side[1]].IsNil() && c.isLookupOf(side[0], key) {
+						if (x.Op == token.NEQ) != negated {
+							found = true
+						} else {
+							missing = true
+						}
+					}
+				}
+			}
+		case *ast.IndexExpr:
+			if c.isLookupOf(x, key) && isBoolType(c.info.TypeOf(x)) {
+				if negated {
+					missing = true
+				} else {
+					found = true
+				}
+			}
+		}
+	}
+	walk(cond, false)
+	return found, missing
+}
+
+func isBoolType(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsBoolean != 0
+}
+
+// rejects reports whether a block panics or returns a constructed error.
+func (c *checker) rejects(b *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(b, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if isBuiltin(c.info, n, "panic") {
+				found = true
+			}
+			if fn, ok := typeutil.Callee(c.info, n).(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "log" &&
+				(strings.HasPrefix(fn.Name(), "Fatal") || strings.HasPrefix(fn.Name(), "Panic")) {
+				found = true
+			}
+		case *ast.ReturnStmt:
+			if len(n.Results) > 0 && c.isConstructedError(n.Results[len(n.Results)-1]) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func (c *checker) isConstructedError(e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(c.info, x).(*types.Func)
+		if !ok || fn.Pkg() == nil {
+			return false
+		}
+		q := fn.Pkg().Path() + "." + fn.Name()
+		return q == "errors.New" || q == "fmt.Errorf"
+	case *ast.Ident, *ast.SelectorExpr:
+		v, ok := c.info.ObjectOf(identOf(x)).(*types.Var)
+		return ok && isPkgVar(v) && types.Identical(v.Type(), types.Universe.Lookup("error").Type())
+	}
+	return false
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	switch x := e.(type) {
+	case *ast.Ident:
+		return x
+	case *ast.SelectorExpr:
+		return x.Sel
+	}
+	return nil
+}
+
+// terminates reports whether a block ends by leaving: return, panic,
+// continue, break or goto.
+func terminates(b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	switch s := b.List[len(b.List)-1].(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		if call, ok := s.X.(*ast.CallExpr); ok {
+			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "panic" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// message words a finding.
+func (c *checker) message(r ref, kind containerKind, f *finding, local bool) string {
+	w := f.w
+	who := w.outer().name()
+	if th := w.through(); th != nil {
+		who += " through " + th.name()
+	}
+	var subject ast.Expr
+	if w.key != nil {
+		subject = w.key
+	} else if len(w.values) == 1 {
+		subject = w.values[0]
+	}
+	src := sourceText(f.cl, subject)
+	name := r.display(local)
+	switch kind {
+	case syncMapContainer:
+		return fmt.Sprintf("package-level sync.Map %s grows without bound: %s stores keys from %s in it and nothing deletes from it; %s",
+			name, who, src, boundedAlternative)
+	case sliceContainer:
+		return fmt.Sprintf("package-level slice %s grows without bound: %s appends values from %s to it and nothing removes elements; cap its length or %s",
+			name, who, src, boundedAlternative)
+	}
+	return fmt.Sprintf("package-level map %s grows without bound: %s writes it with keys from %s and nothing deletes from it; %s",
+		name, who, src, boundedAlternative)
+}
+
+// sourceText names where the data comes from: "parameter userID",
+// "r.URL.Path (parameter r)", "item.ID (loop over req.Items)".
+func sourceText(cl class, subject ast.Expr) string {
+	shown := cl.shown
+	if shown == "" && subject != nil {
+		shown = types.ExprString(subject)
+	}
+	if shown == "" || shown == cl.name || len(shown) > 40 {
+		return cl.desc
+	}
+	return shown + " (" + cl.desc + ")"
+}

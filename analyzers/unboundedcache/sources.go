@@ -1,0 +1,509 @@
+package unboundedcache
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// level is what is known of a value's domain.
+type level int
+
+const (
+	unknownDomain   level = iota // nothing to go on: no report
+	boundedDomain                // constants, small types, program-bounded values
+	unboundedDomain              // parameters, request data, loops over input, fresh IDs
+)
+
+// class is the domain of a key or appended value and, when unbounded,
+// where the unbounded data comes from.
+type class struct {
+	level level
+	desc  string // the source as the message names it: "parameter userID"
+	name  string // the source as code spells it, to avoid "userID (parameter userID)"
+	shown string // the expression in the outermost function, when reached through calls
+	// ext is set when the source is a parameter of a function called by
+	// code outside the package: the registration rules then apply to it.
+	ext *fnode
+}
+
+func union(a, b class) class {
+	if a.level == unboundedDomain {
+		return a
+	}
+	if b.level == unboundedDomain {
+		return b
+	}
+	if a.level == boundedDomain && b.level == boundedDomain {
+		return a
+	}
+	return class{}
+}
+
+// unionAll folds union over the classes of es; no expressions is unknown.
+func (c *checker) unionAll(n *fnode, es []ast.Expr, en *env, depth int) class {
+	if len(es) == 0 {
+		return class{}
+	}
+	out := class{level: boundedDomain}
+	for _, e := range es {
+		out = union(out, c.classify(n, e, en, depth))
+		if out.level == unboundedDomain {
+			break
+		}
+	}
+	return out
+}
+
+// env binds the parameters of the function a write sits in to the
+// arguments of the call being followed, so that store.Set(r.URL.Path, v)
+// is judged by r.URL.Path rather than by every caller of Set.
+type env struct {
+	cs     *callSite
+	outer  *env
+	opaque *fnode // parameters of this function are unknown (judging its results)
+}
+
+func (c *checker) envOf(w *write) *env {
+	var en *env
+	for _, cs := range w.via {
+		en = &env{cs: cs, outer: en}
+	}
+	return en
+}
+
+const maxDepth = 24
+
+// freshAllocation is a value made anew on each call: a pointer, channel
+// or map no earlier call produced.
+var freshAllocation = class{level: unboundedDomain, desc: "a fresh allocation"}
+
+func typeUnder(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	return t.Underlying()
+}
+
+// classify judges the domain of e, evaluated in function n.
+func (c *checker) classify(n *fnode, e ast.Expr, en *env, depth int) class {
+	if depth > maxDepth || e == nil {
+		return class{}
+	}
+	e = ast.Unparen(e)
+	tv := c.info.Types[e]
+	if tv.Value != nil {
+		return class{level: boundedDomain}
+	}
+	if tv.Type != nil && c.boundedType(tv.Type) {
+		return class{level: boundedDomain}
+	}
+	switch x := e.(type) {
+	case *ast.Ident:
+		return c.classifyIdent(n, x, en, depth)
+	case *ast.SelectorExpr:
+		if c.info.Selections[x] != nil {
+			return c.classify(n, x.X, en, depth+1)
+		}
+		return c.classifyIdent(n, x.Sel, en, depth)
+	case *ast.IndexExpr:
+		if _, isFunc := c.info.TypeOf(x.X).Underlying().(*types.Signature); isFunc {
+			return class{}
+		}
+		if r, ok := c.resolve(x.X); ok && isPkgVar(r.root) {
+			// An element of a package-level table is one of its
+			// entries, whatever the index.
+			return class{}
+		}
+		return c.classify(n, x.X, en, depth+1)
+	case *ast.SliceExpr:
+		return c.classify(n, x.X, en, depth+1)
+	case *ast.StarExpr:
+		return c.classify(n, x.X, en, depth+1)
+	case *ast.TypeAssertExpr:
+		return c.classify(n, x.X, en, depth+1)
+	case *ast.UnaryExpr:
+		switch x.Op {
+		case token.ARROW:
+			return class{level: unboundedDomain, desc: "a receive from " + types.ExprString(x.X)}
+		case token.AND:
+			if _, ok := ast.Unparen(x.X).(*ast.CompositeLit); ok {
+				return freshAllocation
+			}
+		}
+		return c.classify(n, x.X, en, depth+1)
+	case *ast.BinaryExpr:
+		if (x.Op == token.REM || x.Op == token.AND) && c.info.Types[x.Y].Value != nil {
+			return class{level: boundedDomain} // h % 16, h & 0xff
+		}
+		return union(c.classify(n, x.X, en, depth+1), c.classify(n, x.Y, en, depth+1))
+	case *ast.CallExpr:
+		return c.classifyCall(n, x, en, depth)
+	case *ast.CompositeLit:
+		var parts []ast.Expr
+		for _, el := range x.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				el = kv.Value
+			}
+			parts = append(parts, el)
+		}
+		if len(parts) == 0 {
+			return class{level: boundedDomain}
+		}
+		return c.unionAll(n, parts, en, depth+1)
+	case *ast.BasicLit:
+		return class{level: boundedDomain}
+	}
+	return class{}
+}
+
+func (c *checker) classifyIdent(n *fnode, id *ast.Ident, en *env, depth int) class {
+	switch o := c.objOf(id).(type) {
+	case *types.Const, *types.Nil:
+		return class{level: boundedDomain}
+	case *types.Var:
+		if isPkgVar(o) {
+			if c.counters[o] {
+				return class{level: unboundedDomain, desc: "counter " + o.Name(), name: o.Name()}
+			}
+			return class{}
+		}
+		if p, ok := c.paramOf[o]; ok {
+			return c.classifyParam(p, o, en, depth)
+		}
+		if c.isLocal(o) {
+			return c.classifyLocal(o, en, depth)
+		}
+	}
+	return class{}
+}
+
+func (c *checker) classifyParam(p paramRef, v *types.Var, en *env, depth int) class {
+	if en != nil {
+		if en.opaque == p.node {
+			return class{}
+		}
+		if en.cs != nil && en.cs.callee == p.node {
+			if en.cs.external {
+				return class{level: unboundedDomain, desc: "parameter " + v.Name(), name: v.Name(), ext: p.node}
+			}
+			args := en.cs.args(p.index)
+			cl := c.unionAll(en.cs.caller, args, en.outer, depth+1)
+			if cl.level == unboundedDomain && cl.shown == "" && len(args) == 1 {
+				cl.shown = types.ExprString(args[0])
+			}
+			return cl
+		}
+	}
+	if p.index < 0 {
+		return class{} // the receiver: per-instance state, not input
+	}
+	return c.paramClass(p, v)
+}
+
+// paramClass judges a parameter from the function's callers: unbounded
+// when they are unknown (exported, used as a value, a detached literal)
+// or when a run-time caller passes unbounded data.
+func (c *checker) paramClass(p paramRef, v *types.Var) class {
+	if cl, ok := c.paramMemo[p]; ok {
+		return *cl
+	}
+	c.paramMemo[p] = &class{}
+	own := class{level: unboundedDomain, desc: "parameter " + v.Name(), name: v.Name()}
+	var cl class
+	n := p.node
+	switch n.kind {
+	case litNode:
+		switch n.lk {
+		case litDetached:
+			cl = own
+			cl.ext = n
+		case litCallback:
+			// The callee calls the literal with data derived from the
+			// call's other operands (filepath.Walk(root, fn)).
+			var parts []ast.Expr
+			if sel, ok := ast.Unparen(n.litCall.Fun).(*ast.SelectorExpr); ok && c.info.Selections[sel] != nil {
+				parts = append(parts, sel.X)
+			}
+			for _, a := range n.litCall.Args {
+				if a != n.lit {
+					parts = append(parts, a)
+				}
+			}
+			if src := c.unionAll(n.parent, parts, nil, 1); src.level == unboundedDomain {
+				cl = src
+			}
+		case litImmediate:
+			if p.index < len(n.litCall.Args) {
+				cl = c.classify(n.parent, n.litCall.Args[p.index], nil, 1)
+			}
+		case litLocal:
+			for _, lc := range c.localCalls[n.litVar] {
+				if p.index < len(lc.call.Args) {
+					if src := c.classify(lc.node, lc.call.Args[p.index], nil, 1); src.level == unboundedDomain {
+						cl = own
+						cl.ext = src.ext
+						break
+					}
+				}
+			}
+		}
+	case declNode:
+		if n.external {
+			cl = own
+			cl.ext = n
+			break
+		}
+		for _, cs := range n.callers {
+			if !cs.isGo && !cs.caller.runtime {
+				continue
+			}
+			if src := c.unionAll(cs.caller, cs.args(p.index), nil, 1); src.level == unboundedDomain {
+				cl = own
+				cl.ext = src.ext
+				break
+			}
+		}
+	}
+	c.paramMemo[p] = &cl
+	return cl
+}
+
+// classifyLocal joins the classes of every assignment to a local.
+func (c *checker) classifyLocal(v *types.Var, en *env, depth int) class {
+	if en == nil {
+		if cl, ok := c.localMemo[v]; ok {
+			return *cl
+		}
+		c.localMemo[v] = &class{}
+	}
+	defs := c.defs[v]
+	var cl class
+	if len(defs) > 0 {
+		cl = class{level: boundedDomain}
+	}
+	for _, d := range defs {
+		var dc class
+		if d.rangeOf != nil {
+			dc = c.classify(d.node, d.rangeOf, en, depth+1)
+			if _, isChan := typeUnder(c.info.TypeOf(d.rangeOf)).(*types.Chan); isChan {
+				// A stream has no end: what it delivers is unbounded
+				// whoever sends it.
+				dc = class{level: unboundedDomain}
+			}
+			if dc.level == unboundedDomain && dc.shown == "" {
+				if s := types.ExprString(d.rangeOf); len(s) <= 40 {
+					dc.desc = "loop over " + s
+					dc.name = ""
+				}
+			}
+		} else {
+			dc = c.classify(d.node, d.value, en, depth+1)
+		}
+		cl = union(cl, dc)
+		if cl.level == unboundedDomain {
+			break
+		}
+	}
+	if en == nil {
+		c.localMemo[v] = &cl
+	}
+	return cl
+}
+
+func (c *checker) classifyCall(n *fnode, call *ast.CallExpr, en *env, depth int) class {
+	if c.info.Types[call.Fun].IsType() {
+		if len(call.Args) == 1 {
+			return c.classify(n, call.Args[0], en, depth+1)
+		}
+		return class{}
+	}
+	callee := typeutil.Callee(c.info, call)
+	switch fn := callee.(type) {
+	case *types.Builtin:
+		switch fn.Name() {
+		case "append", "min", "max", "string", "complex":
+			return c.unionAll(n, call.Args, en, depth+1)
+		case "make", "new":
+			return freshAllocation
+		}
+		return class{}
+	case *types.Func:
+		if g := generator(fn); g != "" {
+			return class{level: unboundedDomain, desc: g, name: g}
+		}
+		if reflectMethod(fn) {
+			return class{level: boundedDomain}
+		}
+	}
+	var parts []ast.Expr
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && c.info.Selections[sel] != nil {
+		parts = append(parts, sel.X)
+	}
+	for _, a := range call.Args {
+		if _, ok := ast.Unparen(a).(*ast.FuncLit); !ok {
+			parts = append(parts, a)
+		}
+	}
+	if cl := c.unionAll(n, parts, en, depth+1); cl.level == unboundedDomain {
+		return cl
+	}
+	if fn, ok := callee.(*types.Func); ok {
+		if d := c.byFunc[fn.Origin()]; d != nil {
+			return c.returnClass(d)
+		}
+	}
+	return class{}
+}
+
+// returnClass judges what a package function returns when its arguments
+// tell nothing: unbounded when it makes fresh values (IDs, counters).
+func (c *checker) returnClass(d *fnode) class {
+	if cl, ok := c.returnMemo[d]; ok {
+		return *cl
+	}
+	c.returnMemo[d] = &class{}
+	var cl class
+	en := &env{opaque: d}
+	ast.Inspect(d.decl.Body, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(x.Results) > 0 && cl.level != unboundedDomain {
+				if r := c.classify(d, x.Results[0], en, 1); r.level == unboundedDomain {
+					cl = class{level: unboundedDomain, desc: "results of " + d.name(), name: d.name()}
+				}
+			}
+		}
+		return true
+	})
+	c.returnMemo[d] = &cl
+	return cl
+}
+
+// generator names calls that return a fresh value each time: the clock,
+// random numbers, counters and ID generators.
+func generator(fn *types.Func) string {
+	if fn.Pkg() == nil {
+		return ""
+	}
+	path, name := fn.Pkg().Path(), fn.Name()
+	sig := fn.Type().(*types.Signature)
+	switch {
+	case path == "time" && name == "Now" && sig.Recv() == nil:
+		return "time.Now"
+	case (path == "math/rand" || path == "math/rand/v2") && sig.Params().Len() == 0 && sig.Results().Len() == 1:
+		return "rand." + name
+	case path == "crypto/rand" && name == "Text":
+		return "rand.Text"
+	case path == "sync/atomic" && strings.HasPrefix(name, "Add"):
+		return "an atomic counter"
+	case isIDPackage(path) && sig.Recv() == nil &&
+		(strings.HasPrefix(name, "New") || strings.HasPrefix(name, "Must") || strings.HasPrefix(name, "Make")):
+		return fn.Pkg().Name() + "." + name
+	}
+	return ""
+}
+
+// isIDPackage reports whether a package path is a unique-ID generator.
+func isIDPackage(path string) bool {
+	last := path[strings.LastIndex(path, "/")+1:]
+	last = strings.TrimPrefix(last, "go.")
+	switch last {
+	case "uuid", "ulid", "xid", "ksuid", "nanoid", "shortid", "snowflake", "cuid", "cuid2":
+		return true
+	}
+	return false
+}
+
+// reflectMethod reports whether fn describes a type (reflect.Type's
+// methods, StructTag.Get): its results are bounded by the program's types.
+func reflectMethod(fn *types.Func) bool {
+	sig := fn.Type().(*types.Signature)
+	if sig.Recv() == nil || fn.Pkg() == nil || fn.Pkg().Path() != "reflect" {
+		return false
+	}
+	return !isNamed(deref(sig.Recv().Type()), "reflect", "Value")
+}
+
+// boundedType reports whether every value of t comes from a small or
+// program-bounded set: booleans, 8- and 16-bit integers, enums (a named
+// integer or string type with two or more small constants of its own),
+// reflect's types, and structs and short arrays of those.
+func (c *checker) boundedType(t types.Type) bool {
+	if b, ok := c.boundedMemo[t]; ok {
+		return b
+	}
+	c.boundedMemo[t] = false
+	b := c.boundedTypeUncached(t, 0)
+	c.boundedMemo[t] = b
+	return b
+}
+
+func (c *checker) boundedTypeUncached(t types.Type, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	t = types.Unalias(t)
+	if n, ok := t.(*types.Named); ok {
+		if n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "reflect" && n.Obj().Name() != "Value" {
+			return true
+		}
+		if isEnum(n) {
+			return true
+		}
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		if n, ok := types.Unalias(p.Elem()).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "reflect" && n.Obj().Name() == "rtype" {
+			return true
+		}
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		switch u.Kind() {
+		case types.Bool, types.UntypedBool, types.Int8, types.Uint8, types.Int16, types.Uint16:
+			return true
+		}
+	case *types.Struct:
+		for f := range u.Fields() {
+			if !c.boundedTypeUncached(f.Type(), depth+1) {
+				return false
+			}
+		}
+		return true
+	case *types.Array:
+		return u.Len() <= 16 && c.boundedTypeUncached(u.Elem(), depth+1)
+	}
+	return false
+}
+
+// isEnum reports whether n is an integer or string type with at least two
+// constants of its own, all small: an enumeration, not a quantity
+// (time.Duration's constants run to an hour in nanoseconds) or an ID.
+func isEnum(n *types.Named) bool {
+	b, ok := n.Underlying().(*types.Basic)
+	if !ok || b.Info()&(types.IsInteger|types.IsString) == 0 || n.Obj().Pkg() == nil {
+		return false
+	}
+	scope := n.Obj().Pkg().Scope()
+	count := 0
+	for _, name := range scope.Names() {
+		k, ok := scope.Lookup(name).(*types.Const)
+		if !ok || !types.Identical(k.Type(), n) {
+			continue
+		}
+		if k.Val().Kind() == constant.Int {
+			v, exact := constant.Int64Val(k.Val())
+			if !exact || v < -1<<16 || v > 1<<16 {
+				return false
+			}
+		}
+		count++
+	}
+	return count >= 2
+}

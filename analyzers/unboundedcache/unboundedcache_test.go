@@ -1,0 +1,13 @@
+package unboundedcache_test
+
+import (
+	"testing"
+
+	"github.com/leakvet/leakvet/analyzers/unboundedcache"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+func TestUnboundedCache(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), unboundedcache.Analyzer,
+		"leaks", "registries", "shrinks", "consumer")
+}

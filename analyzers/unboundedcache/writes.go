@@ -1,0 +1,124 @@
+package unboundedcache
+
+import (
+	"go/types"
+	"slices"
+)
+
+// resolveWrites turns the raw growth statements into writes on named
+// containers, once every local definition is known.
+func (c *checker) resolveWrites() {
+	for _, rw := range c.rawWrites {
+		r, ok := c.resolve(rw.container)
+		if !ok {
+			continue
+		}
+		if rw.kind == sliceContainer {
+			// Only x = append(x, ...) grows x; y = append(x, ...) copies.
+			first, ok := c.resolve(rw.first)
+			if !ok || !first.same(r) || kindOf(r.typ()) != sliceContainer {
+				continue
+			}
+		}
+		w := &write{site: rw.node, pos: rw.pos, local: r, ref: r, kind: rw.kind, key: rw.key, values: rw.values}
+		rw.node.writes = append(rw.node.writes, w)
+	}
+}
+
+// allWrites returns the writes one run of n performs: its own statements,
+// and the writes its static callees make to containers reached from their
+// parameters, re-rooted at n's arguments (put(cache, k, v), store.Set(k, v)).
+func (c *checker) allWrites(n *fnode) []*write {
+	if ws, ok := c.allMemo[n]; ok {
+		return ws
+	}
+	c.allMemo[n] = nil // recursion sees no writes rather than looping
+	ws := slices.Clone(n.writes)
+	for _, cs := range n.calls {
+		if cs.callee == nil {
+			continue
+		}
+		for _, w := range c.rootedWrites(cs.callee) {
+			args := cs.args(c.paramOf[w.ref.root].index)
+			if len(args) != 1 {
+				continue
+			}
+			r, ok := c.resolve(args[0])
+			if !ok {
+				continue
+			}
+			nw := *w
+			nw.ref = ref{root: r.root, fields: append(slices.Clone(r.fields), w.ref.fields...)}
+			nw.via = append([]*callSite{cs}, w.via...)
+			ws = append(ws, &nw)
+		}
+	}
+	c.allMemo[n] = ws
+	return ws
+}
+
+// rootedWrites returns the writes a declaration (with its literals) makes
+// to containers reached from its own parameters or receiver.
+func (c *checker) rootedWrites(d *fnode) []*write {
+	if ws, ok := c.rooted[d]; ok {
+		return ws
+	}
+	c.rooted[d] = nil
+	var out []*write
+	for _, n := range c.nodesOf(d) {
+		for _, w := range c.allWrites(n) {
+			if p, ok := c.paramOf[w.ref.root]; ok && p.node == d {
+				out = append(out, w)
+			}
+		}
+	}
+	c.rooted[d] = out
+	return out
+}
+
+// externalWrites returns the writes that code outside the package can
+// make by calling exported methods on an exported package-level variable
+// (DefaultCache.Set(k, v)): the arguments are then unknown data.
+func (c *checker) externalWrites() []*write {
+	if c.pass.Pkg.Name() == "main" {
+		return nil
+	}
+	var out []*write
+	scope := c.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		v, ok := scope.Lookup(name).(*types.Var)
+		if !ok || !v.Exported() || isTestPos(c.pass, v.Pos()) || !holdsContainer(v.Type(), 3) {
+			continue
+		}
+		t := v.Type()
+		if _, isPtr := t.Underlying().(*types.Pointer); !isPtr {
+			t = types.NewPointer(t)
+		}
+		mset := types.NewMethodSet(t)
+		for sel := range mset.Methods() {
+			fn, ok := sel.Obj().(*types.Func)
+			if !ok || !fn.Exported() {
+				continue
+			}
+			d := c.byFunc[fn.Origin()]
+			if d == nil {
+				continue
+			}
+			index := sel.Index()
+			embedded, ok := fieldPath(v.Type(), index[:len(index)-1])
+			if !ok {
+				continue
+			}
+			for _, w := range c.rootedWrites(d) {
+				if c.paramOf[w.ref.root].index != -1 {
+					continue
+				}
+				nw := *w
+				nw.ref = ref{root: v, fields: append(slices.Clone(embedded), w.ref.fields...)}
+				nw.via = append([]*callSite{{callee: d, external: true}}, w.via...)
+				out = append(out, &nw)
+			}
+		}
+	}
+	return out
+}
