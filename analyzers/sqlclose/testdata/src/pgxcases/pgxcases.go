@@ -278,3 +278,77 @@ func (s *store) callerOfWrapper(ctx context.Context) error {
 	}
 	return tx.Commit(ctx)
 }
+
+// More leaks.
+
+func rowsOnlyPrinted(ctx context.Context, pool *pgxpool.Pool) {
+	rows, err := pool.Query(ctx, "SELECT * FROM users") // want `rows from pool.Query is not closed when returning at line 290`
+	if err != nil {
+		return
+	}
+	fmt.Println("rows:", rows)
+}
+
+func rowsInTwoBranches(ctx context.Context, pool *pgxpool.Pool, tx pgx.Tx) (int, error) {
+	var rows pgx.Rows
+	var err error
+	if tx != nil {
+		rows, err = tx.Query(ctx, "SELECT id FROM users") // want `rows from tx.Query is not closed when returning at line 307`
+	} else {
+		rows, err = pool.Query(ctx, "SELECT id FROM users") // want `rows from pool.Query is not closed when returning at line 307`
+	}
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for rows.Next() {
+		n++
+	}
+	return n, rows.Err()
+}
+
+// More that do not leak.
+
+func deferredClosure(ctx context.Context, conn *pgx.Conn) (int, error) {
+	rows, err := conn.Query(ctx, "SELECT id FROM users")
+	if err != nil {
+		return 0, err
+	}
+	defer func() { rows.Close() }()
+	n := 0
+	for rows.Next() {
+		n++
+	}
+	return n, rows.Err()
+}
+
+func closeRows(rows pgx.Rows) {
+	rows.Close()
+}
+
+func deferredHelperSamePackage(ctx context.Context, conn *pgx.Conn) (int, error) {
+	rows, err := conn.Query(ctx, "SELECT id FROM users")
+	if err != nil {
+		return 0, err
+	}
+	defer closeRows(rows)
+	n := 0
+	for rows.Next() {
+		n++
+	}
+	return n, rows.Err()
+}
+
+type cursor struct {
+	rows pgx.Rows
+}
+
+func (c *cursor) Close() { c.rows.Close() }
+
+func storedInStruct(ctx context.Context, pool *pgxpool.Pool) (*cursor, error) {
+	rows, err := pool.Query(ctx, "SELECT id FROM users")
+	if err != nil {
+		return nil, err
+	}
+	return &cursor{rows: rows}, nil
+}

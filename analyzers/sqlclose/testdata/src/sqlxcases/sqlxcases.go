@@ -293,3 +293,77 @@ func underlyingRowsClosed(db *sqlx.DB) (int, error) {
 	}
 	return dbhelpers.Count(rows.Rows)
 }
+
+// More leaks.
+
+func rowsOnlyPrinted(db *sqlx.DB) {
+	rows, err := db.Queryx("SELECT * FROM users") // want `rows from db.Queryx is not closed when returning at line 306`
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%v\n", rows)
+}
+
+func rowsInTwoBranches(ctx context.Context, db *sqlx.DB, tx *sqlx.Tx) (int, error) {
+	var rows *sqlx.Rows
+	var err error
+	if tx != nil {
+		rows, err = tx.QueryxContext(ctx, "SELECT id FROM users") // want `rows from tx.QueryxContext is not closed when returning at line 323`
+	} else {
+		rows, err = db.QueryxContext(ctx, "SELECT id FROM users") // want `rows from db.QueryxContext is not closed when returning at line 323`
+	}
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for rows.Next() {
+		n++
+	}
+	return n, rows.Err()
+}
+
+// More that do not leak.
+
+func deferredClosure(db *sqlx.DB) (n int, err error) {
+	rows, err := db.Queryx("SELECT id FROM users")
+	if err != nil {
+		return 0, err
+	}
+	defer func() {
+		if cerr := rows.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	for rows.Next() {
+		n++
+	}
+	return n, rows.Err()
+}
+
+func deferredHelperOtherPackage(db *sqlx.DB) (int, error) {
+	rows, err := db.Queryx("SELECT id FROM users")
+	if err != nil {
+		return 0, err
+	}
+	defer dbhelpers.CloseQuietly(rows)
+	n := 0
+	for rows.Next() {
+		n++
+	}
+	return n, rows.Err()
+}
+
+type userCursor struct {
+	rows *sqlx.Rows
+}
+
+func (c *userCursor) Close() error { return c.rows.Close() }
+
+func storedInStruct(ctx context.Context, db *sqlx.DB) (*userCursor, error) {
+	rows, err := db.QueryxContext(ctx, "SELECT id, name FROM users")
+	if err != nil {
+		return nil, err
+	}
+	return &userCursor{rows: rows}, nil
+}
