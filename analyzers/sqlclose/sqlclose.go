@@ -6,6 +6,7 @@ import (
 	"github.com/leakvet/leakvet/analyzers/internal/checkdoc"
 	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
 	"github.com/leakvet/leakvet/analyzers/internal/lifetime"
+	"github.com/leakvet/leakvet/analyzers/internal/report"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -20,7 +21,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:      checkdoc.Extract(doc, "sqlclose"),
 	URL:      "https://github.com/leakvet/leakvet/blob/main/docs/checks/sqlclose.md",
 	Requires: []*analysis.Analyzer{lifetime.Analyzer, lazyssa.Analyzer},
-	Run:      run,
+	Run:      report.Guard(run),
 }
 
 // checkRowsErr is the -rowserr flag: the rows.Err findings are a question

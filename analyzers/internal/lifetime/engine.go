@@ -347,6 +347,9 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 		if ra.kind != closerKind && !slices.Contains(out.returnedOwed, ssa.Instruction(ret)) {
 			continue // kept elsewhere first (stored in a field, then returned)
 		}
+		if t.returnsCloser(ret) {
+			continue // handed over with its own cleanup function, which the caller owns instead
+		}
 		if !slices.ContainsFunc(r.summary.Results, func(o OwnedResult) bool { return o.Index == ra.index }) {
 			r.summary.Results = append(r.summary.Results, OwnedResult{Index: ra.index, Kind: ra.kind})
 		}
@@ -378,6 +381,18 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 		return
 	}
 	r.findings = append(r.findings, e.finding(fn, acq, t, out))
+}
+
+// returnsCloser reports whether ret also returns a function that releases
+// the resource (`return conn, cleanup, nil`): the caller's duty is to call
+// that function, which an owned result cannot express.
+func (t *tracker) returnsCloser(ret *ssa.Return) bool {
+	for _, v := range ret.Results {
+		if tr, ok := t.values[v]; ok && tr.role == roleCloser {
+			return true
+		}
+	}
+	return false
 }
 
 // Finding is one leak, reported by the check that owns its kind.

@@ -19,3 +19,15 @@ func TestTableBeatsSummary(t *testing.T) {
 func TestOwnedResultMustBeReleasable(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), lifetime.Analyzer, "rowwrapper")
 }
+
+// TestReturnedWithCleanup checks that a resource returned together with a
+// function that releases it is not reported as an owned result.
+func TestReturnedWithCleanup(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), lifetime.Analyzer, "cleanupfunc")
+}
+
+// TestUnexportedMethodOfResource checks that in the resource's own
+// package, an unexported method that keeps the resource is trusted.
+func TestUnexportedMethodOfResource(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), lifetime.Analyzer, "github.com/jackc/pgx/v5/pgxpool")
+}

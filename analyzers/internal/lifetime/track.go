@@ -532,10 +532,15 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 			// Other methods of a resource type (Next, Scan, Read) do not
 			// release it, whatever their bodies do with the receiver, unless
 			// their summary says they always release it (a closeBody helper
-			// method in the resource's own package).
+			// method in the resource's own package). An unexported method,
+			// only callable in that package, is trusted to keep it too
+			// (pgxpool's getPoolRows hands the connection to the rows).
 			if s, _ := t.e.summaryOf(originOf(callee)); s != nil {
-				if eff := s.param(0); eff.When == Always && eff.Releases {
+				switch eff := s.param(0); {
+				case eff.When == Always && eff.Releases:
 					t.setEvent(instr, event{kind: evRelease})
+				case eff.When == Always && callee.Object() != nil && !callee.Object().Exported():
+					t.setEvent(instr, event{kind: evTransfer})
 				}
 			}
 			return
