@@ -1,6 +1,9 @@
 package lifetime_test
 
 import (
+	"bytes"
+	"encoding/gob"
+	"reflect"
 	"testing"
 
 	"github.com/leakvet/leakvet/analyzers/httpbody"
@@ -21,4 +24,38 @@ func TestCrashContainment(t *testing.T) {
 	restore := lifetime.SetPanicHook(func(name string) bool { return name == "boom" })
 	defer restore()
 	analysistest.Run(t, analysistest.TestData(), httpbody.Analyzer, "crash")
+}
+
+// TestSummaryGob: summaries cross process boundaries under go vet as gob;
+// they must round-trip exactly and encode to the same bytes every time.
+func TestSummaryGob(t *testing.T) {
+	in := &lifetime.Summary{
+		Params: []lifetime.ParamEffect{
+			{Index: 0, When: lifetime.Always, Releases: true},
+			{Index: 2, When: lifetime.OnSuccess},
+			{Index: 3, When: lifetime.OnFailure, Releases: true},
+		},
+		Results: []lifetime.OwnedResult{{Index: 0, Kind: "http.Response"}, {Index: 1, Kind: "closer"}},
+	}
+	encode := func() []byte {
+		var buf bytes.Buffer
+		if err := gob.NewEncoder(&buf).Encode(in); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	first := encode()
+	if second := encode(); !bytes.Equal(first, second) {
+		t.Errorf("encoding is not deterministic")
+	}
+	var out lifetime.Summary
+	if err := gob.NewDecoder(bytes.NewReader(first)).Decode(&out); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(in, &out) {
+		t.Errorf("round trip changed the summary:\n in: %v\nout: %v", in, &out)
+	}
+	if got, want := out.String(), "lifetime(releases param 0 always; keeps param 2 on success; releases param 3 on failure; returns owned http.Response in result 0; returns owned closer in result 1)"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
 }

@@ -1,0 +1,5 @@
+package missingimport
+
+import "example.com/nosuchmodule/pkg"
+
+func Use() { pkg.Do() }

@@ -1,0 +1,4 @@
+package syntaxerr
+
+func Broken( {
+}

@@ -1,0 +1,3 @@
+package typeerr
+
+func Mismatch() int { return "not an int" }
