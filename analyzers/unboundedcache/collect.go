@@ -43,11 +43,15 @@ type fnode struct {
 	lk      litKind
 	litCall *ast.CallExpr // for callbacks and immediate calls: the call
 	litVar  *types.Var    // for litLocal: the variable holding it
+	goCall  bool          // a literal started by a go statement: go func(x T) {...}(v)
 	isInit  bool          // init, the initialisers, or a once literal
 
-	// external: called by code this package does not see (exported, used
-	// as a function value), so its parameters carry arbitrary data.
+	// external: called by code this package does not see (exported), so
+	// its parameters carry arbitrary data.
 	external bool
+	// escapes: used as a function value; it runs at run time, for callers
+	// unknown here.
+	escapes bool
 	// unreferenced method: reachable only through an interface.
 	viaInterface bool
 	runtime      bool
@@ -167,6 +171,7 @@ type (
 		kind      containerKind
 		key       ast.Expr
 		values    []ast.Expr
+		guards    []ast.Expr
 	}
 )
 
@@ -210,6 +215,7 @@ type checker struct {
 	localMemo   map[*types.Var]*class
 	returnMemo  map[*fnode]*class
 	boundedMemo map[types.Type]bool
+	declDocs    map[token.Pos]string
 }
 
 func newChecker(pass *analysis.Pass) *checker {
@@ -283,7 +289,7 @@ func (c *checker) collect() {
 			case *ast.AssignStmt:
 				c.visitAssign(cur, n, stack)
 			case *ast.IncDecStmt:
-				c.visitIncDec(cur, n)
+				c.visitIncDec(cur, n, stack)
 			case *ast.RangeStmt:
 				c.visitRange(cur, n)
 			case *ast.ValueSpec:
@@ -297,7 +303,7 @@ func (c *checker) collect() {
 			case *ast.UnaryExpr:
 				c.visitAddr(cur, n, stack)
 			case *ast.Ident:
-				c.visitFuncRef(n, stack)
+				c.visitFuncRef(cur, n, stack)
 			}
 			if fn != nil {
 				fstack = append(fstack, fn)
@@ -359,12 +365,12 @@ func (c *checker) newLit(lit *ast.FuncLit, parent *fnode, stack []ast.Node) *fno
 				n.lk = litImmediate
 				if len(stack) >= 3 {
 					if g, ok := stack[len(stack)-3].(*ast.GoStmt); ok && g.Call == p {
-						n.lk = litDetached
+						n.lk, n.goCall = litDetached, true
 					}
 				}
 			case c.info.Types[p.Fun].IsType():
 				n.lk = litDetached // http.HandlerFunc(func...) and the like
-			case isOnceCall(typeutil.Callee(c.info, p)):
+			case c.isOnceCall(parent, p):
 				n.lk = litOnce
 			case c.requestSignature(n.sig) || isDeferringRegistrar(typeutil.Callee(c.info, p)):
 				n.lk = litDetached
@@ -432,8 +438,9 @@ func (c *checker) isLocal(v *types.Var) bool {
 	return !isParam
 }
 
-// requestSignature reports whether a literal's parameters mark it as a
-// request handler: such a literal runs per request whatever it is passed to.
+// requestSignature reports whether a function's parameters mark it as a
+// request or message handler: it runs per request whatever it is passed
+// to, and its parameters are traffic.
 func (c *checker) requestSignature(sig *types.Signature) bool {
 	if sig == nil {
 		return false
@@ -445,7 +452,7 @@ func (c *checker) requestSignature(sig *types.Signature) bool {
 		}
 		if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() != "context" {
 			switch n.Obj().Name() {
-			case "Context", "Ctx", "Request":
+			case "Context", "Ctx", "Request", "Message", "Msg", "Delivery":
 				return true
 			}
 		}
@@ -469,17 +476,28 @@ func isDeferringRegistrar(callee types.Object) bool {
 	return false
 }
 
-// isOnceCall reports whether a call runs its function argument exactly once.
-func isOnceCall(callee types.Object) bool {
-	fn, ok := callee.(*types.Func)
+// isOnceCall reports whether a call runs its function argument once per
+// process: Do on a package-level sync.Once (a Once in a struct runs once
+// per value, which may be once per request), or sync.OnceFunc and
+// friends in a package-level initialiser.
+func (c *checker) isOnceCall(cur *fnode, call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(c.info, call).(*types.Func)
 	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "sync" {
 		return false
 	}
 	switch fn.Name() {
 	case "Do":
-		return recvNamed(fn, "sync", "Once")
+		if !recvNamed(fn, "sync", "Once") {
+			return false
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		r, ok := c.resolve(sel.X)
+		return ok && isPkgVar(r.root)
 	case "OnceFunc", "OnceValue", "OnceValues":
-		return true
+		return cur == c.init
 	}
 	return false
 }
@@ -494,7 +512,7 @@ func recvNamed(fn *types.Func, pkg, name string) bool {
 
 // visitFuncRef records a mention of a package function that is not a
 // direct call: a function value escapes to unknown callers.
-func (c *checker) visitFuncRef(id *ast.Ident, stack []ast.Node) {
+func (c *checker) visitFuncRef(cur *fnode, id *ast.Ident, stack []ast.Node) {
 	fn, ok := c.info.Uses[id].(*types.Func)
 	if !ok || fn.Pkg() != c.pass.Pkg {
 		return
@@ -531,7 +549,7 @@ func (c *checker) visitFuncRef(id *ast.Ident, stack []ast.Node) {
 			if call.Fun == expr {
 				return
 			}
-			if isOnceCall(typeutil.Callee(c.info, call)) {
+			if c.isOnceCall(cur, call) {
 				c.onceRefs[fn] = true
 				return
 			}
@@ -575,6 +593,7 @@ func (c *checker) visitFuncCall(cur *fnode, fn *types.Func, call *ast.CallExpr, 
 				c.rawWrites = append(c.rawWrites, rawWrite{
 					node: cur, pos: call.Pos(), container: sel.X, kind: syncMapContainer,
 					key: call.Args[0], values: []ast.Expr{call.Args[1]},
+					guards: enclosingGuards(stack, call),
 				})
 			}
 		case "Delete", "LoadAndDelete", "CompareAndDelete", "Clear":
@@ -666,7 +685,7 @@ func (c *checker) visitAssign(cur *fnode, as *ast.AssignStmt, stack []ast.Node) 
 		}
 		lhsU := ast.Unparen(lhs)
 		if ix, ok := lhsU.(*ast.IndexExpr); ok && kindOf(c.info.TypeOf(ix.X)) == mapContainer {
-			w := rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index}
+			w := rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index, guards: enclosingGuards(stack, as)}
 			if as.Tok == token.ASSIGN && !tuple {
 				w.values = []ast.Expr{rhs}
 			}
@@ -675,7 +694,7 @@ func (c *checker) visitAssign(cur *fnode, as *ast.AssignStmt, stack []ast.Node) 
 		if as.Tok == token.ASSIGN {
 			if !tuple {
 				if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && isBuiltin(c.info, call, "append") && len(call.Args) > 0 {
-					w := rawWrite{node: cur, pos: as.Pos(), container: lhs, first: call.Args[0], kind: sliceContainer}
+					w := rawWrite{node: cur, pos: as.Pos(), container: lhs, first: call.Args[0], kind: sliceContainer, guards: enclosingGuards(stack, as)}
 					w.values = call.Args[1:]
 					c.rawWrites = append(c.rawWrites, w)
 				}
@@ -751,9 +770,9 @@ func (c *checker) rootLocal(e ast.Expr) *types.Var {
 	}
 }
 
-func (c *checker) visitIncDec(cur *fnode, s *ast.IncDecStmt) {
+func (c *checker) visitIncDec(cur *fnode, s *ast.IncDecStmt, stack []ast.Node) {
 	if ix, ok := ast.Unparen(s.X).(*ast.IndexExpr); ok && kindOf(c.info.TypeOf(ix.X)) == mapContainer {
-		c.rawWrites = append(c.rawWrites, rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index})
+		c.rawWrites = append(c.rawWrites, rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index, guards: enclosingGuards(stack, s)})
 	}
 	if s.Tok == token.INC {
 		c.incs = append(c.incs, targetEvent{cur, s.X})

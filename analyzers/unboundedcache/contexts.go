@@ -22,9 +22,8 @@ func (c *checker) computeContexts() {
 			continue
 		}
 		isMethod := n.decl.Recv != nil
+		n.escapes = c.escaped[n.obj]
 		switch {
-		case c.escaped[n.obj]:
-			n.external = true
 		case n.obj.Exported() && (isMethod || !mainPkg):
 			n.external = true
 		case isMethod && len(n.callers) == 0 && !c.onceRefs[n.obj]:
@@ -40,7 +39,7 @@ func (c *checker) computeContexts() {
 		}
 	}
 	for _, n := range c.nodes {
-		if n.external || n.viaInterface || (n.kind == litNode && n.lk == litDetached) {
+		if n.external || n.escapes || n.viaInterface || (n.kind == litNode && n.lk == litDetached) {
 			mark(n)
 		}
 		for _, cs := range n.calls {

@@ -151,6 +151,7 @@ type write struct {
 	kind   containerKind
 	key    ast.Expr   // nil for append
 	values []ast.Expr // stored or appended values
+	guards []ast.Expr // conditions of the if statements around the write
 	// via is the chain of calls through which a parameter-rooted write
 	// reaches ref: via[0] is in the outermost function, the last one
 	// calls into site's declaration.

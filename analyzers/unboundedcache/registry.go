@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"regexp"
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -37,8 +38,12 @@ func (c *checker) unboundedWrite(w *write) (class, bool) {
 // rather than a cache filled by traffic. Callers in other packages are
 // invisible, so the rules are conservative:
 //
-//  1. a function whose name or doc comment says "register", or whose name
-//     starts with "Must", is a registration function;
+//  1. a function whose name or doc comment says "register", whose doc
+//     says it runs at init or start-up, or whose name starts with "Must",
+//     is a registration function, and a container whose declaration's
+//     doc says "registered" is a registry;
+//     So is an exported function that this package calls only from
+//     initialisation;
 //  2. a write guarded by a duplicate check that panics or returns an
 //     error (if _, dup := m[name]; dup { panic(...) }) is a registry, and
 //     one that returns unless the key is already known (if !ok { return })
@@ -52,11 +57,11 @@ func (c *checker) registration(w *write, cl class) bool {
 		candidates = append(candidates, cs.callee)
 	}
 	for _, f := range candidates {
-		if f != nil && registersByName(f) {
+		if f != nil && (registersByName(f) || c.calledOnlyAtInit(f)) {
 			return true
 		}
 	}
-	if c.guardedByLookup(w) {
+	if c.guardedByLookup(w) || c.registryDoc(w.ref) {
 		return true
 	}
 	if cl.ext != nil {
@@ -70,6 +75,22 @@ func (c *checker) registration(w *write, cl class) bool {
 	return false
 }
 
+// calledOnlyAtInit reports whether an exported function is called in its
+// own package, and only by initialisation: it is how the package fills
+// its registry, and other packages' calls are presumably of the same
+// kind (sqlx.BindDriver called from init for each known driver).
+func (c *checker) calledOnlyAtInit(f *fnode) bool {
+	if f.kind != declNode || len(f.callers) == 0 || f.escapes {
+		return false
+	}
+	for _, cs := range f.callers {
+		if cs.isGo || cs.caller.runtime || !cs.caller.startup {
+			return false
+		}
+	}
+	return true
+}
+
 func registersByName(f *fnode) bool {
 	if f.kind != declNode {
 		return false
@@ -78,7 +99,54 @@ func registersByName(f *fnode) bool {
 	if strings.Contains(strings.ToLower(name), "register") || strings.HasPrefix(name, "Must") {
 		return true
 	}
-	return f.decl.Doc != nil && strings.Contains(strings.ToLower(f.decl.Doc.Text()), "register")
+	return f.decl.Doc != nil && registrationDoc.MatchString(f.decl.Doc.Text())
+}
+
+// registrationDoc matches a doc comment that says a function registers
+// or runs at initialisation ("is invoked during package init functions").
+var registrationDoc = regexp.MustCompile(`(?i)regist|\binit\b|\binit functions?\b|at start-?up|during initiali[sz]ation`)
+
+// registryDoc reports whether the container's declaration (the variable or
+// the field) documents it as a registry ("registered handlers").
+func (c *checker) registryDoc(r ref) bool {
+	if c.declDocs == nil {
+		c.declDocs = map[token.Pos]string{}
+		for _, f := range c.pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.GenDecl:
+					for _, spec := range n.Specs {
+						vs, ok := spec.(*ast.ValueSpec)
+						if !ok {
+							continue
+						}
+						text := vs.Doc.Text() + vs.Comment.Text()
+						if len(n.Specs) == 1 {
+							text += n.Doc.Text()
+						}
+						for _, name := range vs.Names {
+							c.declDocs[name.Pos()] += text
+						}
+					}
+				case *ast.Field:
+					for _, name := range n.Names {
+						c.declDocs[name.Pos()] += n.Doc.Text() + n.Comment.Text()
+					}
+				}
+				return true
+			})
+		}
+	}
+	objs := []*types.Var{r.root}
+	if len(r.fields) > 0 {
+		objs = append(objs, r.fields[len(r.fields)-1])
+	}
+	for _, o := range objs {
+		if strings.Contains(strings.ToLower(c.declDocs[o.Pos()]), "regist") {
+			return true
+		}
+	}
+	return false
 }
 
 // isBehaviourParam reports whether v is (or wraps, in a composite literal)

@@ -29,6 +29,11 @@ type class struct {
 	// ext is set when the source is a parameter of a function called by
 	// code outside the package: the registration rules then apply to it.
 	ext *fnode
+	// fresh marks a new allocation made by the writing function itself.
+	// It counts there (subscribers = append(subscribers, make(chan T)))
+	// but not when it arrives through a parameter or a result, where
+	// it is as likely a pooled object made only when the pool is empty.
+	fresh bool
 }
 
 func union(a, b class) class {
@@ -80,7 +85,16 @@ const maxDepth = 24
 
 // freshAllocation is a value made anew on each call: a pointer, channel
 // or map no earlier call produced.
-var freshAllocation = class{level: unboundedDomain, desc: "a fresh allocation"}
+var freshAllocation = class{level: unboundedDomain, desc: "a fresh allocation", fresh: true}
+
+// notFresh drops a fresh allocation's claim from what is derived from it:
+// the fields of a new struct are whatever was put in them.
+func notFresh(cl class) class {
+	if cl.fresh {
+		return class{}
+	}
+	return cl
+}
 
 func typeUnder(t types.Type) types.Type {
 	if t == nil {
@@ -107,7 +121,7 @@ func (c *checker) classify(n *fnode, e ast.Expr, en *env, depth int) class {
 		return c.classifyIdent(n, x, en, depth)
 	case *ast.SelectorExpr:
 		if c.info.Selections[x] != nil {
-			return c.classify(n, x.X, en, depth+1)
+			return notFresh(c.classify(n, x.X, en, depth+1))
 		}
 		return c.classifyIdent(n, x.Sel, en, depth)
 	case *ast.IndexExpr:
@@ -167,6 +181,9 @@ func (c *checker) classifyIdent(n *fnode, id *ast.Ident, en *env, depth int) cla
 		return class{level: boundedDomain}
 	case *types.Var:
 		if isPkgVar(o) {
+			if o.Pkg().Path() == "crypto/rand" && o.Name() == "Reader" {
+				return class{level: unboundedDomain, desc: "crypto/rand.Reader", name: "rand.Reader"}
+			}
 			if c.counters[o] {
 				return class{level: unboundedDomain, desc: "counter " + o.Name(), name: o.Name()}
 			}
@@ -220,8 +237,15 @@ func (c *checker) paramClass(p paramRef, v *types.Var) class {
 	case litNode:
 		switch n.lk {
 		case litDetached:
-			cl = own
-			cl.ext = n
+			switch {
+			case n.goCall:
+				if p.index < len(n.litCall.Args) {
+					cl = c.classify(n.parent, n.litCall.Args[p.index], nil, 1)
+				}
+			case c.requestSignature(n.sig):
+				cl = own
+				cl.ext = n
+			}
 		case litCallback:
 			// The callee calls the literal with data derived from the
 			// call's other operands (filepath.Walk(root, fn)).
@@ -253,7 +277,7 @@ func (c *checker) paramClass(p paramRef, v *types.Var) class {
 			}
 		}
 	case declNode:
-		if n.external {
+		if n.external || n.escapes && c.requestSignature(n.sig) {
 			cl = own
 			cl.ext = n
 			break
@@ -262,12 +286,15 @@ func (c *checker) paramClass(p paramRef, v *types.Var) class {
 			if !cs.isGo && !cs.caller.runtime {
 				continue
 			}
-			if src := c.unionAll(cs.caller, cs.args(p.index), nil, 1); src.level == unboundedDomain {
+			if src := c.unionAll(cs.caller, cs.args(p.index), nil, 1); src.level == unboundedDomain && !src.fresh {
 				cl = own
 				cl.ext = src.ext
 				break
 			}
 		}
+	}
+	if cl.fresh {
+		cl = class{}
 	}
 	c.paramMemo[p] = &cl
 	return cl
@@ -339,6 +366,9 @@ func (c *checker) classifyCall(n *fnode, call *ast.CallExpr, en *env, depth int)
 		if reflectMethod(fn) {
 			return class{level: boundedDomain}
 		}
+		if fn.Pkg() != nil && environmentPackages[fn.Pkg().Path()] {
+			return class{}
+		}
 	}
 	var parts []ast.Expr
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && c.info.Selections[sel] != nil {
@@ -375,7 +405,7 @@ func (c *checker) returnClass(d *fnode) class {
 			return false
 		case *ast.ReturnStmt:
 			if len(x.Results) > 0 && cl.level != unboundedDomain {
-				if r := c.classify(d, x.Results[0], en, 1); r.level == unboundedDomain {
+				if r := c.classify(d, x.Results[0], en, 1); r.level == unboundedDomain && !r.fresh {
 					cl = class{level: unboundedDomain, desc: "results of " + d.name(), name: d.name()}
 				}
 			}
@@ -384,6 +414,20 @@ func (c *checker) returnClass(d *fnode) class {
 	})
 	c.returnMemo[d] = &cl
 	return cl
+}
+
+// environmentPackages answer from the machine (files, users, the build
+// environment, the process): what they return is bounded by what the
+// machine holds, not by traffic, whatever the argument.
+var environmentPackages = map[string]bool{
+	"os":            true,
+	"os/user":       true,
+	"os/exec":       true,
+	"io/fs":         true,
+	"go/build":      true,
+	"syscall":       true,
+	"runtime":       true,
+	"runtime/debug": true,
 }
 
 // generator names calls that return a fresh value each time: the clock,
@@ -399,8 +443,10 @@ func generator(fn *types.Func) string {
 		return "time.Now"
 	case (path == "math/rand" || path == "math/rand/v2") && sig.Params().Len() == 0 && sig.Results().Len() == 1:
 		return "rand." + name
-	case path == "crypto/rand" && name == "Text":
-		return "rand.Text"
+	case path == "crypto/rand" && (name == "Text" || name == "Read"):
+		return "crypto/rand." + name
+	case sig.Recv() != nil && strings.HasPrefix(name, "Accept") && sig.Results().Len() >= 1 && isConnLike(sig.Results().At(0).Type()):
+		return "an accepted connection"
 	case path == "sync/atomic" && strings.HasPrefix(name, "Add"):
 		return "an atomic counter"
 	case isIDPackage(path) && sig.Recv() == nil &&
@@ -408,6 +454,15 @@ func generator(fn *types.Func) string {
 		return fn.Pkg().Name() + "." + name
 	}
 	return ""
+}
+
+// isConnLike reports whether t is a connection: net.Conn or a type whose
+// name ends in Conn.
+func isConnLike(t types.Type) bool {
+	if n, ok := types.Unalias(deref(t)).(*types.Named); ok {
+		return strings.HasSuffix(n.Obj().Name(), "Conn")
+	}
+	return false
 }
 
 // isIDPackage reports whether a package path is a unique-ID generator.
@@ -450,18 +505,11 @@ func (c *checker) boundedTypeUncached(t types.Type, depth int) bool {
 		return false
 	}
 	t = types.Unalias(t)
-	if n, ok := t.(*types.Named); ok {
-		if n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "reflect" && n.Obj().Name() != "Value" {
-			return true
-		}
-		if isEnum(n) {
-			return true
-		}
+	if isReflectType(t) {
+		return true
 	}
-	if p, ok := t.(*types.Pointer); ok {
-		if n, ok := types.Unalias(p.Elem()).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "reflect" && n.Obj().Name() == "rtype" {
-			return true
-		}
+	if n, ok := t.(*types.Named); ok && isEnum(n) {
+		return true
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
@@ -470,6 +518,13 @@ func (c *checker) boundedTypeUncached(t types.Type, depth int) bool {
 			return true
 		}
 	case *types.Struct:
+		// A key that includes a type is per-type metadata (a column set
+		// or tag per struct type): bounded by the program.
+		for f := range u.Fields() {
+			if isReflectType(f.Type()) {
+				return true
+			}
+		}
 		for f := range u.Fields() {
 			if !c.boundedTypeUncached(f.Type(), depth+1) {
 				return false
@@ -480,6 +535,17 @@ func (c *checker) boundedTypeUncached(t types.Type, depth int) bool {
 		return u.Len() <= 16 && c.boundedTypeUncached(u.Elem(), depth+1)
 	}
 	return false
+}
+
+// isReflectType reports whether t describes Go types: reflect.Type and the
+// other reflect types but Value (*reflect.rtype included).
+func isReflectType(t types.Type) bool {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "reflect" && n.Obj().Name() != "Value"
 }
 
 // isEnum reports whether n is an integer or string type with at least two

@@ -1,6 +1,8 @@
 package unboundedcache
 
 import (
+	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 )
@@ -20,7 +22,7 @@ func (c *checker) resolveWrites() {
 				continue
 			}
 		}
-		w := &write{site: rw.node, pos: rw.pos, local: r, ref: r, kind: rw.kind, key: rw.key, values: rw.values}
+		w := &write{site: rw.node, pos: rw.pos, local: r, ref: r, kind: rw.kind, key: rw.key, values: rw.values, guards: rw.guards}
 		rw.node.writes = append(rw.node.writes, w)
 	}
 }
@@ -44,7 +46,7 @@ func (c *checker) allWrites(n *fnode) []*write {
 				continue
 			}
 			r, ok := c.resolve(args[0])
-			if !ok {
+			if !ok || c.excludedByGuard(w, r) {
 				continue
 			}
 			nw := *w
@@ -121,4 +123,34 @@ func (c *checker) externalWrites() []*write {
 		}
 	}
 	return out
+}
+
+// excludedByGuard reports whether the write is guarded by "p != x" for
+// the parameter p it is rooted at and an x that is the argument r: the
+// helper never writes that container (NewScope skips the universe).
+func (c *checker) excludedByGuard(w *write, r ref) bool {
+	if len(w.via) > 0 || len(w.ref.fields) > len(w.local.fields) {
+		return false
+	}
+	for _, g := range w.guards {
+		excluded := false
+		ast.Inspect(g, func(n ast.Node) bool {
+			b, ok := n.(*ast.BinaryExpr)
+			if !ok || b.Op != token.NEQ {
+				return !excluded
+			}
+			for _, side := range [][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
+				p, ok1 := c.resolve(side[0])
+				x, ok2 := c.resolve(side[1])
+				if ok1 && ok2 && p.root == w.local.root && len(p.fields) == 0 && x.same(r) {
+					excluded = true
+				}
+			}
+			return !excluded
+		})
+		if excluded {
+			return true
+		}
+	}
+	return false
 }

@@ -42,7 +42,7 @@ func Routes(mux *http.ServeMux) {
 	})
 }
 
-// A handler registered by name: the function escapes as a value.
+// A handler passed by name to http.HandleFunc: the function escapes as a value.
 var visitors = map[string]*limiter{} // want `package-level map visitors grows without bound: limit writes it with keys from ip \(parameter r\) and nothing deletes from it`
 
 type limiter struct{ tokens int }
@@ -163,12 +163,10 @@ func consume() {
 func init() { go consume() }
 
 // Publish sends to every subscriber; Subscribe never lets one go.
-var subscribers []chan string // want `package-level slice subscribers grows without bound: Subscribe appends values from ch \(results of newChan\) to it`
-
-func newChan() chan string { return make(chan string, 1) }
+var subscribers []chan string // want `package-level slice subscribers grows without bound: Subscribe appends values from ch \(a fresh allocation\) to it`
 
 func Subscribe() <-chan string {
-	ch := newChan()
+	ch := make(chan string, 1)
 	subscribers = append(subscribers, ch)
 	return ch
 }
@@ -193,4 +191,17 @@ func (server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	json.NewDecoder(r.Body).Decode(&body)
 	user := body.User
 	lastRequest[user] = r.URL.Path
+}
+
+// A sync.Once inside a struct runs once per value, not once per process:
+// this literal runs for every new conn.
+type conn struct {
+	once sync.Once
+	id   string
+}
+
+var connByPeer = map[string]*conn{} // want `package-level map connByPeer grows without bound: a function literal in \(\*conn\).Start writes it with keys from parameter peer`
+
+func (c *conn) Start(peer string) {
+	c.once.Do(func() { connByPeer[peer] = c })
 }

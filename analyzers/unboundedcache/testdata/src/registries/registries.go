@@ -198,3 +198,84 @@ var shards = map[uint64][]string{}
 func Shard(h uint64, s string) {
 	shards[h%16] = append(shards[h%16], s)
 }
+
+// Regression (sqlx.BindDriver): an exported setter that the package itself
+// calls only from init is how the table is filled.
+var binds sync.Map
+
+func init() {
+	for _, d := range []string{"postgres", "pgx"} {
+		BindDriver(d, 1)
+	}
+}
+
+// BindDriver sets the bind type for a driver.
+func BindDriver(driverName string, bindType int) { binds.Store(driverName, bindType) }
+
+// Regression (pgx): a key that includes a reflect.Type is per-type
+// metadata, whatever else it holds.
+type fieldsKey struct {
+	t       reflect.Type
+	columns string
+}
+
+var columnCache sync.Map
+
+func Columns(v any, cols []string) []int {
+	key := fieldsKey{reflect.TypeOf(v), strings.Join(cols, ",")}
+	if c, ok := columnCache.Load(key); ok {
+		return c.([]int)
+	}
+	idx := make([]int, len(cols))
+	columnCache.Store(key, idx)
+	return idx
+}
+
+// Regression (internal/godebug): a function handed to a setter as a value
+// runs for a caller this package cannot see; without a request-like
+// signature its parameters are not taken for traffic.
+var settings = map[string]string{}
+
+func setUpdate(f func(env string)) { f("a=1") }
+
+func update(env string) {
+	for _, kv := range strings.Split(env, ",") {
+		k, v, _ := strings.Cut(kv, "=")
+		settings[k] = v
+	}
+}
+
+func init() { setUpdate(update) }
+
+// Regression (internal/coverage/rtcov): the doc says it runs at init.
+var metaList []string
+
+// AddMeta is invoked during package "init" functions by generated code.
+func AddMeta(pkgpath string) { metaList = append(metaList, pkgpath) }
+
+// Regression: the declaration documents a registry.
+var (
+	// handlers holds the registered event handlers by event name.
+	handlers = map[string]string{}
+)
+
+func On(event, handler string) { handlers[event] = handler }
+
+// Regression (go/types.NewScope): the helper never writes the container
+// its guard excludes.
+type scope struct {
+	parent   *scope
+	children []*scope
+}
+
+var universe = &scope{}
+
+func newScope(parent *scope) *scope {
+	s := &scope{parent: parent}
+	if parent != nil && parent != universe {
+		parent.children = append(parent.children, s)
+	}
+	return s
+}
+
+func NewPackageScope() *scope { return newScope(universe) }
