@@ -256,7 +256,11 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 	// callee's body, which may see what the API wraps instead: sqlx's
 	// Queryx returns the *sql.Rows it acquires inside a *sqlx.Rows, and
 	// pgxpool's Begin the pooled connection inside the transaction.
-	if a, ok := e.table.Acquirer(obj); ok {
+	a, ok := e.table.Acquirer(obj)
+	if !ok && c.IsInvoke() {
+		a, ok = e.table.InterfaceAcquirer(obj)
+	}
+	if ok {
 		if k := e.table.Kind(a.Kind); k != nil && e.leaksIn(k, call.Pos()) {
 			acqs = append(acqs, acquisition{call, a.Result, k})
 		}

@@ -97,6 +97,9 @@ func (e *engine) needed() bool {
 		if _, ok := e.table.Acquirer(fn); ok {
 			return true
 		}
+		if _, ok := e.table.InterfaceAcquirer(fn); ok {
+			return true
+		}
 		if fn.Pkg() != nil && fn.Pkg() != e.pass.Pkg {
 			var s Summary
 			if e.pass.ImportObjectFact(fn.Origin(), &s) && len(s.Results) > 0 {

@@ -31,3 +31,9 @@ func TestReturnedWithCleanup(t *testing.T) {
 func TestUnexportedMethodOfResource(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), lifetime.Analyzer, "github.com/jackc/pgx/v5/pgxpool")
 }
+
+// TestAcquireThroughInterface checks that a table method called through
+// an interface of the program's own acquires what the method does.
+func TestAcquireThroughInterface(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), lifetime.Analyzer, "viainterface")
+}

@@ -54,6 +54,13 @@ type Acquirer struct {
 	Kind string
 	// Why is the reason this function is listed.
 	Why string
+	// ThroughInterfaces, for a method, makes a call of a method of the same
+	// name through any interface acquire too, when that method's result
+	// Result has the kind's type: code that reaches *sql.DB and *sql.Tx
+	// through an interface of its own (sqlc's DBTX) gets rows to close all
+	// the same. Left unset where some implementation hands out a value
+	// that needs no release (a statement prepared on a transaction).
+	ThroughInterfaces bool
 }
 
 // Table is a set of kinds and their acquirers. It is immutable once built.
@@ -119,6 +126,38 @@ func (t *Table) Acquirer(fn *types.Func) (Acquirer, bool) {
 	}
 	a, ok := t.acquirers[fn.Origin().FullName()]
 	return a, ok
+}
+
+// InterfaceAcquirer returns the entry that a call of fn, a method of an
+// interface the table does not list, stands for: an entry marked
+// ThroughInterfaces for a method of the same name whose result has that
+// entry's kind's type.
+func (t *Table) InterfaceAcquirer(fn *types.Func) (Acquirer, bool) {
+	if fn == nil {
+		return Acquirer{}, false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || !types.IsInterface(sig.Recv().Type()) {
+		return Acquirer{}, false
+	}
+	var found []Acquirer
+	for _, a := range t.acquirers {
+		if !a.ThroughInterfaces || !strings.HasPrefix(a.Func, "(") || !strings.HasSuffix(a.Func, ")."+fn.Name()) {
+			continue
+		}
+		k := t.byID[a.Kind]
+		if k == nil || a.Result >= sig.Results().Len() || types.TypeString(sig.Results().At(a.Result).Type(), nil) != k.Type {
+			continue
+		}
+		found = append(found, a)
+	}
+	if len(found) == 0 {
+		return Acquirer{}, false
+	}
+	// The kind follows from the result's type; pick the same entry on
+	// every run.
+	slices.SortFunc(found, func(a, b Acquirer) int { return strings.Compare(a.Func, b.Func) })
+	return found[0], true
 }
 
 // KindOfType returns the kind whose Type is typ, or nil.

@@ -77,10 +77,14 @@ var sqlKinds = []*Kind{
 		Release: []string{"Release", "Hijack"}, ReleaseText: "Release", Unreleased: "not released"},
 }
 
+// Entries marked ThroughInterfaces also cover a method of the same name
+// and result called through an interface of the program's own (sqlc's
+// DBTX, a repository's Querier): every implementation hands out the same
+// resource. Prepare is not marked: on a transaction it needs no Close.
 var sqlAcquirers = []Acquirer{
 	// database/sql rows.
-	{Func: "(*database/sql.DB).Query", Kind: "sql.Rows", Why: "documented: the caller must close the rows"},
-	{Func: "(*database/sql.DB).QueryContext", Kind: "sql.Rows", Why: "documented: the caller must close the rows"},
+	{Func: "(*database/sql.DB).Query", Kind: "sql.Rows", Why: "documented: the caller must close the rows", ThroughInterfaces: true},
+	{Func: "(*database/sql.DB).QueryContext", Kind: "sql.Rows", Why: "documented: the caller must close the rows", ThroughInterfaces: true},
 	{Func: "(*database/sql.Conn).QueryContext", Kind: "sql.Rows", Why: "the rows hold the dedicated connection until closed"},
 	{Func: "(*database/sql.Tx).Query", Kind: "sql.Rows", Why: "open rows make the transaction's next statement fail with a busy connection"},
 	{Func: "(*database/sql.Tx).QueryContext", Kind: "sql.Rows", Why: "open rows make the transaction's next statement fail with a busy connection"},
@@ -91,16 +95,16 @@ var sqlAcquirers = []Acquirer{
 	{Func: "(*database/sql.DB).PrepareContext", Kind: "sql.Stmt", Why: "documented: the caller must call the statement's Close"},
 	{Func: "(*database/sql.Conn).PrepareContext", Kind: "sql.Stmt", Why: "documented: the caller must call the statement's Close"},
 	// database/sql connections and transactions.
-	{Func: "(*database/sql.DB).Conn", Kind: "sql.Conn", Why: "documented: every Conn must be returned to the pool with Close"},
-	{Func: "(*database/sql.DB).Begin", Kind: "sql.Tx", Why: "the transaction holds a connection until Commit or Rollback"},
-	{Func: "(*database/sql.DB).BeginTx", Kind: "sql.Tx", Why: "the transaction holds a connection until Commit or Rollback"},
+	{Func: "(*database/sql.DB).Conn", Kind: "sql.Conn", Why: "documented: every Conn must be returned to the pool with Close", ThroughInterfaces: true},
+	{Func: "(*database/sql.DB).Begin", Kind: "sql.Tx", Why: "the transaction holds a connection until Commit or Rollback", ThroughInterfaces: true},
+	{Func: "(*database/sql.DB).BeginTx", Kind: "sql.Tx", Why: "the transaction holds a connection until Commit or Rollback", ThroughInterfaces: true},
 	{Func: "(*database/sql.Conn).BeginTx", Kind: "sql.Tx", Why: "the transaction holds the connection until Commit or Rollback"},
 
 	// sqlx rows.
-	{Func: "(*github.com/jmoiron/sqlx.DB).Queryx", Kind: "sqlx.Rows", Why: "wraps DB.Query: the caller closes the rows"},
-	{Func: "(*github.com/jmoiron/sqlx.DB).QueryxContext", Kind: "sqlx.Rows", Why: "wraps DB.QueryContext"},
-	{Func: "(*github.com/jmoiron/sqlx.DB).NamedQuery", Kind: "sqlx.Rows", Why: "a Queryx with named parameters"},
-	{Func: "(*github.com/jmoiron/sqlx.DB).NamedQueryContext", Kind: "sqlx.Rows", Why: "a QueryxContext with named parameters"},
+	{Func: "(*github.com/jmoiron/sqlx.DB).Queryx", Kind: "sqlx.Rows", Why: "wraps DB.Query: the caller closes the rows", ThroughInterfaces: true},
+	{Func: "(*github.com/jmoiron/sqlx.DB).QueryxContext", Kind: "sqlx.Rows", Why: "wraps DB.QueryContext", ThroughInterfaces: true},
+	{Func: "(*github.com/jmoiron/sqlx.DB).NamedQuery", Kind: "sqlx.Rows", Why: "a Queryx with named parameters", ThroughInterfaces: true},
+	{Func: "(*github.com/jmoiron/sqlx.DB).NamedQueryContext", Kind: "sqlx.Rows", Why: "a QueryxContext with named parameters", ThroughInterfaces: true},
 	{Func: "(*github.com/jmoiron/sqlx.Conn).QueryxContext", Kind: "sqlx.Rows", Why: "wraps Conn.QueryContext"},
 	{Func: "(*github.com/jmoiron/sqlx.Tx).Queryx", Kind: "sqlx.Rows", Why: "wraps Tx.Query"},
 	{Func: "(*github.com/jmoiron/sqlx.Tx).QueryxContext", Kind: "sqlx.Rows", Why: "wraps Tx.QueryContext"},
@@ -120,23 +124,23 @@ var sqlAcquirers = []Acquirer{
 	{Func: "(*github.com/jmoiron/sqlx.DB).PrepareNamed", Kind: "sqlx.NamedStmt", Why: "a prepared statement with named parameters"},
 	{Func: "(*github.com/jmoiron/sqlx.DB).PrepareNamedContext", Kind: "sqlx.NamedStmt", Why: "a prepared statement with named parameters"},
 	// sqlx connections and transactions.
-	{Func: "(*github.com/jmoiron/sqlx.DB).Connx", Kind: "sqlx.Conn", Why: "wraps DB.Conn: the caller returns it with Close"},
-	{Func: "(*github.com/jmoiron/sqlx.DB).Beginx", Kind: "sqlx.Tx", Why: "wraps DB.Begin"},
-	{Func: "(*github.com/jmoiron/sqlx.DB).BeginTxx", Kind: "sqlx.Tx", Why: "wraps DB.BeginTx"},
+	{Func: "(*github.com/jmoiron/sqlx.DB).Connx", Kind: "sqlx.Conn", Why: "wraps DB.Conn: the caller returns it with Close", ThroughInterfaces: true},
+	{Func: "(*github.com/jmoiron/sqlx.DB).Beginx", Kind: "sqlx.Tx", Why: "wraps DB.Begin", ThroughInterfaces: true},
+	{Func: "(*github.com/jmoiron/sqlx.DB).BeginTxx", Kind: "sqlx.Tx", Why: "wraps DB.BeginTx", ThroughInterfaces: true},
 	{Func: "(*github.com/jmoiron/sqlx.DB).MustBegin", Kind: "sqlx.Tx", Why: "Beginx that panics instead of returning an error"},
 	{Func: "(*github.com/jmoiron/sqlx.DB).MustBeginTx", Kind: "sqlx.Tx", Why: "BeginTxx that panics instead of returning an error"},
 	{Func: "(*github.com/jmoiron/sqlx.Conn).BeginTxx", Kind: "sqlx.Tx", Why: "wraps Conn.BeginTx"},
 
 	// pgx rows, from a connection, a pool, a pooled connection or a
 	// transaction (the interface and the pool's concrete Tx).
-	{Func: "(*github.com/jackc/pgx/v5.Conn).Query", Kind: "pgx.Rows", Why: "documented: rows must be closed before the connection is used again"},
+	{Func: "(*github.com/jackc/pgx/v5.Conn).Query", Kind: "pgx.Rows", Why: "documented: rows must be closed before the connection is used again", ThroughInterfaces: true},
 	{Func: "(github.com/jackc/pgx/v5.Tx).Query", Kind: "pgx.Rows", Why: "the transaction's connection is busy until the rows are closed"},
 	{Func: "(*github.com/jackc/pgx/v5/pgxpool.Pool).Query", Kind: "pgx.Rows", Why: "the rows hold a pooled connection until closed"},
 	{Func: "(*github.com/jackc/pgx/v5/pgxpool.Conn).Query", Kind: "pgx.Rows", Why: "same rows as Conn.Query"},
 	{Func: "(*github.com/jackc/pgx/v5/pgxpool.Tx).Query", Kind: "pgx.Rows", Why: "same rows as Tx.Query"},
 	// pgx transactions (Tx.Begin starts a savepoint that must end too).
-	{Func: "(*github.com/jackc/pgx/v5.Conn).Begin", Kind: "pgx.Tx", Why: "the connection stays in a transaction until Commit or Rollback"},
-	{Func: "(*github.com/jackc/pgx/v5.Conn).BeginTx", Kind: "pgx.Tx", Why: "the connection stays in a transaction until Commit or Rollback"},
+	{Func: "(*github.com/jackc/pgx/v5.Conn).Begin", Kind: "pgx.Tx", Why: "the connection stays in a transaction until Commit or Rollback", ThroughInterfaces: true},
+	{Func: "(*github.com/jackc/pgx/v5.Conn).BeginTx", Kind: "pgx.Tx", Why: "the connection stays in a transaction until Commit or Rollback", ThroughInterfaces: true},
 	{Func: "(github.com/jackc/pgx/v5.Tx).Begin", Kind: "pgx.Tx", Why: "a savepoint, released by Commit or Rollback"},
 	{Func: "(*github.com/jackc/pgx/v5/pgxpool.Pool).Begin", Kind: "pgx.Tx", Why: "the pooled connection returns only when the transaction ends"},
 	{Func: "(*github.com/jackc/pgx/v5/pgxpool.Pool).BeginTx", Kind: "pgx.Tx", Why: "the pooled connection returns only when the transaction ends"},
@@ -144,7 +148,7 @@ var sqlAcquirers = []Acquirer{
 	{Func: "(*github.com/jackc/pgx/v5/pgxpool.Conn).BeginTx", Kind: "pgx.Tx", Why: "the connection stays in a transaction until Commit or Rollback"},
 	{Func: "(*github.com/jackc/pgx/v5/pgxpool.Tx).Begin", Kind: "pgx.Tx", Why: "a savepoint, released by Commit or Rollback"},
 	// pgx batches.
-	{Func: "(*github.com/jackc/pgx/v5.Conn).SendBatch", Kind: "pgx.BatchResults", Why: "documented: Close must be called before the connection is used again"},
+	{Func: "(*github.com/jackc/pgx/v5.Conn).SendBatch", Kind: "pgx.BatchResults", Why: "documented: Close must be called before the connection is used again", ThroughInterfaces: true},
 	{Func: "(github.com/jackc/pgx/v5.Tx).SendBatch", Kind: "pgx.BatchResults", Why: "documented: Close must be called before the connection is used again"},
 	{Func: "(*github.com/jackc/pgx/v5/pgxpool.Pool).SendBatch", Kind: "pgx.BatchResults", Why: "the pooled connection returns on Close"},
 	{Func: "(*github.com/jackc/pgx/v5/pgxpool.Conn).SendBatch", Kind: "pgx.BatchResults", Why: "documented: Close must be called before the connection is used again"},
@@ -154,5 +158,5 @@ var sqlAcquirers = []Acquirer{
 	{Func: "github.com/jackc/pgx/v5.ConnectConfig", Kind: "pgx.Conn", Why: "a server connection of its own, closed with Close"},
 	{Func: "github.com/jackc/pgx/v5.ConnectWithOptions", Kind: "pgx.Conn", Why: "a server connection of its own, closed with Close"},
 	{Func: "(*github.com/jackc/pgx/v5/pgxpool.Conn).Hijack", Kind: "pgx.Conn", Why: "documented: the caller becomes responsible for closing the connection"},
-	{Func: "(*github.com/jackc/pgx/v5/pgxpool.Pool).Acquire", Kind: "pgxpool.Conn", Why: "documented: the connection returns to the pool on Release"},
+	{Func: "(*github.com/jackc/pgx/v5/pgxpool.Pool).Acquire", Kind: "pgxpool.Conn", Why: "documented: the connection returns to the pool on Release", ThroughInterfaces: true},
 }

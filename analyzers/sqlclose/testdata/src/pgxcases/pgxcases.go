@@ -352,3 +352,49 @@ func storedInStruct(ctx context.Context, pool *pgxpool.Pool) (*cursor, error) {
 	}
 	return &cursor{rows: rows}, nil
 }
+
+// DBTX is what sqlc generates for pgx: a *pgx.Conn, a pool or a pgx.Tx.
+type DBTX interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+type queries struct{ db DBTX }
+
+func (q *queries) rowsThroughInterface(ctx context.Context) ([]int64, error) {
+	rows, err := q.db.Query(ctx, "SELECT id FROM users") // want `rows from q.db.Query is not closed when returning at line 373`
+	if err != nil {
+		return nil, err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+func (q *queries) rowsThroughInterfaceClosed(ctx context.Context) ([]int64, error) {
+	rows, err := q.db.Query(ctx, "SELECT id FROM users")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+func (q *queries) collectThroughInterface(ctx context.Context) ([]int64, error) {
+	rows, _ := q.db.Query(ctx, "SELECT id FROM users")
+	return pgx.CollectRows(rows, pgx.RowTo[int64])
+}

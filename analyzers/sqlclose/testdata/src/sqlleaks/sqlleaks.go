@@ -232,3 +232,43 @@ func closeOnErrorOnly(ctx context.Context, db *sql.DB) (*user, error) {
 	}
 	return &u, nil
 }
+
+// DBTX lets the same code run on a *sql.DB, *sql.Conn or *sql.Tx.
+type DBTX interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+type queries struct{ db DBTX }
+
+func (q *queries) rowsThroughInterface(ctx context.Context) ([]int64, error) {
+	rows, err := q.db.QueryContext(ctx, "SELECT id FROM users") // want `rows from q.db.QueryContext is not closed when returning at line 254`
+	if err != nil {
+		return nil, err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+type txBeginner interface {
+	BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error)
+}
+
+func txThroughInterface(ctx context.Context, db txBeginner) error {
+	tx, err := db.BeginTx(ctx, nil) // want `transaction from db.BeginTx is neither committed nor rolled back when returning at line 271`
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM sessions"); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

@@ -413,3 +413,44 @@ func suppressed(db *sql.DB) {
 	rows, _ := db.Query("SELECT 1") //nolint:sqlclose // the test database is dropped after the run
 	_ = rows
 }
+
+// DBTX lets the same code run on a *sql.DB, *sql.Conn or *sql.Tx.
+type DBTX interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
+}
+
+type queries struct{ db DBTX }
+
+func (q *queries) rowsThroughInterface(ctx context.Context) ([]int64, error) {
+	rows, err := q.db.QueryContext(ctx, "SELECT id FROM users")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return ids, nil
+}
+
+func (q *queries) prepareThroughInterface(ctx context.Context) error {
+	// q.db may be a transaction, whose statements close with it.
+	stmt, err := q.db.PrepareContext(ctx, "DELETE FROM sessions WHERE id = ?")
+	if err != nil {
+		return err
+	}
+	_, err = stmt.ExecContext(ctx, 1)
+	return err
+}
