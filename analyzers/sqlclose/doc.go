@@ -51,8 +51,9 @@
 // stored in a field, map, slice or global, sent on a channel, captured by
 // a goroutine, or passed to a function (in any package) that releases or
 // keeps it, such as pgx.CollectRows or a helper that commits or rolls back.
-// A value returned with a non-nil error needs no release. QueryRow needs
-// none either. Statements prepared on a transaction (Tx.Prepare, Tx.Stmt
+// The same calls made through an interface of the program's own (sqlc's
+// DBTX) are tracked too. A value returned with a non-nil error needs no
+// release. QueryRow needs none either. Statements prepared on a transaction (Tx.Prepare, Tx.Stmt
 // and their sqlx forms) are not reported: database/sql closes them when
 // the transaction ends.
 //
