@@ -17,7 +17,8 @@ func parseFlags(args []string, all []*analysis.Analyzer, stdout, stderr io.Write
 	fs := flag.NewFlagSet("leakvet", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	jsonOut := fs.Bool("json", false, "print findings as JSON (the go vet -json shape)")
-	fs.StringVar(&opts.format, "format", "text", "output format: text or json")
+	sarifOut := fs.Bool("sarif", false, "print findings as SARIF 2.1.0, for code scanning (same as -format=sarif)")
+	fs.StringVar(&opts.format, "format", "text", "output format: text, json or sarif")
 	fs.BoolVar(&opts.fix, "fix", false, "apply suggested fixes, then report what remains")
 	fs.BoolVar(&opts.tests, "test", true, "also analyze test files")
 	fs.StringVar(&opts.tags, "tags", "", "comma-separated build tags")
@@ -59,13 +60,19 @@ func parseFlags(args []string, all []*analysis.Analyzer, stdout, stderr io.Write
 		fmt.Fprintln(stdout, "leakvet", buildVersion())
 		return opts, nil, flag.ErrHelp
 	}
+	if *jsonOut && *sarifOut {
+		return opts, nil, fmt.Errorf("-json and -sarif ask for different outputs; give one")
+	}
 	if *jsonOut {
 		opts.format = "json"
 	}
+	if *sarifOut {
+		opts.format = "sarif"
+	}
 	switch opts.format {
-	case "text", "json":
+	case "text", "json", "sarif":
 	default:
-		return opts, nil, fmt.Errorf("unknown -format %q: want text or json", opts.format)
+		return opts, nil, fmt.Errorf("unknown -format %q: want text, json or sarif", opts.format)
 	}
 
 	// Same selection rule as go vet: naming checks with -NAME (or

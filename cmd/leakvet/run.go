@@ -90,6 +90,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	switch opts.format {
 	case "json":
 		err = writeJSON(stdout, findings)
+	case "sarif":
+		err = writeSARIF(stdout, findings, opts.only, cwd)
 	default:
 		writeText(stdout, findings, cwd)
 	}
