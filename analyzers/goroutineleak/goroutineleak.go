@@ -1,0 +1,82 @@
+package goroutineleak
+
+import (
+	_ "embed"
+	"go/ast"
+	"sort"
+
+	"github.com/leakvet/leakvet/analyzers/internal/checkdoc"
+	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
+	"github.com/leakvet/leakvet/analyzers/internal/report"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports goroutines that can never finish.
+var Analyzer = &analysis.Analyzer{
+	Name:     "goroutineleak",
+	Doc:      checkdoc.Extract(doc, "goroutineleak"),
+	URL:      "https://github.com/leakvet/leakvet/blob/main/docs/checks/goroutineleak.md",
+	Requires: []*analysis.Analyzer{lazyssa.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if !startsGoroutines(pass.Files) {
+		return nil, nil
+	}
+	pkg, funcs := pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program).Build()
+	m := newModel(pass, pkg, funcs)
+	var findings []*finding
+	for _, fn := range m.funcs {
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				if g, ok := in.(*ssa.Go); ok {
+					if f := m.check(g); f != nil {
+						findings = append(findings, f)
+					}
+				}
+			}
+		}
+	}
+	sort.Slice(findings, func(i, j int) bool { return findings[i].pos < findings[j].pos })
+	for _, f := range findings {
+		end := f.end
+		if !end.IsValid() {
+			end = m.goEnd(f.pos)
+		}
+		report.Report(pass, report.Diagnostic{
+			Pos:         f.pos,
+			End:         end,
+			Category:    f.category,
+			Message:     f.message,
+			Related:     f.related,
+			RelatedText: f.relatedText,
+			Fix:         f.fix,
+		})
+	}
+	return nil, nil
+}
+
+// startsGoroutines is the cheap gate: a package without a go statement
+// cannot leak a goroutine of its own, and its SSA is never built.
+func startsGoroutines(files []*ast.File) bool {
+	found := false
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			_, isGo := n.(*ast.GoStmt)
+			found = isGo
+			return !isGo
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}

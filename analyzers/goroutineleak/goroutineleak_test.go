@@ -1,0 +1,17 @@
+package goroutineleak_test
+
+import (
+	"testing"
+
+	"github.com/leakvet/leakvet/analyzers/goroutineleak"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+func TestGoroutineLeak(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), goroutineleak.Analyzer,
+		"fanout", "rangenoclose", "noexit", "ticker", "tickerstop", "nopartner", "mainprog")
+}
+
+func TestHandoffFix(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), goroutineleak.Analyzer, "handoff")
+}

@@ -1,0 +1,210 @@
+package goroutineleak
+
+import (
+	"go/constant"
+	"go/token"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// loop is a natural loop: a header and every block that reaches one of
+// the header's back edges without passing through it.
+type loop struct {
+	header *ssa.BasicBlock
+	body   map[*ssa.BasicBlock]bool
+}
+
+// loopsOf returns fn's natural loops, outermost first where nested.
+func loopsOf(fn *ssa.Function) []*loop {
+	byHeader := make(map[*ssa.BasicBlock]*loop)
+	var out []*loop
+	for _, b := range fn.Blocks {
+		for _, s := range b.Succs {
+			if !s.Dominates(b) {
+				continue
+			}
+			l := byHeader[s]
+			if l == nil {
+				l = &loop{header: s, body: map[*ssa.BasicBlock]bool{s: true}}
+				byHeader[s] = l
+				out = append(out, l)
+			}
+			work := []*ssa.BasicBlock{b}
+			for len(work) > 0 {
+				x := work[len(work)-1]
+				work = work[:len(work)-1]
+				if l.body[x] {
+					continue
+				}
+				l.body[x] = true
+				work = append(work, x.Preds...)
+			}
+		}
+	}
+	return out
+}
+
+// unbounded stands for a count with no known bound.
+const unbounded = 1 << 30
+
+func satMul(a, b int64) int64 {
+	if a == 0 || b == 0 {
+		return 0
+	}
+	if a >= unbounded || b >= unbounded || a*b >= unbounded {
+		return unbounded
+	}
+	return a * b
+}
+
+func satAdd(a, b int64) int64 {
+	if a+b >= unbounded {
+		return unbounded
+	}
+	return a + b
+}
+
+// trips returns how many times l's body runs when it is a counted loop
+// (for i := a; i < b; i++ with constants, and no exit but the test), or
+// unbounded.
+func trips(l *loop) int64 {
+	h := l.header
+	cond, ok := h.Instrs[len(h.Instrs)-1].(*ssa.If)
+	if !ok || !l.body[h.Succs[0]] || l.body[h.Succs[1]] {
+		return unbounded
+	}
+	for b := range l.body {
+		for _, s := range b.Succs {
+			if !l.body[s] && b != h {
+				return unbounded
+			}
+		}
+	}
+	bin, ok := cond.Cond.(*ssa.BinOp)
+	if !ok {
+		return unbounded
+	}
+	limit, okLimit := intConst(bin.Y)
+	if !okLimit {
+		return unbounded
+	}
+	start, ok := counter(l, bin.X)
+	if !ok {
+		return unbounded
+	}
+	var n int64
+	switch bin.Op {
+	case token.LSS, token.NEQ:
+		n = limit - start
+	case token.LEQ:
+		n = limit - start + 1
+	default:
+		return unbounded
+	}
+	if n < 0 {
+		return 0
+	}
+	return n
+}
+
+// counter recognises the induction variable of a counted loop, tested in
+// the header, and returns its start. It is either a phi of the start
+// constant and itself plus one, or (when closures capture a per-iteration
+// loop variable) a load through a phi of variables holding those values.
+func counter(l *loop, x ssa.Value) (int64, bool) {
+	h := l.header
+	if ld, ok := x.(*ssa.UnOp); ok && ld.Op == token.MUL {
+		phi, ok := ld.X.(*ssa.Phi)
+		if !ok || phi.Block() != h || len(phi.Edges) != 2 {
+			return 0, false
+		}
+		var start int64
+		haveStart, haveStep := false, false
+		for i, e := range phi.Edges {
+			v, ok := lastStore(e)
+			if !ok {
+				return 0, false
+			}
+			if l.body[h.Preds[i]] {
+				add, ok := v.(*ssa.BinOp)
+				if !ok || add.Op != token.ADD {
+					return 0, false
+				}
+				if prev, ok := add.X.(*ssa.UnOp); !ok || prev.Op != token.MUL || prev.X != e {
+					return 0, false
+				}
+				if step, ok := intConst(add.Y); !ok || step != 1 {
+					return 0, false
+				}
+				haveStep = true
+			} else if start, ok = intConst(v); !ok {
+				return 0, false
+			} else {
+				haveStart = true
+			}
+		}
+		return start, haveStart && haveStep
+	}
+	phi, ok := x.(*ssa.Phi)
+	if !ok || phi.Block() != h || len(phi.Edges) != 2 {
+		return 0, false
+	}
+	var start int64
+	haveStart, haveStep := false, false
+	for i, e := range phi.Edges {
+		if l.body[h.Preds[i]] {
+			add, ok := e.(*ssa.BinOp)
+			if !ok || add.Op != token.ADD || add.X != phi {
+				return 0, false
+			}
+			if step, ok := intConst(add.Y); !ok || step != 1 {
+				return 0, false
+			}
+			haveStep = true
+		} else {
+			n, ok := intConst(e)
+			if !ok {
+				return 0, false
+			}
+			start, haveStart = n, true
+		}
+	}
+	return start, haveStart && haveStep
+}
+
+// lastStore returns the value last stored into a local variable (an
+// Alloc) in the block that allocates it.
+func lastStore(v ssa.Value) (ssa.Value, bool) {
+	a, ok := v.(*ssa.Alloc)
+	if !ok {
+		return nil, false
+	}
+	var val ssa.Value
+	for _, in := range a.Block().Instrs {
+		if st, ok := in.(*ssa.Store); ok && st.Addr == a {
+			val = st.Val
+		}
+	}
+	return val, val != nil
+}
+
+func intConst(v ssa.Value) (int64, bool) {
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	n, exact := constant.Int64Val(c.Value)
+	return n, exact
+}
+
+// multiplier returns how many times block b runs per run of its function,
+// as far as counted loops tell.
+func multiplier(b *ssa.BasicBlock, loops []*loop) int64 {
+	n := int64(1)
+	for _, l := range loops {
+		if l.body[b] {
+			n = satMul(n, trips(l))
+		}
+	}
+	return n
+}

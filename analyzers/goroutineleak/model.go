@@ -1,0 +1,634 @@
+package goroutineleak
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// model is the package-wide view the checks share: every function with a
+// body, which of them code outside the package may call, the channel flow
+// classes, and which channel operations can never complete.
+//
+// "Never completes" is decided as a greatest fixpoint. Start by assuming
+// that every operation that could be stuck (a receive nobody outside can
+// feed, an unbuffered send nobody outside can take) is stuck, and that no
+// channel in the package is ever closed; find the code still reachable
+// from the package's entry points under that assumption; release every
+// operation whose partner (a send, receive or close on the same class) is
+// reachable; repeat until nothing changes. An operation still stuck at the
+// end cannot complete in any run: the first one to complete would need a
+// partner reached without passing another stuck operation, and the
+// reachability computed above contains every such path.
+type model struct {
+	pass *analysis.Pass
+	pkg  *ssa.Package
+	flow *flow
+
+	funcs  []*ssa.Function
+	known  map[*ssa.Function]bool
+	open   map[*ssa.Function]bool
+	roots  []*ssa.Function
+	byName map[*ssa.Function]string
+
+	opsOf map[ssa.Instruction][]*op
+	syn   *syntax
+
+	// The fixpoint's results.
+	stuck     map[*op]bool
+	closable  map[int32]bool
+	canReturn map[*ssa.Function]bool
+	canEnd    map[*ssa.Function]bool
+	reached   map[*ssa.BasicBlock]int
+	callers   map[*ssa.Function][]*ssa.Function
+}
+
+func newModel(pass *analysis.Pass, pkg *ssa.Package, srcFuncs []*ssa.Function) *model {
+	m := &model{
+		pass:  pass,
+		pkg:   pkg,
+		flow:  newFlow(pkg),
+		known: make(map[*ssa.Function]bool),
+		open:  make(map[*ssa.Function]bool),
+		opsOf: make(map[ssa.Instruction][]*op),
+	}
+	m.discover(srcFuncs)
+	m.findOpen()
+	for _, fn := range m.funcs {
+		m.flow.function(fn, m.open[fn])
+	}
+	m.flow.finish()
+	for _, o := range m.flow.ops {
+		m.opsOf[o.instr] = append(m.opsOf[o.instr], o)
+	}
+	m.solve()
+	return m
+}
+
+func (m *model) add(fn *ssa.Function) {
+	if fn == nil || m.known[fn] || !hasBody(fn) {
+		return
+	}
+	m.known[fn] = true
+	m.funcs = append(m.funcs, fn)
+}
+
+// discover collects every function with a body that the package's code
+// reaches: its declarations, their closures, and the wrappers and
+// instantiations they use.
+func (m *model) discover(srcFuncs []*ssa.Function) {
+	for _, fn := range srcFuncs {
+		m.add(fn)
+	}
+	if init := m.pkg.Func("init"); init != nil {
+		m.add(init)
+	}
+	for i := 0; i < len(m.funcs); i++ {
+		fn := m.funcs[i]
+		for _, anon := range fn.AnonFuncs {
+			m.add(anon)
+		}
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				for _, rand := range in.Operands(nil) {
+					if rand == nil {
+						continue
+					}
+					switch v := (*rand).(type) {
+					case *ssa.Function:
+						if v.Pkg == m.pkg || v.Pkg == nil {
+							m.add(v)
+						}
+					case *ssa.MakeClosure:
+						m.add(v.Fn.(*ssa.Function))
+					}
+				}
+			}
+		}
+	}
+}
+
+// findOpen marks the functions that code outside the model may call, and
+// the package's entry points (roots).
+func (m *model) findOpen() {
+	mainPkg := m.pkg.Pkg.Name() == "main"
+	directives := m.directiveFuncs()
+	for _, fn := range m.funcs {
+		obj, _ := fn.Object().(*types.Func)
+		if obj != nil && fn.Origin() == nil && fn.Synthetic == "" {
+			name := obj.Name()
+			if (!mainPkg && obj.Exported()) || directives[obj] || isTestEntry(fn, name) {
+				m.open[fn] = true
+			}
+		}
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				m.valueUses(in)
+				if mi, ok := in.(*ssa.MakeInterface); ok {
+					m.openMethods(mi.X.Type())
+				}
+			}
+		}
+	}
+	for fn := range m.open {
+		m.roots = append(m.roots, fn)
+	}
+	// A function that starts a goroutine, or calls one that does, is an
+	// entry point too, even when nothing calls it: each finding is about
+	// what happens once that code runs, so the code around it must count
+	// as running (its sends and closes must not look dead).
+	starts := make(map[*ssa.Function]bool)
+	callers := make(map[*ssa.Function][]*ssa.Function)
+	var work []*ssa.Function
+	for _, fn := range m.funcs {
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				switch in := in.(type) {
+				case *ssa.Go:
+					if !starts[fn] {
+						starts[fn] = true
+						work = append(work, fn)
+					}
+				case ssa.CallInstruction:
+					if callee := in.Common().StaticCallee(); m.known[callee] {
+						callers[callee] = append(callers[callee], fn)
+					}
+				}
+			}
+		}
+	}
+	for len(work) > 0 {
+		fn := work[len(work)-1]
+		work = work[:len(work)-1]
+		m.roots = append(m.roots, fn)
+		if len(callers[fn]) == 0 && !m.open[fn] && fn != m.pkg.Func("main") {
+			// Nothing calls it: what its parameters hold is unknown.
+			m.open[fn] = true
+			m.roots = append(m.roots, fn)
+		}
+		for _, c := range callers[fn] {
+			if !starts[c] {
+				starts[c] = true
+				work = append(work, c)
+			}
+		}
+	}
+	if init := m.pkg.Func("init"); init != nil {
+		m.roots = append(m.roots, init)
+	}
+	if mainPkg {
+		if main := m.pkg.Func("main"); main != nil {
+			m.roots = append(m.roots, main)
+		}
+	}
+}
+
+// valueUses opens every function that in uses as a value rather than
+// calls: it may be called from anywhere.
+func (m *model) valueUses(in ssa.Instruction) {
+	var callee *ssa.Value
+	if c, ok := in.(ssa.CallInstruction); ok {
+		callee = &c.Common().Value
+	}
+	for _, rand := range in.Operands(nil) {
+		if rand == nil || rand == callee {
+			continue
+		}
+		switch v := (*rand).(type) {
+		case *ssa.Function:
+			if m.known[v] {
+				m.open[v] = true
+			}
+		case *ssa.MakeClosure:
+			if fn := v.Fn.(*ssa.Function); m.known[fn] && !m.onlyCalled(v) {
+				m.open[fn] = true
+			}
+		}
+	}
+}
+
+// onlyCalled reports whether a closure value is only ever called (or
+// started, or deferred) where it is made.
+func (m *model) onlyCalled(mc *ssa.MakeClosure) bool {
+	refs := mc.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		c, ok := r.(ssa.CallInstruction)
+		if !ok || c.Common().Value != mc {
+			return false
+		}
+		for _, a := range c.Common().Args {
+			if a == mc {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// openMethods opens the methods of t declared in this package: once t is
+// in an interface, anything may call them.
+func (m *model) openMethods(t types.Type) {
+	ms := m.pkg.Prog.MethodSets.MethodSet(t)
+	if _, isPtr := t.Underlying().(*types.Pointer); !isPtr {
+		if _, isNamed := types.Unalias(t).(*types.Named); isNamed {
+			ms = m.pkg.Prog.MethodSets.MethodSet(types.NewPointer(t))
+		}
+	}
+	for i := 0; i < ms.Len(); i++ {
+		obj, ok := ms.At(i).Obj().(*types.Func)
+		if !ok || obj.Pkg() != m.pkg.Pkg {
+			continue
+		}
+		if fn := m.pkg.Prog.FuncValue(obj); fn != nil {
+			m.add(fn)
+			m.open[fn] = true
+		}
+	}
+}
+
+// directiveFuncs returns the functions that a //go:linkname or //export
+// directive exposes to code the analysis cannot see.
+func (m *model) directiveFuncs() map[*types.Func]bool {
+	out := make(map[*types.Func]bool)
+	for _, f := range m.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Doc == nil {
+				continue
+			}
+			for _, c := range fd.Doc.List {
+				if strings.HasPrefix(c.Text, "//go:linkname") || strings.HasPrefix(c.Text, "//export ") {
+					if obj, ok := m.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+						out[obj] = true
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func isTestEntry(fn *ssa.Function, name string) bool {
+	if fn.Signature.Recv() != nil {
+		return false
+	}
+	for _, p := range []string{"Test", "Benchmark", "Fuzz", "Example"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// solve runs the fixpoint described on model.
+func (m *model) solve() {
+	m.stuck = make(map[*op]bool)
+	m.closable = make(map[int32]bool)
+	for _, o := range m.flow.ops {
+		if m.mayStick(o) {
+			m.stuck[o] = true
+		}
+	}
+	for id, c := range m.flow.info {
+		if c != nil && (c.closer || c.escSend) {
+			m.closable[int32(id)] = true
+		}
+	}
+	m.callers = make(map[*ssa.Function][]*ssa.Function)
+	for _, fn := range m.funcs {
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				if c, ok := in.(ssa.CallInstruction); ok {
+					if callee := c.Common().StaticCallee(); m.known[callee] {
+						m.callers[callee] = append(m.callers[callee], fn)
+					}
+				}
+			}
+		}
+	}
+	for round := 0; ; round++ {
+		m.computeExits()
+		m.computeReached()
+		if !m.release() || round > 50 {
+			return
+		}
+	}
+}
+
+// mayStick reports whether o could be stuck at all: nothing outside the
+// model can be its partner, and (for a send) no buffer can absorb it.
+func (m *model) mayStick(o *op) bool {
+	c := m.flow.info[o.class]
+	switch o.kind {
+	case opRecv:
+		return !c.extSrc && !c.escSend
+	case opSend:
+		if c.extSrc || c.escRecv {
+			return false
+		}
+		for _, mk := range c.makes {
+			if n, ok := m.flow.capacity(mk, m.open); !ok || n != 0 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// release frees every stuck operation with a reachable partner and marks
+// classes with a reachable close as closable. It reports whether anything
+// changed.
+func (m *model) release() bool {
+	type partners struct{ send, recv, close bool }
+	live := make(map[int32]*partners)
+	for _, o := range m.flow.ops {
+		if !m.opReached(o) {
+			continue
+		}
+		p := live[o.class]
+		if p == nil {
+			p = &partners{}
+			live[o.class] = p
+		}
+		switch o.kind {
+		case opSend:
+			p.send = true
+		case opRecv:
+			p.recv = true
+		case opClose:
+			p.close = true
+		}
+	}
+	changed := false
+	for o := range m.stuck {
+		p := live[o.class]
+		if p == nil {
+			continue
+		}
+		if (o.kind == opRecv && (p.send || p.close)) || (o.kind == opSend && p.recv) {
+			delete(m.stuck, o)
+			changed = true
+		}
+	}
+	for class, p := range live {
+		if p.close && !m.closable[class] {
+			m.closable[class] = true
+			changed = true
+		}
+	}
+	return changed
+}
+
+func (m *model) opReached(o *op) bool {
+	b := o.instr.Block()
+	n, ok := m.reached[b]
+	if !ok {
+		return false
+	}
+	for i := 0; i < n && i < len(b.Instrs); i++ {
+		if b.Instrs[i] == o.instr {
+			return true
+		}
+	}
+	return false
+}
+
+// computeExits decides, for every function, whether it can return and
+// whether it can end at all (return or panic), as a least fixpoint over
+// the call graph: a function that only calls itself never returns.
+func (m *model) computeExits() {
+	m.canReturn = make(map[*ssa.Function]bool)
+	m.canEnd = make(map[*ssa.Function]bool)
+	work := append([]*ssa.Function(nil), m.funcs...)
+	queued := make(map[*ssa.Function]bool)
+	for _, fn := range work {
+		queued[fn] = true
+	}
+	for len(work) > 0 {
+		fn := work[len(work)-1]
+		work = work[:len(work)-1]
+		queued[fn] = false
+		ret, end := false, false
+		m.walk(fn, func(b *ssa.BasicBlock, n int) {
+			last := b.Instrs[n-1]
+			switch in := last.(type) {
+			case *ssa.Return:
+				ret, end = true, true
+			case *ssa.Panic:
+				if !syntheticPanic(in) {
+					end = true
+				}
+			case ssa.CallInstruction:
+				if callee := in.Common().StaticCallee(); m.known[callee] && m.canEnd[callee] {
+					end = true
+				}
+			}
+		})
+		if ret != m.canReturn[fn] || end != m.canEnd[fn] {
+			m.canReturn[fn], m.canEnd[fn] = ret, end
+			for _, c := range m.callers[fn] {
+				if !queued[c] {
+					queued[c] = true
+					work = append(work, c)
+				}
+			}
+		}
+	}
+}
+
+// computeReached finds the code reachable from the roots.
+func (m *model) computeReached() {
+	m.reached = make(map[*ssa.BasicBlock]int)
+	seen := make(map[*ssa.Function]bool)
+	work := append([]*ssa.Function(nil), m.roots...)
+	for len(work) > 0 {
+		fn := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[fn] {
+			continue
+		}
+		seen[fn] = true
+		m.walk(fn, func(b *ssa.BasicBlock, n int) {
+			m.reached[b] = n
+			for _, in := range b.Instrs[:n] {
+				switch in := in.(type) {
+				case ssa.CallInstruction:
+					if callee := in.Common().StaticCallee(); m.known[callee] && !seen[callee] {
+						work = append(work, callee)
+					}
+				case *ssa.MakeClosure:
+					// Made and called elsewhere (a value use opened it) or
+					// called where made: either way reachable from here.
+					if fn := in.Fn.(*ssa.Function); !seen[fn] {
+						work = append(work, fn)
+					}
+				}
+			}
+		})
+	}
+}
+
+// walk visits the blocks of fn reachable from its entry under the current
+// assumptions, with the number of leading instructions of each block that
+// run (fewer than all when the block stops at a stuck operation, a call
+// that never returns, a panic or a return).
+func (m *model) walk(fn *ssa.Function, visit func(b *ssa.BasicBlock, n int)) {
+	if len(fn.Blocks) == 0 {
+		return
+	}
+	seen := make([]bool, len(fn.Blocks))
+	work := []*ssa.BasicBlock{fn.Blocks[0]}
+	seen[0] = true
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		n, succs := m.step(b)
+		visit(b, n)
+		for _, s := range succs {
+			if !seen[s.Index] {
+				seen[s.Index] = true
+				work = append(work, s)
+			}
+		}
+	}
+}
+
+// step returns how many instructions of b run and which successors
+// control can reach.
+func (m *model) step(b *ssa.BasicBlock) (int, []*ssa.BasicBlock) {
+	for i, in := range b.Instrs {
+		if m.blocks(in) {
+			return i + 1, nil
+		}
+		switch in := in.(type) {
+		case *ssa.Panic, *ssa.Return:
+			return i + 1, nil
+		case *ssa.If:
+			return i + 1, m.liveSuccs(b, in)
+		case *ssa.Jump:
+			return i + 1, b.Succs
+		}
+	}
+	return len(b.Instrs), b.Succs
+}
+
+// blocks reports whether control never passes in.
+func (m *model) blocks(in ssa.Instruction) bool {
+	switch in := in.(type) {
+	case *ssa.UnOp, *ssa.Send:
+		for _, o := range m.opsOf[in] {
+			if m.stuck[o] {
+				return true
+			}
+		}
+	case *ssa.Select:
+		if !in.Blocking {
+			return false
+		}
+		for _, o := range m.opsOf[in] {
+			if !m.stuck[o] {
+				return false
+			}
+		}
+		return true
+	case ssa.CallInstruction:
+		if _, isCall := in.(*ssa.Call); !isCall {
+			return false
+		}
+		if callee := in.Common().StaticCallee(); m.known[callee] && !m.canReturn[callee] {
+			return true
+		}
+	}
+	return false
+}
+
+// liveSuccs drops the branches of a select that pick a stuck case and the
+// "closed" branch of a receive on a channel that nothing closes.
+func (m *model) liveSuccs(b *ssa.BasicBlock, in *ssa.If) []*ssa.BasicBlock {
+	if sel, k, ok := selectCase(in.Cond); ok {
+		for _, o := range m.opsOf[sel] {
+			if o.index == k && m.stuck[o] {
+				return b.Succs[1:]
+			}
+		}
+		return b.Succs
+	}
+	if dead := m.closedBranch(in.Cond); dead >= 0 {
+		return []*ssa.BasicBlock{b.Succs[1-dead]}
+	}
+	return b.Succs
+}
+
+// selectCase recognises the dispatch "index == k" after a select.
+func selectCase(cond ssa.Value) (*ssa.Select, int, bool) {
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok || bin.Op.String() != "==" {
+		return nil, 0, false
+	}
+	ex, ok := bin.X.(*ssa.Extract)
+	if !ok || ex.Index != 0 {
+		return nil, 0, false
+	}
+	sel, ok := ex.Tuple.(*ssa.Select)
+	if !ok {
+		return nil, 0, false
+	}
+	k, ok := bin.Y.(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != constant.Int {
+		return nil, 0, false
+	}
+	return sel, int(k.Int64()), true
+}
+
+// closedBranch returns which successor (0 or 1) of an If on a receive's ok
+// flag stands for "the channel was closed" when no close can happen, or -1.
+func (m *model) closedBranch(cond ssa.Value) int {
+	closedIf := 1
+	if not, ok := cond.(*ssa.UnOp); ok && not.Op.String() == "!" {
+		cond, closedIf = not.X, 0
+	}
+	ex, ok := cond.(*ssa.Extract)
+	if !ok || ex.Index != 1 {
+		return -1
+	}
+	switch t := ex.Tuple.(type) {
+	case *ssa.UnOp:
+		if t.CommaOk && len(m.opsOf[t]) > 0 && !m.closable[m.opsOf[t][0].class] {
+			return closedIf
+		}
+	case *ssa.Select:
+		any := false
+		for _, o := range m.opsOf[t] {
+			if o.kind == opRecv {
+				any = true
+				if m.closable[o.class] {
+					return -1
+				}
+			}
+		}
+		if any {
+			return closedIf
+		}
+	}
+	return -1
+}
+
+// syntheticPanic recognises the panic SSA places after a blocking select's
+// last case test, which no execution reaches.
+func syntheticPanic(p *ssa.Panic) bool {
+	mi, ok := p.X.(*ssa.MakeInterface)
+	if !ok {
+		return false
+	}
+	c, ok := mi.X.(*ssa.Const)
+	return ok && c.Value != nil && c.Value.Kind() == constant.String &&
+		constant.StringVal(c.Value) == "blocking select matched no case"
+}

@@ -1,0 +1,9 @@
+package rangenoclose
+
+func (p *LeakyPool) work() {
+	for j := range p.jobs {
+		handle(j)
+	}
+}
+
+func (p *LeakyPool) Submit(j int) { p.jobs <- j }
