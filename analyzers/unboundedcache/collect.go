@@ -346,10 +346,34 @@ func (c *checker) newDecl(d *ast.FuncDecl) *fnode {
 		n.sig, _ = obj.Type().(*types.Signature)
 		c.byFunc[obj] = n
 	}
-	n.isInit = d.Recv == nil && d.Name.Name == "init"
+	n.isInit = d.Recv == nil && d.Name.Name == "init" || isFlagSet(obj)
 	c.nodes = append(c.nodes, n)
 	c.addParams(n)
 	return n
+}
+
+// isFlagSet reports whether fn is the Set method of a flag.Value (a type
+// with Set(string) error and String() string): the flag package calls it
+// while parsing the command line, at start-up.
+func isFlagSet(fn *types.Func) bool {
+	if fn == nil || fn.Name() != "Set" {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	if sig.Recv() == nil || sig.Params().Len() != 1 || sig.Results().Len() != 1 {
+		return false
+	}
+	if !types.Identical(sig.Params().At(0).Type(), types.Typ[types.String]) ||
+		!types.Identical(sig.Results().At(0).Type(), types.Universe.Lookup("error").Type()) {
+		return false
+	}
+	str, _, _ := types.LookupFieldOrMethod(sig.Recv().Type(), true, fn.Pkg(), "String")
+	m, ok := str.(*types.Func)
+	if !ok {
+		return false
+	}
+	ms := m.Type().(*types.Signature)
+	return ms.Params().Len() == 0 && ms.Results().Len() == 1 && types.Identical(ms.Results().At(0).Type(), types.Typ[types.String])
 }
 
 func (c *checker) newLit(lit *ast.FuncLit, parent *fnode, stack []ast.Node) *fnode {

@@ -37,7 +37,7 @@ type class struct {
 }
 
 func union(a, b class) class {
-	if a.level == unboundedDomain {
+	if a.level == unboundedDomain && (!a.fresh || b.level != unboundedDomain) {
 		return a
 	}
 	if b.level == unboundedDomain {
@@ -57,7 +57,7 @@ func (c *checker) unionAll(n *fnode, es []ast.Expr, en *env, depth int) class {
 	out := class{level: boundedDomain}
 	for _, e := range es {
 		out = union(out, c.classify(n, e, en, depth))
-		if out.level == unboundedDomain {
+		if out.level == unboundedDomain && !out.fresh {
 			break
 		}
 	}
@@ -332,7 +332,7 @@ func (c *checker) classifyLocal(v *types.Var, en *env, depth int) class {
 			dc = c.classify(d.node, d.value, en, depth+1)
 		}
 		cl = union(cl, dc)
-		if cl.level == unboundedDomain {
+		if cl.level == unboundedDomain && !cl.fresh {
 			break
 		}
 	}

@@ -103,7 +103,7 @@ func (c *checker) externalWrites() []*write {
 				continue
 			}
 			d := c.byFunc[fn.Origin()]
-			if d == nil {
+			if d == nil || d.isInit {
 				continue
 			}
 			index := sel.Index()

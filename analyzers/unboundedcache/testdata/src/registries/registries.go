@@ -279,3 +279,27 @@ func newScope(parent *scope) *scope {
 }
 
 func NewPackageScope() *scope { return newScope(universe) }
+
+// Regression (cmd/go's PerPackageFlag): a flag.Value's Set runs while the
+// command line is parsed.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(v string) error {
+	*l = append(*l, v)
+	return nil
+}
+
+var upstreams listFlag
+
+type hostsFlag struct{ hosts []string }
+
+func (h *hostsFlag) String() string { return "" }
+
+func (h *hostsFlag) Set(v string) error {
+	h.hosts = append(h.hosts, v)
+	return nil
+}
+
+var Hosts hostsFlag

@@ -1,0 +1,151 @@
+// Package services holds leaks as they appear in services, next to the
+// same shapes done right.
+package main
+
+import (
+	"bufio"
+	"crypto/rand"
+	"encoding/hex"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/gin-gonic/gin"
+)
+
+// A method value registered as a handler.
+type api struct{ mux *http.ServeMux }
+
+var avatars = map[string][]byte{} // want `package-level map avatars grows without bound: \(\*api\).avatar writes it with keys from r.URL.Query\(\).Get\("user"\) \(parameter r\)`
+
+func (a *api) avatar(w http.ResponseWriter, r *http.Request) {
+	avatars[r.URL.Query().Get("user")] = []byte("png")
+}
+
+func (a *api) routes() { a.mux.HandleFunc("/avatar", a.avatar) }
+
+// A gin handler.
+var userCache sync.Map // want `package-level sync.Map userCache grows without bound: getUser stores keys from id \(parameter c\) in it and nothing deletes from it`
+
+func getUser(c *gin.Context) {
+	id := c.Param("id")
+	userCache.Store(id, time.Now())
+}
+
+// Session IDs from crypto/rand through a helper; no logout ever deletes.
+var sessions = map[string]string{} // want `package-level map sessions grows without bound: login writes it with keys from sid \(results of newSessionID\) and nothing deletes from it`
+
+func newSessionID() string {
+	b := make([]byte, 16)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+func login(w http.ResponseWriter, r *http.Request) {
+	sid := newSessionID()
+	sessions[sid] = r.FormValue("user")
+	http.SetCookie(w, &http.Cookie{Name: "sid", Value: sid})
+}
+
+// Connections from an accept loop, never forgotten.
+var peers = map[string]net.Conn{} // want `package-level map peers grows without bound: serve writes it with keys from c.RemoteAddr\(\).String\(\) \(parameter c\) and nothing deletes from it`
+
+var peersMu sync.Mutex
+
+func serve(c net.Conn) {
+	peersMu.Lock()
+	peers[c.RemoteAddr().String()] = c
+	peersMu.Unlock()
+	sc := bufio.NewScanner(c)
+	for sc.Scan() {
+		lines = append(lines, sc.Text())
+	}
+}
+
+// Every line any client ever sent.
+var lines []string // want `package-level slice lines grows without bound: serve appends values from sc.Text\(\) \(parameter c\) to it and nothing removes elements`
+
+// The same accept loop done right: the connection leaves on close.
+var live = map[net.Conn]bool{}
+
+var liveMu sync.Mutex
+
+func track(c net.Conn) {
+	liveMu.Lock()
+	live[c] = true
+	liveMu.Unlock()
+	defer func() {
+		liveMu.Lock()
+		delete(live, c)
+		liveMu.Unlock()
+	}()
+}
+
+// Config read once at start-up by main: not traffic.
+var config = map[string]string{}
+
+func loadConfig(path string) {
+	for _, kv := range []string{path} {
+		config[kv] = kv
+	}
+}
+
+// A TTL cache with a janitor: bounded.
+var ttl = struct {
+	sync.Mutex
+	m map[string]time.Time
+}{m: map[string]time.Time{}}
+
+func remember(w http.ResponseWriter, r *http.Request) {
+	ttl.Lock()
+	ttl.m[r.URL.Path] = time.Now()
+	ttl.Unlock()
+}
+
+func janitor() {
+	for range time.Tick(time.Minute) {
+		ttl.Lock()
+		for k, t := range ttl.m {
+			if time.Since(t) > time.Hour {
+				delete(ttl.m, k)
+			}
+		}
+		ttl.Unlock()
+	}
+}
+
+// Templates by name, but only names from a fixed list get in.
+var allowed = map[string]bool{"home": true, "about": true}
+
+var rendered = map[string]string{}
+
+func page(w http.ResponseWriter, r *http.Request) {
+	name := r.URL.Query().Get("p")
+	if !allowed[name] {
+		http.NotFound(w, r)
+		return
+	}
+	rendered[name] = "html"
+}
+
+func main() {
+	loadConfig("app.conf")
+	a := &api{mux: http.NewServeMux()}
+	a.routes()
+	g := gin.Default()
+	g.GET("/user/:id", getUser)
+	http.HandleFunc("/login", login)
+	http.HandleFunc("/remember", remember)
+	http.HandleFunc("/page", page)
+	go janitor()
+	ln, _ := net.Listen("tcp", ":9000")
+	for {
+		c, err := ln.Accept()
+		if err != nil {
+			continue
+		}
+		go serve(c)
+		go track(c)
+	}
+}
