@@ -132,22 +132,7 @@ func (m *model) reachFrom(fn *ssa.Function) []*ssa.Function {
 // stuckIn finds an operation the goroutine can reach that never completes.
 func (m *model) stuckIn(g *ssa.Go, fn *ssa.Function) *finding {
 	for _, f := range m.reachFrom(fn) {
-		var best ssa.Instruction
-		m.walk(f, func(b *ssa.BasicBlock, n int) {
-			last := b.Instrs[n-1]
-			if _, isCall := last.(ssa.CallInstruction); isCall {
-				return
-			}
-			if !m.blocks(last) {
-				return
-			}
-			if sel, ok := last.(*ssa.Select); ok && len(sel.States) == 0 {
-				return // select {} parks on purpose
-			}
-			if best == nil || last.Pos() < best.Pos() {
-				best = last
-			}
-		})
+		best := m.firstStuck(f)
 		if best == nil {
 			continue
 		}
@@ -165,6 +150,28 @@ func (m *model) stuckIn(g *ssa.Go, fn *ssa.Function) *finding {
 		}
 	}
 	return nil
+}
+
+// firstStuck returns the earliest channel operation of f, reachable from
+// its entry, that never completes.
+func (m *model) firstStuck(f *ssa.Function) ssa.Instruction {
+	var best ssa.Instruction
+	m.walk(f, func(b *ssa.BasicBlock, n int) {
+		last := b.Instrs[n-1]
+		if _, isCall := last.(ssa.CallInstruction); isCall {
+			return
+		}
+		if !m.blocks(last) {
+			return
+		}
+		if sel, ok := last.(*ssa.Select); ok && len(sel.States) == 0 {
+			return // select {} parks on purpose
+		}
+		if best == nil || last.Pos() < best.Pos() {
+			best = last
+		}
+	})
+	return best
 }
 
 func (m *model) describeStuck(in ssa.Instruction) (what, why string) {
@@ -478,7 +485,53 @@ func (m *model) stopsTickers() bool {
 }
 
 // checkForeign handles a goroutine whose function is declared in another
-// package or called through a value: nothing is known about it.
+// package: its summary, if any, says whether it ends and what it does with
+// the channels it is given. A function called through a value is unknown.
 func (m *model) checkForeign(g *ssa.Go) *finding {
-	return nil
+	callee := g.Call.StaticCallee()
+	fact := m.importFact(callee)
+	if fact == nil {
+		return nil
+	}
+	if fact.NeverEnds != "" {
+		return &finding{
+			pos:      g.Pos(),
+			category: catNoExit,
+			message:  fmt.Sprintf("goroutine never finishes: %s never returns (%s)", foreignName(callee), fact.NeverEnds),
+		}
+	}
+	sends := make(map[int]int)
+	for _, p := range fact.Params {
+		if p.Sends > 0 && !p.Other && !p.Recv {
+			sends[p.Index] = p.Sends
+		}
+	}
+	if len(sends) == 0 {
+		return nil
+	}
+	return m.handoffWith(g, nil, func(group map[int32]bool) int64 {
+		var n int64
+		for i, a := range g.Call.Args {
+			if k, ok := sends[i]; ok && group[m.flow.find(m.flow.node(a))] {
+				if k > 1 {
+					return unbounded
+				}
+				n = satAdd(n, int64(k))
+			}
+		}
+		return n
+	})
+}
+
+// foreignName spells a function of another package: "pkg.F",
+// "(*pkg.T).M".
+func foreignName(fn *ssa.Function) string {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok {
+		return fn.Name()
+	}
+	if recv := fn.Signature.Recv(); recv != nil {
+		return types.TypeString(recv.Type(), (*types.Package).Name) + "." + obj.Name()
+	}
+	return obj.Pkg().Name() + "." + obj.Name()
 }

@@ -57,6 +57,12 @@ func (m *model) syntax() *syntax {
 func (m *model) chanName(o *op) string {
 	s := m.syntax()
 	var expr ast.Expr
+	if c, ok := o.instr.(ssa.CallInstruction); ok && o.virtual {
+		if call := s.calls[c.Common().Pos()]; call != nil && o.arg < len(call.Args) {
+			return types.ExprString(call.Args[o.arg])
+		}
+		return "the channel"
+	}
 	pos := o.instr.Pos()
 	if sel, ok := o.instr.(*ssa.Select); ok && o.index >= 0 {
 		pos = sel.States[o.index].Pos
@@ -198,4 +204,10 @@ func returnPos(r *ssa.Return) token.Pos {
 		return syn.Body.Rbrace
 	}
 	return token.NoPos
+}
+
+// fileLine spells pos for a reader in another package: "file.go:42".
+func (m *model) fileLine(pos token.Pos) string {
+	p := m.pass.Fset.Position(pos)
+	return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
 }

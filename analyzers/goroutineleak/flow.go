@@ -43,7 +43,11 @@ type op struct {
 	ch ssa.Value
 	// cancel marks a call of a cancel function rather than close(ch).
 	cancel bool
-	class  int32
+	// virtual marks an operation that another package's function performs
+	// on a channel passed to it, placed at the call; arg is the argument.
+	virtual bool
+	arg     int
+	class   int32
 }
 
 type classInfo struct {
@@ -85,6 +89,9 @@ type flow struct {
 	// callSites lists the static call sites of each function, for the
 	// capacity of channels made from a parameter.
 	callSites map[*ssa.Function][]ssa.CallInstruction
+	// summary returns what another package's function does with its
+	// channel parameters, or nil.
+	summary func(*ssa.Function) *startFact
 }
 
 func newFlow(pkg *ssa.Package) *flow {
@@ -181,12 +188,23 @@ func (f *flow) cancelsOf(x int32) int32 {
 	return d
 }
 
-// external returns a new class for a value of unknown origin that unknown
-// code may also use.
+// external returns a new class for a value that comes from code the model
+// does not see (which may then still send on it, close it or receive from
+// it).
 func (f *flow) external() int32 {
 	n := f.fresh()
 	c := f.info[n]
-	c.extSrc, c.closer, c.escSend, c.escRecv = true, true, true, true
+	c.extSrc, c.closer = true, true
+	return n
+}
+
+// shared returns a new class for memory that code the model does not see
+// can read and write: what is stored there escapes, what is loaded comes
+// from outside.
+func (f *flow) shared() int32 {
+	n := f.external()
+	c := f.info[n]
+	c.escSend, c.escRecv = true, true
 	return n
 }
 
@@ -224,7 +242,7 @@ func (f *flow) node(v ssa.Value) int32 {
 		}
 	case *ssa.Global:
 		if !f.ownedVar(v.Object()) {
-			f.union(f.pointee(id), f.external())
+			f.union(f.pointee(id), f.shared())
 		}
 	}
 	return id
@@ -249,7 +267,7 @@ func (f *flow) fieldNode(fv *types.Var) int32 {
 	if isTimerField(fv) {
 		f.union(id, f.timer())
 	} else if !f.ownedVar(fv) {
-		f.union(id, f.external())
+		f.union(id, f.shared())
 	}
 	return id
 }
@@ -374,7 +392,7 @@ func (f *flow) instr(fn *ssa.Function, in ssa.Instruction) {
 		}
 	case *ssa.IndexAddr:
 		if tracked(in.Type()) {
-			f.union(f.pointee(f.node(in)), f.external())
+			f.union(f.pointee(f.node(in)), f.shared())
 		}
 	case *ssa.Convert:
 		f.escape(in.X)
@@ -599,6 +617,10 @@ func (f *flow) call(fn *ssa.Function, in ssa.CallInstruction, c *ssa.CallCommon,
 			}
 			return
 		}
+		if fact := f.summaryOf(callee); fact != nil && !hasBody(callee) {
+			f.foreignCall(in, c, fact)
+			return
+		}
 		if hasBody(callee) {
 			f.callSites[callee] = append(f.callSites[callee], in)
 			for i, a := range c.Args {
@@ -622,6 +644,44 @@ func (f *flow) call(fn *ssa.Function, in ssa.CallInstruction, c *ssa.CallCommon,
 	}
 	if result != nil {
 		f.markExternal(result)
+	}
+}
+
+func (f *flow) summaryOf(fn *ssa.Function) *startFact {
+	if f.summary == nil {
+		return nil
+	}
+	return f.summary(fn)
+}
+
+// foreignCall models a call of another package's function from its
+// summary: its channel parameters see the operations the summary lists;
+// anything else passed escapes as usual.
+func (f *flow) foreignCall(in ssa.CallInstruction, c *ssa.CallCommon, fact *startFact) {
+	known := make(map[int]paramFact)
+	for _, p := range fact.Params {
+		if !p.Other {
+			known[p.Index] = p
+		}
+	}
+	for i, a := range c.Args {
+		p, ok := known[i]
+		if !ok || !tracked(a.Type()) {
+			f.escape(a)
+			continue
+		}
+		if p.Sends > 0 {
+			f.addOp(&op{kind: opSend, instr: in, index: -1, ch: a, virtual: true, arg: i})
+		}
+		if p.Recv {
+			f.addOp(&op{kind: opRecv, instr: in, index: -1, ch: a, virtual: true, arg: i})
+		}
+		if p.Close {
+			f.addOp(&op{kind: opClose, instr: in, index: -1, ch: a, virtual: true, arg: i})
+		}
+	}
+	if call, ok := in.(*ssa.Call); ok {
+		f.markExternal(call)
 	}
 }
 

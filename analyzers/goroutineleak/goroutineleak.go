@@ -17,19 +17,25 @@ var doc string
 
 // Analyzer reports goroutines that can never finish.
 var Analyzer = &analysis.Analyzer{
-	Name:     "goroutineleak",
-	Doc:      checkdoc.Extract(doc, "goroutineleak"),
-	URL:      "https://github.com/leakvet/leakvet/blob/main/docs/checks/goroutineleak.md",
-	Requires: []*analysis.Analyzer{lazyssa.Analyzer},
-	Run:      run,
+	Name:      "goroutineleak",
+	Doc:       checkdoc.Extract(doc, "goroutineleak"),
+	URL:       "https://github.com/leakvet/leakvet/blob/main/docs/checks/goroutineleak.md",
+	Requires:  []*analysis.Analyzer{lazyssa.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{(*startFact)(nil)},
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !startsGoroutines(pass.Files) {
+	starts := startsGoroutines(pass.Files)
+	if !starts && !exportsChannelFunc(pass) {
 		return nil, nil
 	}
 	pkg, funcs := pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program).Build()
 	m := newModel(pass, pkg, funcs)
+	m.exportFacts()
+	if !starts {
+		return nil, nil
+	}
 	var findings []*finding
 	for _, fn := range m.funcs {
 		for _, b := range fn.Blocks {

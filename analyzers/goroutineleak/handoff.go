@@ -22,8 +22,17 @@ import (
 // received from only there, sent on only by this goroutine, and never
 // reaching code the model cannot see.
 func (m *model) handoff(g *ssa.Go, fn *ssa.Function) *finding {
+	return m.handoffWith(g, m.reachFrom(fn), func(group map[int32]bool) int64 {
+		return m.maxSends(fn, group, make(map[*ssa.Function]int64), make(map[*ssa.Function]bool))
+	})
+}
+
+// handoffWith runs the check for a goroutine that runs the functions in
+// reach (none when it runs another package's function, whose summary
+// then stands as operations at the go statement itself); countSends
+// bounds its sends on a group of channels.
+func (m *model) handoffWith(g *ssa.Go, reach []*ssa.Function, countSends func(map[int32]bool) int64) *finding {
 	parent := g.Parent()
-	reach := m.reachFrom(fn)
 	inReach := make(map[*ssa.Function]bool)
 	for _, f := range reach {
 		inReach[f] = true
@@ -33,27 +42,33 @@ func (m *model) handoff(g *ssa.Go, fn *ssa.Function) *finding {
 	}
 	group := make(map[int32]bool)
 	firstSend := make(map[int32]*op)
+	consider := func(o *op) {
+		if o.kind != opSend || !m.bareSend(o) {
+			return
+		}
+		if group[o.class] || m.pureHandoff(o.class, g, inReach) {
+			group[o.class] = true
+			if prev := firstSend[o.class]; prev == nil || o.instr.Pos() < prev.instr.Pos() {
+				firstSend[o.class] = o
+			}
+		}
+	}
 	for _, f := range reach {
 		for _, b := range f.Blocks {
 			for _, in := range b.Instrs {
 				for _, o := range m.opsOf[in] {
-					if o.kind != opSend || !m.bareSend(o) {
-						continue
-					}
-					if group[o.class] || m.pureHandoff(o.class, parent, inReach) {
-						group[o.class] = true
-						if prev := firstSend[o.class]; prev == nil || o.instr.Pos() < prev.instr.Pos() {
-							firstSend[o.class] = o
-						}
-					}
+					consider(o)
 				}
 			}
 		}
 	}
+	for _, o := range m.opsOf[g] {
+		consider(o)
+	}
 	if len(group) == 0 {
 		return nil
 	}
-	sends := m.maxSends(fn, group, make(map[*ssa.Function]int64), make(map[*ssa.Function]bool))
+	sends := countSends(group)
 	if sends == 0 {
 		return nil
 	}
@@ -132,6 +147,9 @@ func (m *model) handoff(g *ssa.Go, fn *ssa.Function) *finding {
 // bareSend reports whether o blocks until a receiver comes: a send
 // statement, or a select whose other cases can never fire.
 func (m *model) bareSend(o *op) bool {
+	if o.virtual {
+		return true
+	}
 	sel, ok := o.instr.(*ssa.Select)
 	if !ok {
 		return true
@@ -150,7 +168,10 @@ func (m *model) bareSend(o *op) bool {
 // pureHandoff reports whether every use of the class is accounted for: one
 // make in the parent, receives only in the parent, sends only in the
 // goroutine, no close in the parent, and no member reaching unseen code.
-func (m *model) pureHandoff(class int32, parent *ssa.Function, inReach map[*ssa.Function]bool) bool {
+// Operations that another package's summary contributes sit at call
+// sites; only the goroutine's own may send or close.
+func (m *model) pureHandoff(class int32, g *ssa.Go, inReach map[*ssa.Function]bool) bool {
+	parent := g.Parent()
 	c := m.flow.info[class]
 	if c.extSrc || c.escSend || c.escRecv || c.isDone || len(c.makes) != 1 {
 		return false
@@ -162,6 +183,12 @@ func (m *model) pureHandoff(class int32, parent *ssa.Function, inReach map[*ssa.
 		return false
 	}
 	for _, o := range c.ops {
+		if o.virtual {
+			if o.instr != ssa.Instruction(g) || o.kind == opRecv {
+				return false
+			}
+			continue
+		}
 		fn := o.instr.Parent()
 		switch o.kind {
 		case opSend:
@@ -202,7 +229,7 @@ func (m *model) maxSends(fn *ssa.Function, group map[int32]bool, memo map[*ssa.F
 		var w int64
 		for _, in := range b.Instrs[:n] {
 			for _, o := range m.opsOf[in] {
-				if o.kind == opSend && group[o.class] && m.bareSend(o) {
+				if o.kind == opSend && group[o.class] && m.bareSend(o) && !o.virtual {
 					w = satAdd(w, 1)
 				}
 			}

@@ -56,6 +56,7 @@ func newModel(pass *analysis.Pass, pkg *ssa.Package, srcFuncs []*ssa.Function) *
 		open:  make(map[*ssa.Function]bool),
 		opsOf: make(map[ssa.Instruction][]*op),
 	}
+	m.flow.summary = m.importFact
 	m.discover(srcFuncs)
 	m.findOpen()
 	for _, fn := range m.funcs {
@@ -325,6 +326,9 @@ func (m *model) solve() {
 // mayStick reports whether o could be stuck at all: nothing outside the
 // model can be its partner, and (for a send) no buffer can absorb it.
 func (m *model) mayStick(o *op) bool {
+	if o.virtual {
+		return false
+	}
 	c := m.flow.info[o.class]
 	switch o.kind {
 	case opRecv:

@@ -1,0 +1,61 @@
+// Package crosspkg starts other packages' functions as goroutines.
+package crosspkg
+
+import (
+	"context"
+	"results"
+)
+
+func Fetch(ctx context.Context) int {
+	ch := make(chan int)
+	go results.Send(ch, 1) // want `goroutine blocks forever sending on ch: the caller can return at line 14 without receiving`
+	select {
+	case <-ctx.Done():
+		return 0
+	case v := <-ch:
+		return v
+	}
+}
+
+func FetchBuffered(ctx context.Context) int {
+	ch := make(chan int, 1)
+	go results.Send(ch, 1)
+	select {
+	case <-ctx.Done():
+		return 0
+	case v := <-ch:
+		return v
+	}
+}
+
+func FetchOffer(ctx context.Context) int {
+	ch := make(chan int)
+	go results.Offer(ch, 1)
+	select {
+	case <-ctx.Done():
+		return 0
+	case v := <-ch:
+		return v
+	}
+}
+
+func FetchRegistered(ctx context.Context) int {
+	ch := make(chan int)
+	go results.Register(ch)
+	select {
+	case <-ctx.Done():
+		return 0
+	case v := <-ch:
+		return v
+	}
+}
+
+func First(vs []int) int {
+	ch := make(chan int)
+	go results.SendAll(ch, vs) // want `goroutine blocks forever sending on ch: the caller can stop receiving and return at line 56`
+	return <-ch
+}
+
+func Background() {
+	go results.Spin() // want `goroutine never finishes: results.Spin never returns \(its loop at results.go:\d+ never exits\)`
+}

@@ -1,0 +1,38 @@
+// Package results is used by crosspkg: its summaries travel as facts.
+package results
+
+import "time"
+
+// Send delivers one value.
+func Send(ch chan<- int, v int) { // want Send:`goroutineleak\(param 0 sends once\)`
+	ch <- v
+}
+
+// SendAll delivers every value.
+func SendAll(ch chan<- int, vs []int) { // want SendAll:`goroutineleak\(param 0 sends many\)`
+	for _, v := range vs {
+		ch <- v
+	}
+}
+
+// Offer gives up when nobody is waiting.
+func Offer(ch chan<- int, v int) { // want Offer:`goroutineleak\(param 0 unused\)`
+	select {
+	case ch <- v:
+	default:
+	}
+}
+
+var keep []chan<- int
+
+// Register keeps the channel for later.
+func Register(ch chan<- int) {
+	keep = append(keep, ch)
+}
+
+// Spin never returns.
+func Spin() { // want Spin:`goroutineleak\(never ends: its loop at results.go:\d+ never exits\)`
+	for {
+		time.Sleep(time.Second)
+	}
+}
