@@ -520,3 +520,101 @@ func TestSettingsErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestSARIFSchema validates leakvet -sarif on the demo against the SARIF
+// 2.1.0 JSON schema, and checks that its results are the -json findings.
+// The schema is the copy that ships in the module of gosec, one of
+// golangci-lint's linters, so it is at hand wherever the gcl module builds.
+func TestSARIFSchema(t *testing.T) {
+	requireE2E(t)
+	modDir := filepath.Join(root, "integration", "gcl")
+	gosec := runCmd(t, modDir, nil, "go", "list", "-modfile="+gclModfile, "-m", "-f", "{{.Dir}}", "github.com/securego/gosec/v2")
+	schema := filepath.Join(strings.TrimSpace(gosec.stdout), "report", "sarif", "testdata", "sarif-schema-2.1.0.json")
+	if _, err := os.Stat(schema); gosec.code != 0 || err != nil {
+		t.Skipf("no copy of the SARIF schema in the module cache (%s): %v", schema, gosec.stderr)
+	}
+	validator := filepath.Join(tmp, "sarifschema"+exe())
+	if b := runCmd(t, modDir, nil, "go", "build", "-modfile="+gclModfile, "-mod=mod", "-o", validator, "./sarifschema"); b.code != 0 {
+		t.Fatalf("building the validator: %s", b.stderr)
+	}
+
+	r := runCmd(t, root, nil, leakvet, "-sarif", "./testdata/demo/...")
+	if r.code != 1 {
+		t.Fatalf("leakvet -sarif: exit %d\n%s", r.code, r.stderr)
+	}
+	log := filepath.Join(t.TempDir(), "demo.sarif")
+	if err := os.WriteFile(log, []byte(r.stdout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if v := runCmd(t, root, nil, validator, schema, log); v.code != 0 {
+		t.Fatalf("leakvet -sarif does not validate against the SARIF 2.1.0 schema:\n%s", v.stderr)
+	}
+
+	var sarif struct {
+		Runs []struct {
+			Results []struct {
+				RuleID    string
+				Message   struct{ Text string }
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           struct{ StartLine, StartColumn int }
+					}
+				}
+				RelatedLocations []struct {
+					Message          struct{ Text string }
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           struct{ StartLine, StartColumn int }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &sarif); err != nil {
+		t.Fatal(err)
+	}
+	var got []finding
+	for _, res := range sarif.Runs[0].Results {
+		loc := res.Locations[0].PhysicalLocation
+		got = append(got, finding{res.RuleID, fmt.Sprintf("%s:%d:%d", loc.ArtifactLocation.URI, loc.Region.StartLine, loc.Region.StartColumn), res.Message.Text})
+		for _, rel := range res.RelatedLocations {
+			loc := rel.PhysicalLocation
+			got = append(got, finding{res.RuleID + " related", fmt.Sprintf("%s:%d:%d", loc.ArtifactLocation.URI, loc.Region.StartLine, loc.Region.StartColumn), rel.Message.Text})
+		}
+	}
+	agree(t, standalone(t, root, nil, nil, "./testdata/demo/..."), "leakvet -json", map[string][]finding{"leakvet -sarif": sorted(got)})
+}
+
+// TestRepositoryLint runs the repository's own .golangci.yml, leakvet
+// included, on the repository: it must pass.
+func TestRepositoryLint(t *testing.T) {
+	requireE2E(t)
+	r := runCmd(t, root, gclEnv, gcl, "run", "--show-stats=false", "./...")
+	if r.code != 0 {
+		t.Errorf("golangci-lint run ./... with .golangci.yml: exit %d; run it with the binary built from integration/gcl\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestCustomGCLConfig keeps the two ways of building golangci-lint with
+// the plugin in step: .custom-gcl.yml (golangci-lint custom) names the
+// golangci-lint version that integration/gcl builds, and the plugin
+// package.
+func TestCustomGCLConfig(t *testing.T) {
+	requireE2E(t)
+	custom, err := os.ReadFile(filepath.Join(root, ".custom-gcl.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod := runCmd(t, filepath.Join(root, "integration", "gcl"), nil, "go", "list", "-modfile="+gclModfile, "-m", "-f", "{{.Version}}", "github.com/golangci/golangci-lint/v2")
+	version := strings.TrimSpace(mod.stdout)
+	for _, want := range []string{
+		"\nversion: " + version + "\n",
+		"import: github.com/leakvet/leakvet/gclplugin\n",
+		"module: github.com/leakvet/leakvet\n",
+	} {
+		if !strings.Contains(string(custom), want) {
+			t.Errorf(".custom-gcl.yml lacks %q (integration/gcl builds golangci-lint %s)", strings.TrimSpace(want), version)
+		}
+	}
+}
