@@ -4,6 +4,7 @@ package analyzers
 
 import (
 	"github.com/leakvet/leakvet/analyzers/closecheck"
+	"github.com/leakvet/leakvet/analyzers/goroutineleak"
 	"github.com/leakvet/leakvet/analyzers/httpbody"
 	"github.com/leakvet/leakvet/analyzers/internal/report"
 	"github.com/leakvet/leakvet/analyzers/sqlclose"
@@ -17,6 +18,7 @@ func All() []*analysis.Analyzer {
 		httpbody.Analyzer,
 		sqlclose.Analyzer,
 		closecheck.Analyzer,
+		goroutineleak.Analyzer,
 		unboundedcache.Analyzer,
 	}
 }
