@@ -91,7 +91,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	case "json":
 		err = writeJSON(stdout, findings)
 	case "sarif":
-		err = writeSARIF(stdout, findings, opts.only, cwd)
+		err = writeSARIF(stdout, findings, opts.only, sarifRoot(cwd))
 	default:
 		writeText(stdout, findings, cwd)
 	}

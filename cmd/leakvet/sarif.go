@@ -21,8 +21,9 @@ import (
 const (
 	sarifVersion = "2.1.0"
 	sarifSchema  = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-	// srcRoot names the directory leakvet ran in; result URIs are relative
-	// to it so that code scanning can map them onto the repository.
+	// srcRoot names the repository's root (see sarifRoot); result URIs
+	// are relative to it so that code scanning maps them onto the
+	// repository's files.
 	srcRoot = "%SRCROOT%"
 )
 
@@ -222,6 +223,26 @@ func writeSARIF(w io.Writer, findings []finding, checks []*analysis.Analyzer, ro
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
+}
+
+// sarifRoot returns the directory that result URIs are relative to: the
+// root of the repository around dir, which is what code scanning resolves
+// them against even when leakvet runs in a module in a subdirectory, or
+// dir itself outside a repository.
+func sarifRoot(dir string) string {
+	if dir == "" {
+		return ""
+	}
+	for d := dir; ; {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return dir
+		}
+		d = parent
+	}
 }
 
 // artifact locates file relative to %SRCROOT% when it lies under root,

@@ -103,10 +103,14 @@ func TestSARIF(t *testing.T) {
 		}
 	}
 
+	// The fixture lies inside this repository, whose root is %SRCROOT%.
+	repo, _ := filepath.Abs("../..")
 	base := member[string](t, member[obj](t, member[obj](t, run, "originalUriBaseIds"), "%SRCROOT%"), "uri")
-	if want := fileURI(dir) + "/"; base != want {
-		t.Errorf("%%SRCROOT%% is %q, want %q", base, want)
+	if want := fileURI(repo) + "/"; base != want {
+		t.Errorf("%%SRCROOT%% is %q, want the repository root %q", base, want)
 	}
+	prefix, _ := filepath.Rel(repo, dir)
+	prefix = filepath.ToSlash(prefix) + "/"
 
 	// The results are the -json findings, located the same way.
 	var got []string
@@ -120,7 +124,11 @@ func TestSARIF(t *testing.T) {
 		if len(locs) != 1 {
 			t.Fatalf("result has %d locations, want 1", len(locs))
 		}
-		got = append(got, fmt.Sprintf("%s: %s (%s)", location(t, locs[0]), msg, ruleID))
+		posn := location(t, locs[0])
+		if !strings.HasPrefix(posn, prefix) {
+			t.Errorf("location %s is not relative to the repository root", posn)
+		}
+		got = append(got, fmt.Sprintf("%s: %s (%s)", strings.TrimPrefix(posn, prefix), msg, ruleID))
 		related := objects(t, res, "relatedLocations")
 		if len(related) == 0 {
 			t.Errorf("result %q has no related location (the leaking return)", msg)
@@ -187,5 +195,29 @@ func TestSARIFColumns(t *testing.T) {
 	}
 	if got := c.column(filepath.Join(t.TempDir(), "missing.go"), 2, 26); got != 26 {
 		t.Errorf("unreadable file: column %d, want the byte column", got)
+	}
+}
+
+func TestSARIFRoot(t *testing.T) {
+	repo := t.TempDir()
+	module := filepath.Join(repo, "services", "api")
+	if err := os.MkdirAll(module, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got := sarifRoot(module); got != module {
+		t.Errorf("outside a repository: root %q, want the directory itself %q", got, module)
+	}
+	// A worktree or submodule has a .git file rather than a directory.
+	if err := os.WriteFile(filepath.Join(repo, ".git"), []byte("gitdir: elsewhere\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := sarifRoot(module); got != repo {
+		t.Errorf("in a repository: root %q, want %q", got, repo)
+	}
+	if got := artifact(filepath.Join(module, "a b.go"), repo); got.URI != "services/api/a%20b.go" || got.URIBaseID != srcRoot {
+		t.Errorf("artifact = %+v, want services/api/a%%20b.go under %%SRCROOT%%", got)
+	}
+	if got := artifact("/elsewhere/x.go", repo); got.URI != "file:///elsewhere/x.go" || got.URIBaseID != "" {
+		t.Errorf("artifact outside the root = %+v, want an absolute file URI", got)
 	}
 }
