@@ -43,9 +43,9 @@ func (r *Reports) Revenue(ctx context.Context, from time.Time) ([]MonthRevenue, 
 
 // Segment returns up to limit customers matching the filter.
 func (r *Reports) Segment(ctx context.Context, f Filter, limit int) ([]Customer, error) {
-	rows, err := r.db.NamedQueryContext(ctx,
-		`SELECT id, name, city, cents FROM customer_totals
-		  WHERE city = :city AND cents >= :min_cents AND last_order >= :since ORDER BY cents DESC`, f) // eval:leak sqlclose
+	const q = `SELECT id, name, city, cents FROM customer_totals
+		WHERE city = :city AND cents >= :min_cents AND last_order >= :since ORDER BY cents DESC`
+	rows, err := r.db.NamedQueryContext(ctx, q, f) // eval:leak sqlclose
 	if err != nil {
 		return nil, err
 	}
