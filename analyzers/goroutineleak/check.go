@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -34,6 +35,15 @@ func (m *model) check(g *ssa.Go) *finding {
 	if m.processLifetime(g) || !m.instrReached(g) {
 		return nil
 	}
+	f := m.checkStart(g)
+	if f != nil && f.category != catHandoff && f.category != catFanout && m.startedOnce(g) {
+		// A goroutine meant to live as long as the process.
+		return nil
+	}
+	return f
+}
+
+func (m *model) checkStart(g *ssa.Go) *finding {
 	callee := g.Call.StaticCallee()
 	if !m.known[callee] {
 		return m.checkForeign(g)
@@ -45,6 +55,109 @@ func (m *model) check(g *ssa.Go) *finding {
 		return m.noEnd(g, callee)
 	}
 	return m.handoff(g, callee)
+}
+
+// startedOnce recognises the lazily started singleton: the go statement
+// runs only under a test of a package-level variable that the same
+// function then sets ("if started { return }; started = true; go loop()",
+// or a CompareAndSwap on a package-level flag).
+func (m *model) startedOnce(g *ssa.Go) bool {
+	fn := g.Parent()
+	written := make(map[*ssa.Global]bool)
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			switch in := in.(type) {
+			case *ssa.Store:
+				if gl := globalRoot(in.Addr); gl != nil {
+					written[gl] = true
+				}
+			case ssa.CallInstruction:
+				c := in.Common()
+				if c.Signature().Recv() != nil && len(c.Args) > 0 {
+					if gl := globalRoot(c.Args[0]); gl != nil && mutator(c) {
+						written[gl] = true
+					}
+				}
+			}
+		}
+	}
+	if len(written) == 0 {
+		return false
+	}
+	for b := g.Block().Idom(); b != nil; b = b.Idom() {
+		if test, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok && readsGlobal(test.Cond, written, 4) {
+			return true
+		}
+	}
+	return false
+}
+
+// globalRoot returns the package-level variable that v addresses (itself
+// or one of its fields), if any.
+func globalRoot(v ssa.Value) *ssa.Global {
+	for range 8 {
+		switch x := v.(type) {
+		case *ssa.Global:
+			return x
+		case *ssa.FieldAddr:
+			v = x.X
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// mutator reports whether a method call may set the state of its
+// receiver: an atomic's Store, Swap, CompareAndSwap, Add, Or or And.
+func mutator(c *ssa.CallCommon) bool {
+	name := ""
+	if fn := c.StaticCallee(); fn != nil {
+		name = fn.Name()
+	} else if c.Method != nil {
+		name = c.Method.Name()
+	}
+	for _, p := range []string{"Store", "Swap", "CompareAndSwap", "Add", "Or", "And"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// readsGlobal reports whether v depends, within a few steps, on one of
+// the given package-level variables.
+func readsGlobal(v ssa.Value, globals map[*ssa.Global]bool, depth int) bool {
+	if depth == 0 {
+		return false
+	}
+	switch x := v.(type) {
+	case *ssa.UnOp:
+		if x.Op == token.MUL {
+			if gl := globalRoot(x.X); gl != nil && globals[gl] {
+				return true
+			}
+		}
+		return readsGlobal(x.X, globals, depth-1)
+	case *ssa.BinOp:
+		return readsGlobal(x.X, globals, depth-1) || readsGlobal(x.Y, globals, depth-1)
+	case *ssa.Call:
+		for _, a := range x.Call.Args {
+			if gl := globalRoot(a); gl != nil && globals[gl] {
+				return true
+			}
+			if readsGlobal(a, globals, depth-1) {
+				return true
+			}
+		}
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			if readsGlobal(e, globals, depth-1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (m *model) instrReached(in ssa.Instruction) bool {
@@ -500,26 +613,31 @@ func (m *model) checkForeign(g *ssa.Go) *finding {
 			message:  fmt.Sprintf("goroutine never finishes: %s never returns (%s)", foreignName(callee), fact.NeverEnds),
 		}
 	}
-	sends := make(map[int]int)
+	known := make(map[int]paramFact)
 	for _, p := range fact.Params {
 		if p.Sends > 0 && !p.Other && !p.Recv {
-			sends[p.Index] = p.Sends
+			known[p.Index] = p
 		}
 	}
-	if len(sends) == 0 {
+	if len(known) == 0 {
 		return nil
 	}
-	return m.handoffWith(g, nil, func(group map[int32]bool) int64 {
-		var n int64
+	return m.handoffWith(g, nil, func(group map[int32]bool) sendProfile {
+		var prof sendProfile
 		for i, a := range g.Call.Args {
-			if k, ok := sends[i]; ok && group[m.flow.find(m.flow.node(a))] {
-				if k > 1 {
-					return unbounded
-				}
-				n = satAdd(n, int64(k))
+			p, ok := known[i]
+			if !ok || !group[m.flow.find(m.flow.node(a))] {
+				continue
 			}
+			n := int64(p.Sends)
+			if n > 1 {
+				n = unbounded
+			}
+			prof.sum = satAdd(prof.sum, n)
+			prof.bound = max(prof.bound, n)
+			prof.must = prof.must || p.Must
 		}
-		return n
+		return prof
 	})
 }
 

@@ -24,8 +24,11 @@ type startFact struct {
 // of a method as parameter 0).
 type paramFact struct {
 	Index int
-	// Sends bounds the blocking sends along one run: 0, 1, or 2 for more.
+	// Sends counts the blocking sends a run can make: 0, 1, or 2 for
+	// more (a send on every iteration of a loop). Must: every run that
+	// returns sends.
 	Sends int
+	Must  bool
 	Recv  bool
 	Close bool
 	// Other: the channel goes somewhere the summary does not follow.
@@ -47,6 +50,9 @@ func (f *startFact) String() string {
 			uses = append(uses, "sends once")
 		default:
 			uses = append(uses, "sends many")
+		}
+		if p.Sends > 0 && !p.Must {
+			uses = append(uses, "not always")
 		}
 		if p.Recv {
 			uses = append(uses, "receives")
@@ -162,8 +168,11 @@ func (m *model) paramSummary(fn *ssa.Function, i int, reach []*ssa.Function) par
 			pf.Close = true
 		}
 	}
-	n := m.maxSends(fn, map[int32]bool{class: true}, make(map[*ssa.Function]int64), make(map[*ssa.Function]bool))
-	pf.Sends = int(min(n, 2))
+	prof := m.profile(fn, map[int32]bool{class: true}, make(map[*ssa.Function]*sendProfile))
+	if prof.sum > 0 {
+		pf.Sends = int(min(max(prof.bound, 1), 2))
+		pf.Must = prof.must
+	}
 	return pf
 }
 

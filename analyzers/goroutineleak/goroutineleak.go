@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"go/ast"
 	"sort"
+	"strings"
 
 	"github.com/leakvet/leakvet/analyzers/internal/checkdoc"
 	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
@@ -26,6 +27,9 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	if systemPackage(pass.Pkg.Path()) {
+		return nil, nil
+	}
 	starts := startsGoroutines(pass.Files)
 	if !starts && !exportsChannelFunc(pass) {
 		return nil, nil
@@ -85,4 +89,12 @@ func startsGoroutines(files []*ast.File) bool {
 		}
 	}
 	return false
+}
+
+// systemPackage reports whether path is the runtime or one of its
+// internal packages: the goroutines they start (garbage collection,
+// finalizers, cleanups, signal delivery) are the process's own and run
+// for its whole life.
+func systemPackage(path string) bool {
+	return path == "runtime" || strings.HasPrefix(path, "runtime/internal/") || strings.HasPrefix(path, "internal/runtime/")
 }

@@ -22,16 +22,31 @@ import (
 // received from only there, sent on only by this goroutine, and never
 // reaching code the model cannot see.
 func (m *model) handoff(g *ssa.Go, fn *ssa.Function) *finding {
-	return m.handoffWith(g, m.reachFrom(fn), func(group map[int32]bool) int64 {
-		return m.maxSends(fn, group, make(map[*ssa.Function]int64), make(map[*ssa.Function]bool))
+	return m.handoffWith(g, m.reachFrom(fn), func(group map[int32]bool) sendProfile {
+		return m.profile(fn, group, make(map[*ssa.Function]*sendProfile))
 	})
+}
+
+// sendProfile describes a goroutine's blocking sends on a group of
+// channels.
+type sendProfile struct {
+	// sum bounds the sends along one run from above (unbounded when a send
+	// sits in a loop): a buffer of one fixes a hand-off only when it is 1.
+	sum int64
+	// bound is a number of sends a run can surely reach: the largest count
+	// of one send that runs on every iteration of its loops (a counted
+	// loop's trips, otherwise unbounded). Sends under conditions count
+	// once, so a "send only the first time" flag is never taken for many.
+	bound int64
+	// must: every run that returns sends at least once.
+	must bool
 }
 
 // handoffWith runs the check for a goroutine that runs the functions in
 // reach (none when it runs another package's function, whose summary
 // then stands as operations at the go statement itself); countSends
-// bounds its sends on a group of channels.
-func (m *model) handoffWith(g *ssa.Go, reach []*ssa.Function, countSends func(map[int32]bool) int64) *finding {
+// describes its sends on a group of channels.
+func (m *model) handoffWith(g *ssa.Go, reach []*ssa.Function, countSends func(map[int32]bool) sendProfile) *finding {
 	parent := g.Parent()
 	inReach := make(map[*ssa.Function]bool)
 	for _, f := range reach {
@@ -68,10 +83,11 @@ func (m *model) handoffWith(g *ssa.Go, reach []*ssa.Function, countSends func(ma
 	if len(group) == 0 {
 		return nil
 	}
-	sends := countSends(group)
-	if sends == 0 {
+	prof := countSends(group)
+	if prof.sum == 0 {
 		return nil
 	}
+	sends := max(prof.bound, 1)
 	var makes []*ssa.MakeChan
 	capacity := int64(0)
 	for class := range group {
@@ -103,7 +119,9 @@ func (m *model) handoffWith(g *ssa.Go, reach []*ssa.Function, countSends func(ma
 	}
 	fanout := instances > 1
 	total := satMul(sends, instances)
-	if fanout && capacity != 0 {
+	if fanout && (capacity != 0 || !prof.must) {
+		// Goroutines that may not send ("only the last one reports")
+		// cannot be counted against the receives.
 		return nil
 	}
 	ex := m.parentExit(g, group, makes, loops, total, capacity)
@@ -128,6 +146,9 @@ func (m *model) handoffWith(g *ssa.Go, reach []*ssa.Function, countSends func(ma
 		f.category = catFanout
 		f.message = fmt.Sprintf("goroutines started here block forever sending on %s: the caller can return at %s before receiving from all of them", name, at)
 		f.relatedText = "the caller returns here"
+	case ex.remake && ex.count > 0:
+		f.message = fmt.Sprintf("goroutine blocks forever sending on %s: the caller can stop receiving and make a new channel at %s", name, at)
+		f.relatedText = "the caller moves on here"
 	case ex.remake:
 		f.message = fmt.Sprintf("goroutine blocks forever sending on %s: the caller can make a new channel at %s without receiving", name, at)
 		f.relatedText = "the caller moves on here"
@@ -138,7 +159,7 @@ func (m *model) handoffWith(g *ssa.Go, reach []*ssa.Function, countSends func(ma
 		f.message = fmt.Sprintf("goroutine blocks forever sending on %s: the caller can return at %s without receiving", name, at)
 		f.relatedText = "the caller returns here"
 	}
-	if !fanout && sends == 1 && capacity == 0 {
+	if !fanout && prof.sum == 1 && capacity == 0 {
 		f.fix = m.bufferFix(makes)
 	}
 	return f
@@ -208,29 +229,31 @@ func (m *model) pureHandoff(class int32, g *ssa.Go, inReach map[*ssa.Function]bo
 	return true
 }
 
-// maxSends bounds from above, along any one run of fn, the number of
-// blocking sends on the group, or returns unbounded. Recursion counts as
-// nothing, which can only make the bound smaller.
-func (m *model) maxSends(fn *ssa.Function, group map[int32]bool, memo map[*ssa.Function]int64, visiting map[*ssa.Function]bool) int64 {
-	if v, ok := memo[fn]; ok {
-		return v
+// profile describes fn's blocking sends on the group, its callees'
+// included. Recursion counts as nothing, which only makes it say less.
+func (m *model) profile(fn *ssa.Function, group map[int32]bool, memo map[*ssa.Function]*sendProfile) sendProfile {
+	if p, ok := memo[fn]; ok {
+		if p == nil {
+			return sendProfile{}
+		}
+		return *p
 	}
-	if visiting[fn] {
-		return 0
-	}
-	visiting[fn] = true
-	defer delete(visiting, fn)
+	memo[fn] = nil
 	loops := loopsOf(fn)
 	weight := make(map[*ssa.BasicBlock]int64)
+	sends := make(map[*ssa.BasicBlock]bool)
 	succs := make(map[*ssa.BasicBlock][]*ssa.BasicBlock)
 	var blocks []*ssa.BasicBlock
+	var bound int64
 	m.walk(fn, func(b *ssa.BasicBlock, n int) {
 		blocks = append(blocks, b)
-		var w int64
+		var w, site int64
 		for _, in := range b.Instrs[:n] {
 			for _, o := range m.opsOf[in] {
 				if o.kind == opSend && group[o.class] && m.bareSend(o) && !o.virtual {
 					w = satAdd(w, 1)
+					site = max(site, 1)
+					sends[b] = true
 				}
 			}
 			if _, isGo := in.(*ssa.Go); isGo {
@@ -238,16 +261,51 @@ func (m *model) maxSends(fn *ssa.Function, group map[int32]bool, memo map[*ssa.F
 			}
 			if c, ok := in.(ssa.CallInstruction); ok {
 				if callee := c.Common().StaticCallee(); m.known[callee] {
-					w = satAdd(w, m.maxSends(callee, group, memo, visiting))
+					p := m.profile(callee, group, memo)
+					w = satAdd(w, p.sum)
+					site = max(site, p.bound)
+					if p.must {
+						sends[b] = true
+					}
 				}
 			}
 		}
 		weight[b] = satMul(w, multiplier(b, loops))
+		bound = max(bound, satMul(site, everyIteration(b, loops)))
 		if n == len(b.Instrs) {
 			_, succs[b] = m.step(b)
 		}
 	})
-	// Longest path over the forward edges, in topological order.
+	p := &sendProfile{sum: longestPath(fn, blocks, weight, succs), bound: bound, must: mustPass(fn, sends, succs)}
+	memo[fn] = p
+	return *p
+}
+
+// everyIteration returns how many times b runs when it runs on every
+// iteration of the loops around it: the product of the trips of the loops
+// whose every back edge b dominates.
+func everyIteration(b *ssa.BasicBlock, loops []*loop) int64 {
+	n := int64(1)
+	for _, l := range loops {
+		if !l.body[b] {
+			continue
+		}
+		always := true
+		for _, p := range l.header.Preds {
+			if l.body[p] && !b.Dominates(p) {
+				always = false
+			}
+		}
+		if always {
+			n = satMul(n, trips(l))
+		}
+	}
+	return n
+}
+
+// longestPath returns the heaviest path from fn's entry over the forward
+// edges.
+func longestPath(fn *ssa.Function, blocks []*ssa.BasicBlock, weight map[*ssa.BasicBlock]int64, succs map[*ssa.BasicBlock][]*ssa.BasicBlock) int64 {
 	indeg := make(map[*ssa.BasicBlock]int)
 	for _, b := range blocks {
 		for _, s := range succs[b] {
@@ -275,8 +333,27 @@ func (m *model) maxSends(fn *ssa.Function, group map[int32]bool, memo map[*ssa.F
 			}
 		}
 	}
-	memo[fn] = best
 	return best
+}
+
+// mustPass reports whether every path from fn's entry to a return goes
+// through one of the marked blocks.
+func mustPass(fn *ssa.Function, marked map[*ssa.BasicBlock]bool, succs map[*ssa.BasicBlock][]*ssa.BasicBlock) bool {
+	seen := make(map[*ssa.BasicBlock]bool)
+	work := []*ssa.BasicBlock{fn.Blocks[0]}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[b] || marked[b] {
+			continue
+		}
+		seen[b] = true
+		if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			return false
+		}
+		work = append(work, succs[b]...)
+	}
+	return true
 }
 
 type parentExitPoint struct {
@@ -299,6 +376,23 @@ func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeCha
 		for _, o := range m.opsOf[in] {
 			if o.kind == opRecv && group[o.class] {
 				return true
+			}
+		}
+		return false
+	}
+	// A loop drains the channel only if the same channel lives across its
+	// iterations: not one made anew inside it.
+	receivesIn := func(l *loop) bool {
+		for _, mk := range makes {
+			if l.body[mk.Block()] {
+				return false
+			}
+		}
+		for b := range l.body {
+			for _, in := range b.Instrs {
+				if isRecv(in) {
+					return true
+				}
 			}
 		}
 		return false
@@ -326,7 +420,7 @@ func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeCha
 				}
 			}
 		}
-		if receives && !inHeader {
+		if receives && !inHeader && receivesIn(l) {
 			recvLoop[l.header] = l
 		}
 	}
@@ -358,6 +452,25 @@ func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeCha
 			return limit
 		}
 		return c + 1
+	}
+	// Tests that decided the way to the go statement decide the same way
+	// again on every path from it ("if n > 0" guarding both the loop that
+	// starts goroutines and the loop that receives from them).
+	known := make(map[string]int)
+	for d := g.Block().Idom(); d != nil; d = d.Idom() {
+		test, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		key, ok := condKey(test.Cond, loops)
+		if !ok {
+			continue
+		}
+		for i, s := range d.Succs {
+			if s.Dominates(g.Block()) && d.Succs[1-i] != s {
+				known[key] = i
+			}
+		}
 	}
 	idx := 0
 	for i, in := range g.Block().Instrs {
@@ -416,6 +529,13 @@ func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeCha
 			continue
 		}
 		last, _ := st.b.Instrs[len(st.b.Instrs)-1].(*ssa.If)
+		if last != nil && len(succs) == 2 {
+			if key, ok := condKey(last.Cond, loops); ok {
+				if i, ok := known[key]; ok {
+					succs = succs[i : i+1]
+				}
+			}
+		}
 		for _, s := range succs {
 			c, d := count, drained
 			if last != nil {
@@ -438,6 +558,13 @@ func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeCha
 				if l := recvLoop[st.b]; l != nil && !l.body[s] {
 					d = true
 				}
+				if countedExit(last.Cond, loops) {
+					for _, l := range loops {
+						if l.body[st.b] && !l.body[s] && receivesIn(l) {
+							d = true
+						}
+					}
+				}
 			}
 			work = append(work, state{b: s, count: c, drained: d})
 		}
@@ -445,8 +572,84 @@ func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeCha
 	if len(exits) == 0 {
 		return nil
 	}
-	sort.Slice(exits, func(i, j int) bool { return exits[i].pos < exits[j].pos })
+	// A return reads better than going round the loop; then the earliest.
+	sort.Slice(exits, func(i, j int) bool {
+		if exits[i].remake != exits[j].remake {
+			return !exits[i].remake
+		}
+		return exits[i].pos < exits[j].pos
+	})
 	return exits[0]
+}
+
+// condKey identifies a comparison of values that cannot change between
+// two evaluations (constants, parameters, values computed once outside
+// every loop), so that two tests of it agree.
+func condKey(cond ssa.Value, loops []*loop) (string, bool) {
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok {
+		return "", false
+	}
+	operand := func(v ssa.Value) (string, bool) {
+		switch v := v.(type) {
+		case *ssa.Const:
+			return "const " + v.String(), true
+		case *ssa.Parameter:
+			return fmt.Sprintf("value %p", v), true
+		case ssa.Instruction:
+			if _, isPhi := v.(*ssa.Phi); isPhi {
+				return "", false
+			}
+			if ld, isLoad := v.(*ssa.UnOp); isLoad && ld.Op == token.MUL {
+				return "", false
+			}
+			for _, l := range loops {
+				if l.body[v.Block()] {
+					return "", false
+				}
+			}
+			return fmt.Sprintf("value %p", v), true
+		}
+		return "", false
+	}
+	x, okX := operand(bin.X)
+	y, okY := operand(bin.Y)
+	if !okX || !okY {
+		return "", false
+	}
+	return x + " " + bin.Op.String() + " " + y, true
+}
+
+// countedExit reports whether cond compares a loop counter: a variable
+// carried round one of the loops, possibly just incremented or
+// decremented. Leaving a receive loop on such a test is taken to mean it
+// counted its receives ("activeWorkers--; if activeWorkers == 0").
+func countedExit(cond ssa.Value, loops []*loop) bool {
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok {
+		return false
+	}
+	switch bin.Op {
+	case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+	default:
+		return false
+	}
+	carried := func(v ssa.Value) bool {
+		if step, ok := v.(*ssa.BinOp); ok && (step.Op == token.ADD || step.Op == token.SUB) {
+			v = step.X
+		}
+		phi, ok := v.(*ssa.Phi)
+		if !ok {
+			return false
+		}
+		for _, l := range loops {
+			if l.header == phi.Block() {
+				return true
+			}
+		}
+		return false
+	}
+	return carried(bin.X) || carried(bin.Y)
 }
 
 // bufferFix gives each hand-off channel a buffer of one, so the goroutine

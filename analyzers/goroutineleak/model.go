@@ -136,7 +136,11 @@ func (m *model) findOpen() {
 		}
 	}
 	for fn := range m.open {
-		m.roots = append(m.roots, fn)
+		// A function literal runs only once the code that makes it has
+		// run: it is reached through its closure, not an entry point.
+		if fn.Parent() == nil {
+			m.roots = append(m.roots, fn)
+		}
 	}
 	// A function that starts a goroutine, or calls one that does, is an
 	// entry point too, even when nothing calls it: each finding is about
@@ -165,6 +169,13 @@ func (m *model) findOpen() {
 	for len(work) > 0 {
 		fn := work[len(work)-1]
 		work = work[:len(work)-1]
+		if par := fn.Parent(); par != nil {
+			if !starts[par] {
+				starts[par] = true
+				work = append(work, par)
+			}
+			continue
+		}
 		m.roots = append(m.roots, fn)
 		if len(callers[fn]) == 0 && !m.open[fn] && fn != m.pkg.Func("main") {
 			// Nothing calls it: what its parameters hold is unknown.
@@ -472,6 +483,11 @@ func (m *model) computeReached() {
 					// Made and called elsewhere (a value use opened it) or
 					// called where made: either way reachable from here.
 					if fn := in.Fn.(*ssa.Function); !seen[fn] {
+						work = append(work, fn)
+					}
+				}
+				for _, rand := range in.Operands(nil) {
+					if fn, ok := (*rand).(*ssa.Function); ok && rand != nil && m.open[fn] && !seen[fn] {
 						work = append(work, fn)
 					}
 				}
