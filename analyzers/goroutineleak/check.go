@@ -54,7 +54,7 @@ func (m *model) checkStart(g *ssa.Go) *finding {
 	if !m.canEnd[callee] {
 		return m.noEnd(g, callee)
 	}
-	return m.handoff(g, callee)
+	return m.handoff(g)
 }
 
 // startedOnce recognises the lazily started singleton: the go statement
@@ -613,32 +613,7 @@ func (m *model) checkForeign(g *ssa.Go) *finding {
 			message:  fmt.Sprintf("goroutine never finishes: %s never returns (%s)", foreignName(callee), fact.NeverEnds),
 		}
 	}
-	known := make(map[int]paramFact)
-	for _, p := range fact.Params {
-		if p.Sends > 0 && !p.Other && !p.Recv {
-			known[p.Index] = p
-		}
-	}
-	if len(known) == 0 {
-		return nil
-	}
-	return m.handoffWith(g, nil, func(group map[int32]bool) sendProfile {
-		var prof sendProfile
-		for i, a := range g.Call.Args {
-			p, ok := known[i]
-			if !ok || !group[m.flow.find(m.flow.node(a))] {
-				continue
-			}
-			n := int64(p.Sends)
-			if n > 1 {
-				n = unbounded
-			}
-			prof.sum = satAdd(prof.sum, n)
-			prof.bound = max(prof.bound, n)
-			prof.must = prof.must || p.Must
-		}
-		return prof
-	})
+	return m.handoff(g)
 }
 
 // foreignName spells a function of another package: "pkg.F",

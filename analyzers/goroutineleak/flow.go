@@ -47,6 +47,10 @@ type op struct {
 	// on a channel passed to it, placed at the call; arg is the argument.
 	virtual bool
 	arg     int
+	// count and must describe a virtual send: how many times (1 or
+	// unbounded) and whether every run sends.
+	count int64
+	must  bool
 	class   int32
 }
 
@@ -671,7 +675,11 @@ func (f *flow) foreignCall(in ssa.CallInstruction, c *ssa.CallCommon, fact *star
 			continue
 		}
 		if p.Sends > 0 {
-			f.addOp(&op{kind: opSend, instr: in, index: -1, ch: a, virtual: true, arg: i})
+			n := int64(p.Sends)
+			if n > 1 {
+				n = unbounded
+			}
+			f.addOp(&op{kind: opSend, instr: in, index: -1, ch: a, virtual: true, arg: i, count: n, must: p.Must})
 		}
 		if p.Recv {
 			f.addOp(&op{kind: opRecv, instr: in, index: -1, ch: a, virtual: true, arg: i})

@@ -11,83 +11,57 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// handoff checks a goroutine that sends results on channels its parent
+// handoff checks goroutines that send results on channels their parent
 // made and receives from: the single-result hand-off, the producer whose
-// consumer may stop early, and goroutines started in a loop that all send
-// to one channel (fan-out). The goroutine leaks on any path on which the
-// parent returns having received fewer values than the goroutines send,
-// beyond what the buffer holds.
+// consumer may stop early, and several goroutines (started in a loop, or
+// by several go statements) that all send to one channel. A goroutine
+// leaks on any path on which the parent returns having received fewer
+// values than the goroutines send, beyond what the buffer holds.
 //
 // Only channels whose every use is known qualify: made in the parent,
-// received from only there, sent on only by this goroutine, and never
-// reaching code the model cannot see.
-func (m *model) handoff(g *ssa.Go, fn *ssa.Function) *finding {
-	return m.handoffWith(g, m.reachFrom(fn), func(group map[int32]bool) sendProfile {
-		return m.profile(fn, group, make(map[*ssa.Function]*sendProfile))
-	})
-}
-
-// sendProfile describes a goroutine's blocking sends on a group of
-// channels.
-type sendProfile struct {
-	// sum bounds the sends along one run from above (unbounded when a send
-	// sits in a loop): a buffer of one fixes a hand-off only when it is 1.
-	sum int64
-	// bound is a number of sends a run can surely reach: the largest count
-	// of one send that runs on every iteration of its loops (a counted
-	// loop's trips, otherwise unbounded). Sends under conditions count
-	// once, so a "send only the first time" flag is never taken for many.
-	bound int64
-	// must: every run that returns sends at least once.
-	must bool
-}
-
-// handoffWith runs the check for a goroutine that runs the functions in
-// reach (none when it runs another package's function, whose summary
-// then stands as operations at the go statement itself); countSends
-// describes its sends on a group of channels.
-func (m *model) handoffWith(g *ssa.Go, reach []*ssa.Function, countSends func(map[int32]bool) sendProfile) *finding {
+// received from only there, sent on only by the parent's goroutines, and
+// never reaching code the model cannot see. Several goroutines sending on
+// one channel are reported once, at the first go statement.
+func (m *model) handoff(g *ssa.Go) *finding {
 	parent := g.Parent()
+	self := m.starterOf(g)
+	if self == nil {
+		return nil
+	}
+	var starters []*starter
+	for _, b := range parent.Blocks {
+		for _, in := range b.Instrs {
+			if other, ok := in.(*ssa.Go); ok && m.instrReached(other) {
+				if st := m.starterOf(other); st != nil {
+					starters = append(starters, st)
+				}
+			}
+		}
+	}
 	inReach := make(map[*ssa.Function]bool)
-	for _, f := range reach {
-		inReach[f] = true
+	startedAt := make(map[ssa.Instruction]bool)
+	for _, st := range starters {
+		startedAt[st.g] = true
+		for _, f := range st.reach {
+			inReach[f] = true
+		}
 	}
 	if inReach[parent] {
 		return nil
 	}
 	group := make(map[int32]bool)
 	firstSend := make(map[int32]*op)
-	consider := func(o *op) {
-		if o.kind != opSend || !m.bareSend(o) {
-			return
-		}
-		if group[o.class] || m.pureHandoff(o.class, g, inReach) {
+	self.eachSend(m, func(o *op) {
+		if group[o.class] || m.pureHandoff(o.class, parent, inReach, startedAt) {
 			group[o.class] = true
 			if prev := firstSend[o.class]; prev == nil || o.instr.Pos() < prev.instr.Pos() {
 				firstSend[o.class] = o
 			}
 		}
-	}
-	for _, f := range reach {
-		for _, b := range f.Blocks {
-			for _, in := range b.Instrs {
-				for _, o := range m.opsOf[in] {
-					consider(o)
-				}
-			}
-		}
-	}
-	for _, o := range m.opsOf[g] {
-		consider(o)
-	}
+	})
 	if len(group) == 0 {
 		return nil
 	}
-	prof := countSends(group)
-	if prof.sum == 0 {
-		return nil
-	}
-	sends := max(prof.bound, 1)
 	var makes []*ssa.MakeChan
 	capacity := int64(0)
 	for class := range group {
@@ -100,28 +74,58 @@ func (m *model) handoffWith(g *ssa.Go, reach []*ssa.Function, countSends func(ma
 		capacity = n
 	}
 	sort.Slice(makes, func(i, j int) bool { return makes[i].Pos() < makes[j].Pos() })
-
 	loops := loopsOf(parent)
-	instances := int64(1)
-	for _, l := range loops {
-		if !l.body[g.Block()] {
-			continue
-		}
-		outside := true
-		for _, mk := range makes {
-			if l.body[mk.Block()] {
-				outside = false
-			}
-		}
-		if outside {
-			instances = satMul(instances, trips(l))
+
+	// Which of the parent's goroutines send on the group, how often.
+	var involved []*starter
+	for _, st := range starters {
+		sends := false
+		st.eachSend(m, func(o *op) { sends = sends || group[o.class] })
+		if sends {
+			involved = append(involved, st)
 		}
 	}
-	fanout := instances > 1
-	total := satMul(sends, instances)
-	if fanout && (capacity != 0 || !prof.must) {
-		// Goroutines that may not send ("only the last one reports")
-		// cannot be counted against the receives.
+	if len(involved) == 0 || involved[0].g != g {
+		return nil
+	}
+	var total int64
+	var sum int64
+	many := len(involved) > 1
+	for _, st := range involved {
+		prof := st.profile(group)
+		if prof.sum == 0 {
+			continue
+		}
+		instances := int64(1)
+		for _, l := range loops {
+			if !l.body[st.g.Block()] {
+				continue
+			}
+			outside := true
+			for _, mk := range makes {
+				if l.body[mk.Block()] {
+					outside = false
+				}
+			}
+			if outside {
+				instances = satMul(instances, trips(l))
+			}
+		}
+		if instances > 1 {
+			many = true
+			if capacity != 0 {
+				return nil
+			}
+		}
+		if many && !prof.must {
+			// Goroutines that may not send ("only the last one
+			// reports") cannot be counted against the receives.
+			return nil
+		}
+		total = satAdd(total, satMul(max(prof.bound, 1), instances))
+		sum = satAdd(sum, satMul(prof.sum, instances))
+	}
+	if total == 0 {
 		return nil
 	}
 	ex := m.parentExit(g, group, makes, loops, total, capacity)
@@ -142,9 +146,17 @@ func (m *model) handoffWith(g *ssa.Go, reach []*ssa.Function, countSends func(ma
 	at := m.line(g.Pos(), ex.pos)
 	f := &finding{pos: g.Pos(), related: ex.pos, category: catHandoff}
 	switch {
-	case fanout:
+	case many:
 		f.category = catFanout
-		f.message = fmt.Sprintf("goroutines started here block forever sending on %s: the caller can return at %s before receiving from all of them", name, at)
+		who := "goroutines started here"
+		if len(involved) > 1 {
+			var lines []string
+			for _, st := range involved[1:] {
+				lines = append(lines, m.line(g.Pos(), st.g.Pos()))
+			}
+			who += " and at " + strings.Join(lines, " and ")
+		}
+		f.message = fmt.Sprintf("%s block forever sending on %s: the caller can return at %s before receiving from all of them", who, name, at)
 		f.relatedText = "the caller returns here"
 	case ex.remake && ex.count > 0:
 		f.message = fmt.Sprintf("goroutine blocks forever sending on %s: the caller can stop receiving and make a new channel at %s", name, at)
@@ -159,10 +171,83 @@ func (m *model) handoffWith(g *ssa.Go, reach []*ssa.Function, countSends func(ma
 		f.message = fmt.Sprintf("goroutine blocks forever sending on %s: the caller can return at %s without receiving", name, at)
 		f.relatedText = "the caller returns here"
 	}
-	if !fanout && prof.sum == 1 && capacity == 0 {
+	if !many && sum == 1 && capacity == 0 {
 		f.fix = m.bufferFix(makes)
 	}
 	return f
+}
+
+// starter is one go statement of a parent and what its goroutine runs:
+// the functions it reaches in this package, or another package's function
+// whose summary stands as operations at the go statement.
+type starter struct {
+	g       *ssa.Go
+	reach   []*ssa.Function
+	profile func(group map[int32]bool) sendProfile
+}
+
+func (m *model) starterOf(g *ssa.Go) *starter {
+	callee := g.Call.StaticCallee()
+	if m.known[callee] {
+		memo := make(map[*ssa.Function]*sendProfile)
+		return &starter{g: g, reach: m.reachFrom(callee), profile: func(group map[int32]bool) sendProfile {
+			clear(memo)
+			return m.profile(callee, group, memo)
+		}}
+	}
+	fact := m.importFact(callee)
+	if fact == nil || fact.NeverEnds != "" {
+		return nil
+	}
+	return &starter{g: g, profile: func(group map[int32]bool) sendProfile {
+		var prof sendProfile
+		for _, o := range m.opsOf[g] {
+			if o.kind == opSend && o.virtual && group[o.class] {
+				prof.sum = satAdd(prof.sum, o.count)
+				prof.bound = max(prof.bound, o.count)
+				prof.must = prof.must || o.must
+			}
+		}
+		return prof
+	}}
+}
+
+// eachSend calls f with every blocking send the goroutine performs.
+func (st *starter) eachSend(m *model, f func(*op)) {
+	for _, fn := range st.reach {
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				if _, isGo := in.(*ssa.Go); isGo {
+					continue // another goroutine's
+				}
+				for _, o := range m.opsOf[in] {
+					if o.kind == opSend && m.bareSend(o) {
+						f(o)
+					}
+				}
+			}
+		}
+	}
+	for _, o := range m.opsOf[st.g] {
+		if o.kind == opSend && o.virtual {
+			f(o)
+		}
+	}
+}
+
+// sendProfile describes a goroutine's blocking sends on a group of
+// channels.
+type sendProfile struct {
+	// sum bounds the sends along one run from above (unbounded when a send
+	// sits in a loop): a buffer of one fixes a hand-off only when it is 1.
+	sum int64
+	// bound is a number of sends a run can surely reach: the largest count
+	// of one send that runs on every iteration of its loops (a counted
+	// loop's trips, otherwise unbounded). Sends under conditions count
+	// once, so a "send only the first time" flag is never taken for many.
+	bound int64
+	// must: every run that returns sends at least once.
+	must bool
 }
 
 // bareSend reports whether o blocks until a receiver comes: a send
@@ -188,11 +273,10 @@ func (m *model) bareSend(o *op) bool {
 
 // pureHandoff reports whether every use of the class is accounted for: one
 // make in the parent, receives only in the parent, sends only in the
-// goroutine, no close in the parent, and no member reaching unseen code.
-// Operations that another package's summary contributes sit at call
-// sites; only the goroutine's own may send or close.
-func (m *model) pureHandoff(class int32, g *ssa.Go, inReach map[*ssa.Function]bool) bool {
-	parent := g.Parent()
+// parent's goroutines, no close in the parent, and no member reaching
+// unseen code. Operations that another package's summary contributes sit
+// at go statements (startedAt); elsewhere they disqualify.
+func (m *model) pureHandoff(class int32, parent *ssa.Function, inReach map[*ssa.Function]bool, startedAt map[ssa.Instruction]bool) bool {
 	c := m.flow.info[class]
 	if c.extSrc || c.escSend || c.escRecv || c.isDone || len(c.makes) != 1 {
 		return false
@@ -205,7 +289,7 @@ func (m *model) pureHandoff(class int32, g *ssa.Go, inReach map[*ssa.Function]bo
 	}
 	for _, o := range c.ops {
 		if o.virtual {
-			if o.instr != ssa.Instruction(g) || o.kind == opRecv {
+			if o.kind == opRecv || !startedAt[o.instr] && !inReach[o.instr.Parent()] {
 				return false
 			}
 			continue
@@ -250,9 +334,19 @@ func (m *model) profile(fn *ssa.Function, group map[int32]bool, memo map[*ssa.Fu
 		var w, site int64
 		for _, in := range b.Instrs[:n] {
 			for _, o := range m.opsOf[in] {
-				if o.kind == opSend && group[o.class] && m.bareSend(o) && !o.virtual {
-					w = satAdd(w, 1)
-					site = max(site, 1)
+				if o.kind != opSend || !group[o.class] || !m.bareSend(o) {
+					continue
+				}
+				if _, isGo := in.(*ssa.Go); isGo {
+					continue // another goroutine's send, summarised
+				}
+				n, must := int64(1), true
+				if o.virtual {
+					n, must = o.count, o.must
+				}
+				w = satAdd(w, n)
+				site = max(site, n)
+				if must {
 					sends[b] = true
 				}
 			}

@@ -59,3 +59,17 @@ func First(vs []int) int {
 func Background() {
 	go results.Spin() // want `goroutine never finishes: results.Spin never returns \(its loop at results.go:\d+ never exits\)`
 }
+
+// The goroutine calls the other package's function itself.
+func FetchInClosure(ctx context.Context) int {
+	ch := make(chan int)
+	go func() { // want `goroutine blocks forever sending on ch: the caller can return at line 71 without receiving`
+		results.Send(ch, 2)
+	}()
+	select {
+	case <-ctx.Done():
+		return 0
+	case v := <-ch:
+		return v
+	}
+}

@@ -153,3 +153,54 @@ func fixedCount() (string, string) {
 	}
 	return <-ch, <-ch
 }
+
+type conn interface {
+	Read([]byte) (int, error)
+	Write([]byte) (int, error)
+}
+
+func copyAll(dst, src conn) error { return nil }
+
+// Two copies, one result read: the slower copier blocks forever.
+func proxy(a, b conn) error {
+	errc := make(chan error)
+	go func() { // want `goroutines started here and at line 170 block forever sending on errc: the caller can return at line 173 before receiving from all of them`
+		errc <- copyAll(a, b)
+	}()
+	go func() {
+		errc <- copyAll(b, a)
+	}()
+	return <-errc
+}
+
+// Both results read: fine.
+func proxyBoth(a, b conn) error {
+	errc := make(chan error, 2)
+	go func() {
+		errc <- copyAll(a, b)
+	}()
+	go func() {
+		errc <- copyAll(b, a)
+	}()
+	err := <-errc
+	if err2 := <-errc; err == nil {
+		err = err2
+	}
+	return err
+}
+
+// Unbuffered, both read: fine.
+func proxyWaitBoth(a, b conn) error {
+	errc := make(chan error)
+	go func() {
+		errc <- copyAll(a, b)
+	}()
+	go func() {
+		errc <- copyAll(b, a)
+	}()
+	err1, err2 := <-errc, <-errc
+	if err1 != nil {
+		return err1
+	}
+	return err2
+}
