@@ -51,7 +51,7 @@ type op struct {
 	// unbounded) and whether every run sends.
 	count int64
 	must  bool
-	class   int32
+	class int32
 }
 
 type classInfo struct {
