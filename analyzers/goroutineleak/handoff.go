@@ -85,6 +85,16 @@ func (m *model) handoff(g *ssa.Go) *finding {
 			involved = append(involved, st)
 		}
 	}
+	// Goroutines started on exclusive branches (if/else) never run
+	// together: each is then judged alone.
+	for i := range involved {
+		for j := i + 1; j < len(involved); j++ {
+			a, b := involved[i].g.Block(), involved[j].g.Block()
+			if !a.Dominates(b) && !b.Dominates(a) {
+				involved = []*starter{self}
+			}
+		}
+	}
 	if len(involved) == 0 || involved[0].g != g {
 		return nil
 	}
@@ -529,8 +539,10 @@ func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeCha
 		count   int64
 		drained bool
 	}
+	// Receives are counted exactly up to what can matter; an unbounded
+	// number of sends needs only "more than the buffer holds".
 	limit := total
-	if limit > capacity+2 {
+	if total > 64 {
 		limit = capacity + 2
 	}
 	seen := make(map[key]bool)

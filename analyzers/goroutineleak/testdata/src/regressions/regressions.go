@@ -166,3 +166,38 @@ func retry(attempts int, timeout <-chan struct{}) error {
 }
 
 func Retry(timeout <-chan struct{}) error { return retry(3, timeout) } // want Retry:`goroutineleak\(param 0 receives\)`
+
+// exclusiveBranches: one goroutine or the other is started, never both;
+// the one receive serves either.
+func exclusiveBranches(useSelect bool) error {
+	ch := make(chan error)
+	done := make(chan struct{})
+	if useSelect {
+		go func() {
+			select {
+			case ch <- step():
+			case <-done:
+			}
+		}()
+	} else {
+		go func() {
+			ch <- step()
+		}()
+	}
+	return <-ch
+}
+
+func ExclusiveBranches(b bool) error { return exclusiveBranches(b) }
+
+// threeReceives: three goroutines, three receives.
+func threeReceives() {
+	done := make(chan bool)
+	go func() { done <- true }()
+	go func() { done <- true }()
+	go func() { done <- true }()
+	<-done
+	<-done
+	<-done
+}
+
+func ThreeReceives() { threeReceives() }
