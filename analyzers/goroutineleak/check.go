@@ -578,7 +578,8 @@ func (m *model) tickerChannel(v ssa.Value) bool {
 }
 
 // stopsTickers reports whether the package stops a ticker or timer
-// anywhere: a loop over its channel is then taken to be stoppable.
+// somewhere that runs: a loop over its channel is then taken to be
+// stoppable. A deferred Stop in a function that never ends never runs.
 func (m *model) stopsTickers() bool {
 	for _, fn := range m.funcs {
 		for _, b := range fn.Blocks {
@@ -588,7 +589,13 @@ func (m *model) stopsTickers() bool {
 					continue
 				}
 				callee := c.Common().StaticCallee()
-				if callee != nil && callee.Pkg != nil && callee.Pkg.Pkg.Path() == "time" && callee.Name() == "Stop" {
+				if callee == nil || callee.Pkg == nil || callee.Pkg.Pkg.Path() != "time" || callee.Name() != "Stop" {
+					continue
+				}
+				if _, deferred := in.(*ssa.Defer); deferred && !m.canEnd[fn] {
+					continue
+				}
+				if m.instrReached(in) {
 					return true
 				}
 			}

@@ -127,9 +127,10 @@ func (m *model) handoff(g *ssa.Go) *finding {
 				return nil
 			}
 		}
-		if many && !prof.must {
+		if many && !prof.must && prof.bound <= 1 {
 			// Goroutines that may not send ("only the last one
-			// reports") cannot be counted against the receives.
+			// reports") cannot be counted against the receives; a
+			// producer sending on every iteration of a loop still can.
 			return nil
 		}
 		total = satAdd(total, satMul(max(prof.bound, 1), instances))

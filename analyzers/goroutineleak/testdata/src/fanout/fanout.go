@@ -204,3 +204,36 @@ func proxyWaitBoth(a, b conn) error {
 	}
 	return err2
 }
+
+// Producers that send every item of their share: the caller stops at the
+// first bad one.
+func scanAll(shards [][]int) error {
+	ch := make(chan int)
+	for _, shard := range shards {
+		go func() { // want `goroutines started here block forever sending on ch: the caller can return at line 221 before receiving from all of them`
+			for _, v := range shard {
+				ch <- v
+			}
+		}()
+	}
+	for v := range ch {
+		if v < 0 {
+			return errors.New("negative")
+		}
+	}
+	return nil
+}
+
+// A non-blocking receive is no receive at all when nothing is ready.
+func poll() (int, bool) {
+	ch := make(chan int)
+	go func() { // want `goroutine blocks forever sending on ch: the caller can return at line 237 without receiving`
+		ch <- 1
+	}()
+	select {
+	case v := <-ch:
+		return v, true
+	default:
+		return 0, false
+	}
+}

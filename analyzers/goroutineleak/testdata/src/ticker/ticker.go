@@ -11,3 +11,17 @@ func Heartbeat(beat func()) {
 		}
 	}()
 }
+
+// The deferred Stop never runs: the loop never ends.
+func Poll(poll func()) {
+	go func() { // want `goroutine never finishes: the loop at line 20 has no exit and watches no cancellation`
+		t := time.NewTicker(time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				poll()
+			}
+		}
+	}()
+}
