@@ -23,6 +23,7 @@ func parseFlags(args []string, all []*analysis.Analyzer, stdout, stderr io.Write
 	fs.BoolVar(&opts.tests, "test", true, "also analyze test files")
 	fs.StringVar(&opts.tags, "tags", "", "comma-separated build tags")
 	version := fs.Bool("V", false, "print the version and exit")
+	fs.StringVar(&opts.cpuprofile, "cpuprofile", "", "write a CPU profile of the run to this file")
 
 	enabled := map[string]*triState{}
 	for _, a := range all {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"runtime/pprof"
 	"slices"
 	"strings"
 
@@ -31,6 +32,8 @@ type options struct {
 	tests  bool
 	tags   string
 	only   []*analysis.Analyzer
+
+	cpuprofile string
 }
 
 func run(args []string, stdout, stderr io.Writer) (code int) {
@@ -59,6 +62,20 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintln(stderr, "leakvet: no packages given; for example: leakvet ./...")
 		fmt.Fprintln(stderr, "run 'leakvet -help' for usage")
 		return exitBadInput
+	}
+
+	if opts.cpuprofile != "" {
+		f, err := os.Create(opts.cpuprofile)
+		if err != nil {
+			fmt.Fprintf(stderr, "leakvet: %v\n", err)
+			return exitBadInput
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "leakvet: %v\n", err)
+			return exitInternal
+		}
+		defer pprof.StopCPUProfile()
 	}
 
 	pkgs, err := load(patterns, opts)

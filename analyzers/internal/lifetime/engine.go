@@ -166,7 +166,7 @@ func (e *engine) summariseParams(fn *ssa.Function, s *Summary) {
 		return
 	}
 	for i, p := range fn.Params {
-		if !e.closable(p.Type()) {
+		if !e.closable(p.Type()) && !e.hasReleaseMethod(p.Type()) {
 			continue
 		}
 		kind := e.kindFor(p.Type())
@@ -174,6 +174,12 @@ func (e *engine) summariseParams(fn *ssa.Function, s *Summary) {
 		t.add(p, tracked{role: roleWhole})
 		t.run()
 		eff := t.effect(t.paths(fn.Blocks[0], 0, nil))
+		if !e.closable(p.Type()) && !(eff.When == Always && eff.Releases) {
+			// A wrapper type (anything with a Close): only a function that
+			// always releases it (a teardown helper) is worth a summary;
+			// long-lived values such as a *sql.DB are "kept" everywhere.
+			continue
+		}
 		if eff.When != Never {
 			eff.Index = i
 			s.Params = append(s.Params, eff)
@@ -197,12 +203,27 @@ func (t *tracker) effect(out outcome) ParamEffect {
 		return ParamEffect{When: Always, Releases: releases}
 	case out.unknownLeak || out.successLeak && out.failureLeak || !returnsOutcome(t.fn):
 		return ParamEffect{When: Never}
-	case out.failureLeak:
+	case out.failureLeak && hasExit(t.fn, 0):
 		return ParamEffect{When: OnSuccess, Releases: releases}
-	case out.successLeak:
+	case out.successLeak && hasExit(t.fn, 1):
 		return ParamEffect{When: OnFailure, Releases: releases}
 	}
+	// A function that always fails (a parseError helper) discharges
+	// nothing "on success": it never succeeds.
 	return ParamEffect{When: Never}
+}
+
+// hasExit reports whether fn has a return whose outcome is nilness
+// (0 success, 1 failure) or unknown.
+func hasExit(fn *ssa.Function, nilness int) bool {
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(b.Preds) > 0 || ok && b.Index == 0 {
+			if n := errNilness(ret); n == nilness || n == -1 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // effectOn is what a function literal does with a captured variable.
@@ -265,6 +286,9 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 			acqs = append(acqs, acquisition{call, a.Result, k})
 		}
 		return acqs
+	}
+	if e.table.IsExempt(obj) {
+		return nil
 	}
 	if callee := c.StaticCallee(); callee != nil && !c.IsInvoke() {
 		if s, _ := e.summaryOf(originOf(callee)); s != nil {
@@ -348,7 +372,7 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 	t.run()
 	out := t.paths(b, i+1, acq.call)
 	for ret, ra := range t.returned {
-		if ra.kind != closerKind && !slices.Contains(out.returnedOwed, ssa.Instruction(ret)) {
+		if !ra.container && !slices.Contains(out.returnedOwed, ssa.Instruction(ret)) {
 			continue // kept elsewhere first (stored in a field, then returned)
 		}
 		if t.returnsCloser(ret) {
@@ -364,12 +388,20 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 		return
 	}
 	if len(out.leaks) == 0 {
-		if f, ok := e.deferInLoop(fn, acq, b, out); ok {
+		if f, ok := e.deferInLoop(t, acq, b, i, out); ok {
 			r.findings = append(r.findings, f)
 		} else if len(out.undeferred) > 0 {
 			r.findings = append(r.findings, e.undeferred(acq, t, out))
 		}
 		return
+	}
+	if acq.kind.SuccessOnly {
+		// Data loss matters only where the output is kept: a writer
+		// abandoned on an error return holds nothing but memory.
+		out.leaks = slices.DeleteFunc(out.leaks, func(x exit) bool { return x.ret != nil && errNilness(x.ret) == 1 })
+		if len(out.leaks) == 0 {
+			return
+		}
 	}
 	if isMain(fn) {
 		// The process ends when main returns; what main leaves open is
@@ -453,12 +485,27 @@ func (e *engine) newFinding(acq acquisition, category string) Finding {
 // deferInLoop reports a resource acquired in a loop whose release is
 // deferred: every iteration's resource stays open until the function
 // returns.
-func (e *engine) deferInLoop(fn *ssa.Function, acq acquisition, b *ssa.BasicBlock, out outcome) (Finding, bool) {
+func (e *engine) deferInLoop(t *tracker, acq acquisition, b *ssa.BasicBlock, i int, out outcome) (Finding, bool) {
 	if len(out.deferred) == 0 || !inCycle(b) {
 		return Finding{}, false
 	}
 	def := out.deferred[0]
 	if !reaches(def.Block(), b) {
+		return Finding{}, false
+	}
+	// Only a resource still owed when the loop comes round again is held
+	// by the defer: `defer tx.Rollback()` followed by a Commit in every
+	// iteration holds nothing.
+	saved := map[ssa.Instruction]event{}
+	for _, d := range out.deferred {
+		saved[d] = t.events[d]
+		delete(t.events, d)
+	}
+	again := t.paths(b, i+1, acq.call)
+	for d, ev := range saved {
+		t.events[d] = ev
+	}
+	if !slices.ContainsFunc(again.leaks, func(x exit) bool { return x.loop }) {
 		return Finding{}, false
 	}
 	noun, name, _ := e.describe(acq)
@@ -639,7 +686,9 @@ func isMain(fn *ssa.Function) bool {
 // on every path before the acquisition: the defer then covers every exit.
 func (t *tracker) deferredBefore(acq ssa.Instruction) bool {
 	for instr, ev := range t.events {
-		if _, ok := instr.(*ssa.Defer); !ok || ev.kind != evRelease {
+		// A deferred release, or a deferred closure over the collection
+		// the resource goes into.
+		if _, ok := instr.(*ssa.Defer); !ok || ev.kind != evRelease && ev.kind != evTransfer {
 			continue
 		}
 		if instr.Block() == acq.Block() {

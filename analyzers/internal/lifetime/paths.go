@@ -19,8 +19,13 @@ const (
 )
 
 type pathState struct {
-	duty duty
-	err  ssa.Value
+	duty      duty
+	contained bool // the resource sits in a local collection
+	// again: the acquiring call ran once more while this resource sat in a
+	// collection; the root's SSA values (and its error) now denote the new
+	// one, so they no longer say anything about this one.
+	again bool
+	err       ssa.Value
 	// risky: since the acquisition, this path has run a call that can fail
 	// or panic while the resource was owed.
 	risky bool
@@ -73,12 +78,22 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 		st := it.st
 		done := false
 		for _, instr := range it.b.Instrs[it.start:] {
-			if rootInstr != nil && instr == rootInstr && it.start == 0 {
+			if rootInstr != nil && instr == rootInstr && it.start == 0 && !st.again {
+				if st.duty == owed && st.contained {
+					// The earlier resource lives on in the collection: follow
+					// it past the next acquisition (an error there may drop
+					// the whole collection).
+					st.again = true
+					continue
+				}
 				if st.duty == owed {
 					out.leaks = append(out.leaks, exit{pos: rootInstr.Pos(), loop: true})
 				}
 				done = true
 				break
+			}
+			if st.again && instr == rootInstr {
+				continue
 			}
 			if ev, ok := t.events[instr]; ok {
 				switch ev.kind {
@@ -95,9 +110,11 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 						out.returnedOwed = appendOnce(out.returnedOwed, ret)
 					}
 				case evPendingSuccess:
-					st = pathState{pendingSuccess, ev.err, st.risky}
+					st = pathState{duty: pendingSuccess, contained: st.contained, again: st.again, err: ev.err, risky: st.risky}
 				case evPendingFailure:
-					st = pathState{pendingFailure, ev.err, st.risky}
+					st = pathState{duty: pendingFailure, contained: st.contained, again: st.again, err: ev.err, risky: st.risky}
+				case evContain:
+					st.contained = true
 				}
 				if done {
 					break
@@ -178,7 +195,7 @@ func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) 
 			return resolve(st, success)
 		}
 	}
-	if st.duty == owed && taken && t.errorPredicate(cond) {
+	if st.duty == owed && !st.again && taken && t.errorPredicate(cond) {
 		// `if os.IsNotExist(err)`: true only for a non-nil error, when the
 		// resource is nil.
 		return st, false
@@ -207,9 +224,9 @@ func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) 
 	// isNilHere: on this edge, v == nil.
 	isNilHere := (cmp.Op == token.EQL) == taken
 	switch {
-	case st.duty == owed && t.nilMeansNone[v] && isNilHere:
+	case st.duty == owed && !st.again && t.nilMeansNone[v] && isNilHere:
 		return st, false
-	case st.duty == owed && t.errOf[v] && !isNilHere:
+	case st.duty == owed && !st.again && t.errOf[v] && !isNilHere:
 		return st, false
 	case st.duty != owed && v == st.err:
 		return resolve(st, isNilHere)
@@ -222,7 +239,7 @@ func resolve(st pathState, success bool) (pathState, bool) {
 	if (st.duty == pendingSuccess) == success {
 		return st, false // discharged on this edge
 	}
-	return pathState{risky: st.risky}, true
+	return pathState{risky: st.risky, contained: st.contained, again: st.again}, true
 }
 
 func appendOnce(list []ssa.Instruction, instr ssa.Instruction) []ssa.Instruction {
@@ -251,7 +268,7 @@ func errNilness(ret *ssa.Return) int {
 	if len(ret.Results) == 0 {
 		return 0
 	}
-	last := ret.Results[len(ret.Results)-1]
+	last := slotValue(ret, ret.Results[len(ret.Results)-1])
 	if !isOutcome(last.Type()) {
 		return 0
 	}
@@ -337,4 +354,25 @@ func (t *tracker) errorPredicate(cond ssa.Value) bool {
 		return true
 	}
 	return false
+}
+
+// slotValue looks through the result slot that functions with defers
+// return from (`*t0 = v; rundefers; t1 = *t0; return t1`) to the value
+// stored last before the return in the same block.
+func slotValue(ret *ssa.Return, v ssa.Value) ssa.Value {
+	ld, ok := v.(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL {
+		return v
+	}
+	slot, ok := ld.X.(*ssa.Alloc)
+	if !ok {
+		return v
+	}
+	instrs := ret.Block().Instrs
+	for i := len(instrs) - 1; i >= 0; i-- {
+		if st, ok := instrs[i].(*ssa.Store); ok && st.Addr == slot {
+			return st.Val
+		}
+	}
+	return v
 }

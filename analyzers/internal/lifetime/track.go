@@ -41,8 +41,9 @@ type tracked struct {
 }
 
 type returnedAs struct {
-	index int
-	kind  string
+	index     int
+	kind      string
+	container bool // a wrapper holding the resource, not the resource
 }
 
 type eventKind uint8
@@ -54,6 +55,9 @@ const (
 	// that a callee returns (see When).
 	evPendingSuccess
 	evPendingFailure
+	// evContain: the resource went into a local collection; a loop that
+	// acquires again no longer overwrites it.
+	evContain
 )
 
 type event struct {
@@ -238,6 +242,12 @@ func (t *tracker) use(v ssa.Value, tr tracked, instr ssa.Instruction) {
 		if tr.role == roleContainer {
 			t.add(u, tr)
 		}
+	case *ssa.IndexAddr:
+		if _, isSlice := u.X.Type().Underlying().(*types.Slice); isSlice && tr.role == roleContainer && u.X == v {
+			// Reading the collection's elements (a cleanup loop that waits
+			// for or closes each one): they are being dealt with.
+			t.setEvent(u, event{kind: evTransfer})
+		}
 	case *ssa.FieldAddr:
 		f, embedded := t.field(u.X.Type(), u.Field)
 		switch {
@@ -303,7 +313,7 @@ func (t *tracker) use(v ssa.Value, tr tracked, instr ssa.Instruction) {
 			case tr.role == roleContainer && t.e.hasReleaseMethod(v.Type()):
 				// A wrapper that holds the resource and can release it:
 				// the caller owns the wrapper.
-				t.returned[u] = returnedAs{index: i, kind: closerKind}
+				t.returned[u] = returnedAs{index: i, kind: closerKind, container: true}
 			}
 		}
 	case *ssa.MakeClosure:
@@ -391,7 +401,9 @@ func localBase(addr ssa.Value) *ssa.Alloc {
 // closure handles a function literal or method value that captures v.
 func (t *tracker) closure(mc *ssa.MakeClosure, v ssa.Value, tr tracked) {
 	fn, ok := mc.Fn.(*ssa.Function)
-	if !ok {
+	if !ok || tr.role == roleContainer {
+		// A closure over a collection of resources (a deferred cleanup
+		// that ranges over it) is trusted to deal with them.
 		t.add(mc, tracked{role: roleCapture, keeps: true})
 		return
 	}
@@ -465,13 +477,19 @@ func (t *tracker) call(instr ssa.CallInstruction, v ssa.Value, tr tracked) {
 			continue
 		}
 		if isGo {
-			t.setEvent(instr, event{kind: evTransfer})
+			if !t.goroutineIgnores(c, callee, i, tr) {
+				t.setEvent(instr, event{kind: evTransfer})
+			}
 			return
 		}
 		if b, ok := c.Value.(*ssa.Builtin); ok {
 			if b.Name() == "append" {
+				// A local collection now holds it: the collection is
+				// followed like any aggregate (returned, stored, or
+				// dropped on an error path).
 				if val, ok := instr.(ssa.Value); ok {
 					t.add(val, tracked{role: roleContainer})
+					t.setEvent(instr, event{kind: evContain})
 				}
 			}
 			continue
@@ -556,6 +574,16 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 	if callee != nil && mentionOnly(callee) && isEmptyInterface(ptype) {
 		return // printed, logged or formatted: mentioned, not released
 	}
+	if tr.role == roleContainer && isRecv && callee != nil && t.e.hasReleaseMethod(ptype) {
+		// A method of the wrapper itself (tlsConn.Handshake): the wrapper
+		// stays here unless the method's summary says otherwise.
+		if s, _ := t.e.summaryOf(originOf(callee)); s != nil {
+			if eff := s.param(0); eff.When == Always {
+				t.setEvent(instr, event{kind: map[bool]eventKind{true: evRelease, false: evTransfer}[eff.Releases]})
+			}
+		}
+		return
+	}
 	if tr.role == roleContainer {
 		t.setEvent(instr, event{kind: evTransfer})
 		return
@@ -587,9 +615,20 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 			// The callee cannot be summarised for this parameter (it could
 			// keep the value in a container of its own): trust it.
 			t.setEvent(instr, event{kind: evTransfer})
+			return
+		}
+		if t.e.hasReleaseMethod(declType) {
+			// A wrapper handed to a function of its own kind of code
+			// (ls.teardown(), closeSession(s)): its summary decides.
+			if s, _ := t.e.summaryOf(origin); s != nil {
+				if eff := s.param(i); eff.When == Always && eff.Releases {
+					t.setEvent(instr, event{kind: evRelease})
+				}
+			}
 		}
 		return
 	}
+
 	sum, known := t.e.summaryOf(origin)
 	if !known {
 		t.setEvent(instr, event{kind: evTransfer})
@@ -748,4 +787,33 @@ func wrapperResult(instr ssa.CallInstruction, e *engine) ssa.Value {
 		}
 	}
 	return nil
+}
+
+// goroutineIgnores reports whether `go f(..., v, ...)` starts a function
+// that is known to neither release nor keep v: the goroutine does not take
+// ownership, so the duty stays here (`go s.handle(conn)` where handle
+// never closes conn).
+func (t *tracker) goroutineIgnores(c *ssa.CallCommon, callee *ssa.Function, i int, tr tracked) bool {
+	if callee == nil || c.IsInvoke() || callee.Synthetic != "" || (tr.role != roleWhole && tr.role != rolePart) {
+		return false
+	}
+	origin := originOf(callee)
+	var decl types.Type
+	if sig := origin.Signature; sig.Recv() != nil {
+		if i == 0 {
+			decl = sig.Recv().Type()
+		} else {
+			decl = paramType(sig, i-1)
+		}
+	} else {
+		decl = paramType(sig, i)
+	}
+	if !t.e.closable(decl) {
+		return false
+	}
+	if origin.Pkg != t.e.pkg {
+		return false // no body here to be sure of
+	}
+	sum, known := t.e.summaryOf(origin)
+	return known && sum.param(i).When == Never
 }

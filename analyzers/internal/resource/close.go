@@ -35,11 +35,11 @@ var closeKinds = []*Kind{
 	// Compression writers buffer data: without Close the stream is
 	// truncated and its trailer (checksum, size) never written.
 	{ID: "gzip.Writer", Check: "closecheck", Noun: "gzip writer", Type: "*compress/gzip.Writer",
-		Release: []string{"Close"}, ReleaseText: "Close", Unreleased: "not closed (its buffered data and trailer are lost)"},
+		Release: []string{"Close"}, ReleaseText: "Close", Unreleased: "not closed (its buffered data and trailer are lost)", SuccessOnly: true},
 	{ID: "zlib.Writer", Check: "closecheck", Noun: "zlib writer", Type: "*compress/zlib.Writer",
-		Release: []string{"Close"}, ReleaseText: "Close", Unreleased: "not closed (its buffered data and trailer are lost)"},
+		Release: []string{"Close"}, ReleaseText: "Close", Unreleased: "not closed (its buffered data and trailer are lost)", SuccessOnly: true},
 	{ID: "flate.Writer", Check: "closecheck", Noun: "flate writer", Type: "*compress/flate.Writer",
-		Release: []string{"Close"}, ReleaseText: "Close", Unreleased: "not closed (its buffered data is lost)"},
+		Release: []string{"Close"}, ReleaseText: "Close", Unreleased: "not closed (its buffered data is lost)", SuccessOnly: true},
 	// A started process must be waited for: until then it stays a zombie
 	// in the process table and its pipes stay open.
 	{ID: "exec.Cmd", Check: "closecheck", Noun: "process", Type: "*os/exec.Cmd",

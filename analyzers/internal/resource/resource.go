@@ -40,6 +40,10 @@ type Kind struct {
 	ReleaseText string
 	// Unreleased says what is wrong in messages; "not closed" when empty.
 	Unreleased string
+	// SuccessOnly: leaving it unreleased matters only on paths that return
+	// success (a compression writer abandoned with its output on an error
+	// path loses nothing anyone reads).
+	SuccessOnly bool
 }
 
 // An Acquirer is a function or method whose result must be released.
@@ -70,6 +74,7 @@ type Table struct {
 	acquirers map[string]Acquirer
 	releases  map[string]bool
 	owners    map[string]bool
+	exempt    map[string]bool
 }
 
 // An Owner is a function that takes ownership of every resource passed to
@@ -78,6 +83,20 @@ type Table struct {
 type Owner struct {
 	Func string
 	Why  string
+}
+
+// WithExempt returns t extended by functions whose results are never
+// resources, whatever a summary of their bodies says.
+func (t *Table) WithExempt(funcs []Owner) *Table {
+	for _, f := range funcs {
+		t.exempt[f.Func] = true
+	}
+	return t
+}
+
+// IsExempt reports whether fn's results are never resources.
+func (t *Table) IsExempt(fn *types.Func) bool {
+	return fn != nil && t.exempt[fn.Origin().FullName()]
 }
 
 // WithOwners returns t extended by owners.
@@ -101,6 +120,7 @@ func NewTable(kinds []*Kind, acquirers []Acquirer) *Table {
 		acquirers: map[string]Acquirer{},
 		releases:  map[string]bool{},
 		owners:    map[string]bool{},
+		exempt:    map[string]bool{},
 	}
 	for _, k := range kinds {
 		t.add(k)

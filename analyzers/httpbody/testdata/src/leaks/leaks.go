@@ -26,7 +26,7 @@ func discarded(c *http.Client, req *http.Request) error {
 }
 
 func discardedStatement(url string) {
-	http.Head(url) // want `result of http.Head is discarded: its response body is never closed`
+	http.PostForm(url, nil) // want `result of http.PostForm is discarded: its response body is never closed`
 }
 
 func earlyReturnOnStatus(c *http.Client, req *http.Request) ([]item, error) {

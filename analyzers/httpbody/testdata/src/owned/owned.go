@@ -297,3 +297,12 @@ func registeredCleanup(t interface{ Cleanup(func()) }, url string) int {
 	t.Cleanup(func() { resp.Body.Close() })
 	return resp.StatusCode
 }
+
+// A HEAD response has no body to close.
+func headOnly(c *http.Client, url string) (string, error) {
+	resp, err := c.Head(url)
+	if err != nil {
+		return "", err
+	}
+	return resp.Header.Get("ETag"), nil
+}
