@@ -25,7 +25,7 @@ type pathState struct {
 	// collection; the root's SSA values (and its error) now denote the new
 	// one, so they no longer say anything about this one.
 	again bool
-	err       ssa.Value
+	err   ssa.Value
 	// risky: since the acquisition, this path has run a call that can fail
 	// or panic while the resource was owed.
 	risky bool
