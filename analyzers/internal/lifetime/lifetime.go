@@ -113,6 +113,9 @@ func (e *engine) needed() bool {
 			continue
 		}
 		sig := fn.Type().(*types.Signature)
+		if sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
+			continue // an interface's method has no body to summarise
+		}
 		if sig.Recv() != nil && e.closable(sig.Recv().Type()) {
 			return true
 		}
