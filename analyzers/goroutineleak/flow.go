@@ -68,6 +68,10 @@ type classInfo struct {
 	makes                  []*ssa.MakeChan
 	hasNil                 bool
 	isDone                 bool
+	// within lists the Done classes of the contexts this Done class's
+	// contexts derive from: closing one of those closes this one too, not
+	// the other way round.
+	within []int32
 	ops                    []*op
 	// dynCalls are calls through a member function value; once the classes
 	// are final they become close operations when the class cancels.
@@ -151,6 +155,7 @@ func (f *flow) union(a, b int32) {
 		ia.makes = append(ia.makes, ib.makes...)
 		ia.ops = append(ia.ops, ib.ops...)
 		ia.dynCalls = append(ia.dynCalls, ib.dynCalls...)
+		ia.within = append(ia.within, ib.within...)
 		for _, l := range []struct{ x, y *int32 }{{&ia.pointee, &ib.pointee}, {&ia.done, &ib.done}, {&ia.cancels, &ib.cancels}} {
 			switch {
 			case *l.y < 0:
@@ -531,7 +536,9 @@ func (f *flow) contextResult(n int32, name string, c *ssa.CallCommon, index int)
 		if index == 0 {
 			d := f.doneOf(n)
 			if parent != nil {
-				f.union(d, f.doneOf(f.node(parent)))
+				pd := f.doneOf(f.node(parent))
+				c := f.class(d)
+				c.within = append(c.within, pd)
 			}
 			if name != "WithCancel" && name != "WithCancelCause" {
 				c := f.class(d)

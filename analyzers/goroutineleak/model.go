@@ -3,6 +3,7 @@ package goroutineleak
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -313,6 +314,7 @@ func (m *model) solve() {
 			m.closable[int32(id)] = true
 		}
 	}
+	m.inheritClosable()
 	m.callers = make(map[*ssa.Function][]*ssa.Function)
 	for _, fn := range m.funcs {
 		for _, b := range fn.Blocks {
@@ -383,20 +385,51 @@ func (m *model) release() bool {
 		}
 	}
 	changed := false
-	for o := range m.stuck {
-		p := live[o.class]
-		if p == nil {
-			continue
-		}
-		if (o.kind == opRecv && (p.send || p.close)) || (o.kind == opSend && p.recv) {
-			delete(m.stuck, o)
-			changed = true
-		}
-	}
 	for class, p := range live {
 		if p.close && !m.closable[class] {
 			m.closable[class] = true
 			changed = true
+		}
+	}
+	if m.inheritClosable() {
+		changed = true
+	}
+	for o := range m.stuck {
+		if o.kind == opRecv && m.closable[o.class] {
+			delete(m.stuck, o)
+			changed = true
+			continue
+		}
+		p := live[o.class]
+		if p == nil {
+			continue
+		}
+		if (o.kind == opRecv && p.send) || (o.kind == opSend && p.recv) {
+			delete(m.stuck, o)
+			changed = true
+		}
+	}
+	return changed
+}
+
+// inheritClosable marks a derived context's Done channel closable when
+// the Done channel of a context it derives from is. It reports whether
+// anything changed.
+func (m *model) inheritClosable() bool {
+	changed := false
+	for again := true; again; {
+		again = false
+		for id, c := range m.flow.info {
+			if c == nil || m.closable[int32(id)] {
+				continue
+			}
+			for _, w := range c.within {
+				if m.closable[m.flow.find(w)] {
+					m.closable[int32(id)] = true
+					again, changed = true, true
+					break
+				}
+			}
 		}
 	}
 	return changed
@@ -584,7 +617,111 @@ func (m *model) liveSuccs(b *ssa.BasicBlock, in *ssa.If) []*ssa.BasicBlock {
 	if dead := m.closedBranch(in.Cond); dead >= 0 {
 		return []*ssa.BasicBlock{b.Succs[1-dead]}
 	}
+	if dead := m.nilBranch(in.Cond); dead >= 0 {
+		return []*ssa.BasicBlock{b.Succs[1-dead]}
+	}
 	return b.Succs
+}
+
+// nilBranch returns which successor (0 or 1) of an If comparing a variable
+// with nil cannot be taken because nothing but nil is ever stored in the
+// variable (a named result that is never set, "if conn != nil {
+// conn.Close() }"), or -1.
+func (m *model) nilBranch(cond ssa.Value) int {
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
+		return -1
+	}
+	x, y := bin.X, bin.Y
+	if c, ok := x.(*ssa.Const); ok && c.IsNil() {
+		x, y = y, x
+	}
+	if c, ok := y.(*ssa.Const); !ok || !c.IsNil() {
+		return -1
+	}
+	ld, ok := x.(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL || !m.onlyNil(ld.X, 0) {
+		return -1
+	}
+	if bin.Op == token.NEQ {
+		return 0 // "x != nil" is never true
+	}
+	return 1
+}
+
+// onlyNil reports whether the variable at addr (a local, or a closure's
+// captured local) only ever holds nil: every store into it stores nil, and
+// its address goes nowhere but to loads and closures that do the same.
+func (m *model) onlyNil(addr ssa.Value, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	switch a := addr.(type) {
+	case *ssa.Alloc:
+		return m.usesOnlyNil(a, depth)
+	case *ssa.FreeVar:
+		fn := a.Parent()
+		idx := -1
+		for i, fv := range fn.FreeVars {
+			if fv == a {
+				idx = i
+			}
+		}
+		par := fn.Parent()
+		if idx < 0 || par == nil || !m.usesOnlyNil(a, depth) {
+			return false
+		}
+		found := false
+		for _, b := range par.Blocks {
+			for _, in := range b.Instrs {
+				if mc, ok := in.(*ssa.MakeClosure); ok && mc.Fn == fn {
+					found = true
+					if !m.onlyNil(mc.Bindings[idx], depth+1) {
+						return false
+					}
+				}
+			}
+		}
+		return found
+	}
+	return false
+}
+
+func (m *model) usesOnlyNil(addr ssa.Value, depth int) bool {
+	refs := addr.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr != addr {
+				return false
+			}
+			// "return conn" stores the named result back into itself.
+			if ld, ok := r.Val.(*ssa.UnOp); ok && ld.Op == token.MUL && ld.X == addr {
+				continue
+			}
+			if c, ok := r.Val.(*ssa.Const); !ok || !c.IsNil() {
+				return false
+			}
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return false
+			}
+		case *ssa.DebugRef:
+		case *ssa.MakeClosure:
+			fn := r.Fn.(*ssa.Function)
+			for i, b := range r.Bindings {
+				if b == addr && (i >= len(fn.FreeVars) || !m.usesOnlyNil(fn.FreeVars[i], depth+1)) {
+					return false
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // selectCase recognises the dispatch "index == k" after a select.

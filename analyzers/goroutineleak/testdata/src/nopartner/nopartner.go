@@ -5,6 +5,7 @@ package nopartner
 import (
 	"context"
 	"log"
+	"time"
 )
 
 type watcher struct {
@@ -76,7 +77,7 @@ type tx struct {
 func begin() *tx {
 	ctx, cancel := context.WithCancel(context.Background())
 	t := &tx{ctx: ctx, cancel: cancel}
-	go t.awaitDone() // want `goroutine blocks forever receiving from t.ctx.Done\(\): the context's cancel at line 85 never runs`
+	go t.awaitDone() // want `goroutine blocks forever receiving from t.ctx.Done\(\): the context's cancel at line 86 never runs`
 	return t
 }
 
@@ -111,7 +112,7 @@ type rows struct {
 
 func (r *rows) init(ctx context.Context) {
 	ctx, r.cancel = context.WithCancel(ctx)
-	go r.awaitDone(ctx) // want `goroutine blocks forever receiving from ctx.Done\(\): the context's cancel at line 122 never runs`
+	go r.awaitDone(ctx) // want `goroutine blocks forever receiving from ctx.Done\(\): the context's cancel at line 123 never runs`
 }
 
 func (r *rows) awaitDone(ctx context.Context) {
@@ -142,3 +143,43 @@ func nilChannel() {
 }
 
 func NilChannel() { nilChannel() }
+
+// The only cancel sits under a check of a result that is never set.
+type clientConn struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+func (cc *clientConn) close() { cc.cancel() }
+
+func dialConn() (conn *clientConn) {
+	cc := &clientConn{}
+	cc.ctx, cc.cancel = context.WithCancel(context.Background())
+	defer func() {
+		if conn != nil {
+			conn.close()
+		}
+	}()
+	go func() { // want `goroutine blocks forever receiving from cc.ctx.Done\(\): the context's cancel at line 153 never runs`
+		<-cc.ctx.Done()
+	}()
+	return conn
+}
+
+func DialConn() { dialConn() }
+
+// A timeout on a derived context ends the derived one, not its parent.
+func derived() {
+	parent, cancel := context.WithCancel(context.Background())
+	_ = cancel
+	child, stop := context.WithTimeout(parent, time.Second)
+	defer stop()
+	go func() {
+		<-child.Done()
+	}()
+	go func() { // want `goroutine blocks forever receiving from parent.Done\(\): nothing cancels the context`
+		<-parent.Done()
+	}()
+}
+
+func Derived() { derived() }
