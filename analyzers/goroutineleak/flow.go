@@ -72,7 +72,7 @@ type classInfo struct {
 	// contexts derive from: closing one of those closes this one too, not
 	// the other way round.
 	within []int32
-	ops                    []*op
+	ops    []*op
 	// dynCalls are calls through a member function value; once the classes
 	// are final they become close operations when the class cancels.
 	dynCalls []ssa.CallInstruction
