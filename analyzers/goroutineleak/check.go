@@ -52,7 +52,10 @@ func (m *model) checkStart(g *ssa.Go) *finding {
 	if !m.canEnd[callee] {
 		return m.noEnd(g, callee)
 	}
-	return m.handoff(g)
+	if f := m.handoff(g); f != nil {
+		return f
+	}
+	return m.endsOnClose(g, funcName(callee))
 }
 
 // startedOnce recognises the lazily started singleton: the go statement
@@ -256,7 +259,39 @@ func (m *model) checkForeign(g *ssa.Go) *finding {
 			message:  fmt.Sprintf("goroutine never finishes: %s never returns (%s)", foreignName(callee), fact.NeverEnds),
 		}
 	}
-	return m.handoff(g)
+	if f := m.handoff(g); f != nil {
+		return f
+	}
+	return m.endsOnClose(g, foreignName(callee))
+}
+
+// endsOnClose reports a goroutine running a summarised function (of
+// another package, or one that other packages may call) that can only end
+// once a channel it is given is closed, when that channel never is.
+func (m *model) endsOnClose(g *ssa.Go, name string) *finding {
+	fact := m.flow.summaryOf(g.Call.StaticCallee())
+	if fact == nil {
+		return nil
+	}
+	for _, p := range fact.Params {
+		if !p.EndsOnClose || p.Index >= len(g.Call.Args) {
+			continue
+		}
+		class := m.flow.find(m.flow.node(g.Call.Args[p.Index]))
+		if m.closable[class] {
+			continue
+		}
+		arg := "its channel"
+		if call := m.syntax().calls[g.Call.Pos()]; call != nil && p.Index < len(call.Args) {
+			arg = types.ExprString(call.Args[p.Index])
+		}
+		return &finding{
+			pos:      g.Pos(),
+			category: catRangeNoClose,
+			message:  fmt.Sprintf("goroutine never finishes: %s receives from %s until it is closed, and it is never closed", name, arg),
+		}
+	}
+	return nil
 }
 
 // foreignName spells a function of another package: "pkg.F",

@@ -31,6 +31,9 @@ type paramFact struct {
 	Must  bool
 	Recv  bool
 	Close bool
+	// EndsOnClose: the function can only end once the channel is closed
+	// (it ranges over it, or exits on seeing it closed).
+	EndsOnClose bool
 	// Other: the channel goes somewhere the summary does not follow.
 	Other bool
 }
@@ -59,6 +62,9 @@ func (f *startFact) String() string {
 		}
 		if p.Close {
 			uses = append(uses, "closes")
+		}
+		if p.EndsOnClose {
+			uses = append(uses, "ends when closed")
 		}
 		if p.Other {
 			uses = append(uses, "passes on")
@@ -173,7 +179,34 @@ func (m *model) paramSummary(fn *ssa.Function, i int, reach []*ssa.Function) par
 		pf.Sends = int(min(max(prof.bound, 1), 2))
 		pf.Must = prof.must
 	}
+	pf.EndsOnClose = pf.Recv && m.endsOnlyOnClose(fn, class)
 	return pf
+}
+
+// endsOnlyOnClose reports whether fn, which can end, can no longer end
+// once the class is taken to be never closed: every way out passes a
+// receive that saw it closed. Callees keep their own answers, which can
+// only make this say no.
+func (m *model) endsOnlyOnClose(fn *ssa.Function, class int32) bool {
+	if !m.canEnd[fn] || !m.closable[class] {
+		return false
+	}
+	m.closable[class] = false
+	defer func() { m.closable[class] = true }()
+	end := false
+	m.walk(fn, func(b *ssa.BasicBlock, n int) {
+		switch in := b.Instrs[n-1].(type) {
+		case *ssa.Return:
+			end = true
+		case *ssa.Panic:
+			end = end || !syntheticPanic(in)
+		case ssa.CallInstruction:
+			if callee := in.Common().StaticCallee(); m.known[callee] && m.canEnd[callee] {
+				end = true
+			}
+		}
+	})
+	return !end
 }
 
 // neverEndsReason describes, for another package, why fn never ends.

@@ -628,7 +628,7 @@ func (f *flow) call(fn *ssa.Function, in ssa.CallInstruction, c *ssa.CallCommon,
 			}
 			return
 		}
-		if fact := f.summaryOf(callee); fact != nil && !hasBody(callee) {
+		if fact := f.summaryOf(callee); fact != nil {
 			f.foreignCall(in, c, fact)
 			return
 		}

@@ -199,18 +199,8 @@ type starter struct {
 
 func (m *model) starterOf(g *ssa.Go) *starter {
 	callee := g.Call.StaticCallee()
-	if m.known[callee] {
-		memo := make(map[*ssa.Function]*sendProfile)
-		return &starter{g: g, reach: m.reachFrom(callee), profile: func(group map[int32]bool) sendProfile {
-			clear(memo)
-			return m.profile(callee, group, memo)
-		}}
-	}
-	fact := m.importFact(callee)
-	if fact == nil || fact.NeverEnds != "" {
-		return nil
-	}
-	return &starter{g: g, profile: func(group map[int32]bool) sendProfile {
+	// A summary's sends sit at the go statement itself.
+	atStart := func(group map[int32]bool) sendProfile {
 		var prof sendProfile
 		for _, o := range m.opsOf[g] {
 			if o.kind == opSend && o.virtual && group[o.class] {
@@ -220,7 +210,25 @@ func (m *model) starterOf(g *ssa.Go) *starter {
 			}
 		}
 		return prof
-	}}
+	}
+	if m.known[callee] {
+		memo := make(map[*ssa.Function]*sendProfile)
+		return &starter{g: g, reach: m.reachFrom(callee), profile: func(group map[int32]bool) sendProfile {
+			clear(memo)
+			prof := m.profile(callee, group, memo)
+			if v := atStart(group); v.sum > 0 {
+				prof.sum = satAdd(prof.sum, v.sum)
+				prof.bound = max(prof.bound, v.bound)
+				prof.must = prof.must || v.must
+			}
+			return prof
+		}}
+	}
+	fact := m.importFact(callee)
+	if fact == nil || fact.NeverEnds != "" {
+		return nil
+	}
+	return &starter{g: g, profile: atStart}
 }
 
 // eachSend calls f with every blocking send the goroutine performs.

@@ -49,6 +49,31 @@ type model struct {
 }
 
 func newModel(pass *analysis.Pass, pkg *ssa.Package, srcFuncs []*ssa.Function) *model {
+	m := buildModel(pass, pkg, srcFuncs, nil)
+	started := m.openStarts()
+	if len(started) == 0 {
+		return m
+	}
+	// Summarise those functions in a model where no call passes them a
+	// channel (an empty summary makes every argument escape), so that
+	// their summaries say only what they themselves do.
+	apart := make(map[*ssa.Function]*startFact)
+	for _, fn := range started {
+		apart[fn] = &startFact{}
+	}
+	m = buildModel(pass, pkg, srcFuncs, apart)
+	local := make(map[*ssa.Function]*startFact)
+	for _, fn := range started {
+		if f := m.selfSummary(fn); f != nil {
+			local[fn] = f
+		}
+	}
+	return buildModel(pass, pkg, srcFuncs, local)
+}
+
+// buildModel builds and solves the model. Calls of the functions in local
+// are modelled by their summaries, as calls of another package's are.
+func buildModel(pass *analysis.Pass, pkg *ssa.Package, srcFuncs []*ssa.Function, local map[*ssa.Function]*startFact) *model {
 	m := &model{
 		pass:  pass,
 		pkg:   pkg,
@@ -57,7 +82,12 @@ func newModel(pass *analysis.Pass, pkg *ssa.Package, srcFuncs []*ssa.Function) *
 		open:  make(map[*ssa.Function]bool),
 		opsOf: make(map[ssa.Instruction][]*op),
 	}
-	m.flow.summary = m.importFact
+	m.flow.summary = func(fn *ssa.Function) *startFact {
+		if f, ok := local[fn]; ok {
+			return f
+		}
+		return m.importFact(fn)
+	}
 	m.discover(srcFuncs)
 	m.findOpen()
 	for _, fn := range m.funcs {
@@ -69,6 +99,58 @@ func newModel(pass *analysis.Pass, pkg *ssa.Package, srcFuncs []*ssa.Function) *
 	}
 	m.solve()
 	return m
+}
+
+// openStarts returns the functions that other packages may call and that
+// this package starts as goroutines with channels of its own. The model is
+// context-insensitive: such a function's channel parameters also stand
+// for every channel another package might pass, and a channel passed at
+// this package's go statement would take on all of them. Calling through
+// a summary keeps the two apart.
+func (m *model) openStarts() []*ssa.Function {
+	var out []*ssa.Function
+	seen := make(map[*ssa.Function]bool)
+	for _, fn := range m.funcs {
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				g, ok := in.(*ssa.Go)
+				if !ok {
+					continue
+				}
+				callee := g.Call.StaticCallee()
+				if !m.known[callee] || !m.open[callee] || seen[callee] {
+					continue
+				}
+				seen[callee] = true
+				for _, p := range callee.Params {
+					if _, isChan := p.Type().Underlying().(*types.Chan); isChan {
+						out = append(out, callee)
+						break
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// selfSummary says what fn does with its channel parameters, or nil when
+// it passes them all on.
+func (m *model) selfSummary(fn *ssa.Function) *startFact {
+	fact := &startFact{}
+	reach := m.reachFrom(fn)
+	for i, p := range fn.Params {
+		if _, isChan := p.Type().Underlying().(*types.Chan); !isChan {
+			continue
+		}
+		if pf := m.paramSummary(fn, i, reach); !pf.Other {
+			fact.Params = append(fact.Params, pf)
+		}
+	}
+	if len(fact.Params) == 0 {
+		return nil
+	}
+	return fact
 }
 
 func (m *model) add(fn *ssa.Function) {

@@ -73,3 +73,20 @@ func FetchInClosure(ctx context.Context) int {
 		return v
 	}
 }
+
+func Consume(vs []int) {
+	ch := make(chan int)
+	go results.Drain(ch) // want `goroutine never finishes: results.Drain receives from ch until it is closed, and it is never closed`
+	for _, v := range vs {
+		ch <- v
+	}
+}
+
+func ConsumeClosed(vs []int) {
+	ch := make(chan int)
+	go results.Drain(ch)
+	for _, v := range vs {
+		ch <- v
+	}
+	close(ch)
+}

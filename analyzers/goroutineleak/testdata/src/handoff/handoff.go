@@ -301,3 +301,22 @@ func suppressed(ctx context.Context) {
 	case <-ctx.Done():
 	}
 }
+
+// Fetch is exported: other packages may pass it channels of their own.
+func Fetch(url string, out chan<- result) { // want Fetch:`goroutineleak\(param 1 sends once\)`
+	n, err := compute()
+	out <- result{n, err}
+}
+
+// Started here with a local channel, it is judged by what it does with
+// that channel.
+func FetchWithDeadline(ctx context.Context, url string) (int, error) {
+	ch := make(chan result)
+	go Fetch(url, ch) // want `goroutine blocks forever sending on ch: the caller can return at line 320 without receiving`
+	select {
+	case r := <-ch:
+		return r.n, r.err
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+}

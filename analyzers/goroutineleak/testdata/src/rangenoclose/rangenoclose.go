@@ -102,3 +102,33 @@ func Consume(ch <-chan int) {
 		}
 	}()
 }
+
+// Worker is exported: other packages may hand it channels they close.
+func Worker(jobs <-chan int) { // want Worker:`goroutineleak\(param 0 receives, ends when closed\)`
+	for j := range jobs {
+		handle(j)
+	}
+}
+
+// Started here with a channel nothing closes.
+func RunAll(items []int) {
+	jobs := make(chan int)
+	for i := 0; i < 4; i++ {
+		go Worker(jobs) // want `goroutine never finishes: Worker receives from jobs until it is closed, and it is never closed`
+	}
+	for _, it := range items {
+		jobs <- it
+	}
+}
+
+// The same, closed at the end.
+func RunAllClosed(items []int) {
+	jobs := make(chan int)
+	for i := 0; i < 4; i++ {
+		go Worker(jobs)
+	}
+	for _, it := range items {
+		jobs <- it
+	}
+	close(jobs)
+}

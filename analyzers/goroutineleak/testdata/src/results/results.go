@@ -36,3 +36,9 @@ func Spin() { // want Spin:`goroutineleak\(never ends: its loop at results.go:\d
 		time.Sleep(time.Second)
 	}
 }
+
+// Drain consumes until the channel is closed.
+func Drain(ch <-chan int) { // want Drain:`goroutineleak\(param 0 receives, ends when closed\)`
+	for range ch {
+	}
+}
