@@ -348,8 +348,13 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 		}
 		root = args[0]
 		if ld, ok := root.(*ssa.UnOp); ok && ld.Op == token.MUL {
-			if alloc, ok := ld.X.(*ssa.Alloc); ok {
-				t.add(alloc, tracked{role: roleCell, inner: roleWhole})
+			switch x := ld.X.(type) {
+			case *ssa.Alloc:
+				t.add(x, tracked{role: roleCell, inner: roleWhole})
+			case *ssa.FieldAddr, *ssa.Global, *ssa.IndexAddr:
+				// c.proc.Start(): the process lives in a longer-lived
+				// value, whose owner waits for it.
+				return
 			}
 		}
 		t.addErr(outcomeResult(acq.call))

@@ -291,3 +291,10 @@ func suppressed(path string) *bufio.Reader {
 	f, _ := os.Open(path) //nolint:closecheck // the process exits after reading
 	return bufio.NewReader(f)
 }
+
+// The process lives in a field; the struct's Stop waits for it.
+type worker struct{ proc *exec.Cmd }
+
+func (w *worker) Start() error { return w.proc.Start() }
+
+func (w *worker) Stop() error { return w.proc.Wait() }
