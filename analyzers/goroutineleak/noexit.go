@@ -3,6 +3,7 @@ package goroutineleak
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"sort"
 
@@ -133,12 +134,12 @@ func (m *model) loopFinding(g *ssa.Go, fn *ssa.Function, loop []*ssa.BasicBlock,
 	}
 	var deadCases []*op
 	var neverClosed *op
-	tickerOnly := false
+	var tickers []ssa.Value
 	for _, b := range tested {
 		for _, instr := range b.Instrs {
 			for _, o := range m.opsOf[instr] {
-				if o.kind == opRecv && m.tickerChannel(o.ch) {
-					tickerOnly = true
+				if t := m.tickerOf(o.ch); o.kind == opRecv && t != nil {
+					tickers = append(tickers, t)
 				}
 			}
 		}
@@ -174,11 +175,11 @@ func (m *model) loopFinding(g *ssa.Go, fn *ssa.Function, loop []*ssa.BasicBlock,
 	}
 	f := &finding{pos: g.Pos(), related: pos, relatedText: "this loop never exits"}
 	line := m.line(g.Pos(), pos)
-	if tickerOnly && m.stopsTickers() {
+	if m.anyStopped(tickers) {
 		return nil
 	}
 	switch {
-	case neverClosed != nil && m.tickerChannel(neverClosed.ch):
+	case neverClosed != nil && m.tickerOf(neverClosed.ch) != nil:
 		f.category = catNoExit
 		f.message = fmt.Sprintf("goroutine never finishes: the loop%s at %s waits on %s, which is never closed, and watches no cancellation", where, line, m.chanName(neverClosed))
 	case neverClosed != nil:
@@ -237,33 +238,46 @@ func okTuple(cond ssa.Value) ssa.Instruction {
 	return nil
 }
 
-// tickerChannel reports whether v is the C field of a time.Ticker or
-// time.Timer.
-func (m *model) tickerChannel(v ssa.Value) bool {
+// tickerOf returns the time.Ticker or time.Timer whose C field v is
+// loaded from, or nil.
+func (m *model) tickerOf(v ssa.Value) ssa.Value {
 	if ld, ok := v.(*ssa.UnOp); ok {
 		if fa, ok := ld.X.(*ssa.FieldAddr); ok {
 			t := fa.X.Type().Underlying().(*types.Pointer).Elem()
 			if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "time" {
-				return n.Obj().Name() == "Ticker" || n.Obj().Name() == "Timer"
+				if n.Obj().Name() == "Ticker" || n.Obj().Name() == "Timer" {
+					return fa.X
+				}
 			}
 		}
 	}
-	return false
+	return nil
 }
 
-// stopsTickers reports whether the package stops a ticker or timer
-// somewhere that runs: a loop over its channel is then taken to be
-// stoppable. A deferred Stop in a function that never ends never runs.
-func (m *model) stopsTickers() bool {
+// anyStopped reports whether one of the tickers is stopped somewhere that
+// runs: a loop over its channel is then taken to be stoppable, as the
+// spec of the check asks, although Stop does not close the channel. A
+// deferred Stop in a function that never ends never runs.
+func (m *model) anyStopped(tickers []ssa.Value) bool {
+	if len(tickers) == 0 {
+		return false
+	}
+	want := make(map[any]bool)
+	for _, t := range tickers {
+		want[tickerKey(t)] = true
+	}
 	for _, fn := range m.funcs {
 		for _, b := range fn.Blocks {
 			for _, in := range b.Instrs {
 				c, ok := in.(ssa.CallInstruction)
-				if !ok {
+				if !ok || len(c.Common().Args) == 0 {
 					continue
 				}
 				callee := c.Common().StaticCallee()
 				if callee == nil || callee.Pkg == nil || callee.Pkg.Pkg.Path() != "time" || callee.Name() != "Stop" {
+					continue
+				}
+				if !want[tickerKey(c.Common().Args[0])] {
 					continue
 				}
 				if _, deferred := in.(*ssa.Defer); deferred && !m.canEnd[fn] {
@@ -276,4 +290,62 @@ func (m *model) stopsTickers() bool {
 		}
 	}
 	return false
+}
+
+// tickerKey identifies where a ticker is kept: the struct field it is
+// loaded from, the variable (a closure's captured one resolved to the
+// variable it captures), or the value itself.
+func tickerKey(v ssa.Value) any {
+	for range 4 {
+		ld, ok := v.(*ssa.UnOp)
+		if !ok || ld.Op != token.MUL {
+			return v
+		}
+		switch addr := ld.X.(type) {
+		case *ssa.FieldAddr:
+			return fieldVar(addr.X.Type(), addr.Field)
+		case *ssa.Alloc:
+			return addr
+		case *ssa.FreeVar:
+			b := capturedBy(addr)
+			if b == nil {
+				return addr
+			}
+			if a, ok := b.(*ssa.Alloc); ok {
+				return a
+			}
+			return b
+		default:
+			return addr
+		}
+	}
+	return v
+}
+
+// capturedBy returns the value a closure's captured variable is bound to,
+// when one closure value is made of the function.
+func capturedBy(fv *ssa.FreeVar) ssa.Value {
+	fn := fv.Parent()
+	par := fn.Parent()
+	if par == nil {
+		return nil
+	}
+	var bound ssa.Value
+	for _, b := range par.Blocks {
+		for _, in := range b.Instrs {
+			mc, ok := in.(*ssa.MakeClosure)
+			if !ok || mc.Fn != fn {
+				continue
+			}
+			for i, x := range fn.FreeVars {
+				if x == fv {
+					if bound != nil && bound != mc.Bindings[i] {
+						return nil
+					}
+					bound = mc.Bindings[i]
+				}
+			}
+		}
+	}
+	return bound
 }
