@@ -58,8 +58,8 @@
 // closed somewhere; workers ranging over a channel the producer closes;
 // sends on a buffered channel large enough for every send; channels that
 // leave the function (returned, stored where other packages can reach,
-// passed to code the check cannot see); loops over a time.Ticker's
-// channel in a package that stops its tickers; time.AfterFunc.
+// passed to code the check cannot see); loops over the channel of a
+// time.Ticker that is stopped somewhere; time.AfterFunc.
 // Goroutines started directly from func main or from an init function,
 // or under a package-level sync.Once, live as long as the process by
 // design and are not reported.
