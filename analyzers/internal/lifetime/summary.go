@@ -92,17 +92,6 @@ func (s *Summary) param(i int) ParamEffect {
 	return ParamEffect{Index: i}
 }
 
-func (s *Summary) owned(i int) (string, bool) {
-	if s != nil {
-		for _, r := range s.Results {
-			if r.Index == i {
-				return r.Kind, true
-			}
-		}
-	}
-	return "", false
-}
-
 func (s *Summary) sort() {
 	slices.SortFunc(s.Params, func(a, b ParamEffect) int { return a.Index - b.Index })
 	slices.SortFunc(s.Results, func(a, b OwnedResult) int { return a.Index - b.Index })
