@@ -618,3 +618,99 @@ func TestCustomGCLConfig(t *testing.T) {
 		}
 	}
 }
+
+// TestFixesAgree applies the suggested fixes through go fix, leakvet -fix
+// and golangci-lint --fix to copies of the driver fixture: the three
+// results must be the same files, and build.
+func TestFixesAgree(t *testing.T) {
+	requireE2E(t)
+	src := filepath.Join(root, "testdata", "driver")
+	fixed := map[string]string{}
+	for _, driver := range []string{"go fix", "leakvet -fix", "golangci-lint --fix"} {
+		dir := filepath.Join(t.TempDir(), "driver")
+		if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.RemoveAll(filepath.Join(dir, "broken")); err != nil {
+			t.Fatal(err)
+		}
+		var r result
+		switch driver {
+		case "go fix":
+			r = runCmd(t, dir, nil, "go", "fix", "-fixtool="+leakvet, "./...")
+		case "leakvet -fix":
+			r = runCmd(t, dir, nil, leakvet, "-fix", "./...")
+		default:
+			r = runGolangci(t, dir, nil, "", "--fix", "./...")
+		}
+		// leakvet and golangci-lint exit 1 for the findings that have no fix.
+		if r.code != 0 && !(r.code == 1 && driver != "go fix") {
+			t.Fatalf("%s: exit %d\n%s%s", driver, r.code, r.stdout, r.stderr)
+		}
+		if b := runCmd(t, dir, nil, "go", "build", "./..."); b.code != 0 {
+			t.Errorf("after %s the fixture does not build:\n%s", driver, b.stderr)
+		}
+		fixed[driver] = snapshot(t, dir)
+	}
+	if fixed["go fix"] == snapshot(t, src) {
+		t.Fatal("go fix changed nothing: the test proves nothing")
+	}
+	for driver, got := range fixed {
+		if got != fixed["go fix"] {
+			t.Errorf("%s and go fix leave different code:\n%s\n----- go fix:\n%s", driver, got, fixed["go fix"])
+		}
+	}
+}
+
+// snapshot concatenates the Go files of the driver fixture's packages
+// that load, with their names.
+func snapshot(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	paths, _ := filepath.Glob(filepath.Join(dir, "*", "*.go"))
+	for _, p := range paths {
+		rel, _ := filepath.Rel(dir, p)
+		if strings.HasPrefix(filepath.ToSlash(rel), "broken/") {
+			continue
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "-- %s --\n%s", filepath.ToSlash(rel), data)
+	}
+	return b.String()
+}
+
+// TestFastOnlyDropsLeakvet pins what docs/integrations.md warns about:
+// with --fast-only golangci-lint skips linters that need type information,
+// the plugin included. Next to a fast linter it does so without a word;
+// alone, the run has no linter left.
+func TestFastOnlyDropsLeakvet(t *testing.T) {
+	requireE2E(t)
+	cfg := filepath.Join(t.TempDir(), "golangci.yml")
+	err := os.WriteFile(cfg, []byte(`version: "2"
+linters:
+  default: none
+  enable: [leakvet, misspell]
+  settings:
+    custom:
+      leakvet:
+        type: module
+`), 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := runCmd(t, root, gclEnv, gcl, "run", "-c", cfg, "--output.json.path=stdout", "./testdata/demo/...")
+	if full.code != 1 || !strings.Contains(full.stdout, `"FromLinter":"leakvet"`) {
+		t.Fatalf("without --fast-only leakvet reports nothing on the demo (exit %d)\n%s", full.code, full.stderr)
+	}
+	fast := runCmd(t, root, gclEnv, gcl, "run", "-c", cfg, "--fast-only", "--output.json.path=stdout", "./testdata/demo/...")
+	if fast.code != 0 || strings.Contains(fast.stdout, `"FromLinter":"leakvet"`) || strings.Contains(fast.stderr, "leakvet") {
+		t.Errorf("golangci-lint --fast-only: exit %d, leakvet not dropped silently; update docs/integrations.md\n%s\n%s", fast.code, fast.stdout, fast.stderr)
+	}
+	alone := runGolangci(t, root, nil, "", "--fast-only", "./testdata/demo/...")
+	if alone.code == 0 || !strings.Contains(alone.stderr, "no linters enabled") {
+		t.Errorf("golangci-lint --fast-only with leakvet alone: exit %d; update docs/integrations.md\n%s", alone.code, alone.stderr)
+	}
+}
