@@ -714,3 +714,29 @@ linters:
 		t.Errorf("golangci-lint --fast-only with leakvet alone: exit %d; update docs/integrations.md\n%s", alone.code, alone.stderr)
 	}
 }
+
+// TestDocsConfig runs golangci-lint with the configuration that
+// docs/integrations.md shows under "Enabling it", so that the example
+// users copy is one the plugin accepts.
+func TestDocsConfig(t *testing.T) {
+	requireE2E(t)
+	doc, err := os.ReadFile(filepath.Join(root, "docs", "integrations.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(doc), "### Enabling it")
+	_, block, ok2 := strings.Cut(section, "```yaml\n")
+	block, _, ok3 := strings.Cut(block, "```")
+	if !ok || !ok2 || !ok3 || !strings.Contains(block, "type: module") {
+		t.Fatalf("docs/integrations.md has no YAML example under \"### Enabling it\"")
+	}
+	cfg := filepath.Join(t.TempDir(), "golangci.yml")
+	if err := os.WriteFile(cfg, []byte(block), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(root, "testdata", "driver")
+	r := runCmd(t, dir, gclEnv, gcl, "run", "-c", cfg, "--enable-only=leakvet", "--output.json.path=stdout", "./leaky")
+	if r.code != 1 || !strings.Contains(r.stdout, `"FromLinter":"leakvet"`) {
+		t.Errorf("the documented configuration does not run leakvet (exit %d):\n%s\n%s\n%s", r.code, block, r.stdout, r.stderr)
+	}
+}
