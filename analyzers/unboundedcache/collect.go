@@ -172,6 +172,12 @@ type (
 		key       ast.Expr
 		values    []ast.Expr
 		guards    []ast.Expr
+		cases     []caseGuard
+	}
+	// caseGuard is a switch case around a write: switch tag { case values: }.
+	caseGuard struct {
+		tag    ast.Expr
+		values []ast.Expr
 	}
 )
 
@@ -617,7 +623,7 @@ func (c *checker) visitFuncCall(cur *fnode, fn *types.Func, call *ast.CallExpr, 
 				c.rawWrites = append(c.rawWrites, rawWrite{
 					node: cur, pos: call.Pos(), container: sel.X, kind: syncMapContainer,
 					key: call.Args[0], values: []ast.Expr{call.Args[1]},
-					guards: enclosingGuards(stack, call),
+					guards: enclosingGuards(stack, call), cases: enclosingCases(stack),
 				})
 			}
 		case "Delete", "LoadAndDelete", "CompareAndDelete", "Clear":
@@ -709,7 +715,7 @@ func (c *checker) visitAssign(cur *fnode, as *ast.AssignStmt, stack []ast.Node) 
 		}
 		lhsU := ast.Unparen(lhs)
 		if ix, ok := lhsU.(*ast.IndexExpr); ok && kindOf(c.info.TypeOf(ix.X)) == mapContainer {
-			w := rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index, guards: enclosingGuards(stack, as)}
+			w := rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index, guards: enclosingGuards(stack, as), cases: enclosingCases(stack)}
 			if as.Tok == token.ASSIGN && !tuple {
 				w.values = []ast.Expr{rhs}
 			}
@@ -718,7 +724,7 @@ func (c *checker) visitAssign(cur *fnode, as *ast.AssignStmt, stack []ast.Node) 
 		if as.Tok == token.ASSIGN {
 			if !tuple {
 				if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && isBuiltin(c.info, call, "append") && len(call.Args) > 0 {
-					w := rawWrite{node: cur, pos: as.Pos(), container: lhs, first: call.Args[0], kind: sliceContainer, guards: enclosingGuards(stack, as)}
+					w := rawWrite{node: cur, pos: as.Pos(), container: lhs, first: call.Args[0], kind: sliceContainer, guards: enclosingGuards(stack, as), cases: enclosingCases(stack)}
 					w.values = call.Args[1:]
 					c.rawWrites = append(c.rawWrites, w)
 				}
@@ -754,6 +760,23 @@ func enclosingGuards(stack []ast.Node, n ast.Node) []ast.Expr {
 		child = stack[i]
 	}
 	return conds
+}
+
+// enclosingCases returns the switch cases (with a tag and a value list)
+// around the top of the stack, up to the enclosing function.
+func enclosingCases(stack []ast.Node) []caseGuard {
+	var out []caseGuard
+	for i := len(stack) - 1; i > 1; i-- {
+		switch s := stack[i].(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return out
+		case *ast.CaseClause:
+			if sw, ok := stack[i-2].(*ast.SwitchStmt); ok && sw.Tag != nil && len(s.List) > 0 {
+				out = append(out, caseGuard{tag: sw.Tag, values: s.List})
+			}
+		}
+	}
+	return out
 }
 
 // recordDef notes an assignment to a local variable, whole or in part.
@@ -796,7 +819,7 @@ func (c *checker) rootLocal(e ast.Expr) *types.Var {
 
 func (c *checker) visitIncDec(cur *fnode, s *ast.IncDecStmt, stack []ast.Node) {
 	if ix, ok := ast.Unparen(s.X).(*ast.IndexExpr); ok && kindOf(c.info.TypeOf(ix.X)) == mapContainer {
-		c.rawWrites = append(c.rawWrites, rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index, guards: enclosingGuards(stack, s)})
+		c.rawWrites = append(c.rawWrites, rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index, guards: enclosingGuards(stack, s), cases: enclosingCases(stack)})
 	}
 	if s.Tok == token.INC {
 		c.incs = append(c.incs, targetEvent{cur, s.X})

@@ -152,6 +152,11 @@ type write struct {
 	key    ast.Expr   // nil for append
 	values []ast.Expr // stored or appended values
 	guards []ast.Expr // conditions of the if statements around the write
+	cases  []caseGuard
+	// deferred: the write is in a function literal that outlives the
+	// call (a handler a constructor returns), so it happens at run time
+	// whoever made the literal.
+	deferred bool
 	// via is the chain of calls through which a parameter-rooted write
 	// reaches ref: via[0] is in the outermost function, the last one
 	// calls into site's declaration.

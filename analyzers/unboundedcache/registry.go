@@ -28,10 +28,38 @@ func (c *checker) unboundedWrite(w *write) (class, bool) {
 	case sliceContainer:
 		cl = c.unionAll(w.site, w.values, en, 0)
 	}
-	if cl.level != unboundedDomain || c.registration(w, cl) {
+	if cl.level != unboundedDomain || c.registration(w, cl) || c.keyInConstantCase(w) {
 		return class{}, false
 	}
 	return cl, true
+}
+
+// keyInConstantCase reports whether the write sits in a switch case that
+// admits only constants for its key: switch method { case "GET", "POST": }.
+func (c *checker) keyInConstantCase(w *write) bool {
+	subject := w.key
+	if subject == nil && len(w.values) == 1 {
+		subject = w.values[0]
+	}
+	if subject == nil {
+		return false
+	}
+	text := types.ExprString(subject)
+	for _, cg := range w.cases {
+		if types.ExprString(cg.tag) != text {
+			continue
+		}
+		constant := true
+		for _, v := range cg.values {
+			if c.info.Types[v].Value == nil {
+				constant = false
+			}
+		}
+		if constant {
+			return true
+		}
+	}
+	return false
 }
 
 // registration reports whether a write is a registry filled by its users
@@ -57,9 +85,12 @@ func (c *checker) registration(w *write, cl class) bool {
 		candidates = append(candidates, cs.callee)
 	}
 	for _, f := range candidates {
-		if f != nil && (registersByName(f) || c.calledOnlyAtInit(f)) {
+		if f != nil && registersByName(f) {
 			return true
 		}
+	}
+	if cl.ext != nil && c.calledOnlyAtInit(cl.ext) {
+		return true
 	}
 	if c.guardedByLookup(w) || c.registryDoc(w.ref) {
 		return true
@@ -80,7 +111,7 @@ func (c *checker) registration(w *write, cl class) bool {
 // its registry, and other packages' calls are presumably of the same
 // kind (sqlx.BindDriver called from init for each known driver).
 func (c *checker) calledOnlyAtInit(f *fnode) bool {
-	if f.kind != declNode || len(f.callers) == 0 || f.escapes {
+	if f.kind != declNode || !f.external || len(f.callers) == 0 || f.escapes {
 		return false
 	}
 	for _, cs := range f.callers {
@@ -387,7 +418,10 @@ func terminates(b *ast.BlockStmt) bool {
 func (c *checker) message(r ref, kind containerKind, f *finding, local bool) string {
 	w := f.w
 	who := w.outer().name()
-	if th := w.through(); th != nil {
+	if w.deferred && !w.outer().runtime {
+		// The literal is made at start-up and runs later: it is the writer.
+		who = w.site.name()
+	} else if th := w.through(); th != nil {
 		who += " through " + th.name()
 	}
 	var subject ast.Expr

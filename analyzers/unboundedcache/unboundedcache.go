@@ -151,11 +151,8 @@ func (c *checker) report() {
 	byRef := map[refKey]*candidate{}
 	var order []*candidate
 	for _, n := range c.nodes {
-		if !n.runtime {
-			continue
-		}
 		for _, w := range c.allWrites(n) {
-			if !isPkgVar(w.ref.root) {
+			if !isPkgVar(w.ref.root) || !n.runtime && !w.deferred {
 				continue
 			}
 			cl, ok := c.unboundedWrite(w)
@@ -210,7 +207,9 @@ func (c *checker) report() {
 		if local {
 			d.Related = f.w.outerPos()
 			d.RelatedText = "written here"
-			if f.w.through() != nil {
+			if f.w.deferred && !f.w.site.runtime {
+				d.Related = f.w.pos
+			} else if f.w.through() != nil {
 				d.RelatedText = "written here through " + f.w.through().name()
 			}
 		} else {

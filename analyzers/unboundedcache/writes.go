@@ -22,7 +22,12 @@ func (c *checker) resolveWrites() {
 				continue
 			}
 		}
-		w := &write{site: rw.node, pos: rw.pos, local: r, ref: r, kind: rw.kind, key: rw.key, values: rw.values, guards: rw.guards}
+		w := &write{site: rw.node, pos: rw.pos, local: r, ref: r, kind: rw.kind, key: rw.key, values: rw.values, guards: rw.guards, cases: rw.cases}
+		for n := rw.node; n.kind == litNode; n = n.parent {
+			if n.lk == litDetached && !n.goCall {
+				w.deferred = true
+			}
+		}
 		rw.node.writes = append(rw.node.writes, w)
 	}
 }

@@ -149,3 +149,26 @@ func main() {
 		go track(c)
 	}
 }
+
+// Regression: a handler made at start-up by a constructor that closes over
+// the map (once taken for an init-only registration function):
+// the literal writes it per request.
+var counts = map[string]int{} // want `package-level map counts grows without bound: a function literal in counting writes it with keys from r.URL.Path \(parameter r\)`
+
+func counting(m map[string]int) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) { m[r.URL.Path]++ }
+}
+
+func init() { http.HandleFunc("/count", counting(counts)) }
+
+// Only two methods reach the map: a switch on the key admits constants.
+var byMethod = map[string]int{}
+
+func methods(w http.ResponseWriter, r *http.Request) {
+	switch r.Method {
+	case http.MethodGet, http.MethodPost:
+		byMethod[r.Method]++
+	}
+}
+
+func init() { http.HandleFunc("/m", methods) }
