@@ -30,11 +30,10 @@ type model struct {
 	pkg  *ssa.Package
 	flow *flow
 
-	funcs  []*ssa.Function
-	known  map[*ssa.Function]bool
-	open   map[*ssa.Function]bool
-	roots  []*ssa.Function
-	byName map[*ssa.Function]string
+	funcs []*ssa.Function
+	known map[*ssa.Function]bool
+	open  map[*ssa.Function]bool
+	roots []*ssa.Function
 
 	opsOf map[ssa.Instruction][]*op
 	syn   *syntax
