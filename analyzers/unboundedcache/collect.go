@@ -198,11 +198,15 @@ type checker struct {
 
 	pending   []pendingCall
 	rawWrites []rawWrite
-	assigns   []assignEvent
-	deletes   []targetEvent // delete, clear, Delete and friends
-	addrArgs  []targetEvent // &x passed to a call
-	lenCmps   []targetEvent // len(x) compared with a bound
-	incs      []targetEvent // x++, x += n, atomic adds
+	// fieldInits: every value a struct field is given (in a composite
+	// literal or by assignment), to find fields that alias one global.
+	fieldInits map[*types.Var][]ast.Expr
+	fieldAlias map[*types.Var]ref
+	assigns    []assignEvent
+	deletes    []targetEvent // delete, clear, Delete and friends
+	addrArgs   []targetEvent // &x passed to a call
+	lenCmps    []targetEvent // len(x) compared with a bound
+	incs       []targetEvent // x++, x += n, atomic adds
 
 	lits     map[*fnode][]*fnode // literals by outermost declaration
 	children map[*fnode][]*fnode // literals by enclosing function
@@ -221,7 +225,6 @@ type checker struct {
 	localMemo   map[*types.Var]*class
 	returnMemo  map[*fnode]*class
 	boundedMemo map[types.Type]bool
-	declDocs    map[token.Pos]string
 }
 
 func newChecker(pass *analysis.Pass) *checker {
@@ -236,6 +239,7 @@ func newChecker(pass *analysis.Pass) *checker {
 		escaped:     map[*types.Func]bool{},
 		onceRefs:    map[*types.Func]bool{},
 		children:    map[*fnode][]*fnode{},
+		fieldInits:  map[*types.Var][]ast.Expr{},
 		shrinkVar:   map[*types.Var]string{},
 		shrinkField: map[*types.Var]string{},
 		counters:    map[*types.Var]bool{},
@@ -304,6 +308,8 @@ func (c *checker) collect() {
 				}
 			case *ast.TypeSwitchStmt:
 				c.visitTypeSwitch(cur, n)
+			case *ast.KeyValueExpr:
+				c.visitFieldInit(n)
 			case *ast.BinaryExpr:
 				c.visitCompare(cur, n)
 			case *ast.UnaryExpr:
@@ -329,7 +335,33 @@ func (c *checker) collect() {
 			}
 		}
 	}
+	c.resolveFieldAliases()
 	c.resolveWrites()
+}
+
+// resolveFieldAliases finds struct fields that only ever hold one
+// package-level container (server{cache: cache}): a write through the
+// field, on any value, writes that container.
+func (c *checker) resolveFieldAliases() {
+	c.fieldAlias = map[*types.Var]ref{}
+	for f, inits := range c.fieldInits {
+		if kindOf(f.Type()) == noContainer {
+			continue
+		}
+		var target ref
+		ok := true
+		for _, e := range inits {
+			r, resolved := c.resolve(e)
+			if !resolved || !isPkgVar(r.root) || (target.root != nil && !target.same(r)) {
+				ok = false
+				break
+			}
+			target = r
+		}
+		if ok && target.root != nil {
+			c.fieldAlias[f] = target
+		}
+	}
 }
 
 func (c *checker) addParams(n *fnode) {
@@ -736,6 +768,14 @@ func (c *checker) visitAssign(cur *fnode, as *ast.AssignStmt, stack []ast.Node) 
 			ev.guards = enclosingGuards(stack, as)
 			c.assigns = append(c.assigns, ev)
 		}
+		if sel, ok := lhsU.(*ast.SelectorExpr); ok && rhs != nil && !tuple && (as.Tok == token.ASSIGN || as.Tok == token.DEFINE) {
+			if s := c.info.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
+				if f, ok := s.Obj().(*types.Var); ok {
+					f = f.Origin()
+					c.fieldInits[f] = append(c.fieldInits[f], rhs)
+				}
+			}
+		}
 		if as.Tok == token.ADD_ASSIGN {
 			c.incs = append(c.incs, targetEvent{cur, lhs})
 		}
@@ -866,6 +906,18 @@ func (c *checker) visitTypeSwitch(cur *fnode, ts *ast.TypeSwitchStmt) {
 		if v, ok := c.info.Implicits[cl].(*types.Var); ok {
 			c.defs[v] = append(c.defs[v], def{node: cur, value: ta.X})
 		}
+	}
+}
+
+// visitFieldInit records T{f: v}.
+func (c *checker) visitFieldInit(kv *ast.KeyValueExpr) {
+	id, ok := kv.Key.(*ast.Ident)
+	if !ok {
+		return
+	}
+	if f, ok := c.info.Uses[id].(*types.Var); ok && f.IsField() {
+		f = f.Origin()
+		c.fieldInits[f] = append(c.fieldInits[f], kv.Value)
 	}
 }
 

@@ -68,8 +68,8 @@ func (c *checker) keyInConstantCase(w *write) bool {
 //
 //  1. a function whose name or doc comment says "register", whose doc
 //     says it runs at init or start-up, or whose name starts with "Must",
-//     is a registration function, and a container whose declaration's
-//     doc says "registered" is a registry;
+//     is a registration function (unless its parameters are a request:
+//     a sign-up handler named RegisterUser serves traffic);
 //     So is an exported function that this package calls only from
 //     initialisation;
 //  2. a write guarded by a duplicate check that panics or returns an
@@ -80,19 +80,18 @@ func (c *checker) keyInConstantCase(w *write) bool {
 //     interface value that the caller passed in registers behaviour
 //     (handlers, drivers, codecs) rather than caching data.
 func (c *checker) registration(w *write, cl class) bool {
-	candidates := []*fnode{cl.ext, w.site.outer}
-	for _, cs := range w.via {
-		candidates = append(candidates, cs.callee)
-	}
-	for _, f := range candidates {
-		if f != nil && registersByName(f) {
-			return true
-		}
+	// The name and doc rules judge the function the data enters through
+	// from outside: a register function called at run time by this
+	// package's own handlers is not excused by its name.
+	// A handler is never a registration function, whatever its name says
+	// (RegisterUser serving a sign-up form).
+	if cl.ext != nil && !c.requestSignature(cl.ext.sig) && registersByName(cl.ext) {
+		return true
 	}
 	if cl.ext != nil && c.calledOnlyAtInit(cl.ext) {
 		return true
 	}
-	if c.guardedByLookup(w) || c.registryDoc(w.ref) {
+	if c.guardedByLookup(w) {
 		return true
 	}
 	if cl.ext != nil {
@@ -136,49 +135,6 @@ func registersByName(f *fnode) bool {
 // registrationDoc matches a doc comment that says a function registers
 // or runs at initialisation ("is invoked during package init functions").
 var registrationDoc = regexp.MustCompile(`(?i)regist|\binit\b|\binit functions?\b|at start-?up|during initiali[sz]ation`)
-
-// registryDoc reports whether the container's declaration (the variable or
-// the field) documents it as a registry ("registered handlers").
-func (c *checker) registryDoc(r ref) bool {
-	if c.declDocs == nil {
-		c.declDocs = map[token.Pos]string{}
-		for _, f := range c.pass.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				switch n := n.(type) {
-				case *ast.GenDecl:
-					for _, spec := range n.Specs {
-						vs, ok := spec.(*ast.ValueSpec)
-						if !ok {
-							continue
-						}
-						text := vs.Doc.Text() + vs.Comment.Text()
-						if len(n.Specs) == 1 {
-							text += n.Doc.Text()
-						}
-						for _, name := range vs.Names {
-							c.declDocs[name.Pos()] += text
-						}
-					}
-				case *ast.Field:
-					for _, name := range n.Names {
-						c.declDocs[name.Pos()] += n.Doc.Text() + n.Comment.Text()
-					}
-				}
-				return true
-			})
-		}
-	}
-	objs := []*types.Var{r.root}
-	if len(r.fields) > 0 {
-		objs = append(objs, r.fields[len(r.fields)-1])
-	}
-	for _, o := range objs {
-		if strings.Contains(strings.ToLower(c.declDocs[o.Pos()]), "regist") {
-			return true
-		}
-	}
-	return false
-}
 
 // isBehaviourParam reports whether v is (or wraps, in a composite literal)
 // a parameter of function or interface type.

@@ -145,6 +145,11 @@ func (c *checker) computeShrinks() {
 		if ev.rhs != nil && c.appendsTo(ev.rhs, r) {
 			continue
 		}
+		if ev.rhs != nil {
+			if v, ok := c.resolve(ev.rhs); ok && isPkgVar(v.root) && v.same(c.unalias(r)) {
+				continue // s.cache = cache: the field takes the global, nothing shrinks
+			}
+		}
 		if c.lazyInit(ev.guards, r) {
 			continue
 		}
@@ -201,6 +206,9 @@ func (c *checker) markShrink(target ast.Expr, reason string, byType bool) {
 }
 
 func (c *checker) markRef(r ref, reason string) {
+	if u := c.unalias(r); u.root != r.root {
+		c.markRef(u, reason)
+	}
 	if len(r.fields) > 0 {
 		c.shrinkField[r.fields[len(r.fields)-1]] = reason
 		return

@@ -207,7 +207,7 @@ func (c *checker) report() {
 		if local {
 			d.Related = f.w.outerPos()
 			d.RelatedText = "written here"
-			if f.w.deferred && !f.w.site.runtime {
+			if f.w.deferred && !f.w.outer().runtime {
 				d.Related = f.w.pos
 			} else if f.w.through() != nil {
 				d.RelatedText = "written here through " + f.w.through().name()

@@ -15,10 +15,11 @@ func (c *checker) resolveWrites() {
 		if !ok {
 			continue
 		}
+		r = c.unalias(r)
 		if rw.kind == sliceContainer {
 			// Only x = append(x, ...) grows x; y = append(x, ...) copies.
 			first, ok := c.resolve(rw.first)
-			if !ok || !first.same(r) || kindOf(r.typ()) != sliceContainer {
+			if !ok || !c.unalias(first).same(r) || kindOf(r.typ()) != sliceContainer {
 				continue
 			}
 		}
@@ -30,6 +31,16 @@ func (c *checker) resolveWrites() {
 		}
 		rw.node.writes = append(rw.node.writes, w)
 	}
+}
+
+// unalias re-roots a reference at the global its last aliased field holds.
+func (c *checker) unalias(r ref) ref {
+	for i := len(r.fields) - 1; i >= 0; i-- {
+		if a, ok := c.fieldAlias[r.fields[i]]; ok {
+			return ref{root: a.root, fields: append(slices.Clone(a.fields), r.fields[i+1:]...)}
+		}
+	}
+	return r
 }
 
 // allWrites returns the writes one run of n performs: its own statements,

@@ -205,3 +205,24 @@ var connByPeer = map[string]*conn{} // want `package-level map connByPeer grows 
 func (c *conn) Start(peer string) {
 	c.once.Do(func() { connByPeer[peer] = c })
 }
+
+// Regression: "register" in a sign-up handler's name or in the map's doc
+// is about users, not a registry of code.
+var (
+	// registeredUsers holds every user registered through the sign-up form.
+	registeredUsers = map[string]string{} // want `package-level map registeredUsers grows without bound: RegisterUser writes it with keys from email \(parameter r\)`
+)
+
+// RegisterUser registers a new account.
+func RegisterUser(w http.ResponseWriter, r *http.Request) {
+	email := r.FormValue("email")
+	registeredUsers[email] = r.FormValue("name")
+}
+
+// Regression: a register helper called by this package's own handler with
+// request data is judged by that data, not by its name.
+var visitorsByIP = map[string]int{} // want `package-level map visitorsByIP grows without bound: registerVisit writes it with keys from parameter ip`
+
+func registerVisit(ip string) { visitorsByIP[ip]++ }
+
+func Visit(w http.ResponseWriter, r *http.Request) { registerVisit(r.RemoteAddr) }

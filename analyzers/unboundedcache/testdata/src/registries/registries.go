@@ -253,14 +253,6 @@ var metaList []string
 // AddMeta is invoked during package "init" functions by generated code.
 func AddMeta(pkgpath string) { metaList = append(metaList, pkgpath) }
 
-// Regression: the declaration documents a registry.
-var (
-	// handlers holds the registered event handlers by event name.
-	handlers = map[string]string{}
-)
-
-func On(event, handler string) { handlers[event] = handler }
-
 // Regression (go/types.NewScope): the helper never writes the container
 // its guard excludes.
 type scope struct {

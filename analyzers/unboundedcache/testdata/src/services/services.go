@@ -172,3 +172,29 @@ func methods(w http.ResponseWriter, r *http.Request) {
 }
 
 func init() { http.HandleFunc("/m", methods) }
+
+// A handler struct holding the package-level map in a field: writes
+// through the field write the global.
+var thumbnails = map[string][]byte{} // want `package-level map thumbnails grows without bound: \(\*thumbs\).ServeHTTP writes it with keys from r.URL.Path \(parameter r\)`
+
+type thumbs struct{ cache map[string][]byte }
+
+func (t *thumbs) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	t.cache[r.URL.Path] = []byte("thumb")
+}
+
+func init() { http.Handle("/thumb", &thumbs{cache: thumbnails}) }
+
+// The same, pruned through the field.
+var previews = map[string][]byte{}
+
+type prev struct{ cache map[string][]byte }
+
+func (p *prev) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	p.cache[r.URL.Path] = []byte("preview")
+	if r.Method == http.MethodDelete {
+		delete(p.cache, r.URL.Path)
+	}
+}
+
+func init() { http.Handle("/preview", &prev{cache: previews}) }
