@@ -99,6 +99,9 @@ type callSite struct {
 	call   *ast.CallExpr
 	recv   ast.Expr // the receiver expression of a method call
 	isGo   bool
+	// inLoop: the call sits in an endless for loop (for { ... }), a
+	// server's accept or receive loop: it repeats for the process's life.
+	inLoop bool
 	// external marks the pseudo call made by unseen code on an exported
 	// variable's exported method.
 	external bool
@@ -173,6 +176,7 @@ type (
 		values    []ast.Expr
 		guards    []ast.Expr
 		cases     []caseGuard
+		inLoop    bool
 	}
 	// caseGuard is a switch case around a write: switch tag { case values: }.
 	caseGuard struct {
@@ -655,7 +659,7 @@ func (c *checker) visitFuncCall(cur *fnode, fn *types.Func, call *ast.CallExpr, 
 				c.rawWrites = append(c.rawWrites, rawWrite{
 					node: cur, pos: call.Pos(), container: sel.X, kind: syncMapContainer,
 					key: call.Args[0], values: []ast.Expr{call.Args[1]},
-					guards: enclosingGuards(stack, call), cases: enclosingCases(stack),
+					guards: enclosingGuards(stack, call), cases: enclosingCases(stack), inLoop: inEndlessLoop(stack),
 				})
 			}
 		case "Delete", "LoadAndDelete", "CompareAndDelete", "Clear":
@@ -695,6 +699,7 @@ func (c *checker) visitFuncCall(cur *fnode, fn *types.Func, call *ast.CallExpr, 
 			cs.isGo = true
 		}
 	}
+	cs.inLoop = inEndlessLoop(stack)
 	cs.callee = nil // bound after the walk: the declaration may come later
 	cur.calls = append(cur.calls, cs)
 	c.pendingCallee(cs, fn)
@@ -747,7 +752,7 @@ func (c *checker) visitAssign(cur *fnode, as *ast.AssignStmt, stack []ast.Node) 
 		}
 		lhsU := ast.Unparen(lhs)
 		if ix, ok := lhsU.(*ast.IndexExpr); ok && kindOf(c.info.TypeOf(ix.X)) == mapContainer {
-			w := rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index, guards: enclosingGuards(stack, as), cases: enclosingCases(stack)}
+			w := rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index, guards: enclosingGuards(stack, as), cases: enclosingCases(stack), inLoop: inEndlessLoop(stack)}
 			if as.Tok == token.ASSIGN && !tuple {
 				w.values = []ast.Expr{rhs}
 			}
@@ -756,7 +761,7 @@ func (c *checker) visitAssign(cur *fnode, as *ast.AssignStmt, stack []ast.Node) 
 		if as.Tok == token.ASSIGN {
 			if !tuple {
 				if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && isBuiltin(c.info, call, "append") && len(call.Args) > 0 {
-					w := rawWrite{node: cur, pos: as.Pos(), container: lhs, first: call.Args[0], kind: sliceContainer, guards: enclosingGuards(stack, as), cases: enclosingCases(stack)}
+					w := rawWrite{node: cur, pos: as.Pos(), container: lhs, first: call.Args[0], kind: sliceContainer, guards: enclosingGuards(stack, as), cases: enclosingCases(stack), inLoop: inEndlessLoop(stack)}
 					w.values = call.Args[1:]
 					c.rawWrites = append(c.rawWrites, w)
 				}
@@ -800,6 +805,62 @@ func enclosingGuards(stack []ast.Node, n ast.Node) []ast.Expr {
 		child = stack[i]
 	}
 	return conds
+}
+
+// inEndlessLoop reports whether the top of the stack is inside a for loop
+// with no condition and no break out of it, in the same function: a
+// server's loop, not a loop reading input to its end.
+func inEndlessLoop(stack []ast.Node) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch s := stack[i].(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return false
+		case *ast.ForStmt:
+			if s.Cond == nil {
+				var label string
+				if i > 0 {
+					if l, ok := stack[i-1].(*ast.LabeledStmt); ok {
+						label = l.Label.Name
+					}
+				}
+				if !breaksOut(s.Body, label) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// breaksOut reports whether a loop body has a break that leaves the loop:
+// an unlabelled one outside nested loops, switches and selects, or one
+// naming the loop's label.
+func breaksOut(body *ast.BlockStmt, label string) bool {
+	found := false
+	var walk func(n ast.Node, nested bool)
+	walk = func(n ast.Node, nested bool) {
+		ast.Inspect(n, func(x ast.Node) bool {
+			if found || x == nil {
+				return false
+			}
+			switch x := x.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+				if x != n {
+					walk(x, true)
+					return false
+				}
+			case *ast.BranchStmt:
+				if x.Tok == token.BREAK && (x.Label == nil && !nested || x.Label != nil && x.Label.Name == label) {
+					found = true
+				}
+			}
+			return true
+		})
+	}
+	walk(body, false)
+	return found
 }
 
 // enclosingCases returns the switch cases (with a tag and a value list)
@@ -859,7 +920,7 @@ func (c *checker) rootLocal(e ast.Expr) *types.Var {
 
 func (c *checker) visitIncDec(cur *fnode, s *ast.IncDecStmt, stack []ast.Node) {
 	if ix, ok := ast.Unparen(s.X).(*ast.IndexExpr); ok && kindOf(c.info.TypeOf(ix.X)) == mapContainer {
-		c.rawWrites = append(c.rawWrites, rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index, guards: enclosingGuards(stack, s), cases: enclosingCases(stack)})
+		c.rawWrites = append(c.rawWrites, rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index, guards: enclosingGuards(stack, s), cases: enclosingCases(stack), inLoop: inEndlessLoop(stack)})
 	}
 	if s.Tok == token.INC {
 		c.incs = append(c.incs, targetEvent{cur, s.X})

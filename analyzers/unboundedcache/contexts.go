@@ -43,7 +43,7 @@ func (c *checker) computeContexts() {
 			mark(n)
 		}
 		for _, cs := range n.calls {
-			if cs.isGo {
+			if cs.isGo || cs.inLoop {
 				mark(cs.callee)
 			}
 		}

@@ -153,6 +153,7 @@ type write struct {
 	values []ast.Expr // stored or appended values
 	guards []ast.Expr // conditions of the if statements around the write
 	cases  []caseGuard
+	inLoop bool // in an endless for loop of its function
 	// deferred: the write is in a function literal that outlives the
 	// call (a handler a constructor returns), so it happens at run time
 	// whoever made the literal.
@@ -161,6 +162,16 @@ type write struct {
 	// reaches ref: via[0] is in the outermost function, the last one
 	// calls into site's declaration.
 	via []*callSite
+}
+
+// repeats reports whether the write repeats for the life of the process
+// even though its outermost function runs once: it sits (or its first
+// call does) in an endless loop, as in main's accept loop.
+func (w *write) repeats() bool {
+	if len(w.via) > 0 {
+		return w.via[0].inLoop
+	}
+	return w.inLoop
 }
 
 // outer is the function whose code makes the container grow.

@@ -114,7 +114,7 @@ func (c *checker) calledOnlyAtInit(f *fnode) bool {
 		return false
 	}
 	for _, cs := range f.callers {
-		if cs.isGo || cs.caller.runtime || !cs.caller.startup {
+		if cs.isGo || cs.inLoop || cs.caller.runtime || !cs.caller.startup {
 			return false
 		}
 	}

@@ -283,7 +283,7 @@ func (c *checker) paramClass(p paramRef, v *types.Var) class {
 			break
 		}
 		for _, cs := range n.callers {
-			if !cs.isGo && !cs.caller.runtime {
+			if !cs.isGo && !cs.inLoop && !cs.caller.runtime {
 				continue
 			}
 			if src := c.unionAll(cs.caller, cs.args(p.index), nil, 1); src.level == unboundedDomain && !src.fresh {

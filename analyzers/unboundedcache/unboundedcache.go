@@ -152,7 +152,7 @@ func (c *checker) report() {
 	var order []*candidate
 	for _, n := range c.nodes {
 		for _, w := range c.allWrites(n) {
-			if !isPkgVar(w.ref.root) || !n.runtime && !w.deferred {
+			if !isPkgVar(w.ref.root) || !n.runtime && !w.deferred && !w.repeats() {
 				continue
 			}
 			cl, ok := c.unboundedWrite(w)

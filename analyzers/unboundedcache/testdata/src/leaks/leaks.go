@@ -226,3 +226,18 @@ var visitorsByIP = map[string]int{} // want `package-level map visitorsByIP grow
 func registerVisit(ip string) { visitorsByIP[ip]++ }
 
 func Visit(w http.ResponseWriter, r *http.Request) { registerVisit(r.RemoteAddr) }
+
+// Created by a set-up function, which is no reset.
+var carts map[string][]string // want `package-level map carts grows without bound: AddToCart writes it with keys from parameter user`
+
+// InitStore prepares the store; call it once from main.
+func InitStore() { carts = make(map[string][]string) }
+
+func AddToCart(user, item string) { carts[user] = append(carts[user], item) }
+
+// A reset function, by contrast, bounds the map.
+var drafts map[string]string
+
+func SaveDraft(user, text string) { drafts[user] = text }
+
+func ResetDrafts() { drafts = make(map[string]string) }

@@ -198,3 +198,33 @@ func (p *prev) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func init() { http.Handle("/preview", &prev{cache: previews}) }
+
+// main's endless loop serves for the life of the process: a call in it is
+// run time even though main itself runs once.
+var jobsByID = map[string]string{} // want `package-level map jobsByID grows without bound: enqueue writes it with keys from parameter id`
+
+func enqueue(id, job string) { jobsByID[id] = job }
+
+func runJobs(ln net.Listener) {
+	for {
+		c, err := ln.Accept()
+		if err != nil {
+			continue
+		}
+		enqueue(c.RemoteAddr().String(), "job")
+	}
+}
+
+// A loop that reads its input to the end is not a server loop.
+var words = map[string]int{}
+
+func countWords(sc *bufio.Scanner) {
+	for {
+		if !sc.Scan() {
+			break
+		}
+		words[sc.Text()]++
+	}
+}
+
+func init() { runJobs(nil); countWords(nil) }
