@@ -1,7 +1,10 @@
 package analyzers_test
 
 import (
+	"bytes"
+	"encoding/gob"
 	"flag"
+	"reflect"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,5 +50,49 @@ func TestSuite(t *testing.T) {
 				t.Errorf("%s: flag -%s.%s is not documented in %s", a.Name, a.Name, f.Name, page)
 			}
 		})
+	}
+}
+
+// TestFactsRoundTrip: every fact type of every check (and of what they
+// require) encodes with gob to the same bytes each time and decodes to an
+// equal value, as go vet's separate processes need.
+func TestFactsRoundTrip(t *testing.T) {
+	seen := map[reflect.Type]bool{}
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		for _, r := range a.Requires {
+			visit(r)
+		}
+		for _, f := range a.FactTypes {
+			typ := reflect.TypeOf(f).Elem()
+			if seen[typ] {
+				continue
+			}
+			seen[typ] = true
+			in := reflect.New(typ).Interface()
+			var first, second bytes.Buffer
+			if err := gob.NewEncoder(&first).Encode(in); err != nil {
+				t.Errorf("%s: %s does not encode: %v", a.Name, typ, err)
+				continue
+			}
+			gob.NewEncoder(&second).Encode(in)
+			if !bytes.Equal(first.Bytes(), second.Bytes()) {
+				t.Errorf("%s: %s encodes differently each time", a.Name, typ)
+			}
+			out := reflect.New(typ).Interface()
+			if err := gob.NewDecoder(&first).Decode(out); err != nil {
+				t.Errorf("%s: %s does not decode: %v", a.Name, typ, err)
+				continue
+			}
+			if !reflect.DeepEqual(in, out) {
+				t.Errorf("%s: %s changes in a round trip: %v -> %v", a.Name, typ, in, out)
+			}
+		}
+	}
+	for _, a := range analyzers.All() {
+		visit(a)
+	}
+	if len(seen) < 2 {
+		t.Errorf("only %d fact types found; the suite declares facts in lifetime and goroutineleak at least", len(seen))
 	}
 }
