@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"math/bits"
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -489,52 +490,74 @@ func reflectMethod(fn *types.Func) bool {
 // boundedType reports whether every value of t comes from a small or
 // program-bounded set: booleans, 8- and 16-bit integers, enums (a named
 // integer or string type with two or more small constants of its own),
-// reflect's types, and structs and short arrays of those.
+// reflect's types, and structs and arrays of those whose combined domain
+// stays within 2^16 values.
 func (c *checker) boundedType(t types.Type) bool {
 	if b, ok := c.boundedMemo[t]; ok {
 		return b
 	}
 	c.boundedMemo[t] = false
-	b := c.boundedTypeUncached(t, 0)
+	bits := c.domainBits(t, 0)
+	b := bits >= 0 && bits <= maxKeyBits
 	c.boundedMemo[t] = b
 	return b
 }
 
-func (c *checker) boundedTypeUncached(t types.Type, depth int) bool {
+// maxKeyBits bounds a key domain the check calls small: 2^16 entries.
+const maxKeyBits = 16
+
+// domainBits returns log2 of the number of values of t (rounded up), 0
+// for program-bounded types, or -1 when the domain is too large to matter.
+// A struct or array multiplies its parts' domains: [16]byte is not small
+// even though byte is.
+func (c *checker) domainBits(t types.Type, depth int) int {
 	if depth > 4 {
-		return false
+		return -1
 	}
 	t = types.Unalias(t)
 	if isReflectType(t) {
-		return true
+		return 0
 	}
-	if n, ok := t.(*types.Named); ok && isEnum(n) {
-		return true
+	if n, ok := t.(*types.Named); ok {
+		if k := enumSize(n); k >= 2 {
+			return bits.Len(uint(k - 1))
+		}
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
 		switch u.Kind() {
-		case types.Bool, types.UntypedBool, types.Int8, types.Uint8, types.Int16, types.Uint16:
-			return true
+		case types.Bool, types.UntypedBool:
+			return 1
+		case types.Int8, types.Uint8:
+			return 8
+		case types.Int16, types.Uint16:
+			return 16
 		}
 	case *types.Struct:
 		// A key that includes a type is per-type metadata (a column set
 		// or tag per struct type): bounded by the program.
 		for f := range u.Fields() {
 			if isReflectType(f.Type()) {
-				return true
+				return 0
 			}
 		}
+		total := 0
 		for f := range u.Fields() {
-			if !c.boundedTypeUncached(f.Type(), depth+1) {
-				return false
+			b := c.domainBits(f.Type(), depth+1)
+			if b < 0 || total+b > maxKeyBits {
+				return -1
 			}
+			total += b
 		}
-		return true
+		return total
 	case *types.Array:
-		return u.Len() <= 16 && c.boundedTypeUncached(u.Elem(), depth+1)
+		b := c.domainBits(u.Elem(), depth+1)
+		if b < 0 || u.Len() > maxKeyBits || int(u.Len())*b > maxKeyBits {
+			return -1
+		}
+		return int(u.Len()) * b
 	}
-	return false
+	return -1
 }
 
 // isReflectType reports whether t describes Go types: reflect.Type and the
@@ -548,13 +571,14 @@ func isReflectType(t types.Type) bool {
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "reflect" && n.Obj().Name() != "Value"
 }
 
-// isEnum reports whether n is an integer or string type with at least two
-// constants of its own, all small: an enumeration, not a quantity
+// enumSize returns how many constants of its own an integer or string
+// type n has when they are all small: an enumeration, not a quantity
 // (time.Duration's constants run to an hour in nanoseconds) or an ID.
-func isEnum(n *types.Named) bool {
+// It returns 0 otherwise.
+func enumSize(n *types.Named) int {
 	b, ok := n.Underlying().(*types.Basic)
 	if !ok || b.Info()&(types.IsInteger|types.IsString) == 0 || n.Obj().Pkg() == nil {
-		return false
+		return 0
 	}
 	scope := n.Obj().Pkg().Scope()
 	count := 0
@@ -566,10 +590,10 @@ func isEnum(n *types.Named) bool {
 		if k.Val().Kind() == constant.Int {
 			v, exact := constant.Int64Val(k.Val())
 			if !exact || v < -1<<16 || v > 1<<16 {
-				return false
+				return 0
 			}
 		}
 		count++
 	}
-	return count >= 2
+	return count
 }

@@ -295,3 +295,23 @@ func (h *hostsFlag) Set(v string) error {
 }
 
 var Hosts hostsFlag
+
+// Two small enums together are still small.
+type Weekday uint8
+
+const (
+	Monday Weekday = iota
+	Tuesday
+)
+
+var slots = map[struct {
+	day Weekday
+	am  bool
+}]int{}
+
+func Book(day Weekday, am bool) {
+	slots[struct {
+		day Weekday
+		am  bool
+	}{day, am}]++
+}
