@@ -31,24 +31,30 @@
 //     or through a function or method of the package that writes its
 //     parameter or receiver: store.Set(k, v)). Run time is what code outside
 //     the package can start: exported functions and methods, functions used
-//     as values (handlers), goroutines, and function literals that are
-//     stored, returned or registered, with everything they call.
-//     Initialisation is not run time: init functions, package-level
-//     initialisers, sync.Once.Do, sync.OnceFunc/OnceValue(s), main, and
-//     functions only they call. So lookup tables built at start-up and
+//     as values (handlers), goroutines, function literals that are stored,
+//     returned or registered, and endless loops in main, with everything
+//     they call. Initialisation is not run time: init functions,
+//     package-level initialisers, Do on a package-level sync.Once,
+//     sync.OnceFunc/OnceValue(s), main, a flag.Value's Set, and functions
+//     only they call. So lookup tables built at start-up and
 //     sync.Once-built singletons are never reported.
 //   - The key (or appended value) comes from unbounded data: a parameter of
-//     a function called from outside the package, request data derived
-//     from one (r.URL.Path, r.Header.Get("X-User")), a loop over such
-//     input, a counter incremented at run time, the clock, random numbers
-//     or an ID generator (uuid.New). Constants, values of small types (bool,
-//     8- and 16-bit integers, enumerations: a named integer or string type
-//     with constants of its own), reflect.Type and other program-bounded
-//     values (memoisation keyed by types) do not count; neither does data
-//     the check cannot trace.
+//     an exported function or of a handler (a function value whose
+//     parameters are a request or a message), request data derived from one
+//     (r.URL.Path, r.Header.Get("X-User")), a loop over such input or over
+//     a channel, a counter incremented at run time, the clock, random
+//     numbers, an ID generator (uuid.New) or an accepted connection.
+//     Constants, values of small types (bool, 8- and 16-bit integers,
+//     enumerations: a named integer or string type with constants of its
+//     own, and structs of those within 2^16 values), reflect.Type and keys
+//     that include one (memoisation per type), what the machine bounds (os,
+//     os/user, go/build results) do not count; neither does data the check
+//     cannot trace.
 //   - Nothing in the package shrinks it: no delete, clear, maps.DeleteFunc,
 //     sync.Map Delete/LoadAndDelete/CompareAndDelete/Clear, no run-time
-//     reassignment (a reset, slicing that drops elements), no comparison of
+//     reassignment (a reset, slicing that drops elements; not a lazy
+//     creation under a nil check, nor creation in an Init or Setup function
+//     the package does not call at run time), no comparison of
 //     its length with a bound (a cap or an eviction trigger), no passing of
 //     its address to a call. A shrink through a helper's parameter, a
 //     field of any value of the same struct type, or an unresolved local of
@@ -58,9 +64,11 @@
 // the callers of an exported function are out of sight, a write is taken
 // for a registration when:
 //
-//   - the writing function (or the exported function the data enters
-//     through) has "register" in its name or doc comment, or a name
-//     starting with "Must" (Register, RegisterName, MustAdd);
+//   - the exported function the data enters through has "register" in its
+//     name or doc comment, says in its doc that it runs at init or
+//     start-up, or has a name starting with "Must" (Register,
+//     RegisterName, MustAdd), and is not itself a request handler; or the
+//     package calls it, and only from initialisation;
 //   - it rejects duplicates (if _, dup := m[name]; dup { panic(...) }, or
 //     a returned error), or returns unless the key is already known;
 //   - the value stored is a function or interface passed in by an outside
