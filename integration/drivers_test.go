@@ -30,7 +30,9 @@ var (
 	// without touching the checkout.
 	gclModfile string
 	// gclEnv gives golangci-lint a cache of its own, so every run of the
-	// tests analyzes for real.
+	// tests analyzes for real; with it, golangci-lint's lock against
+	// parallel runs (--allow-parallel-runners lifts it) guards nothing
+	// the tests share with another golangci-lint on the machine.
 	gclEnv []string
 )
 
@@ -315,7 +317,7 @@ issues:
 	if err := os.WriteFile(cfg, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	args := append([]string{"run", "-c", cfg, "--path-mode=abs", "--show-stats=false",
+	args := append([]string{"run", "--allow-parallel-runners", "-c", cfg, "--path-mode=abs", "--show-stats=false",
 		"--output.json.path=stdout", "--output.text.path=stderr"}, patterns...)
 	return runCmd(t, dir, append(env, gclEnv...), gcl, args...)
 }
@@ -590,7 +592,7 @@ func TestSARIFSchema(t *testing.T) {
 // included, on the repository: it must pass.
 func TestRepositoryLint(t *testing.T) {
 	requireE2E(t)
-	r := runCmd(t, root, gclEnv, gcl, "run", "--show-stats=false", "./...")
+	r := runCmd(t, root, gclEnv, gcl, "run", "--allow-parallel-runners", "--show-stats=false", "./...")
 	if r.code != 0 {
 		t.Errorf("golangci-lint run ./... with .golangci.yml: exit %d; run it with the binary built from integration/gcl\n%s%s", r.code, r.stdout, r.stderr)
 	}
@@ -701,11 +703,11 @@ linters:
 	if err != nil {
 		t.Fatal(err)
 	}
-	full := runCmd(t, root, gclEnv, gcl, "run", "-c", cfg, "--output.json.path=stdout", "./testdata/demo/...")
+	full := runCmd(t, root, gclEnv, gcl, "run", "--allow-parallel-runners", "-c", cfg, "--output.json.path=stdout", "./testdata/demo/...")
 	if full.code != 1 || !strings.Contains(full.stdout, `"FromLinter":"leakvet"`) {
 		t.Fatalf("without --fast-only leakvet reports nothing on the demo (exit %d)\n%s", full.code, full.stderr)
 	}
-	fast := runCmd(t, root, gclEnv, gcl, "run", "-c", cfg, "--fast-only", "--output.json.path=stdout", "./testdata/demo/...")
+	fast := runCmd(t, root, gclEnv, gcl, "run", "--allow-parallel-runners", "-c", cfg, "--fast-only", "--output.json.path=stdout", "./testdata/demo/...")
 	if fast.code != 0 || strings.Contains(fast.stdout, `"FromLinter":"leakvet"`) || strings.Contains(fast.stderr, "leakvet") {
 		t.Errorf("golangci-lint --fast-only: exit %d, leakvet not dropped silently; update docs/integrations.md\n%s\n%s", fast.code, fast.stdout, fast.stderr)
 	}
@@ -735,7 +737,7 @@ func TestDocsConfig(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := filepath.Join(root, "testdata", "driver")
-	r := runCmd(t, dir, gclEnv, gcl, "run", "-c", cfg, "--enable-only=leakvet", "--output.json.path=stdout", "./leaky")
+	r := runCmd(t, dir, gclEnv, gcl, "run", "--allow-parallel-runners", "-c", cfg, "--enable-only=leakvet", "--output.json.path=stdout", "./leaky")
 	if r.code != 1 || !strings.Contains(r.stdout, `"FromLinter":"leakvet"`) {
 		t.Errorf("the documented configuration does not run leakvet (exit %d):\n%s\n%s\n%s", r.code, block, r.stdout, r.stderr)
 	}
