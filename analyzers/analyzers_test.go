@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"encoding/gob"
 	"flag"
-	"reflect"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
