@@ -425,7 +425,7 @@ func fails(ret *ssa.Return) bool {
 			}
 		}
 	}
-	return checkedNonNil(ret.Block(), last)
+	return lifetime.CheckedNilness(ret.Block(), last) == 1
 }
 
 // storedResult sees through a named result: in a function with defers,
@@ -452,35 +452,6 @@ func storedResult(v ssa.Value) ssa.Value {
 		}
 	}
 	return v
-}
-
-// checkedNonNil reports whether b runs only when v != nil, by a comparison
-// with nil up b's dominator tree.
-func checkedNonNil(b *ssa.BasicBlock, v ssa.Value) bool {
-	for d := b.Idom(); d != nil; d = d.Idom() {
-		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
-		if !ok || len(d.Succs) != 2 {
-			continue
-		}
-		cmp, ok := iff.Cond.(*ssa.BinOp)
-		if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
-			continue
-		}
-		if !(cmp.X == v && isNil(cmp.Y) || cmp.Y == v && isNil(cmp.X)) {
-			continue
-		}
-		for i, s := range d.Succs {
-			if len(s.Preds) == 1 && s.Dominates(b) {
-				return (cmp.Op == token.NEQ) == (i == 0)
-			}
-		}
-	}
-	return false
-}
-
-func isNil(v ssa.Value) bool {
-	c, ok := v.(*ssa.Const)
-	return ok && c.Value == nil
 }
 
 func reportLoop(pass *analysis.Pass, next *ssa.Call, ret *ssa.Return) {

@@ -298,13 +298,13 @@ func errNilness(ret *ssa.Return) int {
 			}
 		}
 	}
-	return checkedNilness(ret.Block(), last)
+	return CheckedNilness(ret.Block(), last)
 }
 
-// checkedNilness looks up the dominator tree of b for a comparison of v
+// CheckedNilness looks up the dominator tree of b for a comparison of v
 // with nil whose outcome decides that b runs, and returns v's nil-ness
 // there (0 nil, 1 non-nil, -1 unknown).
-func checkedNilness(b *ssa.BasicBlock, v ssa.Value) int {
+func CheckedNilness(b *ssa.BasicBlock, v ssa.Value) int {
 	for d := b.Idom(); d != nil; d = d.Idom() {
 		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
 		if !ok || len(d.Succs) != 2 {
