@@ -195,6 +195,12 @@ func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) 
 			return resolve(st, success)
 		}
 	}
+	if st.duty == owed && st.contained && !taken && t.loopsOverCollection(cond) {
+		// The loop over the collection that holds the resource ends here
+		// without an iteration: impossible, the collection is not empty.
+		// (An iteration reads the elements, which deals with them.)
+		return st, false
+	}
 	if st.duty == owed && !st.again && taken && t.errorPredicate(cond) {
 		// `if os.IsNotExist(err)`: true only for a non-nil error, when the
 		// resource is nil.
@@ -232,6 +238,25 @@ func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) 
 		return resolve(st, isNilHere)
 	}
 	return st, true
+}
+
+// loopsOverCollection reports whether cond is the test of a loop over the
+// elements of a collection that holds the resource: `i < len(c)`, as a
+// range loop over a slice or a counted loop compiles.
+func (t *tracker) loopsOverCollection(cond ssa.Value) bool {
+	cmp, ok := cond.(*ssa.BinOp)
+	if !ok || cmp.Op != token.LSS {
+		return false
+	}
+	n, ok := cmp.Y.(*ssa.Call)
+	if !ok || len(n.Call.Args) != 1 {
+		return false
+	}
+	if b, ok := n.Call.Value.(*ssa.Builtin); !ok || b.Name() != "len" {
+		return false
+	}
+	tr, ok := t.values[n.Call.Args[0]]
+	return ok && tr.role == roleContainer
 }
 
 // resolve settles a pending duty once the callee's outcome is known.

@@ -251,6 +251,15 @@ func (t *tracker) use(v ssa.Value, tr tracked, instr ssa.Instruction) {
 	case *ssa.FieldAddr:
 		f, embedded := t.field(u.X.Type(), u.Field)
 		switch {
+		case tr.role == roleContainer && t.holdsRoot(u):
+			// A slice field of a local aggregate that collects the
+			// resources (w.cmds = append(w.cmds, cmd)): reading it reads
+			// the collection.
+			for _, r := range *u.Referrers() {
+				if ld, ok := r.(*ssa.UnOp); ok && ld.Op == token.MUL {
+					t.add(ld, tracked{role: roleContainer})
+				}
+			}
 		case tr.role == roleWhole && t.kind.HasField(f):
 			for _, r := range *u.Referrers() {
 				if ld, ok := r.(*ssa.UnOp); ok && ld.Op == token.MUL {
@@ -396,6 +405,16 @@ func localBase(addr ssa.Value) *ssa.Alloc {
 			return nil
 		}
 	}
+}
+
+// holdsRoot reports whether the field that fa addresses is a slice of the
+// root's type.
+func (t *tracker) holdsRoot(fa *ssa.FieldAddr) bool {
+	if t.root == nil {
+		return false
+	}
+	sl, ok := fa.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Slice)
+	return ok && types.Identical(sl.Elem(), t.root.Type())
 }
 
 // closure handles a function literal or method value that captures v.
