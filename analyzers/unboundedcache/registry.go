@@ -28,7 +28,7 @@ func (c *checker) unboundedWrite(w *write) (class, bool) {
 	case sliceContainer:
 		cl = c.unionAll(w.site, w.values, en, 0)
 	}
-	if cl.level != unboundedDomain || c.registration(w, cl) || c.keyInConstantCase(w) {
+	if cl.level != unboundedDomain || c.registration(w, cl) || c.keyInConstantCase(w) || c.keyNormalized(w) {
 		return class{}, false
 	}
 	return cl, true

@@ -1,0 +1,113 @@
+// Package normalized holds keys that are folded into a small set before
+// they are written, and keys that only look that way.
+package normalized
+
+import (
+	"net/http"
+	"slices"
+)
+
+var supported = map[string]string{"en": "Hello", "de": "Hallo", "fr": "Bonjour"}
+
+var allowedRegions = []string{"eu", "us", "ap"}
+
+var enabled = map[string]bool{"search": true, "export": true}
+
+// Folded by a switch whose default replaces the key.
+var byMethod = map[string]int{}
+
+// Folded by a switch whose default leaves.
+var byMethodOrDrop = map[string]int{}
+
+// Folded by a lookup in a package-level table.
+var greetings = map[string]int{}
+
+// Folded by slices.Contains on a package-level table.
+var regions = map[string]int{}
+
+// Folded by a boolean table, leaving the loop iteration otherwise.
+var features = map[string]int{}
+
+// The switch keeps any method it does not list.
+var byMethodNoDefault = map[string]int{} // want `package-level map byMethodNoDefault grows without bound`
+
+// A case that is not a constant lets the raw value through.
+var byMethodDynamic = map[string]int{} // want `package-level map byMethodDynamic grows without bound`
+
+// The key is folded, then overwritten with the raw path.
+var refolded = map[string]int{} // want `package-level map refolded grows without bound`
+
+// The lookup is in a table the request carries, not the program's.
+var byHeader = map[string]int{} // want `package-level map byHeader grows without bound`
+
+func count(w http.ResponseWriter, r *http.Request) {
+	method := r.Method
+	switch method {
+	case http.MethodGet, http.MethodPost, http.MethodPut:
+	default:
+		method = "OTHER"
+	}
+	byMethod[method]++
+
+	m := r.Method
+	switch m {
+	case "GET", "HEAD":
+	default:
+		return
+	}
+	byMethodOrDrop[m]++
+
+	lang := r.URL.Query().Get("lang")
+	if _, ok := supported[lang]; !ok {
+		lang = "en"
+	}
+	greetings[lang]++
+
+	region := r.Header.Get("X-Region")
+	if !slices.Contains(allowedRegions, region) {
+		region = "other"
+	}
+	regions[region]++
+
+	for _, f := range r.URL.Query()["feature"] {
+		if !enabled[f] {
+			continue
+		}
+		features[f]++
+	}
+
+	raw := r.Method
+	switch raw {
+	case "GET":
+		raw = "get"
+	}
+	byMethodNoDefault[raw]++
+
+	other := r.URL.Path
+	dyn := r.Method
+	switch dyn {
+	case "GET", other:
+	default:
+		dyn = "OTHER"
+	}
+	byMethodDynamic[dyn]++
+
+	p := r.Method
+	switch p {
+	case "GET":
+	default:
+		p = "OTHER"
+	}
+	p = r.URL.Path
+	refolded[p]++
+
+	h := r.Header.Get("X-Name")
+	if _, ok := r.Header[h]; !ok {
+		h = "none"
+	}
+	byHeader[h]++
+}
+
+func init() {
+	http.HandleFunc("/count", count)
+}
