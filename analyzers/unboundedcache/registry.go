@@ -188,23 +188,52 @@ func (c *checker) guardedByLookup(w *write) bool {
 	if body == nil {
 		return false
 	}
-	// okVars: the ok results of comma-ok lookups of key.
-	okVars := map[*types.Var]bool{}
+	// okAssigns: every assignment to a variable that some comma-ok lookup
+	// of key sets, in source order, and whether it is such a lookup. An
+	// ok reused for another lookup (c, ok := codecs[t]; p, ok := pools[k])
+	// says nothing of key after that.
+	type okAssign struct {
+		pos    token.Pos
+		lookup bool
+	}
+	okAssigns := map[*types.Var][]okAssign{}
 	ast.Inspect(body, func(n ast.Node) bool {
 		if lit, ok := n.(*ast.FuncLit); ok && lit != w.site.lit {
 			return false
 		}
 		as, ok := n.(*ast.AssignStmt)
-		if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 || !c.isLookupOf(as.Rhs[0], key) {
+		if !ok {
 			return true
 		}
-		if id, ok := as.Lhs[1].(*ast.Ident); ok {
+		lookup := len(as.Lhs) == 2 && len(as.Rhs) == 1 && c.isLookupOf(as.Rhs[0], key)
+		for i, lhs := range as.Lhs {
+			id, ok := lhs.(*ast.Ident)
+			if !ok {
+				continue
+			}
 			if v, ok := c.objOf(id).(*types.Var); ok {
-				okVars[v] = true
+				okAssigns[v] = append(okAssigns[v], okAssign{as.Pos(), lookup && i == 1})
 			}
 		}
 		return true
 	})
+	// okVarsAt returns the variables whose last assignment before pos is a
+	// lookup of key.
+	okVarsAt := func(pos token.Pos) map[*types.Var]bool {
+		out := map[*types.Var]bool{}
+		for v, list := range okAssigns {
+			var last *okAssign
+			for i := range list {
+				if list[i].pos < pos && (last == nil || list[i].pos > last.pos) {
+					last = &list[i]
+				}
+			}
+			if last != nil && last.lookup {
+				out[v] = true
+			}
+		}
+		return out
+	}
 	guarded := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		if lit, ok := n.(*ast.FuncLit); ok && lit != w.site.lit {
@@ -214,7 +243,7 @@ func (c *checker) guardedByLookup(w *write) bool {
 		if !ok || guarded {
 			return !guarded
 		}
-		found, missing := c.lookupForms(ifs.Cond, key, okVars)
+		found, missing := c.lookupForms(ifs.Cond, key, okVarsAt(ifs.Cond.Pos()))
 		if found && c.rejects(ifs.Body) || missing && terminates(ifs.Body) {
 			guarded = true
 		}

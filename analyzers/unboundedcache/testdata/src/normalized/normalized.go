@@ -111,3 +111,36 @@ func count(w http.ResponseWriter, r *http.Request) {
 func init() {
 	http.HandleFunc("/count", count)
 }
+
+var codecs = map[string]func([]byte) error{"application/json": nil}
+
+// Keyed by the raw header; the ok that returns early belongs to the codec
+// lookup, not to this map's.
+var pools = map[string][]byte{} // want `package-level map pools grows without bound`
+
+// Returns early unless the key is already known: only updates.
+var known = map[string]int{"a": 0, "b": 0}
+
+func decode(w http.ResponseWriter, r *http.Request) {
+	ct := r.Header.Get("Content-Type")
+	_, ok := codecs[ct[:min(len(ct), 16)]]
+	if !ok {
+		return
+	}
+	p, ok := pools[ct]
+	if !ok {
+		p = make([]byte, 0, 512)
+		pools[ct] = p
+	}
+	_ = p
+
+	k := r.URL.Query().Get("k")
+	if _, ok := known[k]; !ok {
+		return
+	}
+	known[k]++
+}
+
+func init() {
+	http.HandleFunc("/decode", decode)
+}
