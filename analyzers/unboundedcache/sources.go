@@ -364,7 +364,7 @@ func (c *checker) classifyCall(n *fnode, call *ast.CallExpr, en *env, depth int)
 		if g := generator(fn); g != "" {
 			return class{level: unboundedDomain, desc: g, name: g}
 		}
-		if reflectMethod(fn) {
+		if reflectMethod(fn) || c.masksToFewBits(fn, call) {
 			return class{level: boundedDomain}
 		}
 		if fn.Pkg() != nil && environmentPackages[fn.Pkg().Path()] {
@@ -475,6 +475,21 @@ func isIDPackage(path string) bool {
 		return true
 	}
 	return false
+}
+
+// masksToFewBits reports whether the call keeps a constant, small number
+// of an address's leading bits (addr.Prefix(8)): like h & mask, at most
+// 2^bits values per address family.
+func (c *checker) masksToFewBits(fn *types.Func, call *ast.CallExpr) bool {
+	if !recvNamed(fn, "net/netip", "Addr") || fn.Name() != "Prefix" || len(call.Args) != 1 {
+		return false
+	}
+	bits := c.info.Types[call.Args[0]].Value
+	if bits == nil {
+		return false
+	}
+	n, ok := constant.Int64Val(constant.ToInt(bits))
+	return ok && n <= maxKeyBits
 }
 
 // reflectMethod reports whether fn describes a type (reflect.Type's

@@ -4,6 +4,7 @@ package normalized
 
 import (
 	"net/http"
+	"net/netip"
 	"slices"
 )
 
@@ -143,4 +144,27 @@ func decode(w http.ResponseWriter, r *http.Request) {
 
 func init() {
 	http.HandleFunc("/decode", decode)
+}
+
+// Keyed by the /8 network of the client: 256 values per address family.
+var bySlash8 = map[netip.Prefix]int{}
+
+// Keyed by the /24 network: too many to call small.
+var bySlash24 = map[netip.Prefix]int{} // want `package-level map bySlash24 grows without bound`
+
+func networks(w http.ResponseWriter, r *http.Request) {
+	addr, err := netip.ParseAddr(r.RemoteAddr)
+	if err != nil {
+		return
+	}
+	if p, err := addr.Prefix(8); err == nil {
+		bySlash8[p]++
+	}
+	if p, err := addr.Prefix(24); err == nil {
+		bySlash24[p]++
+	}
+}
+
+func init() {
+	http.HandleFunc("/networks", networks)
 }
