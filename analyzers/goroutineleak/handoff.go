@@ -59,6 +59,18 @@ func (m *model) handoff(g *ssa.Go) *finding {
 			}
 		}
 	})
+	loops := loopsOf(parent)
+	if len(group) > 1 {
+		// A buffered channel that holds every send made on it never
+		// blocks a sender (errc := make(chan error, 1) beside the
+		// results): it is not part of the hand-off.
+		for class := range group {
+			n, _ := m.flow.capacity(m.flow.info[class].makes[0], m.open)
+			if n > 0 && sendsAtMost(starters, class, loops) <= n {
+				delete(group, class)
+			}
+		}
+	}
 	if len(group) == 0 {
 		return nil
 	}
@@ -74,7 +86,6 @@ func (m *model) handoff(g *ssa.Go) *finding {
 		capacity = n
 	}
 	sort.Slice(makes, func(i, j int) bool { return makes[i].Pos() < makes[j].Pos() })
-	loops := loopsOf(parent)
 
 	// Which of the parent's goroutines send on the group, how often.
 	var involved []*starter
@@ -186,6 +197,26 @@ func (m *model) handoff(g *ssa.Go) *finding {
 		f.fix = m.bufferFix(makes)
 	}
 	return f
+}
+
+// sendsAtMost bounds the sends the parent's goroutines make on one class
+// of channels, all runs together: unbounded when one of them sends in a
+// loop or is started in one.
+func sendsAtMost(starters []*starter, class int32, loops []*loop) int64 {
+	var total int64
+	for _, st := range starters {
+		p := st.profile(map[int32]bool{class: true})
+		if p.sum == 0 {
+			continue
+		}
+		for _, l := range loops {
+			if l.body[st.g.Block()] {
+				return unbounded
+			}
+		}
+		total = satAdd(total, p.sum)
+	}
+	return total
 }
 
 // starter is one go statement of a parent and what its goroutine runs:
@@ -394,9 +425,12 @@ func (m *model) profile(fn *ssa.Function, group map[int32]bool, memo map[*ssa.Fu
 	return *p
 }
 
-// everyIteration returns how many times b runs when it runs on every
+// everyIteration returns how many times b can run when it can run on every
 // iteration of the loops around it: the product of the trips of the loops
-// whose every back edge b dominates.
+// whose every back edge b dominates, or in which only tests of what the
+// iteration itself computes decide whether b runs (a send of each record
+// that parses). A test of anything carried from one iteration to the next
+// (a "sent" flag, the loop counter, memory) makes b count once.
 func everyIteration(b *ssa.BasicBlock, loops []*loop) int64 {
 	n := int64(1)
 	for _, l := range loops {
@@ -409,11 +443,83 @@ func everyIteration(b *ssa.BasicBlock, loops []*loop) int64 {
 				always = false
 			}
 		}
-		if always {
+		if always || freshTests(b, l) {
 			n = satMul(n, trips(l))
 		}
 	}
 	return n
+}
+
+// freshTests reports whether every test inside loop l that decides
+// whether b runs depends only on values the iteration computes by calls,
+// or on values from outside the loop.
+func freshTests(b *ssa.BasicBlock, l *loop) bool {
+	for d := b.Idom(); d != nil && l.body[d]; d = d.Idom() {
+		if len(d.Instrs) == 0 {
+			continue
+		}
+		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		if carried(iff.Cond, l, map[ssa.Value]bool{}) {
+			return false
+		}
+		if d == l.header {
+			break
+		}
+	}
+	return true
+}
+
+// carried reports whether v can depend on a value carried round loop l:
+// a phi of its header, a load from memory, or anything the model does not
+// know to be fresh.
+func carried(v ssa.Value, l *loop, seen map[ssa.Value]bool) bool {
+	if seen[v] {
+		return false
+	}
+	seen[v] = true
+	instr, ok := v.(ssa.Instruction)
+	if !ok || !l.body[instr.Block()] {
+		return false // constants, parameters, values made before the loop
+	}
+	switch v := v.(type) {
+	case *ssa.Call:
+		return false // computed afresh by this iteration
+	case *ssa.Phi:
+		if v.Block() == l.header {
+			return true
+		}
+		for _, e := range v.Edges {
+			if carried(e, l, seen) {
+				return true
+			}
+		}
+		return false
+	case *ssa.UnOp:
+		if v.Op == token.MUL || v.Op == token.ARROW {
+			return true
+		}
+		return carried(v.X, l, seen)
+	case *ssa.BinOp:
+		return carried(v.X, l, seen) || carried(v.Y, l, seen)
+	case *ssa.Extract:
+		return carried(v.Tuple, l, seen)
+	case *ssa.Field:
+		return carried(v.X, l, seen)
+	case *ssa.Index:
+		return carried(v.X, l, seen) || carried(v.Index, l, seen)
+	case *ssa.Convert:
+		return carried(v.X, l, seen)
+	case *ssa.ChangeType:
+		return carried(v.X, l, seen)
+	case *ssa.MakeInterface:
+		return carried(v.X, l, seen)
+	case *ssa.TypeAssert:
+		return carried(v.X, l, seen)
+	}
+	return true
 }
 
 // longestPath returns the heaviest path from fn's entry over the forward
