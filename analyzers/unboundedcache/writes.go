@@ -52,6 +52,16 @@ func (c *checker) allWrites(n *fnode) []*write {
 	}
 	c.allMemo[n] = nil // recursion sees no writes rather than looping
 	ws := slices.Clone(n.writes)
+	// The same write reached through the same call site and the same call
+	// inside the callee is kept once: chains that differ only deeper down
+	// multiply combinatorially in code with many small helpers.
+	type writeKey struct {
+		root         *types.Var
+		path         string
+		pos          token.Pos
+		outer, inner *callSite
+	}
+	seen := map[writeKey]bool{}
 	for _, cs := range n.calls {
 		if cs.callee == nil {
 			continue
@@ -62,11 +72,27 @@ func (c *checker) allWrites(n *fnode) []*write {
 				continue
 			}
 			r, ok := c.resolve(args[0])
-			if !ok || c.excludedByGuard(w, r) {
+			if !ok {
 				continue
 			}
+			if _, isParam := c.paramOf[r.root]; !isParam && !isPkgVar(r.root) {
+				// A local container: no finding and no summary needs it.
+				continue
+			}
+			if c.excludedByGuard(w, r) {
+				continue
+			}
+			rr := ref{root: r.root, fields: append(slices.Clone(r.fields), w.ref.fields...)}
+			k := writeKey{root: rr.root, path: rr.path(), pos: w.pos, outer: cs}
+			if len(w.via) > 0 {
+				k.inner = w.via[0]
+			}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
 			nw := *w
-			nw.ref = ref{root: r.root, fields: append(slices.Clone(r.fields), w.ref.fields...)}
+			nw.ref = rr
 			nw.via = append([]*callSite{cs}, w.via...)
 			ws = append(ws, &nw)
 		}
