@@ -131,10 +131,15 @@ func (t *tracker) addErr(v ssa.Value) {
 				t.addErr(r)
 			case *ssa.Store:
 				// err is a variable in memory (a named result captured by
-				// a deferred closure): its loads that can only see this
-				// store carry the same error.
-				if alloc, ok := r.Addr.(*ssa.Alloc); ok && r.Val == v {
-					for _, ld := range loadsSeeing(alloc, r) {
+				// a deferred closure, or the enclosing function's variable
+				// that a closure assigns): its loads that can only see
+				// this store carry the same error.
+				if r.Val != v {
+					break
+				}
+				switch addr := r.Addr.(type) {
+				case *ssa.Alloc, *ssa.FreeVar:
+					for _, ld := range loadsSeeing(addr, r) {
 						t.addErr(ld)
 					}
 				}
@@ -143,10 +148,11 @@ func (t *tracker) addErr(v ssa.Value) {
 	}
 }
 
-// loadsSeeing returns the loads of alloc that no other store can reach
+// loadsSeeing returns the loads of alloc (a local variable's cell, or a
+// captured one) that no other store can reach
 // after st: in st's block after it, or in blocks st's block dominates with
 // no other store to alloc on the dominator path.
-func loadsSeeing(alloc *ssa.Alloc, st *ssa.Store) []ssa.Value {
+func loadsSeeing(alloc ssa.Value, st *ssa.Store) []ssa.Value {
 	storesIn := map[*ssa.BasicBlock][]*ssa.Store{}
 	var loads []*ssa.UnOp
 	for _, r := range *alloc.Referrers() {
