@@ -491,35 +491,23 @@ func carried(v ssa.Value, l *loop, seen map[ssa.Value]bool) bool {
 		if v.Block() == l.header {
 			return true
 		}
-		for _, e := range v.Edges {
-			if carried(e, l, seen) {
-				return true
-			}
-		}
-		return false
 	case *ssa.UnOp:
 		if v.Op == token.MUL || v.Op == token.ARROW {
 			return true
 		}
-		return carried(v.X, l, seen)
-	case *ssa.BinOp:
-		return carried(v.X, l, seen) || carried(v.Y, l, seen)
-	case *ssa.Extract:
-		return carried(v.Tuple, l, seen)
-	case *ssa.Field:
-		return carried(v.X, l, seen)
-	case *ssa.Index:
-		return carried(v.X, l, seen) || carried(v.Index, l, seen)
-	case *ssa.Convert:
-		return carried(v.X, l, seen)
-	case *ssa.ChangeType:
-		return carried(v.X, l, seen)
-	case *ssa.MakeInterface:
-		return carried(v.X, l, seen)
-	case *ssa.TypeAssert:
-		return carried(v.X, l, seen)
+	case *ssa.BinOp, *ssa.Extract, *ssa.Field, *ssa.Index, *ssa.Convert,
+		*ssa.ChangeType, *ssa.MakeInterface, *ssa.TypeAssert:
+	default:
+		return true
 	}
-	return true
+	// A merge inside the iteration, or a pure computation: carried when
+	// an operand is.
+	for _, op := range instr.Operands(nil) {
+		if *op != nil && carried(*op, l, seen) {
+			return true
+		}
+	}
+	return false
 }
 
 // longestPath returns the heaviest path from fn's entry over the forward

@@ -26,15 +26,7 @@ import (
 // table holds it. No assignment after the folding statement may give the
 // variable unbounded data again.
 func (c *checker) keyNormalized(w *write) bool {
-	subject := w.key
-	if subject == nil && len(w.values) == 1 {
-		subject = w.values[0]
-	}
-	id, ok := ast.Unparen(subject).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, ok := c.objOf(id).(*types.Var)
+	v, ok := c.subjectVar(w)
 	if !ok || !c.isLocal(v) {
 		return false
 	}
@@ -239,4 +231,23 @@ func (c *checker) calleeFunc(call *ast.CallExpr) (*types.Func, bool) {
 	}
 	fn, ok := c.objOf(id).(*types.Func)
 	return fn, ok
+}
+
+// subject is what a write's bound depends on: the map key, or the one
+// appended value.
+func (w *write) subject() ast.Expr {
+	if w.key == nil && len(w.values) == 1 {
+		return w.values[0]
+	}
+	return w.key
+}
+
+// subjectVar returns the variable the write's subject names, if it is one.
+func (c *checker) subjectVar(w *write) (*types.Var, bool) {
+	id, ok := ast.Unparen(w.subject()).(*ast.Ident)
+	if !ok {
+		return nil, false
+	}
+	v, ok := c.objOf(id).(*types.Var)
+	return v, ok
 }

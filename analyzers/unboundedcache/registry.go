@@ -37,10 +37,7 @@ func (c *checker) unboundedWrite(w *write) (class, bool) {
 // keyInConstantCase reports whether the write sits in a switch case that
 // admits only constants for its key: switch method { case "GET", "POST": }.
 func (c *checker) keyInConstantCase(w *write) bool {
-	subject := w.key
-	if subject == nil && len(w.values) == 1 {
-		subject = w.values[0]
-	}
+	subject := w.subject()
 	if subject == nil {
 		return false
 	}
@@ -172,15 +169,7 @@ func (c *checker) isBehaviourParam(v ast.Expr) bool {
 // the same key up and either rejects a duplicate or returns when the key
 // is unknown.
 func (c *checker) guardedByLookup(w *write) bool {
-	subject := w.key
-	if subject == nil && len(w.values) == 1 {
-		subject = w.values[0]
-	}
-	id, ok := ast.Unparen(subject).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	key, ok := c.objOf(id).(*types.Var)
+	key, ok := c.subjectVar(w)
 	if !ok {
 		return false
 	}
