@@ -403,7 +403,7 @@ func fails(ret *ssa.Return) bool {
 	if len(ret.Results) == 0 {
 		return false
 	}
-	last := storedResult(ret.Results[len(ret.Results)-1])
+	last := lifetime.StoredResult(ret.Results[len(ret.Results)-1])
 	if !types.Identical(last.Type(), types.Universe.Lookup("error").Type()) {
 		return false
 	}
@@ -426,32 +426,6 @@ func fails(ret *ssa.Return) bool {
 		}
 	}
 	return lifetime.CheckedNilness(ret.Block(), last) == 1
-}
-
-// storedResult sees through a named result: in a function with defers,
-// `return err` stores err into the result's variable, runs the defers and
-// returns a load of the variable.
-func storedResult(v ssa.Value) ssa.Value {
-	ld, ok := v.(*ssa.UnOp)
-	if !ok || ld.Op != token.MUL {
-		return v
-	}
-	alloc, ok := ld.X.(*ssa.Alloc)
-	if !ok {
-		return v
-	}
-	instrs := ld.Block().Instrs
-	seen := false
-	for i := len(instrs) - 1; i >= 0; i-- {
-		if instrs[i] == ssa.Instruction(ld) {
-			seen = true
-			continue
-		}
-		if st, ok := instrs[i].(*ssa.Store); ok && seen && st.Addr == ssa.Value(alloc) {
-			return storedResult(st.Val)
-		}
-	}
-	return v
 }
 
 func reportLoop(pass *analysis.Pass, next *ssa.Call, ret *ssa.Return) {

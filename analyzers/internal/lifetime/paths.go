@@ -293,7 +293,7 @@ func errNilness(ret *ssa.Return) int {
 	if len(ret.Results) == 0 {
 		return 0
 	}
-	last := slotValue(ret, ret.Results[len(ret.Results)-1])
+	last := StoredResult(ret.Results[len(ret.Results)-1])
 	if !isOutcome(last.Type()) {
 		return 0
 	}
@@ -381,10 +381,11 @@ func (t *tracker) errorPredicate(cond ssa.Value) bool {
 	return false
 }
 
-// slotValue looks through the result slot that functions with defers
-// return from (`*t0 = v; rundefers; t1 = *t0; return t1`) to the value
-// stored last before the return in the same block.
-func slotValue(ret *ssa.Return, v ssa.Value) ssa.Value {
+// StoredResult sees through a result slot: in a function with defers,
+// `return v` stores v into the result's variable, runs the defers and
+// returns a load of the variable (`*t0 = v; rundefers; t1 = *t0; return
+// t1`). It returns the value stored before the load in the load's block.
+func StoredResult(v ssa.Value) ssa.Value {
 	ld, ok := v.(*ssa.UnOp)
 	if !ok || ld.Op != token.MUL {
 		return v
@@ -393,10 +394,15 @@ func slotValue(ret *ssa.Return, v ssa.Value) ssa.Value {
 	if !ok {
 		return v
 	}
-	instrs := ret.Block().Instrs
+	instrs := ld.Block().Instrs
+	seen := false
 	for i := len(instrs) - 1; i >= 0; i-- {
-		if st, ok := instrs[i].(*ssa.Store); ok && st.Addr == slot {
-			return st.Val
+		if instrs[i] == ssa.Instruction(ld) {
+			seen = true
+			continue
+		}
+		if st, ok := instrs[i].(*ssa.Store); ok && seen && st.Addr == ssa.Value(slot) {
+			return StoredResult(st.Val)
 		}
 	}
 	return v
