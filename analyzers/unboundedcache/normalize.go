@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // keyNormalized reports whether the write's key (or appended value) is a
@@ -91,7 +93,7 @@ func (c *checker) boundedAfter(v *types.Var, pos token.Pos) bool {
 func (c *checker) folds(n *fnode, s ast.Stmt, v *types.Var) bool {
 	switch s := s.(type) {
 	case *ast.SwitchStmt:
-		if !c.isVar(s.Tag, v) {
+		if !c.isIdentOf(s.Tag, v) {
 			return false
 		}
 		hasDefault := false
@@ -136,13 +138,13 @@ func (c *checker) notInTable(s *ast.IfStmt, v *types.Var) bool {
 			return false
 		}
 		ix, isIndex := ast.Unparen(as.Rhs[0]).(*ast.IndexExpr)
-		return isIndex && c.isVar(ix.Index, v) && c.isPkgTable(ix.X)
+		return isIndex && c.isIdentOf(ix.Index, v) && c.isPkgTable(ix.X)
 	case *ast.IndexExpr:
-		return c.isVar(x.Index, v) && c.isPkgTable(x.X)
+		return c.isIdentOf(x.Index, v) && c.isPkgTable(x.X)
 	case *ast.CallExpr:
-		fn, ok := c.calleeFunc(x)
+		fn, ok := typeutil.Callee(c.info, x).(*types.Func)
 		return ok && fn.Pkg() != nil && fn.Pkg().Path() == "slices" && fn.Name() == "Contains" &&
-			len(x.Args) == 2 && c.isPkgTable(x.Args[0]) && c.isVar(x.Args[1], v)
+			len(x.Args) == 2 && c.isPkgTable(x.Args[0]) && c.isIdentOf(x.Args[1], v)
 	}
 	return false
 }
@@ -153,7 +155,7 @@ func (c *checker) replacesOrLeaves(n *fnode, body []ast.Stmt, v *types.Var) bool
 	for _, s := range body {
 		if as, ok := s.(*ast.AssignStmt); ok && as.Tok == token.ASSIGN && len(as.Lhs) == len(as.Rhs) {
 			for i, lhs := range as.Lhs {
-				if c.isVar(lhs, v) && c.classify(n, as.Rhs[i], nil, 1).level == boundedDomain {
+				if c.isIdentOf(lhs, v) && c.classify(n, as.Rhs[i], nil, 1).level == boundedDomain {
 					return true
 				}
 			}
@@ -172,7 +174,7 @@ func (c *checker) replacesOrLeaves(n *fnode, body []ast.Stmt, v *types.Var) bool
 		if !ok {
 			return false
 		}
-		if b, ok := c.objOf(identOf(ast.Unparen(call.Fun))).(*types.Builtin); ok && b.Name() == "panic" {
+		if isBuiltin(c.info, call, "panic") {
 			return true
 		}
 	}
@@ -187,12 +189,12 @@ func (c *checker) assignsTo(body []ast.Stmt, v *types.Var) bool {
 			switch x := x.(type) {
 			case *ast.AssignStmt:
 				for _, lhs := range x.Lhs {
-					if c.isVar(lhs, v) {
+					if c.isIdentOf(lhs, v) {
 						found = true
 					}
 				}
 			case *ast.UnaryExpr:
-				if x.Op == token.AND && c.isVar(x.X, v) {
+				if x.Op == token.AND && c.isIdentOf(x.X, v) {
 					found = true
 				}
 			}
@@ -200,11 +202,6 @@ func (c *checker) assignsTo(body []ast.Stmt, v *types.Var) bool {
 		})
 	}
 	return found
-}
-
-func (c *checker) isVar(e ast.Expr, v *types.Var) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	return ok && c.objOf(id) == v
 }
 
 func (c *checker) sameObj(a ast.Expr, b *ast.Ident) bool {
@@ -217,20 +214,6 @@ func (c *checker) sameObj(a ast.Expr, b *ast.Ident) bool {
 func (c *checker) isPkgTable(e ast.Expr) bool {
 	r, ok := c.resolve(e)
 	return ok && isPkgVar(r.root)
-}
-
-func (c *checker) calleeFunc(call *ast.CallExpr) (*types.Func, bool) {
-	var id *ast.Ident
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		id = f
-	case *ast.SelectorExpr:
-		id = f.Sel
-	default:
-		return nil, false
-	}
-	fn, ok := c.objOf(id).(*types.Func)
-	return fn, ok
 }
 
 // subject is what a write's bound depends on: the map key, or the one
