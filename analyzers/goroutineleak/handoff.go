@@ -415,7 +415,9 @@ func (m *model) profile(fn *ssa.Function, group map[int32]bool, memo map[*ssa.Fu
 			}
 		}
 		weight[b] = satMul(w, multiplier(b, loops))
-		bound = max(bound, satMul(site, everyIteration(b, loops)))
+		if site > 0 {
+			bound = max(bound, satMul(site, everyIteration(b, loops)))
+		}
 		if n == len(b.Instrs) {
 			_, succs[b] = m.step(b)
 		}
