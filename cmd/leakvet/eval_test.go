@@ -55,9 +55,6 @@ var evalBars = []evalBar{
 // rowserr category, scored on its own.
 var evalKinds = []string{"httpbody", "sqlclose", "closecheck", "rowserr", "goroutineleak", "unboundedcache"}
 
-// evalChecks are the checks whose findings are scored.
-var evalChecks = []string{"httpbody", "sqlclose", "closecheck", "goroutineleak", "unboundedcache"}
-
 // minEvalCases guards the corpus itself: each check has at least this
 // many cases.
 const minEvalCases = 60
@@ -290,7 +287,7 @@ func readEvalFindings(t *testing.T, out, root string) (scored []evalFinding, ign
 	}
 	for _, byCheck := range tree {
 		for check, diags := range byCheck {
-			if !slices.Contains(evalChecks, check) {
+			if _, scored := evalBarFor(check); !scored {
 				ignored += len(diags)
 				continue
 			}
