@@ -377,6 +377,9 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 	t.run()
 	out := t.paths(b, i+1, acq.call)
 	for ret, ra := range t.returned {
+		if !t.ownedByCaller(out) {
+			break
+		}
 		if !ra.container && !slices.Contains(out.returnedOwed, ssa.Instruction(ret)) {
 			continue // kept elsewhere first (stored in a field, then returned)
 		}
@@ -422,6 +425,23 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 		return
 	}
 	r.findings = append(r.findings, e.finding(fn, acq, t, out))
+}
+
+// ownedByCaller reports whether the function's callers may be told that
+// it returns the resource owned. A summary is multiplied by every call
+// site, so the claim must hold on every path that returns the value: where
+// some path returns it already released (the body read and closed unless an
+// option asks to keep it), the caller cannot know which it got, and no
+// claim is made. A released value returned with a non-nil error is no
+// counter-example: callers do not look at a resource returned with an
+// error.
+func (t *tracker) ownedByCaller(out outcome) bool {
+	for _, ret := range out.returnedReleased {
+		if errNilness(ret) != 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // returnsCloser reports whether ret also returns a function that releases

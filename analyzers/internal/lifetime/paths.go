@@ -3,6 +3,7 @@ package lifetime
 import (
 	"go/constant"
 	"go/token"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -16,6 +17,11 @@ const (
 	pendingSuccess
 	// pendingFailure: discharged if the pending error is non-nil.
 	pendingFailure
+	// released: the resource was released on this path. The walk goes on
+	// only to see which returns hand the released value back to the caller
+	// (a client that closes the body and returns the response for its
+	// status): such a function does not return an owned resource.
+	released
 )
 
 type pathState struct {
@@ -54,6 +60,9 @@ type outcome struct {
 	// returnedOwed holds the returns that hand the resource, still owed,
 	// to the caller: only those make a result owned.
 	returnedOwed []ssa.Instruction
+	// returnedReleased holds the returns that hand the resource back after
+	// it was released on the path to them.
+	returnedReleased []*ssa.Return
 }
 
 // paths explores every path from instruction index start of block b (the
@@ -78,6 +87,22 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 		st := it.st
 		done := false
 		for _, instr := range it.b.Instrs[it.start:] {
+			if st.duty == released {
+				switch in := instr.(type) {
+				case *ssa.Return:
+					if _, ok := t.returned[in]; ok && !slices.Contains(out.returnedReleased, in) {
+						out.returnedReleased = append(out.returnedReleased, in)
+					}
+					done = true
+				case *ssa.Panic:
+					done = true
+				}
+				if done || instr == rootInstr {
+					done = true
+					break
+				}
+				continue
+			}
 			if rootInstr != nil && instr == rootInstr && it.start == 0 && !st.again {
 				if st.duty == owed && st.contained {
 					// The earlier resource lives on in the collection: follow
@@ -103,6 +128,12 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 						out.deferred = appendOnce(out.deferred, instr)
 					} else if st.risky && st.duty == owed {
 						out.undeferred = appendOnce(out.undeferred, instr)
+					}
+					if len(t.returned) > 0 {
+						// Follow on: does a return hand the released
+						// resource back?
+						st, done = pathState{duty: released}, false
+						continue
 					}
 				case evTransfer:
 					done = true

@@ -64,3 +64,46 @@ func Recursive(c io.Closer, n int) error {
 	}
 	return Recursive(c, n-1)
 }
+
+type CallOptions struct{ KeepBody bool }
+
+// Call reads and closes the body unless the caller asks to keep it, and
+// returns the response for its status and headers either way: whether the
+// caller owns the body depends on an option, so no result is owned.
+func Call(c *http.Client, req *http.Request, opts CallOptions) (*http.Response, error) {
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	if opts.KeepBody {
+		return resp, nil
+	}
+	defer resp.Body.Close()
+	_, err = io.Copy(io.Discard, resp.Body)
+	return resp, err
+}
+
+// CallReleasedOnError closes the body only on the paths that also return an
+// error, which callers do not look at: the successful response is owned.
+func CallReleasedOnError(c *http.Client, url string) (*http.Response, error) { // want CallReleasedOnError:`lifetime\(returns owned http.Response in result 0\)`
+	resp, err := c.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode >= 300 {
+		resp.Body.Close()
+		return resp, fmt.Errorf("unexpected status %d", resp.StatusCode)
+	}
+	return resp, nil
+}
+
+// Head closes the body and returns the response for its headers on every
+// path: nothing is owned.
+func Head(c *http.Client, url string) (*http.Response, error) {
+	resp, err := c.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	resp.Body.Close()
+	return resp, nil
+}
