@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"slices"
 
+	"github.com/leakvet/leakvet/analyzers/internal/resource"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -150,7 +151,13 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 				if done {
 					break
 				}
-			} else if call, ok := instr.(*ssa.Call); ok && st.duty == owed && !st.risky {
+			} else if call, ok := instr.(*ssa.Call); ok && resource.FailsTest(calleeFunc(call.Common(), call.Common().StaticCallee())) {
+				// The test has failed on this path (t.Errorf, then return
+				// or continue): what it leaves open is no leak of the
+				// test as it passes.
+				done = true
+				break
+			} else if ok && st.duty == owed && !st.risky {
 				if _, builtin := call.Call.Value.(*ssa.Builtin); !builtin {
 					st.risky = true
 				}

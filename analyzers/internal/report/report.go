@@ -8,6 +8,7 @@ package report
 import (
 	"fmt"
 	"go/ast"
+	"go/doc"
 	"go/token"
 	"strings"
 
@@ -30,7 +31,7 @@ type Diagnostic struct {
 // Report emits d for the check named by pass.Analyzer, unless a //nolint
 // comment on its line (or alone on the line above) suppresses it.
 func Report(pass *analysis.Pass, d Diagnostic) {
-	if Suppressed(pass, d.Pos, pass.Analyzer.Name, d.Category) {
+	if Suppressed(pass, d.Pos, pass.Analyzer.Name, d.Category) || inExampleNeverRun(pass, d.Pos) {
 		return
 	}
 	diag := analysis.Diagnostic{Pos: d.Pos, End: d.End, Category: d.Category, Message: d.Message}
@@ -115,6 +116,28 @@ func aloneOnLine(pass *analysis.Pass, c *ast.Comment) bool {
 	}
 	start := p.Offset - (p.Column - 1)
 	return strings.TrimSpace(string(src[start:p.Offset])) == ""
+}
+
+// inExampleNeverRun reports whether pos lies in an example function that
+// go test compiles but never runs: one without an output comment. Code
+// that never runs leaks nothing.
+func inExampleNeverRun(pass *analysis.Pass, pos token.Pos) bool {
+	file := fileOf(pass, pos)
+	if file == nil || !strings.HasSuffix(pass.Fset.File(pos).Name(), "_test.go") {
+		return false
+	}
+	for _, ex := range doc.Examples(file) {
+		if ex.Output != "" || ex.EmptyOutput {
+			continue // runs, and its output is compared
+		}
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if ok && fd.Recv == nil && fd.Name.Name == "Example"+ex.Name && fd.Pos() <= pos && pos < fd.End() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {

@@ -1,0 +1,91 @@
+package testpaths
+
+import (
+	"fmt"
+	"os"
+	"testing"
+)
+
+// The file stays open only where the test has failed and returns.
+func TestLeakOnlyWhenFailed(t *testing.T) {
+	f, err := os.Open("testdata/in.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		t.Errorf("stat: %v", err)
+		return
+	}
+	if fi.Size() == 0 {
+		t.Error("empty input")
+		return
+	}
+	f.Close()
+}
+
+// The early return is taken by a passing test: a leak.
+func TestLeakWhilePassing(t *testing.T) {
+	f, err := os.Open("testdata/in.txt") // want `file from os.Open is not closed when returning at line 39`
+	if err != nil {
+		t.Fatal(err)
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Size() == 0 {
+		t.Log("empty input, nothing to check")
+		return
+	}
+	f.Close()
+}
+
+// A failed iteration moves on to the next one; the test has failed.
+func TestContinueAfterFailure(t *testing.T) {
+	for _, name := range []string{"a.txt", "b.txt"} {
+		f, err := os.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.Stat(); err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		f.Close()
+	}
+}
+
+// A helper that takes testing.TB fails its caller the same way.
+func checkReadable(tb testing.TB, name string) {
+	f, err := os.Open(name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := f.Stat(); err != nil {
+		tb.Error(err)
+		return
+	}
+	f.Close()
+}
+
+// go test compiles an example without an output comment and never runs it.
+func Example_neverRun() {
+	f, err := os.Open("testdata/in.txt")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(f.Name())
+}
+
+// An example with an output comment runs under go test.
+func Example_run() {
+	f, err := os.Open("testdata/in.txt") // want `file from os.Open is not closed when returning at line 91`
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(f.Name())
+	// Output: testdata/in.txt
+}
