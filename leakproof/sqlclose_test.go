@@ -287,3 +287,60 @@ func TestSQLStmt(t *testing.T) {
 		}
 	})
 }
+
+// TestSQLRowsReadToTheEnd: rows.Next closes the rows when it returns false,
+// so a loop that reads every row holds no connection afterwards even
+// without rows.Close (sqlclose does not report it), while a loop that
+// leaves early keeps its connection checked out (sqlclose reports it).
+func TestSQLRowsReadToTheEnd(t *testing.T) {
+	ctx := context.Background()
+	countAll := func(db *sql.DB, stopAfter int) (int, error) {
+		rows, err := db.QueryContext(ctx, `SELECT id FROM orders`)
+		if err != nil {
+			return 0, err
+		}
+		n := 0
+		for rows.Next() {
+			n++
+			if n == stopAfter {
+				break
+			}
+		}
+		return n, rows.Err()
+	}
+	seed := func(t *testing.T, db *sql.DB) {
+		for i := 0; i < 3; i++ {
+			mustExec(t, db, `INSERT INTO orders (customer_id, status, total_cents) VALUES ('c-1', 'paid', 100)`)
+		}
+	}
+
+	t.Run("read to the end", func(t *testing.T) {
+		db, _ := openStore(t, 1)
+		seed(t, db)
+		for i := 0; i < 3; i++ {
+			if n, err := countAll(db, -1); err != nil || n != 3 {
+				t.Fatalf("countAll = %d, %v; want 3, nil", n, err)
+			}
+			if got := db.Stats().InUse; got != 0 {
+				t.Fatalf("after reading every row InUse = %d, want 0", got)
+			}
+		}
+		if err := probe(db); err != nil {
+			t.Fatalf("query after three drained reads: %v", err)
+		}
+	})
+
+	t.Run("left early", func(t *testing.T) {
+		db, _ := openStore(t, 1)
+		seed(t, db)
+		if n, err := countAll(db, 1); err != nil || n != 1 {
+			t.Fatalf("countAll = %d, %v; want 1, nil", n, err)
+		}
+		if got := db.Stats().InUse; got != 1 {
+			t.Fatalf("after leaving the loop early InUse = %d, want 1", got)
+		}
+		if err := probe(db); !errors.Is(err, context.DeadlineExceeded) {
+			t.Fatalf("query on the pool of one: got %v, want context.DeadlineExceeded", err)
+		}
+	})
+}

@@ -20,8 +20,8 @@ func (e *engine) deferFix(acq acquisition, t *tracker) *analysis.SuggestedFix {
 		return nil
 	}
 	for _, ev := range t.events {
-		if ev.kind != evRelease {
-			return nil
+		if ev.kind != evRelease && !ev.owedAtExit {
+			return nil // handed to someone who may release it
 		}
 	}
 	call := e.callExpr(acq.call.Pos())

@@ -33,6 +33,10 @@ type pathState struct {
 	// one, so they no longer say anything about this one.
 	again bool
 	err   ssa.Value
+	// owedAtExit: a return reached while the duty is pending still owes
+	// it (the rows of `return rows.Next(), nil` are open when Next was
+	// true).
+	owedAtExit bool
 	// risky: since the acquisition, this path has run a call that can fail
 	// or panic while the resource was owed.
 	risky bool
@@ -142,9 +146,9 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 						out.returnedOwed = appendOnce(out.returnedOwed, ret)
 					}
 				case evPendingSuccess:
-					st = pathState{duty: pendingSuccess, contained: st.contained, again: st.again, err: ev.err, risky: st.risky}
+					st = pathState{duty: pendingSuccess, contained: st.contained, again: st.again, err: ev.err, risky: st.risky, owedAtExit: ev.owedAtExit}
 				case evPendingFailure:
-					st = pathState{duty: pendingFailure, contained: st.contained, again: st.again, err: ev.err, risky: st.risky}
+					st = pathState{duty: pendingFailure, contained: st.contained, again: st.again, err: ev.err, risky: st.risky, owedAtExit: ev.owedAtExit}
 				case evContain:
 					st.contained = true
 				}
@@ -164,8 +168,8 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 			}
 			switch in := instr.(type) {
 			case *ssa.Return:
-				switch st.duty {
-				case owed:
+				switch {
+				case st.duty == owed, st.owedAtExit && st.duty != released:
 					out.leaks = append(out.leaks, exit{ret: in, pos: in.Pos()})
 					switch errNilness(in) {
 					case 1:
@@ -175,6 +179,12 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 					default:
 						out.unknownLeak = true
 					}
+				case st.duty == pendingSuccess && returnsPending(in, st.err):
+					// `return scanAll(rows)`: the callee discharges the
+					// duty only when it succeeds, and its failure is
+					// what this return hands on.
+					out.leaks = append(out.leaks, exit{ret: in, pos: in.Pos()})
+					out.failureLeak = true
 				default:
 					out.pendingExit = true
 				}
@@ -322,6 +332,15 @@ func isNot(cond, v ssa.Value) bool {
 func isNil(v ssa.Value) bool {
 	c, ok := v.(*ssa.Const)
 	return ok && c.Value == nil
+}
+
+// returnsPending reports whether ret returns the pending callee's outcome
+// as its own last result.
+func returnsPending(ret *ssa.Return, outcome ssa.Value) bool {
+	if outcome == nil || len(ret.Results) == 0 {
+		return false
+	}
+	return StoredResult(ret.Results[len(ret.Results)-1]) == outcome
 }
 
 // errNilness says whether the return's last result is an error that is

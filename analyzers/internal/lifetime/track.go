@@ -63,6 +63,9 @@ const (
 type event struct {
 	kind eventKind
 	err  ssa.Value // the callee's error result, for pending events
+	// owedAtExit: a return reached before the outcome is tested still
+	// owes the resource.
+	owedAtExit bool
 }
 
 // tracker follows one resource through one function.
@@ -473,6 +476,26 @@ func (t *tracker) releasesBy(tr tracked, method string) bool {
 	return false
 }
 
+// releasesOnFailure records a call of method on a value tracked as tr
+// that releases the resource when it fails (rows.Next returning false):
+// the duty then rests on the call's outcome. It reports whether it did.
+func (t *tracker) releasesOnFailure(instr ssa.CallInstruction, tr tracked, method string) bool {
+	var ok bool
+	switch tr.role {
+	case roleWhole:
+		ok = t.kind.ReleasesOnFailureVia("", method)
+	case rolePart:
+		ok = t.kind.ReleasesOnFailureVia(tr.field, method)
+	}
+	if !ok {
+		return false
+	}
+	if outcome := outcomeResult(instr); outcome != nil {
+		t.setEvent(instr, event{kind: evPendingFailure, err: outcome, owedAtExit: true})
+	}
+	return true
+}
+
 func (t *tracker) call(instr ssa.CallInstruction, v ssa.Value, tr tracked) {
 	c := instr.Common()
 	_, isGo := instr.(*ssa.Go)
@@ -482,6 +505,8 @@ func (t *tracker) call(instr ssa.CallInstruction, v ssa.Value, tr tracked) {
 		if c.IsInvoke() {
 			if t.releasesBy(tr, c.Method.Name()) {
 				t.setEvent(instr, event{kind: evRelease})
+			} else {
+				t.releasesOnFailure(instr, tr, c.Method.Name())
 			}
 			return
 		}
@@ -526,6 +551,9 @@ func (t *tracker) call(instr ssa.CallInstruction, v ssa.Value, tr tracked) {
 			}
 			if t.e.table.IsOwner(fn) {
 				t.setEvent(instr, event{kind: evTransfer})
+				continue
+			}
+			if i == 0 && c.Signature().Recv() != nil && t.releasesOnFailure(instr, tr, fn.Name()) {
 				continue
 			}
 		}

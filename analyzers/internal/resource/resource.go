@@ -29,6 +29,11 @@ type Kind struct {
 	// value itself when Field is empty); "F.M" is method M called on field
 	// F of the value ("Process.Wait" for an *exec.Cmd).
 	Release []string
+	// ReleaseOnFailure lists methods, written as in Release, that release
+	// the resource when they fail (return false or a non-nil error): rows
+	// whose Next has returned false are closed. A loop that reads rows to
+	// the end holds nothing; one that leaves it early still does.
+	ReleaseOnFailure []string
 	// ReleaseFuncs lists functions (types.Func.FullName) that release the
 	// resource passed to them as an argument: a pool's Put.
 	ReleaseFuncs []string
@@ -212,7 +217,18 @@ func (k *Kind) Releases(name string) bool { return k.ReleasesVia(k.Field, name) 
 // ReleasesVia reports whether calling method on field of the resource (""
 // for the resource itself) releases it.
 func (k *Kind) ReleasesVia(field, method string) bool {
-	for _, r := range k.Release {
+	return k.via(k.Release, field, method)
+}
+
+// ReleasesOnFailureVia reports whether calling method on field (or on the
+// value itself for "") releases the resource when the call fails, that is
+// returns false or a non-nil error.
+func (k *Kind) ReleasesOnFailureVia(field, method string) bool {
+	return k.via(k.ReleaseOnFailure, field, method)
+}
+
+func (k *Kind) via(list []string, field, method string) bool {
+	for _, r := range list {
 		f, m, dotted := strings.Cut(r, ".")
 		if !dotted {
 			f, m = k.Field, r

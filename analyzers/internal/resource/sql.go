@@ -22,8 +22,10 @@ package resource
 var sqlKinds = []*Kind{
 	// database/sql. A *Rows holds its connection until Close (or until Next
 	// has returned false, which an early return skips).
+	// Next closes the rows itself when it returns false (rows.Next calls
+	// Close once the driver reports the end or an error).
 	{ID: "sql.Rows", Check: "sqlclose", Noun: "rows", Type: "*database/sql.Rows",
-		Release: []string{"Close"}, ReleaseText: "Close"},
+		Release: []string{"Close"}, ReleaseOnFailure: []string{"Next"}, ReleaseText: "Close"},
 	// A *Stmt keeps a prepared statement open on every connection it ran on.
 	{ID: "sql.Stmt", Check: "sqlclose", Noun: "statement", Type: "*database/sql.Stmt",
 		Release: []string{"Close"}, ReleaseText: "Close"},
@@ -40,7 +42,7 @@ var sqlKinds = []*Kind{
 	// sqlx wraps each database/sql type by embedding it; the release methods
 	// are the embedded value's, promoted, so the calls release the Field.
 	{ID: "sqlx.Rows", Check: "sqlclose", Noun: "rows", Type: "*github.com/jmoiron/sqlx.Rows",
-		Field: "Rows", Release: []string{"Close"}, ReleaseText: "Close"},
+		Field: "Rows", Release: []string{"Close"}, ReleaseOnFailure: []string{"Next"}, ReleaseText: "Close"},
 	{ID: "sqlx.Stmt", Check: "sqlclose", Noun: "statement", Type: "*github.com/jmoiron/sqlx.Stmt",
 		Field: "Stmt", Release: []string{"Close"}, ReleaseText: "Close"},
 	// A NamedStmt holds a *sqlx.Stmt in a named field and closes it in a
@@ -57,8 +59,10 @@ var sqlKinds = []*Kind{
 	// a fix cannot know which context to pass.
 	//
 	// Rows must be closed before the connection runs anything else.
+	// Next closes them when it returns false (all rows read, or a fatal
+	// error); Scan closes them when it fails.
 	{ID: "pgx.Rows", Check: "sqlclose", Noun: "rows", Type: "github.com/jackc/pgx/v5.Rows",
-		Release: []string{"Close"}, ReleaseText: "Close"},
+		Release: []string{"Close"}, ReleaseOnFailure: []string{"Next", "Scan"}, ReleaseText: "Close"},
 	// A Tx that is not ended keeps its connection inside a transaction; from
 	// a pool, the connection never returns.
 	{ID: "pgx.Tx", Check: "sqlclose", Noun: "transaction", Type: "github.com/jackc/pgx/v5.Tx",

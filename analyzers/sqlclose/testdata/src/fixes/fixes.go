@@ -19,6 +19,9 @@ func rows(ctx context.Context, db *sql.DB) (int, error) {
 	n := 0
 	for rows.Next() {
 		n++
+		if n == 10 {
+			break
+		}
 	}
 	return n, rows.Err()
 }

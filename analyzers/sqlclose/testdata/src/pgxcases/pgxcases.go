@@ -19,7 +19,7 @@ type user struct {
 // Leaks.
 
 func rowsNeverClosed(ctx context.Context, conn *pgx.Conn) ([]user, error) {
-	rows, err := conn.Query(ctx, "SELECT id, name FROM users") // want `rows from conn.Query is not closed when returning at line 30`
+	rows, err := conn.Query(ctx, "SELECT id, name FROM users") // want `rows from conn.Query is not closed when returning at line 33`
 	if err != nil {
 		return nil, err
 	}
@@ -27,7 +27,10 @@ func rowsNeverClosed(ctx context.Context, conn *pgx.Conn) ([]user, error) {
 	for rows.Next() {
 		var u user
 		if err := rows.Scan(&u.ID, &u.Name); err != nil {
-			return nil, err
+			return nil, err // a failed Scan closes pgx rows
+		}
+		if u.Name == "" {
+			return nil, fmt.Errorf("user %d has no name", u.ID) // Next was true: the rows are open
 		}
 		out = append(out, u)
 	}
@@ -35,7 +38,7 @@ func rowsNeverClosed(ctx context.Context, conn *pgx.Conn) ([]user, error) {
 }
 
 func poolRowsEarlyReturn(ctx context.Context, pool *pgxpool.Pool) ([]int64, error) {
-	rows, err := pool.Query(ctx, "SELECT id FROM users") // want `rows from pool.Query is not closed when returning at line 46`
+	rows, err := pool.Query(ctx, "SELECT id FROM users") // want `rows from pool.Query is not closed when returning at line 52`
 	if err != nil {
 		return nil, err
 	}
@@ -45,6 +48,9 @@ func poolRowsEarlyReturn(ctx context.Context, pool *pgxpool.Pool) ([]int64, erro
 		if err := rows.Scan(&id); err != nil {
 			return nil, fmt.Errorf("scan: %w", err)
 		}
+		if id < 0 {
+			return nil, fmt.Errorf("bad id %d", id)
+		}
 		ids = append(ids, id)
 	}
 	rows.Close()
@@ -52,7 +58,7 @@ func poolRowsEarlyReturn(ctx context.Context, pool *pgxpool.Pool) ([]int64, erro
 }
 
 func txCommittedOnSuccessOnly(ctx context.Context, pool *pgxpool.Pool, id int64) error {
-	tx, err := pool.Begin(ctx) // want `transaction from pool.Begin is neither committed nor rolled back when returning at line 60`
+	tx, err := pool.Begin(ctx) // want `transaction from pool.Begin is neither committed nor rolled back when returning at line 66`
 	if err != nil {
 		return err
 	}
@@ -63,7 +69,7 @@ func txCommittedOnSuccessOnly(ctx context.Context, pool *pgxpool.Pool, id int64)
 }
 
 func txOnConnNeverEnded(ctx context.Context, conn *pgx.Conn) (int64, error) {
-	tx, err := conn.BeginTx(ctx, pgx.TxOptions{AccessMode: "read only"}) // want `transaction from conn.BeginTx is neither committed nor rolled back when returning at line 72`
+	tx, err := conn.BeginTx(ctx, pgx.TxOptions{AccessMode: "read only"}) // want `transaction from conn.BeginTx is neither committed nor rolled back when returning at line 78`
 	if err != nil {
 		return 0, err
 	}
@@ -73,7 +79,7 @@ func txOnConnNeverEnded(ctx context.Context, conn *pgx.Conn) (int64, error) {
 }
 
 func savepointNotEnded(ctx context.Context, tx pgx.Tx) error {
-	sp, err := tx.Begin(ctx) // want `transaction from tx.Begin is neither committed nor rolled back when returning at line 81`
+	sp, err := tx.Begin(ctx) // want `transaction from tx.Begin is neither committed nor rolled back when returning at line 87`
 	if err != nil {
 		return err
 	}
@@ -82,7 +88,7 @@ func savepointNotEnded(ctx context.Context, tx pgx.Tx) error {
 }
 
 func acquiredNeverReleased(ctx context.Context, pool *pgxpool.Pool) error {
-	conn, err := pool.Acquire(ctx) // want `connection from pool.Acquire is not released when returning at line 90`
+	conn, err := pool.Acquire(ctx) // want `connection from pool.Acquire is not released when returning at line 96`
 	if err != nil {
 		return err
 	}
@@ -91,7 +97,7 @@ func acquiredNeverReleased(ctx context.Context, pool *pgxpool.Pool) error {
 }
 
 func connectNeverClosed(ctx context.Context, dsn string) error {
-	conn, err := pgx.Connect(ctx, dsn) // want `connection from pgx.Connect is not closed when returning at line 98`
+	conn, err := pgx.Connect(ctx, dsn) // want `connection from pgx.Connect is not closed when returning at line 104`
 	if err != nil {
 		return err
 	}
@@ -103,13 +109,13 @@ func batchNeverClosed(ctx context.Context, pool *pgxpool.Pool, ids []int64) erro
 	for _, id := range ids {
 		b.Queue("DELETE FROM users WHERE id = $1", id)
 	}
-	br := pool.SendBatch(ctx, b) // want `batch from pool.SendBatch is not closed when returning at line 108`
+	br := pool.SendBatch(ctx, b) // want `batch from pool.SendBatch is not closed when returning at line 114`
 	_, err := br.Exec()
 	return err
 }
 
 func txRowsNotClosed(ctx context.Context, tx pgx.Tx) (bool, error) {
-	rows, _ := tx.Query(ctx, "SELECT 1 FROM locks") // want `rows from tx.Query is not closed when returning at line 113`
+	rows, _ := tx.Query(ctx, "SELECT 1 FROM locks") // want `rows from tx.Query is not closed when returning at line 119`
 	return rows.Next(), nil
 }
 
@@ -282,7 +288,7 @@ func (s *store) callerOfWrapper(ctx context.Context) error {
 // More leaks.
 
 func rowsOnlyPrinted(ctx context.Context, pool *pgxpool.Pool) {
-	rows, err := pool.Query(ctx, "SELECT * FROM users") // want `rows from pool.Query is not closed when returning at line 290`
+	rows, err := pool.Query(ctx, "SELECT * FROM users") // want `rows from pool.Query is not closed when returning at line 296`
 	if err != nil {
 		return
 	}
@@ -293,9 +299,9 @@ func rowsInTwoBranches(ctx context.Context, pool *pgxpool.Pool, tx pgx.Tx) (int,
 	var rows pgx.Rows
 	var err error
 	if tx != nil {
-		rows, err = tx.Query(ctx, "SELECT id FROM users") // want `rows from tx.Query is not closed when returning at line 307`
+		rows, err = tx.Query(ctx, "SELECT id FROM users") // want `rows from tx.Query is not closed when returning at line 316`
 	} else {
-		rows, err = pool.Query(ctx, "SELECT id FROM users") // want `rows from pool.Query is not closed when returning at line 307`
+		rows, err = pool.Query(ctx, "SELECT id FROM users") // want `rows from pool.Query is not closed when returning at line 316`
 	}
 	if err != nil {
 		return 0, err
@@ -303,6 +309,9 @@ func rowsInTwoBranches(ctx context.Context, pool *pgxpool.Pool, tx pgx.Tx) (int,
 	n := 0
 	for rows.Next() {
 		n++
+		if n == 1000 {
+			break // leaves the rows open
+		}
 	}
 	return n, rows.Err()
 }
@@ -362,7 +371,7 @@ type DBTX interface {
 type queries struct{ db DBTX }
 
 func (q *queries) rowsThroughInterface(ctx context.Context) ([]int64, error) {
-	rows, err := q.db.Query(ctx, "SELECT id FROM users") // want `rows from q.db.Query is not closed when returning at line 373`
+	rows, err := q.db.Query(ctx, "SELECT id FROM users") // want `rows from q.db.Query is not closed when returning at line 385`
 	if err != nil {
 		return nil, err
 	}
@@ -371,6 +380,9 @@ func (q *queries) rowsThroughInterface(ctx context.Context) ([]int64, error) {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
 			return nil, err
+		}
+		if id == 0 {
+			return ids, nil // stops at the first gap: the rows stay open
 		}
 		ids = append(ids, id)
 	}
@@ -397,4 +409,22 @@ func (q *queries) rowsThroughInterfaceClosed(ctx context.Context) ([]int64, erro
 func (q *queries) collectThroughInterface(ctx context.Context) ([]int64, error) {
 	rows, _ := q.db.Query(ctx, "SELECT id FROM users")
 	return pgx.CollectRows(rows, pgx.RowTo[int64])
+}
+
+// scanFailureCloses: pgx closes the rows when Scan fails, and Next closes
+// them when it returns false, so this holds nothing on any path.
+func scanFailureCloses(ctx context.Context, conn *pgx.Conn) ([]int64, error) {
+	rows, err := conn.Query(ctx, "SELECT id FROM users")
+	if err != nil {
+		return nil, err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }

@@ -43,13 +43,13 @@ func rowsOnlyPrinted(db *sql.DB) {
 	_ = rows
 }
 
-func rowsInTwoBranches(ctx context.Context, db *sql.DB, active bool) (int, error) {
+func rowsInTwoBranches(ctx context.Context, db *sql.DB, active bool, limit int) (int, error) {
 	var rows *sql.Rows
 	var err error
 	if active {
-		rows, err = db.QueryContext(ctx, "SELECT id FROM users WHERE active") // want `rows from db.QueryContext is not closed when returning at line 61`
+		rows, err = db.QueryContext(ctx, "SELECT id FROM users WHERE active") // want `rows from db.QueryContext is not closed when returning at line 64`
 	} else {
-		rows, err = db.QueryContext(ctx, "SELECT id FROM users") // want `rows from db.QueryContext is not closed when returning at line 61`
+		rows, err = db.QueryContext(ctx, "SELECT id FROM users") // want `rows from db.QueryContext is not closed when returning at line 64`
 	}
 	if err != nil {
 		return 0, err
@@ -57,12 +57,15 @@ func rowsInTwoBranches(ctx context.Context, db *sql.DB, active bool) (int, error
 	n := 0
 	for rows.Next() {
 		n++
+		if n == limit {
+			break // leaves the rows open
+		}
 	}
 	return n, rows.Err()
 }
 
 func earlyReturnInLoop(ctx context.Context, db *sql.DB) ([]string, error) {
-	rows, err := db.QueryContext(ctx, "SELECT name FROM users") // want `rows from db.QueryContext is not closed when returning at line 73`
+	rows, err := db.QueryContext(ctx, "SELECT name FROM users") // want `rows from db.QueryContext is not closed when returning at line 76`
 	if err != nil {
 		return nil, err
 	}
@@ -79,7 +82,7 @@ func earlyReturnInLoop(ctx context.Context, db *sql.DB) ([]string, error) {
 }
 
 func stmtNeverClosed(ctx context.Context, db *sql.DB, names []string) error {
-	stmt, err := db.PrepareContext(ctx, "INSERT INTO users (name) VALUES (?)") // want `statement from db.PrepareContext is not closed when returning at line 88`
+	stmt, err := db.PrepareContext(ctx, "INSERT INTO users (name) VALUES (?)") // want `statement from db.PrepareContext is not closed when returning at line 91`
 	if err != nil {
 		return err
 	}
@@ -92,7 +95,7 @@ func stmtNeverClosed(ctx context.Context, db *sql.DB, names []string) error {
 }
 
 func stmtClosedOnlyOnSuccess(db *sql.DB, id int64) error {
-	stmt, err := db.Prepare("DELETE FROM users WHERE id = ?") // want `statement from db.Prepare is not closed when returning at line 100`
+	stmt, err := db.Prepare("DELETE FROM users WHERE id = ?") // want `statement from db.Prepare is not closed when returning at line 103`
 	if err != nil {
 		return err
 	}
@@ -103,7 +106,7 @@ func stmtClosedOnlyOnSuccess(db *sql.DB, id int64) error {
 }
 
 func connNeverClosed(ctx context.Context, db *sql.DB) error {
-	conn, err := db.Conn(ctx) // want `connection from db.Conn is not closed when returning at line 111`
+	conn, err := db.Conn(ctx) // want `connection from db.Conn is not closed when returning at line 114`
 	if err != nil {
 		return err
 	}
@@ -112,7 +115,7 @@ func connNeverClosed(ctx context.Context, db *sql.DB) error {
 }
 
 func connClosedAfterStep(ctx context.Context, db *sql.DB) error {
-	conn, err := db.Conn(ctx) // want `connection from db.Conn is not closed when returning at line 120`
+	conn, err := db.Conn(ctx) // want `connection from db.Conn is not closed when returning at line 123`
 	if err != nil {
 		return err
 	}
@@ -125,7 +128,7 @@ func connClosedAfterStep(ctx context.Context, db *sql.DB) error {
 }
 
 func txNotEndedOnError(ctx context.Context, db *sql.DB, id int64) error {
-	tx, err := db.BeginTx(ctx, nil) // want `transaction from db.BeginTx is neither committed nor rolled back when returning at line 133`
+	tx, err := db.BeginTx(ctx, nil) // want `transaction from db.BeginTx is neither committed nor rolled back when returning at line 136`
 	if err != nil {
 		return err
 	}
@@ -136,7 +139,7 @@ func txNotEndedOnError(ctx context.Context, db *sql.DB, id int64) error {
 }
 
 func txRolledBackOnOneErrorOnly(db *sql.DB, id int64) error {
-	tx, err := db.Begin() // want `transaction from db.Begin is neither committed nor rolled back when returning at line 144`
+	tx, err := db.Begin() // want `transaction from db.Begin is neither committed nor rolled back when returning at line 147`
 	if err != nil {
 		return err
 	}
@@ -151,7 +154,7 @@ func txRolledBackOnOneErrorOnly(db *sql.DB, id int64) error {
 }
 
 func txOnConnNeverEnded(ctx context.Context, conn *sql.Conn) error {
-	tx, err := conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}) // want `transaction from conn.BeginTx is neither committed nor rolled back when returning at line 159`
+	tx, err := conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}) // want `transaction from conn.BeginTx is neither committed nor rolled back when returning at line 162`
 	if err != nil {
 		return err
 	}
@@ -160,12 +163,16 @@ func txOnConnNeverEnded(ctx context.Context, conn *sql.Conn) error {
 }
 
 func rowsFromTx(ctx context.Context, tx *sql.Tx) (int, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT id FROM users FOR UPDATE") // want `rows from tx.QueryContext is not closed when returning at line 172`
+	rows, err := tx.QueryContext(ctx, "SELECT id FROM users FOR UPDATE") // want `rows from tx.QueryContext is not closed when returning at line 174`
 	if err != nil {
 		return 0, err
 	}
 	n := 0
 	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return 0, err // database/sql's Scan leaves the rows open
+		}
 		n++
 	}
 	if err := rows.Err(); err != nil {
@@ -175,7 +182,7 @@ func rowsFromTx(ctx context.Context, tx *sql.Tx) (int, error) {
 }
 
 func rowsFromStmt(ctx context.Context, stmt *sql.Stmt) (bool, error) {
-	rows, err := stmt.QueryContext(ctx, 1) // want `rows from stmt.QueryContext is not closed when returning at line 182`
+	rows, err := stmt.QueryContext(ctx, 1) // want `rows from stmt.QueryContext is not closed when returning at line 189`
 	if err != nil {
 		return false, err
 	}
@@ -198,7 +205,7 @@ func rowsPerIteration(ctx context.Context, db *sql.DB, ids []int64) (int, error)
 		if err != nil {
 			return 0, err
 		}
-		for rows.Next() {
+		if rows.Next() { // one row is enough; the rest stay unread and open
 			total++
 		}
 		if err := rows.Err(); err != nil {
@@ -209,7 +216,7 @@ func rowsPerIteration(ctx context.Context, db *sql.DB, ids []int64) (int, error)
 }
 
 func helperOnlyInspects(ctx context.Context, db *sql.DB) ([]string, error) {
-	rows, err := dbhelpers.QueryIDs(ctx, db) // want `rows from dbhelpers.QueryIDs is not closed when returning at line 216`
+	rows, err := dbhelpers.QueryIDs(ctx, db) // want `rows from dbhelpers.QueryIDs is not closed when returning at line 223`
 	if err != nil {
 		return nil, err
 	}
@@ -217,7 +224,7 @@ func helperOnlyInspects(ctx context.Context, db *sql.DB) ([]string, error) {
 }
 
 func closeOnErrorOnly(ctx context.Context, db *sql.DB) (*user, error) {
-	rows, err := db.QueryContext(ctx, "SELECT id, name FROM users LIMIT 1") // want `rows from db.QueryContext is not closed when returning at line 233`
+	rows, err := db.QueryContext(ctx, "SELECT id, name FROM users LIMIT 1") // want `rows from db.QueryContext is not closed when returning at line 240`
 	if err != nil {
 		return nil, err
 	}
@@ -243,7 +250,7 @@ type DBTX interface {
 type queries struct{ db DBTX }
 
 func (q *queries) rowsThroughInterface(ctx context.Context) ([]int64, error) {
-	rows, err := q.db.QueryContext(ctx, "SELECT id FROM users") // want `rows from q.db.QueryContext is not closed when returning at line 254`
+	rows, err := q.db.QueryContext(ctx, "SELECT id FROM users") // want `rows from q.db.QueryContext is not closed when returning at line 261`
 	if err != nil {
 		return nil, err
 	}
@@ -263,7 +270,7 @@ type txBeginner interface {
 }
 
 func txThroughInterface(ctx context.Context, db txBeginner) error {
-	tx, err := db.BeginTx(ctx, nil) // want `transaction from db.BeginTx is neither committed nor rolled back when returning at line 271`
+	tx, err := db.BeginTx(ctx, nil) // want `transaction from db.BeginTx is neither committed nor rolled back when returning at line 278`
 	if err != nil {
 		return err
 	}
@@ -271,4 +278,50 @@ func txThroughInterface(ctx context.Context, db txBeginner) error {
 		return err
 	}
 	return tx.Commit()
+}
+
+// drainedToTheEnd reads every row: rows.Next closes the rows when it
+// returns false, so nothing is held on any path.
+func drainedToTheEnd(ctx context.Context, db *sql.DB) (int, error) {
+	rows, err := db.QueryContext(ctx, "SELECT id FROM users")
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for rows.Next() {
+		n++
+	}
+	return n, rows.Err()
+}
+
+// nextReturnedToCaller hands back Next's answer: when it was true, the
+// rows are still open.
+func nextReturnedToCaller(ctx context.Context, db *sql.DB) bool {
+	rows, err := db.QueryContext(ctx, "SELECT 1") // want `rows from db.QueryContext is not closed when returning at line \d+`
+	if err != nil {
+		return false
+	}
+	return rows.Next()
+}
+
+func scanAll(rows *sql.Rows) ([]int64, error) {
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// scanHelperFails hands on the helper's failure, on which the helper has
+// left the rows open.
+func scanHelperFails(ctx context.Context, db *sql.DB) ([]int64, error) {
+	rows, err := db.QueryContext(ctx, "SELECT id FROM users") // want `rows from db.QueryContext is not closed when returning at line \d+`
+	if err != nil {
+		return nil, err
+	}
+	return scanAll(rows)
 }

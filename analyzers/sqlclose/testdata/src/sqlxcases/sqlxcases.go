@@ -318,6 +318,10 @@ func rowsInTwoBranches(ctx context.Context, db *sqlx.DB, tx *sqlx.Tx) (int, erro
 	}
 	n := 0
 	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return 0, err // database/sql's Scan leaves the rows open
+		}
 		n++
 	}
 	return n, rows.Err()
