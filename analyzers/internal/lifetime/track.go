@@ -122,6 +122,21 @@ func (t *tracker) setEvent(instr ssa.Instruction, ev event) {
 }
 
 // addErr records the acquisition's error value and the merges it flows into.
+// isOutcomeNonNil reports whether the call returns a non-nil error
+// whatever its argument (fmt.Errorf with a %w of nil still returns an
+// error), so that its result says nothing of the error it wraps.
+func isOutcomeNonNil(call *ssa.Call) bool {
+	callee := call.Call.StaticCallee()
+	if callee == nil || callee.Pkg == nil {
+		return false
+	}
+	switch callee.Pkg.Pkg.Path() + "." + callee.Name() {
+	case "fmt.Errorf", "errors.New":
+		return true
+	}
+	return false
+}
+
 func (t *tracker) addErr(v ssa.Value) {
 	if v == nil || t.errOf[v] {
 		return
@@ -132,6 +147,17 @@ func (t *tracker) addErr(v ssa.Value) {
 			switch r := r.(type) {
 			case *ssa.Phi:
 				t.addErr(r)
+			case *ssa.Call:
+				// A guard that takes the error and returns one
+				// (`if db.AddError(err) == nil { defer rows.Close() }`,
+				// errors.Join, a project's wrap helper): where its result
+				// is non-nil the acquisition may have failed, and nothing
+				// proves the resource exists there.
+				if slices.Contains(r.Call.Args, v) && !isOutcomeNonNil(r) {
+					if res := r.Call.Signature().Results(); res.Len() > 0 && isError(res.At(res.Len()-1).Type()) {
+						t.addErr(outcomeResult(r))
+					}
+				}
 			case *ssa.Store:
 				// err is a variable in memory (a named result captured by
 				// a deferred closure, or the enclosing function's variable

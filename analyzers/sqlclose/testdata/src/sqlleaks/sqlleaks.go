@@ -325,3 +325,20 @@ func scanHelperFails(ctx context.Context, db *sql.DB) ([]int64, error) {
 	}
 	return scanAll(rows)
 }
+
+// guardedButNeverClosed checks the query's error through a joined error,
+// and on the path where it is nil the rows are never closed.
+func guardedButNeverClosed(ctx context.Context, db *sql.DB, limit int) (int, error) {
+	rows, err := db.QueryContext(ctx, "SELECT id FROM users") // want `rows from db.QueryContext is not closed when returning at line \d+`
+	if err := errors.Join(err); err != nil {
+		return 0, err
+	}
+	n := 0
+	for rows.Next() {
+		n++
+		if n == limit {
+			break
+		}
+	}
+	return n, rows.Err()
+}

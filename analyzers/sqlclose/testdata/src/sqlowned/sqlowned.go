@@ -454,3 +454,33 @@ func (q *queries) prepareThroughInterface(ctx context.Context) error {
 	_, err = stmt.ExecContext(ctx, 1)
 	return err
 }
+
+// session records the first error of a chain of calls, as ORMs do.
+type session struct{ err error }
+
+func (s *session) AddError(err error) error {
+	if err != nil && s.err == nil {
+		s.err = err
+	}
+	return s.err
+}
+
+// releaseGuardedByErrorSink closes the rows only where the session's
+// error, which took the query's error, is nil: where it is not, the query
+// may have failed and nothing proves the rows exist.
+func releaseGuardedByErrorSink(ctx context.Context, db *sql.DB, s *session) (int, error) {
+	rows, err := db.QueryContext(ctx, "SELECT id FROM users")
+	if s.AddError(err) == nil {
+		defer rows.Close()
+	} else {
+		return 0, s.err
+	}
+	n := 0
+	for rows.Next() {
+		n++
+		if n > 100 {
+			break
+		}
+	}
+	return n, rows.Err()
+}
