@@ -26,6 +26,7 @@ type engine struct {
 
 	pkg        *ssa.Package
 	summaries  map[*ssa.Function]*analysisResult
+	keeps      map[paramRef]lending
 	inProgress map[*ssa.Function]bool
 	closures   map[closureKey]closureEffect
 }
@@ -50,6 +51,7 @@ func newEngine(pass *analysis.Pass, table *resource.Table) *engine {
 		closer: &resource.Kind{ID: closerKind, Check: "closecheck", Noun: "value",
 			Release: table.ReleaseNames(), ReleaseText: "Close"},
 		summaries:  map[*ssa.Function]*analysisResult{},
+		keeps:      map[paramRef]lending{},
 		inProgress: map[*ssa.Function]bool{},
 		closures:   map[closureKey]closureEffect{},
 	}
@@ -732,4 +734,136 @@ func (t *tracker) deferredBefore(acq ssa.Instruction) bool {
 		}
 	}
 	return false
+}
+
+type paramRef struct {
+	fn *ssa.Function
+	i  int
+	// seenKeeps: only what is seen to keep counts; calls of functions
+	// without a body here keep nothing.
+	seenKeeps bool
+}
+
+// lending is what a function does with a value lent to it: keeps it (or
+// something reachable from it) beyond the call, or calls a release method
+// on something reachable from it.
+type lending struct{ keeps, releases bool }
+
+// lentTo answers lending for parameter i of fn. It answers the question for
+// values the engine does not summarise (local aggregates, interfaces
+// without a release method). Functions without a body here (other
+// packages, function values) may keep anything.
+func (e *engine) lentTo(fn *ssa.Function, i int) lending {
+	return e.lent(paramRef{fn, i, false})
+}
+
+// seenToKeep reports whether fn is seen to keep parameter i: it stores it
+// in memory that outlives the call, here or in a function of this package
+// it hands it to (a setter taking an io.Reader).
+func (e *engine) seenToKeep(fn *ssa.Function, i int) bool {
+	return e.lent(paramRef{fn, i, true}).keeps
+}
+
+func (e *engine) lent(k paramRef) lending {
+	if k.fn == nil || len(k.fn.Blocks) == 0 || k.i >= len(k.fn.Params) {
+		return lending{keeps: !k.seenKeeps}
+	}
+	if l, ok := e.keeps[k]; ok {
+		return l
+	}
+	e.keeps[k] = lending{keeps: !k.seenKeeps} // recursion through itself
+	l := lending{}
+	e.follow(k.fn.Params[k.i], k.seenKeeps, map[ssa.Value]bool{}, &l)
+	e.keeps[k] = l
+	return l
+}
+
+func (e *engine) follow(v ssa.Value, seenKeeps bool, seen map[ssa.Value]bool, l *lending) {
+	if seen[v] || l.keeps || !mayHoldResource(v.Type()) {
+		return
+	}
+	seen[v] = true
+	refs := v.Referrers()
+	if refs == nil {
+		return
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.MakeInterface, *ssa.ChangeType, *ssa.ChangeInterface, *ssa.Convert,
+			*ssa.Phi, *ssa.TypeAssert, *ssa.FieldAddr, *ssa.IndexAddr, *ssa.Field, *ssa.Index, *ssa.Extract:
+			e.follow(r.(ssa.Value), seenKeeps, seen, l)
+		case *ssa.UnOp:
+			if r.Op == token.MUL {
+				e.follow(r, seenKeeps, seen, l)
+			}
+		case *ssa.Store:
+			if r.Val == v && localBase(r.Addr) == nil {
+				l.keeps = true
+			}
+		case *ssa.MapUpdate:
+			if r.Value == v || r.Key == v {
+				l.keeps = true
+			}
+		case *ssa.Send:
+			l.keeps = true
+		case *ssa.Return, *ssa.MakeClosure, *ssa.Go, *ssa.Slice:
+			l.keeps = l.keeps || !seenKeeps
+		case ssa.CallInstruction:
+			e.followCall(r, v, seenKeeps, seen, l)
+		}
+		if l.keeps {
+			return
+		}
+	}
+}
+
+func (e *engine) followCall(instr ssa.CallInstruction, v ssa.Value, seenKeeps bool, seen map[ssa.Value]bool, l *lending) {
+	c := instr.Common()
+	if c.Value == v {
+		if c.IsInvoke() {
+			if e.table.IsReleaseName(c.Method.Name()) {
+				l.releases = true
+			}
+			return // a method of the value itself
+		}
+		l.keeps = l.keeps || !seenKeeps // calling it: a function value may keep anything
+		return
+	}
+	if b, ok := c.Value.(*ssa.Builtin); ok {
+		if b.Name() == "append" {
+			l.keeps = l.keeps || !seenKeeps
+		}
+		return
+	}
+	callee := c.StaticCallee()
+	for j, a := range c.Args {
+		if a != v {
+			continue
+		}
+		switch {
+		case callee == nil:
+			l.keeps = l.keeps || !seenKeeps
+		case mentionOnly(callee):
+		case j == 0 && c.Signature().Recv() != nil && e.table.IsReleaseName(callee.Name()):
+			l.releases = true
+		default:
+			sub := e.lent(paramRef{originOf(callee), j, seenKeeps})
+			l.keeps = l.keeps || sub.keeps
+			l.releases = l.releases || sub.releases
+		}
+	}
+}
+
+// mayHoldResource reports whether a value of type typ can hold a resource:
+// anything but numbers, strings, booleans and collections of them.
+func mayHoldResource(typ types.Type) bool {
+	switch u := typ.Underlying().(type) {
+	case *types.Basic:
+		return u.Kind() == types.UnsafePointer
+	case *types.Slice:
+		return mayHoldResource(u.Elem())
+	case *types.Array:
+		return mayHoldResource(u.Elem())
+	}
+	return true
 }

@@ -277,6 +277,9 @@ func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) 
 	}
 	// isNilHere: on this edge, v == nil.
 	isNilHere := (cmp.Op == token.EQL) == taken
+	if isNilHere && neverNil(v) {
+		return st, false // `cf := conn.Close; if cf != nil { cf() }`: no such edge
+	}
 	switch {
 	case st.duty == owed && !st.again && t.nilMeansNone[v] && isNilHere:
 		return st, false
@@ -463,4 +466,15 @@ func StoredResult(v ssa.Value) ssa.Value {
 		}
 	}
 	return v
+}
+
+// neverNil reports whether v cannot be nil by construction: a function, a
+// method value or closure, a new allocation, an interface made from a
+// concrete value (non-nil even when that value is a nil pointer).
+func neverNil(v ssa.Value) bool {
+	switch v.(type) {
+	case *ssa.Function, *ssa.MakeClosure, *ssa.Alloc, *ssa.MakeInterface:
+		return true
+	}
+	return false
 }

@@ -659,11 +659,31 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 		if s, _ := t.e.summaryOf(originOf(callee)); s != nil {
 			if eff := s.param(0); eff.When == Always {
 				t.setEvent(instr, event{kind: map[bool]eventKind{true: evRelease, false: evTransfer}[eff.Releases]})
+				return
 			}
 		}
+		// A method that builds something around the wrapper
+		// (ln.newLocalServer()): what it returns may hold the resource.
+		t.resultsMayHold(instr)
 		return
 	}
 	if tr.role == roleContainer {
+		if callee != nil {
+			switch l := t.e.lentTo(originOf(callee), i); {
+			case l.keeps:
+			case l.releases:
+				// A function of this package that releases what the
+				// aggregate holds (ls.teardown()).
+				t.setEvent(instr, event{kind: evRelease})
+				return
+			default:
+				// Lent to a function of this package that keeps nothing
+				// of it (handshake(c)): it stays here, and is dropped
+				// with it if this path drops it.
+				t.resultsMayHold(instr)
+				return
+			}
+		}
 		t.setEvent(instr, event{kind: evTransfer})
 		return
 	}
@@ -690,6 +710,13 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 		}
 	}
 	if !t.e.closable(declType) {
+		if isInterface(declType) && !isEmptyInterface(declType) && t.e.seenToKeep(origin, i) {
+			// A setter of this package that stores the value behind an
+			// interface without a release method (p.SetInput(f) taking an
+			// io.Reader): the holder now owns it.
+			t.setEvent(instr, event{kind: evTransfer})
+			return
+		}
 		if isEmptyInterface(declType) || isTypeParam(declType) {
 			// The callee cannot be summarised for this parameter (it could
 			// keep the value in a container of its own): trust it.
@@ -721,6 +748,10 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 		if w := wrapperResult(instr, t.e); w != nil {
 			t.add(w, tracked{role: roleContainer})
 			if eff.When == Always {
+				// Kept or released on every path: where no wrapper
+				// comes back (`if pc := wrap(c); pc == nil`), the
+				// callee has released it.
+				t.nilMeansNone[w] = true
 				return
 			}
 		}
@@ -844,6 +875,38 @@ func originOf(fn *ssa.Function) *ssa.Function {
 		return o
 	}
 	return fn
+}
+
+// resultsMayHold tracks the results of a call that received a local
+// aggregate holding the resource, when their types can hold it (pointers,
+// structs, interfaces), as aggregates holding it too.
+func (t *tracker) resultsMayHold(instr ssa.CallInstruction) {
+	call, ok := instr.(*ssa.Call)
+	if !ok {
+		return
+	}
+	res := call.Common().Signature().Results()
+	canHold := func(typ types.Type) bool {
+		if isError(typ) {
+			return false
+		}
+		switch typ.Underlying().(type) {
+		case *types.Pointer, *types.Struct, *types.Interface:
+			return true
+		}
+		return false
+	}
+	if res.Len() == 1 {
+		if canHold(res.At(0).Type()) {
+			t.add(call, tracked{role: roleContainer})
+		}
+		return
+	}
+	for _, r := range *call.Referrers() {
+		if ex, ok := r.(*ssa.Extract); ok && canHold(res.At(ex.Index).Type()) {
+			t.add(ex, tracked{role: roleContainer})
+		}
+	}
 }
 
 // wrapperResult returns the call's first result when its type can release

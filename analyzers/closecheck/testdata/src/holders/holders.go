@@ -1,0 +1,142 @@
+// Package holders: resources held through local wrappers, setters, nil
+// signals and method values. A holder that outlives the path owns what it
+// holds; a local holder that the path drops drops its resource too.
+package holders
+
+import (
+	"io"
+	"net"
+	"os"
+	"time"
+)
+
+type streamListener struct {
+	net.Listener
+}
+
+type localServer struct{ l *streamListener }
+
+func (s *streamListener) newLocalServer() *localServer { return &localServer{l: s} }
+
+func (ls *localServer) teardown() { ls.l.Close() }
+
+// wrappedThenTornDown: the listener sits in a local wrapper whose server's
+// teardown closes it.
+func wrappedThenTornDown() error {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	ls := (&streamListener{Listener: ln}).newLocalServer()
+	defer ls.teardown()
+	return nil
+}
+
+type parser struct {
+	r io.Reader
+}
+
+func (p *parser) SetInput(r io.Reader) { p.r = r }
+
+func (p *parser) Close() error {
+	if c, ok := p.r.(io.Closer); ok {
+		return c.Close()
+	}
+	return nil
+}
+
+// handedToSetter: the parser, which outlives the call, keeps the file
+// behind an io.Reader and closes it in its own Close.
+func handedToSetter(p *parser, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	p.SetInput(f)
+	return nil
+}
+
+type peekConn struct{ net.Conn }
+
+// wrap closes the connection itself and says so by returning nil.
+func wrap(c net.Conn) *peekConn {
+	if c.RemoteAddr() == nil {
+		c.Close()
+		return nil
+	}
+	return &peekConn{c}
+}
+
+func nilMeansClosed(ln net.Listener, out chan<- *peekConn) {
+	for {
+		c, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		pc := wrap(c)
+		if pc == nil {
+			continue
+		}
+		out <- pc
+	}
+}
+
+// methodValueNeverNil: a method value is never nil, so the guarded calls
+// always close.
+func methodValueNeverNil(addr string) error {
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		return err
+	}
+	closeConn := conn.Close
+	if _, err := conn.Write([]byte("ping")); err != nil {
+		if closeConn != nil {
+			closeConn()
+		}
+		return err
+	}
+	if closeConn != nil {
+		closeConn()
+	}
+	return nil
+}
+
+type client struct {
+	conn net.Conn
+	buf  []byte
+}
+
+func handshake(c *client) error {
+	c.conn.SetDeadline(time.Now().Add(time.Second))
+	_, err := c.conn.Write(c.buf)
+	return err
+}
+
+// droppedHolder: the connection sits in a local client that handshake
+// keeps nothing of; when the handshake fails, the client and its
+// connection are dropped open.
+func droppedHolder(addr string) (*client, error) {
+	nc, err := net.Dial("tcp", addr) // want `connection from net.Dial is not closed when returning at line 125`
+	if err != nil {
+		return nil, err
+	}
+	c := &client{conn: nc, buf: []byte("hello")}
+	if err := handshake(c); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// droppedHolderClosed closes the connection where it drops the client.
+func droppedHolderClosed(addr string) (*client, error) {
+	nc, err := net.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	c := &client{conn: nc, buf: []byte("hello")}
+	if err := handshake(c); err != nil {
+		nc.Close()
+		return nil, err
+	}
+	return c, nil
+}
