@@ -136,3 +136,67 @@ func TestHTTPBody(t *testing.T) {
 		}
 	})
 }
+
+// TestHTTPNoContent: a 204 response has no body to close. net/http sets
+// Body to http.NoBody and puts the connection back in its pool before Do
+// returns, so calls that never close a 204's body reuse one connection
+// and leave nothing open (httpbody does not report them), while the same
+// calls against a 200 with a body each keep a connection (it does).
+func TestHTTPNoContent(t *testing.T) {
+	serve := func(t *testing.T, status int) (*httptest.Server, *connTracker) {
+		tr := &connTracker{state: make(map[net.Conn]http.ConnState)}
+		srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(status)
+			if status == http.StatusOK {
+				w.Write([]byte("a body the client never reads"))
+			}
+		}))
+		srv.Config.ConnState = tr.hook
+		srv.Start()
+		t.Cleanup(srv.Close)
+		return srv, tr
+	}
+	status := func(hc *http.Client, url string) (int, error) {
+		resp, err := hc.Get(url) //nolint:httpbody // the 200 case is the leak this test measures
+		if err != nil {
+			return 0, err
+		}
+		return resp.StatusCode, nil
+	}
+
+	t.Run("204 never closed", func(t *testing.T) {
+		srv, conns := serve(t, http.StatusNoContent)
+		hc, tp := newClient(t)
+		for i := range httpCalls {
+			if code, err := status(hc, srv.URL); err != nil || code != http.StatusNoContent {
+				t.Fatalf("call %d: %d, %v", i, code, err)
+			}
+		}
+		total := conns.total()
+		tp.CloseIdleConnections()
+		closed := eventually(t, 5*time.Second, func() bool { return conns.open() == 0 })
+		t.Logf("after %d calls: %d connections accepted, %d still open", httpCalls, total, conns.open())
+		if total > 3 {
+			t.Errorf("server accepted %d connections for %d calls, want reuse (<= 3)", total, httpCalls)
+		}
+		if !closed {
+			t.Errorf("%d connections open after CloseIdleConnections, want 0", conns.open())
+		}
+	})
+
+	t.Run("200 never closed", func(t *testing.T) {
+		srv, conns := serve(t, http.StatusOK)
+		hc, tp := newClient(t)
+		for i := range httpCalls {
+			if code, err := status(hc, srv.URL); err != nil || code != http.StatusOK {
+				t.Fatalf("call %d: %d, %v", i, code, err)
+			}
+		}
+		tp.CloseIdleConnections()
+		eventually(t, 200*time.Millisecond, func() bool { return conns.open() < httpCalls })
+		t.Logf("after %d calls: %d connections accepted, %d still open", httpCalls, conns.total(), conns.open())
+		if got := conns.open(); got < httpCalls {
+			t.Errorf("%d connections open after CloseIdleConnections, want >= %d (one per call)", got, httpCalls)
+		}
+	})
+}

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"go/version"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -264,6 +265,9 @@ type acquisition struct {
 	call   *ssa.Call
 	result int
 	kind   *resource.Kind
+	// evidence, for a resource that a callee's summary says it returns
+	// owned: where the callee returns it unreleased ("client.go:42").
+	evidence string
 }
 
 func (e *engine) acquisitions(call *ssa.Call) []acquisition {
@@ -285,7 +289,7 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 	}
 	if ok {
 		if k := e.table.Kind(a.Kind); k != nil && e.leaksIn(k, call.Pos()) {
-			acqs = append(acqs, acquisition{call, a.Result, k})
+			acqs = append(acqs, acquisition{call: call, result: a.Result, kind: k})
 		}
 		return acqs
 	}
@@ -296,7 +300,7 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 		if s, _ := e.summaryOf(originOf(callee)); s != nil {
 			for _, r := range s.Results {
 				if k := e.kindByID(r.Kind); k != nil {
-					acqs = append(acqs, acquisition{call, r.Index, k})
+					acqs = append(acqs, acquisition{call, r.Index, k, r.At})
 				}
 			}
 		}
@@ -378,7 +382,19 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 	}
 	t.run()
 	out := t.paths(b, i+1, acq.call)
-	for ret, ra := range t.returned {
+	rets := make([]*ssa.Return, 0, len(t.returned))
+	for ret := range t.returned {
+		rets = append(rets, ret)
+	}
+	retPos := func(ret *ssa.Return) token.Pos {
+		if ret.Pos().IsValid() {
+			return ret.Pos()
+		}
+		return fnEnd(fn)
+	}
+	slices.SortFunc(rets, func(a, b *ssa.Return) int { return int(retPos(a) - retPos(b)) })
+	for _, ret := range rets {
+		ra := t.returned[ret]
 		if !t.ownedByCaller(out) {
 			break
 		}
@@ -389,7 +405,9 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 			continue // handed over with its own cleanup function, which the caller owns instead
 		}
 		if !slices.ContainsFunc(r.summary.Results, func(o OwnedResult) bool { return o.Index == ra.index }) {
-			r.summary.Results = append(r.summary.Results, OwnedResult{Index: ra.index, Kind: ra.kind})
+			p := e.pass.Fset.Position(retPos(ret))
+			at := filepath.Base(p.Filename) + ":" + itoa(p.Line)
+			r.summary.Results = append(r.summary.Results, OwnedResult{Index: ra.index, Kind: ra.kind, At: at})
 		}
 	}
 	if t.deferredBefore(acq.call) {
@@ -619,6 +637,10 @@ func (e *engine) finding(fn *ssa.Function, acq acquisition, t *tracker, out outc
 	}
 	if !loop {
 		f.Fix = e.deferFix(acq, t)
+	}
+	if acq.evidence != "" {
+		// The finding rests on the callee's summary: say where to check it.
+		f.Message += " (" + name + " returns it unreleased at " + acq.evidence + ")"
 	}
 	return f
 }

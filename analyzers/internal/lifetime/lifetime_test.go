@@ -35,7 +35,7 @@ func TestSummaryGob(t *testing.T) {
 			{Index: 2, When: lifetime.OnSuccess},
 			{Index: 3, When: lifetime.OnFailure, Releases: true},
 		},
-		Results: []lifetime.OwnedResult{{Index: 0, Kind: "http.Response"}, {Index: 1, Kind: "closer"}},
+		Results: []lifetime.OwnedResult{{Index: 0, Kind: "http.Response", At: "client.go:42"}, {Index: 1, Kind: "closer"}},
 	}
 	encode := func() []byte {
 		var buf bytes.Buffer

@@ -258,6 +258,9 @@ func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) 
 	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
 		return st, true
 	}
+	if st.duty == owed && !st.again && (cmp.Op == token.EQL) == taken && (t.holdsNothingAt(cmp.X, cmp.Y) || t.holdsNothingAt(cmp.Y, cmp.X)) {
+		return st, false // `if resp.StatusCode == http.StatusNoContent`: no body
+	}
 	var v ssa.Value
 	switch {
 	case isNil(cmp.Y):
@@ -477,4 +480,32 @@ func neverNil(v ssa.Value) bool {
 		return true
 	}
 	return false
+}
+
+// holdsNothingAt reports whether field is the resource's EmptyField, read
+// from the resource itself, and value one of its EmptyValues: where they
+// are equal, there is nothing to release.
+func (t *tracker) holdsNothingAt(field, value ssa.Value) bool {
+	k := t.kind
+	c, ok := value.(*ssa.Const)
+	if k.EmptyField == "" || !ok || c.Value == nil || c.Value.Kind() != constant.Int {
+		return false
+	}
+	n, exact := constant.Int64Val(c.Value)
+	if !exact || !slices.Contains(k.EmptyValues, n) {
+		return false
+	}
+	ld, ok := field.(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL {
+		return false
+	}
+	fa, ok := ld.X.(*ssa.FieldAddr)
+	if !ok {
+		return false
+	}
+	if tr, ok := t.values[fa.X]; !ok || tr.role != roleWhole {
+		return false
+	}
+	name, _ := t.field(fa.X.Type(), fa.Field)
+	return name == k.EmptyField
 }

@@ -52,6 +52,10 @@ type ParamEffect struct {
 type OwnedResult struct {
 	Index int
 	Kind  string
+	// At is the evidence: "file.go:42", the return that hands the
+	// resource to the caller unreleased, so that a finding resting on the
+	// summary can name where to check it.
+	At string
 }
 
 // Summary is the part of a function's behaviour that callers in other

@@ -15,8 +15,12 @@ var httpKinds = []*Kind{
 	// An unclosed body keeps its connection out of the transport's pool;
 	// under load the client opens a new connection per request until file
 	// descriptors or the server's limits run out.
+	// A 204 No Content or 304 Not Modified response has no body: net/http
+	// sets Body to http.NoBody and returns the connection before Do
+	// returns.
 	{ID: "http.Response", Check: "httpbody", Noun: "response body", Type: "*net/http.Response",
-		Field: "Body", Release: []string{"Close"}, ReleaseText: "Body.Close"},
+		Field: "Body", Release: []string{"Close"}, ReleaseText: "Body.Close",
+		EmptyField: "StatusCode", EmptyValues: []int64{204, 304}},
 }
 
 var httpAcquirers = []Acquirer{

@@ -29,6 +29,13 @@ type Kind struct {
 	// value itself when Field is empty); "F.M" is method M called on field
 	// F of the value ("Process.Wait" for an *exec.Cmd).
 	Release []string
+	// EmptyField and EmptyValues: where the integer field EmptyField of the
+	// acquired value equals one of EmptyValues, the resource holds nothing
+	// (a 204 or 304 response's Body is http.NoBody, its connection already
+	// back in the pool), so a path on which that comparison held owes no
+	// release.
+	EmptyField  string
+	EmptyValues []int64
 	// ReleaseOnFailure lists methods, written as in Release, that release
 	// the resource when they fail (return false or a non-nil error): rows
 	// whose Next has returned false are closed. A loop that reads rows to

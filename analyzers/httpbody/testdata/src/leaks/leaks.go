@@ -150,3 +150,16 @@ func implicitReturn(url string) {
 	}
 	log.Print(resp.Status)
 }
+
+// notNoContent returns early on every status but 204: those bodies are
+// real.
+func notNoContent(c *http.Client, req *http.Request) error {
+	resp, err := c.Do(req) // want `response body from c.Do is not closed when returning at line \d+`
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != http.StatusNoContent {
+		return errors.New("unexpected status")
+	}
+	return nil
+}

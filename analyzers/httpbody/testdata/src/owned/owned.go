@@ -306,3 +306,32 @@ func headOnly(c *http.Client, url string) (string, error) {
 	}
 	return resp.Header.Get("ETag"), nil
 }
+
+// noContent returns on a 204 before its deferred Close: a 204 response's
+// body is http.NoBody, and its connection is back in the pool already.
+func noContent(c *http.Client, req *http.Request) (map[string]any, error) {
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
+	}
+	defer resp.Body.Close()
+	out := map[string]any{}
+	return out, json.NewDecoder(resp.Body).Decode(&out)
+}
+
+// notModified: the same for a switch over the status.
+func notModified(c *http.Client, req *http.Request) (bool, error) {
+	resp, err := c.Do(req)
+	if err != nil {
+		return false, err
+	}
+	switch resp.StatusCode {
+	case http.StatusNotModified:
+		return false, nil
+	}
+	resp.Body.Close()
+	return true, nil
+}

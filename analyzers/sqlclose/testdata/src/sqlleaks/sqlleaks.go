@@ -216,7 +216,7 @@ func rowsPerIteration(ctx context.Context, db *sql.DB, ids []int64) (int, error)
 }
 
 func helperOnlyInspects(ctx context.Context, db *sql.DB) ([]string, error) {
-	rows, err := dbhelpers.QueryIDs(ctx, db) // want `rows from dbhelpers.QueryIDs is not closed when returning at line 223`
+	rows, err := dbhelpers.QueryIDs(ctx, db) // want `rows from dbhelpers.QueryIDs is not closed when returning at line 223 \(dbhelpers.QueryIDs returns it unreleased at dbhelpers.go:77\)`
 	if err != nil {
 		return nil, err
 	}
