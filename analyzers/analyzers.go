@@ -6,7 +6,6 @@ import (
 	"github.com/leakvet/leakvet/analyzers/closecheck"
 	"github.com/leakvet/leakvet/analyzers/goroutineleak"
 	"github.com/leakvet/leakvet/analyzers/httpbody"
-	"github.com/leakvet/leakvet/analyzers/internal/report"
 	"github.com/leakvet/leakvet/analyzers/sqlclose"
 	"github.com/leakvet/leakvet/analyzers/unboundedcache"
 	"golang.org/x/tools/go/analysis"
@@ -20,13 +19,5 @@ func All() []*analysis.Analyzer {
 		closecheck.Analyzer,
 		goroutineleak.Analyzer,
 		unboundedcache.Analyzer,
-	}
-}
-
-func init() {
-	// A panic in one check on one package becomes that check's error
-	// there, reported as an internal error, not the end of the run.
-	for _, a := range All() {
-		a.Run = report.Guard(a.Run)
 	}
 }

@@ -7,10 +7,12 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/leakvet/leakvet/analyzers"
+	"github.com/leakvet/leakvet/analyzers/internal/config"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -51,6 +53,32 @@ func TestSuite(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSettingsAreConfig: every check requires the config analyzer, every
+// flag of a check is a view of the config analyzer's flag CHECK.FLAG (so
+// drivers that set the check's flags set the configuration), and every
+// setting is exposed by some check (or no driver could set it).
+func TestSettingsAreConfig(t *testing.T) {
+	exposed := map[string]bool{}
+	for _, a := range analyzers.All() {
+		if !slices.Contains(a.Requires, config.Analyzer) {
+			t.Errorf("%s does not require config.Analyzer", a.Name)
+		}
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			name := a.Name + "." + f.Name
+			exposed[name] = true
+			c := config.Analyzer.Flags.Lookup(name)
+			if c == nil || c.Value != f.Value {
+				t.Errorf("flag -%s is not the config analyzer's setting %s", name, name)
+			}
+		})
+	}
+	config.Analyzer.Flags.VisitAll(func(f *flag.Flag) {
+		if !exposed[f.Name] {
+			t.Errorf("setting %s is exposed by no check", f.Name)
+		}
+	})
 }
 
 // TestFactsRoundTrip: every fact type of every check (and of what they
