@@ -1,3 +1,5 @@
+//go:generate go run ./internal/checkdoc/gen -o ../docs/checks
+
 // Package analyzers lists leakvet's checks. The suite is what every driver
 // runs: the leakvet binary, go vet -vettool and the golangci-lint plugin.
 package analyzers

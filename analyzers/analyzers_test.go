@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/leakvet/leakvet/analyzers"
+	"github.com/leakvet/leakvet/analyzers/internal/checkdoc"
 	"github.com/leakvet/leakvet/analyzers/internal/config"
 	"golang.org/x/tools/go/analysis"
 )
@@ -52,6 +53,26 @@ func TestSuite(t *testing.T) {
 				t.Errorf("%s: flag -%s.%s is not documented in %s", a.Name, a.Name, f.Name, page)
 			}
 		})
+	}
+}
+
+// TestDocPagesAreGenerated: each docs/checks/NAME.md is what go generate
+// makes of the check's doc.go and flags, so the page, `leakvet help NAME`
+// and the SARIF rule say the same thing.
+func TestDocPagesAreGenerated(t *testing.T) {
+	for _, a := range analyzers.All() {
+		page := filepath.Join("..", "docs", "checks", a.Name+".md")
+		got, err := os.ReadFile(page)
+		if err != nil {
+			t.Errorf("%s: %v", a.Name, err)
+			continue
+		}
+		if want := checkdoc.Page(a); !bytes.Equal(got, want) {
+			t.Errorf("%s differs from analyzers/%s/doc.go: edit doc.go, then run go generate ./analyzers", page, a.Name)
+		}
+		if !bytes.HasPrefix(got, []byte("<!-- Code generated ")) || !bytes.Contains(got, []byte("DO NOT EDIT.")) {
+			t.Errorf("%s is not marked as generated", page)
+		}
 	}
 }
 
