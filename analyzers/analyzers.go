@@ -1,3 +1,5 @@
+//go:generate go run ./internal/checkdoc/gen -o ../docs/checks
+
 // Package analyzers lists leakvet's checks. The suite is what every driver
 // runs: the leakvet binary, go vet -vettool and the golangci-lint plugin.
 package analyzers
@@ -6,7 +8,6 @@ import (
 	"github.com/leakvet/leakvet/analyzers/closecheck"
 	"github.com/leakvet/leakvet/analyzers/goroutineleak"
 	"github.com/leakvet/leakvet/analyzers/httpbody"
-	"github.com/leakvet/leakvet/analyzers/internal/report"
 	"github.com/leakvet/leakvet/analyzers/sqlclose"
 	"github.com/leakvet/leakvet/analyzers/unboundedcache"
 	"golang.org/x/tools/go/analysis"
@@ -20,13 +21,5 @@ func All() []*analysis.Analyzer {
 		closecheck.Analyzer,
 		goroutineleak.Analyzer,
 		unboundedcache.Analyzer,
-	}
-}
-
-func init() {
-	// A panic in one check on one package becomes that check's error
-	// there, reported as an internal error, not the end of the run.
-	for _, a := range All() {
-		a.Run = report.Guard(a.Run)
 	}
 }

@@ -7,10 +7,13 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/leakvet/leakvet/analyzers"
+	"github.com/leakvet/leakvet/analyzers/internal/checkdoc"
+	"github.com/leakvet/leakvet/analyzers/internal/config"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -51,6 +54,52 @@ func TestSuite(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestDocPagesAreGenerated: each docs/checks/NAME.md is what go generate
+// makes of the check's doc.go and flags, so the page, `leakvet help NAME`
+// and the SARIF rule say the same thing.
+func TestDocPagesAreGenerated(t *testing.T) {
+	for _, a := range analyzers.All() {
+		page := filepath.Join("..", "docs", "checks", a.Name+".md")
+		got, err := os.ReadFile(page)
+		if err != nil {
+			t.Errorf("%s: %v", a.Name, err)
+			continue
+		}
+		if want := checkdoc.Page(a); !bytes.Equal(got, want) {
+			t.Errorf("%s differs from analyzers/%s/doc.go: edit doc.go, then run go generate ./analyzers", page, a.Name)
+		}
+		if !bytes.HasPrefix(got, []byte("<!-- Code generated ")) || !bytes.Contains(got, []byte("DO NOT EDIT.")) {
+			t.Errorf("%s is not marked as generated", page)
+		}
+	}
+}
+
+// TestSettingsAreConfig: every check requires the config analyzer, every
+// flag of a check is a view of the config analyzer's flag CHECK.FLAG (so
+// drivers that set the check's flags set the configuration), and every
+// setting is exposed by some check (or no driver could set it).
+func TestSettingsAreConfig(t *testing.T) {
+	exposed := map[string]bool{}
+	for _, a := range analyzers.All() {
+		if !slices.Contains(a.Requires, config.Analyzer) {
+			t.Errorf("%s does not require config.Analyzer", a.Name)
+		}
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			name := a.Name + "." + f.Name
+			exposed[name] = true
+			c := config.Analyzer.Flags.Lookup(name)
+			if c == nil || c.Value != f.Value {
+				t.Errorf("flag -%s is not the config analyzer's setting %s", name, name)
+			}
+		})
+	}
+	config.Analyzer.Flags.VisitAll(func(f *flag.Flag) {
+		if !exposed[f.Name] {
+			t.Errorf("setting %s is exposed by no check", f.Name)
+		}
+	})
 }
 
 // TestFactsRoundTrip: every fact type of every check (and of what they

@@ -4,8 +4,9 @@ import (
 	_ "embed"
 
 	"github.com/leakvet/leakvet/analyzers/internal/checkdoc"
+	"github.com/leakvet/leakvet/analyzers/internal/config"
 	"github.com/leakvet/leakvet/analyzers/internal/lifetime"
-	"github.com/leakvet/leakvet/analyzers/internal/resource"
+	"github.com/leakvet/leakvet/analyzers/internal/report"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -17,16 +18,15 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "closecheck",
 	Doc:      checkdoc.Extract(doc, "closecheck"),
 	URL:      "https://github.com/leakvet/leakvet/blob/main/docs/checks/closecheck.md",
-	Requires: []*analysis.Analyzer{lifetime.Analyzer},
-	Run:      lifetime.ReportFindings,
+	Requires: []*analysis.Analyzer{config.Analyzer, lifetime.Analyzer},
+	Run:      report.Guard(lifetime.ReportFindings),
 }
 
-// ResourcesFlag is the flag that adds user-defined resources.
+// ResourcesFlag is the flag that adds user-defined resources (the config
+// setting config.Resources).
 const ResourcesFlag = "resources"
 
 func init() {
-	Analyzer.Flags.Bool(lifetime.StrictFlag, false, lifetime.StrictUsage)
-	Analyzer.Flags.Var(&resource.User, ResourcesFlag,
-		"user-defined resources: 'ACQUIRE[#RESULT] => RELEASE[, RELEASE...]' entries separated by ';' "+
-			"(RELEASE is .Method or a function that releases its argument)")
+	config.Expose(Analyzer, lifetime.StrictFlag)
+	config.Expose(Analyzer, ResourcesFlag)
 }

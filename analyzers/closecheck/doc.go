@@ -6,58 +6,171 @@
 //
 // closecheck: report files, connections, processes and other closers not released on some path
 //
-// Every *os.File, net.Conn and net.Listener holds a file descriptor until
-// Close; a gzip, zlib or flate writer holds buffered data (and the stream's
-// trailer) until Close; a process started with (*exec.Cmd).Start stays a
-// zombie until Wait. Left open on an error path, each one leaks a little
-// more on every request until the process runs out of descriptors or
-// memory.
+//   - Finds: files, network connections and listeners, compression writers,
+//     started processes, tickers (Go < 1.23 only), wrappers that own one of
+//     these, and user-defined resources that are not released on some path.
+//   - Categories: `leak`, `deferinloop`, `strict` (opt-in).
+//   - Default: on.
 //
-//	f, err := os.Open(path)
-//	if err != nil {
-//		return err
-//	}
-//	hdr, err := readHeader(f)
-//	if err != nil {
-//		return err // f leaks here
-//	}
-//	defer f.Close()
+// # Why it matters
 //
-// Defer the release right after the error check:
+// Each `*os.File`, `net.Conn` or `net.Listener` holds a file descriptor until
+// `Close`. Leaked on an error path, one per request, they exhaust the
+// process's descriptor limit ("too many open files") long before memory runs
+// out; a leaked listener also keeps its port. A `gzip`, `zlib` or `flate`
+// writer that is never closed loses its buffered data and trailer. A process
+// started with `(*exec.Cmd).Start` and never waited for stays a zombie in the
+// process table with its pipes open: the runbook's `ps aux | grep defunct`.
 //
-//	f, err := os.Open(path)
-//	if err != nil {
-//		return err
-//	}
-//	defer f.Close()
+// `leakproof/closecheck_test.go` measures the demo's instances: 50 calls on
+// the leaky file path leave 50 descriptors open (the fixed sibling: 0), and
+// 10 unwaited `Start`s leave 10 zombie children (the fixed sibling: 0).
 //
-// The same ownership rules as httpbody apply: returning the value (or a
-// struct that holds it), storing it, sending it, starting a goroutine with
-// it, or passing it to a function that closes or keeps it (in any package)
-// ends the duty. A value returned with a non-nil error is nil.
+// # Categories
 //
-// Categories:
-//
-//   - leak: the resource is not released on some path.
-//   - deferinloop: the release is deferred inside a loop that acquires a
+//   - `leak`: the resource is not released on some path.
+//   - `deferinloop`: the release is deferred inside a loop that acquires a
 //     resource per iteration; every one stays open until the function
 //     returns.
-//   - strict (only with -closecheck.strict): the release is reached on
+//   - `strict` (only with `-closecheck.strict`): the release is reached on
 //     every path but is not deferred, while calls that can fail or panic
 //     run before it.
 //
-// Tickers (time.NewTicker) are reported only in files whose Go version is
-// below 1.23: since then an unreferenced ticker is collected.
+// # Resources
 //
-// Users add their own resources with -closecheck.resources, entries
-// separated by ';':
+// | acquired by | released by |
+// |---|---|
+// | `os.Open`, `os.Create`, `os.OpenFile`, `os.CreateTemp`, `os.OpenInRoot`, `(*os.Root).Open/Create/OpenFile` | `Close` |
+// | `net.Dial`, `net.DialTimeout`, `(*net.Dialer).Dial/DialContext`, `net.DialTCP`, `net.DialUDP`, `net.ListenUDP`, `tls.Dial`, `tls.DialWithDialer`, `(*tls.Dialer).Dial/DialContext`, `Listener.Accept`, `(*net.TCPListener).Accept/AcceptTCP` | `Close` |
+// | `net.Listen`, `(*net.ListenConfig).Listen`, `net.ListenTCP`, `tls.Listen` | `Close`, or handing it to `http.Serve`/`(*http.Server).Serve` |
+// | `gzip.NewWriter(Level)`, `zlib.NewWriter(Level)`, `flate.NewWriter` | `Close` |
+// | `(*exec.Cmd).Start` | `Wait`, `cmd.Process.Wait`, `cmd.Process.Release` |
+// | `time.NewTicker` (files with Go version < 1.23) | `Stop` |
+// | a function whose summary says it returns a wrapper that owns one of the above | the wrapper's `Close` |
+// | your own (see `-closecheck.resources`) | your release |
 //
-//	ACQUIRE[#RESULT] => RELEASE[, RELEASE...]
+// Not resources: `os.Stdin/Stdout/Stderr`, `os.NewFile` of an inherited
+// descriptor, `exec.Cmd.Run/Output/CombinedOutput` (they wait), and gzip,
+// zlib or flate *readers* (their `Close` releases nothing).
 //
-// for example "(*example.com/pool.Pool).Get => (*example.com/pool.Pool).Put"
-// or "(go.opentelemetry.io/otel/trace.Tracer).Start#1 => .End". See
-// docs/configuration.md.
+// Tickers are reported only in files whose Go version is below 1.23: since
+// then an unreferenced ticker is collected.
 //
-// Suppress a finding with //nolint:closecheck, or one category with
-// //nolint:closecheck/deferinloop.
+// # Bad and Good
+//
+// File closed only on the success path:
+//
+//	f, err := os.Open(path) // closecheck: file from os.Open is not closed when returning at line 6
+//	if err != nil {
+//		return err
+//	}
+//	if _, err := gzip.NewReader(f); err != nil {
+//		return err
+//	}
+//	defer f.Close()
+//
+// Fixed:
+//
+//	f, err := os.Open(path)
+//	if err != nil {
+//		return err
+//	}
+//	defer f.Close()
+//
+// Process never waited for:
+//
+//	return exec.Command("notify", id).Start() // closecheck: process ... is never waited for (it stays a zombie)
+//
+// Fixed:
+//
+//	cmd := exec.Command("notify", id)
+//	if err := cmd.Start(); err != nil {
+//		return err
+//	}
+//	go func() { _ = cmd.Wait() }() // or cmd.Run() when the caller can wait
+//
+// Connection kept only when the handshake succeeds:
+//
+//	conn, err := net.Dial("tcp", addr) // closecheck: connection from net.Dial is not closed when returning at line 6
+//	if err != nil {
+//		return nil, err
+//	}
+//	s, err := NewSession(conn) // keeps conn only when it returns a nil error
+//	if err != nil {
+//		return nil, err
+//	}
+//	return s, nil
+//
+// Fixed:
+//
+//	s, err := NewSession(conn)
+//	if err != nil {
+//		conn.Close()
+//		return nil, err
+//	}
+//
+// Defer inside a loop (category `deferinloop`):
+//
+//	for _, p := range paths {
+//		f, err := os.Open(p) // closecheck: file from os.Open is released by a defer inside the loop: every iteration's file stays open until the function returns
+//		if err != nil {
+//			return err
+//		}
+//		defer f.Close()
+//		...
+//	}
+//
+// Move the body of the loop into a function, or close at the end of each
+// iteration.
+//
+// # Ownership
+//
+// The same rules as httpbody: returning the value (or a struct that holds
+// it), storing it in a field, map, slice or global, sending it on a channel,
+// starting a goroutine with it, or passing it to a function whose summary
+// says it closes or keeps it ends the duty. A constructor that keeps a
+// connection inside the wrapper it returns makes the wrapper the resource:
+// callers of that constructor must close the wrapper. Conditional summaries
+// catch the constructor that keeps the connection only on success.
+//
+// Resources gathered in a loop into a local slice (or a slice field of a
+// local struct) are followed as a collection: returning it, storing it or
+// handing it to a closure ends the duty, and so does a loop over it that
+// deals with each element (`for _, f := range files { f.Close() }`) on the
+// error path of a later acquisition. Dropping the collection on that path
+// (`return nil, err` with files already open) is reported:
+//
+//	func openAll(names []string) ([]*os.File, error) {
+//		var files []*os.File
+//		for _, n := range names {
+//			f, err := os.Open(n) // reported: the files opened so far are dropped
+//			if err != nil {
+//				return nil, err
+//			}
+//			files = append(files, f)
+//		}
+//		return files, nil
+//	}
+//
+// # User-defined resources
+//
+// `-closecheck.resources` adds your own acquire/release pairs; the syntax is
+// in the [configuration guide]: entries separated by `;`, each
+// `ACQUIRE[#RESULT] => RELEASE[, RELEASE...]`. Example:
+//
+//	$ leakvet -closecheck.resources='(*example.com/pool.Pool).Get => (*example.com/pool.Pool).Put; (go.opentelemetry.io/otel/trace.Tracer).Start#1 => .End' ./...
+//
+// # Strict mode
+//
+// `-closecheck.strict` reports a release that is reached on every path but is
+// not deferred while calls that can fail or panic run before it, and offers a
+// fix that moves it into a `defer` right after the error check.
+//
+// # Suppressing
+//
+// `//nolint:closecheck`, `//nolint:closecheck/deferinloop`, or
+// `//nolint:leakvet` on the reported line or alone on the line above;
+// `-closecheck=false` turns the check off.
+//
+// [configuration guide]: https://github.com/leakvet/leakvet/blob/main/docs/configuration.md
 package closecheck

@@ -5,70 +5,245 @@
 //
 // goroutineleak: report goroutines that can never finish
 //
-// A goroutine that blocks forever, or loops with no way out, keeps its
-// stack and everything it references for the life of the process. One
-// per request or per retry is a slow memory leak that ends in an OOM kill,
-// and the goroutine count in /debug/pprof/goroutine climbs with traffic.
+//   - Finds: goroutines that can never finish: a result sent on a channel the
+//     caller may stop receiving from, goroutines started in a loop that
+//     outnumber the receives, workers ranging over a channel nobody closes,
+//     loops with no exit and no cancellation, and operations on a channel
+//     nothing else can complete.
+//   - Categories: `handoff`, `fanout`, `rangenoclose`, `noexit`, `nopartner`.
+//   - Default: on.
 //
-// The check looks at every go statement and reports, at the statement,
-// why the goroutine cannot finish and where the partner that should have
-// released it goes away. Each finding has a category:
+// # Why it matters
 //
-// handoff: the goroutine sends a result on an unbuffered channel that the
-// caller made, and the caller can return without receiving it (a select
-// with a ctx.Done, timeout or error branch, an early return). The send
-// blocks forever. A producer whose consumer can stop early is the same
-// finding. The suggested fix gives the channel a buffer of one:
+// A blocked goroutine is never collected: its stack, and everything its
+// stack references (the request, the response buffer, the connection), stay
+// alive for the life of the process. One per request or per retry is a
+// memory leak that grows with traffic until the service is OOM-killed;
+// `/debug/pprof/goroutine` shows thousands of goroutines parked on the same
+// `chan send`. Most such leaks in real services are one of the shapes below,
+// and the GoBench suite of real blocking bugs (from CockroachDB, etcd, gRPC,
+// Kubernetes, Moby and others) is full of them: see
+// [the benchmark].
 //
-//	ch := make(chan result)
-//	go func() { ch <- compute() }() // goroutine blocks forever sending on ch: the caller can return at line 6 without receiving
-//	select {
-//	case <-ctx.Done():
-//		return ctx.Err()
-//	case r := <-ch:
-//		return r.err
+// Every finding is reported at the `go` statement, names the operation the
+// goroutine blocks on (or the loop it cannot leave) and why nothing releases
+// it, and carries a related position: the return where the caller goes
+// away, the blocked operation, or the loop.
+//
+// # Categories
+//
+// | category | the goroutine | released by |
+// |---|---|---|
+// | `handoff` | sends its result on an unbuffered channel the caller made; the caller can return without receiving (a `select` with a `ctx.Done()`, timeout or error case, an early return), or, for a producer, stop receiving early | a buffer of one (the suggested fix), or a `select` on the same cancellation in the goroutine |
+// | `fanout` | is one of several started in a loop that send on one channel; the caller can return before receiving from all of them (first result wins, first error returns) | a buffer as large as the number of goroutines, or a context the goroutines watch and the caller cancels |
+// | `rangenoclose` | ranges over a channel that is never closed | `close(ch)` after the last send |
+// | `noexit` | loops forever: no `return` or `break` and no cancellation, or its only exit waits on a channel nothing sends on or closes (or a context nothing cancels) | a `case <-ctx.Done(): return` or a done channel that something closes |
+// | `nopartner` | blocks on a send nothing receives, a receive nothing sends on or closes, or `ctx.Done()` of a context whose cancel never runs | the missing partner |
+//
+// # Bad and Good
+//
+// Single-result hand-off abandoned on timeout (`handoff`, with a fix):
+//
+//	func (f *Fulfiller) Approve(ctx context.Context, id int64) (bool, error) {
+//		ch := make(chan verdict)
+//		go func() { // goroutineleak: goroutine blocks forever sending on ch: the caller can return at line 11 without receiving
+//			ok, err := f.screen(id)
+//			ch <- verdict{ok, err}
+//		}()
+//		select {
+//		case v := <-ch:
+//			return v.ok, v.err
+//		case <-ctx.Done():
+//			return false, ctx.Err()
+//		}
 //	}
 //
-// fanout: goroutines started in a loop each send on one unbuffered
-// channel and the caller can stop receiving before it has heard from all
-// of them (the first result wins, the first error returns). Give the
-// channel a buffer as large as the number of goroutines, or let them
-// watch a context the caller cancels.
+// Fixed:
 //
-// rangenoclose: the goroutine ranges over a channel that is never closed,
-// so it waits forever once the values run out.
+//	ch := make(chan verdict, 1) // the goroutine can always deliver and exit
 //
-// noexit: the goroutine loops forever: the loop has no return or break
-// and watches no cancellation (ctx.Done(), a done or quit channel that is
-// closed somewhere), or its only exit waits on a channel that nothing
-// sends on or closes, or a context that nothing cancels.
+// First error wins (`fanout`):
 //
-// nopartner: the goroutine blocks forever on a channel operation that
-// nothing else in the program can complete: a send on a channel nothing
-// receives from, a receive from a channel nothing sends on or closes, a
-// wait on ctx.Done() for a context whose cancel function never runs.
+//	errc := make(chan error)
+//	for _, id := range ids {
+//		go func() { errc <- fetch(id) }() // goroutineleak: goroutines started here block forever sending on errc: the caller can return at line 7 before receiving from all of them
+//	}
+//	for range ids {
+//		if err := <-errc; err != nil {
+//			return err
+//		}
+//	}
 //
-// What counts as running is decided for the whole package: the code
-// reachable from its exported functions, main and init functions,
-// functions used as values and methods of types stored in interfaces,
-// and every function that starts a goroutine. A close or cancel that only
-// code after a blocked operation would reach never runs.
+// Fixed:
 //
-// Not reported: loops that select on ctx.Done() or on a channel that is
-// closed somewhere; workers ranging over a channel the producer closes;
-// sends on a buffered channel large enough for every send; channels that
-// leave the function (returned, stored where other packages can reach,
-// passed to code the check cannot see); loops over the channel of a
-// time.Ticker that is stopped somewhere; time.AfterFunc.
-// Goroutines started directly from func main or from an init function,
-// or under a package-level sync.Once, live as long as the process by
-// design and are not reported.
+//	errc := make(chan error, len(ids))
 //
-// A function of another package started with go is followed through its
-// summary: whether it never returns, and what it does with each channel
-// it is given.
+// Workers that outlive their queue (`rangenoclose`):
 //
-// Suppress a finding with //nolint:goroutineleak (or
-// //nolint:goroutineleak/CATEGORY, or //nolint:leakvet) on the go
-// statement's line or alone on the line above it.
+//	for i := 0; i < n; i++ {
+//		go func() { // goroutineleak: goroutine never finishes: the loop at line 3 ranges over jobs, which is never closed
+//			for j := range jobs {
+//				handle(j)
+//			}
+//		}()
+//	}
+//	for _, j := range all {
+//		jobs <- j
+//	}
+//
+// Fixed:
+//
+//	for _, j := range all {
+//		jobs <- j
+//	}
+//	close(jobs)
+//
+// A background loop nothing can stop (`noexit`):
+//
+//	func NewCache() *Cache {
+//		c := &Cache{m: map[string]entry{}}
+//		go c.janitor() // goroutineleak: goroutine never finishes: the loop at line 8 has no exit and watches no cancellation
+//		return c
+//	}
+//
+//	func (c *Cache) janitor() {
+//		for {
+//			time.Sleep(time.Minute)
+//			c.evict()
+//		}
+//	}
+//
+// Fixed:
+//
+//	func (c *Cache) janitor() {
+//		t := time.NewTicker(time.Minute)
+//		defer t.Stop()
+//		for {
+//			select {
+//			case <-c.done: // closed by (*Cache).Close
+//				return
+//			case <-t.C:
+//				c.evict()
+//			}
+//		}
+//	}
+//
+// A result channel nobody reads (`nopartner`, from kubernetes#25331):
+//
+//	func (wc *watchChan) run() {
+//		select {
+//		case err := <-wc.errChan:
+//			wc.resultChan <- errResult(err) // nothing in the package receives from resultChan
+//		case <-wc.ctx.Done():
+//		}
+//	}
+//
+// # How it decides
+//
+// The check builds the package's SSA (only for packages that contain a `go`
+// statement, or export a function taking a channel) and follows every value
+// that can hold a channel, a context or a cancel function through
+// assignments, parameters, results, captured variables, struct fields and
+// package variables. A channel that reaches code the check cannot see
+// (returned from an exported function with send rights, stored in an
+// exported field, in a slice or map, in an interface, passed to another
+// package's function without a summary) is assumed to have a partner there,
+// and nothing is reported about it.
+//
+// What can run is decided for the whole package, as a fixpoint: start from
+// the package's entry points (exported functions, `main` and `init`,
+// functions used as values, methods of types stored in interfaces, and any
+// function that starts a goroutine); assume every operation that could be
+// stuck is stuck and that no channel is closed; release the operations whose
+// partner is reachable under that assumption; repeat. What stays stuck can
+// never complete in any run. This is how a cancel or close that only runs
+// after the wait it would end (a goroutine that cancels its own context
+// after `<-ctx.Done()`) is seen to never run.
+//
+// For `handoff` and `fanout` the channel must be made in the function with
+// the `go` statement, received from only there, and sent on only by the
+// goroutines it starts; the check walks that function's paths from the `go`
+// statement to each return and counts receives against the goroutines'
+// sends and the buffer. A send that can run on every iteration of a
+// counted loop (`for i := 0; i < N; i++`) counts N times, of any other loop
+// without bound: one that runs on every iteration, or one under tests of
+// what the iteration itself computes (`if rec, err := parse(line); err ==
+// nil`); a send under a test of anything carried from one iteration to the
+// next (a `sent` flag, the loop counter, a variable in memory) counts once.
+// A buffered channel that holds every send the goroutines make on it (an
+// `errc := make(chan error, 1)` beside the results) never blocks them and
+// is left out of the count. Goroutines started in a loop,
+// or by several `go` statements that run together, are only counted when
+// each of them sends on every path. Leaving a receive loop through its own
+// test or on a test of a counter carried round it, or seeing the channel
+// closed, counts as draining it. Tests that decided the way to the `go`
+// statement decide the same way again on the paths after it (the `if n > 0`
+// that guards both the loop starting goroutines and the loop receiving from
+// them). A derived context's `Done` closes when its parent's does, not the
+// other way round; a branch on a variable that only ever holds nil (a named
+// result that is never set) is never taken.
+//
+// Another package's function started with `go` is followed through its
+// summary (an analysis fact): whether it never returns, and, per channel
+// parameter, how many blocking sends it makes (and whether every run sends),
+// whether it receives, closes, ends only once the channel is closed, or
+// passes the channel on. An exported function started by its own package
+// with the package's channels is followed the same way.
+//
+// # Rules that keep it quiet
+//
+//   - Goroutines started directly from `func main`, from an `init` function or
+//     under a package-level `sync.Once` live as long as the process by design:
+//     never reported. Nor are goroutines that never end (`noexit`,
+//     `rangenoclose`, `nopartner`) when they are started under a test of a
+//     package-level variable that the same function sets (`if started {
+//     return }; started = true; go loop()`, a `CompareAndSwap`): the lazily
+//     started singleton.
+//   - The runtime's own packages are not checked: the goroutines they start
+//     (garbage collection, finalizers, signals) run for the life of the
+//     process.
+//   - A loop over a `time.Ticker`'s or `time.Timer`'s channel is taken to be
+//     stoppable when that ticker (the same variable or struct field) is
+//     stopped somewhere that runs, although `Stop` does not close the channel.
+//     A deferred `Stop` in the never-ending goroutine itself does not count.
+//   - `select {}` parks on purpose: not reported.
+//   - `time.AfterFunc` and `errgroup.Group.Go` are not `go` statements: not
+//     checked.
+//   - A goroutine joined with `sync.WaitGroup` is judged by its channel
+//     operations like any other; a `WaitGroup` alone never makes a finding.
+//
+// # Known gaps
+//
+//   - Deadlocks through mutexes, condition variables and `WaitGroup.Wait`
+//     are not modelled (about half of the GoBench kernels).
+//   - The model is context-insensitive: a channel parameter of a function
+//     other packages may call (an exported function of a library package) is
+//     taken to come from anywhere. When the package starts such a function
+//     with a channel of its own (`go Worker(jobs)`), the call is judged
+//     through the function's summary, as another package's function is; a
+//     channel parameter it stores or passes on is not followed.
+//   - Two sends in sequence, one of them under a condition (a missing
+//     `return` after sending an error), count as one send; a loop is the only
+//     way several sends are counted, and a send under a test of a value
+//     carried round the loop counts once, so a "send only the first time"
+//     flag is never mistaken for many sends.
+//   - A goroutine that must wait for another one to start first (a buffered
+//     channel filled before its reader runs) is beyond the model: it has no
+//     notion of order between goroutines.
+//   - Sends and receives in helpers called by the parent (rather than in the
+//     parent itself) disqualify a channel from `handoff` and `fanout`.
+//   - Channels kept in slices or maps, and calls through interfaces or
+//     function values, are treated as reaching unseen code.
+//   - Buffered channels are only judged when the capacity is a constant (or a
+//     parameter that every call site passes as a constant).
+//   - A goroutine that sends and receives on the same channel (a
+//     request-reply exchange) is not judged by `handoff`.
+//
+// # Suppressing
+//
+// `//nolint:goroutineleak` on the `go` statement's line, or alone on the
+// line above it; `//nolint:goroutineleak/handoff` for one category;
+// `//nolint:leakvet` for every check.
+//
+// [the benchmark]: https://github.com/leakvet/leakvet/blob/main/docs/benchmarks.md#goroutineleak-on-gobench-kernels
 package goroutineleak

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/leakvet/leakvet/analyzers/internal/checkdoc"
+	"github.com/leakvet/leakvet/analyzers/internal/config"
 	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
 	"github.com/leakvet/leakvet/analyzers/internal/report"
 	"golang.org/x/tools/go/analysis"
@@ -21,8 +22,8 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "goroutineleak",
 	Doc:       checkdoc.Extract(doc, "goroutineleak"),
 	URL:       "https://github.com/leakvet/leakvet/blob/main/docs/checks/goroutineleak.md",
-	Requires:  []*analysis.Analyzer{lazyssa.Analyzer},
-	Run:       run,
+	Requires:  []*analysis.Analyzer{config.Analyzer, lazyssa.Analyzer},
+	Run:       report.Guard(run),
 	FactTypes: []analysis.Fact{(*startFact)(nil)},
 }
 

@@ -5,39 +5,102 @@
 //
 // httpbody: report HTTP response bodies that are not closed on some path
 //
-// A *http.Response returned by http.Get, (*http.Client).Do and the other
-// client calls holds its connection until resp.Body is closed. A body left
-// open on any path (an early return on a bad status code, an error while
-// decoding) keeps that connection out of the transport's pool: under load
-// the client dials a new connection per request, and file descriptors,
-// memory and the server's connection slots run out.
+//   - Finds: `*http.Response` values whose `Body` is not closed on some path
+//     that returns normally.
+//   - Category: `leak` (and `strict`, opt-in: see below).
+//   - Default: on.
 //
-// The check reports at the call that acquired the response and names the
-// return on which the body leaks:
+// # Why it matters
 //
-//	resp, err := client.Do(req)
-//	if err != nil {
-//		return err
+// An HTTP/1.x response body owns its TCP connection until the body is closed.
+// A body left open on one path (an early return on a bad status, a decode
+// error) keeps that connection out of the transport's idle pool. Under load
+// the client dials a new connection per request; the process accumulates
+// sockets, buffers and goroutines (the transport's read and write loops) and
+// the server's connection slots fill up. It is the Go form of the runbook's
+// "HTTP client connections" leak: memory and descriptors grow until the
+// service is OOM-killed or hits its file limit.
+//
+// `leakproof/httpbody_test.go` measures it: 20 requests on the demo's leaky
+// path leave 20 connections open against a real `httptest` server; the fixed
+// sibling reuses one connection and leaves none open.
+//
+// # Bad
+//
+//	func (c *Client) Customer(ctx context.Context, id string) (*Customer, error) {
+//		req, _ := http.NewRequestWithContext(ctx, "GET", c.base+"/customers/"+id, nil)
+//		resp, err := c.hc.Do(req) // httpbody: response body from c.hc.Do is not closed when returning at line 7
+//		if err != nil {
+//			return nil, err
+//		}
+//		if resp.StatusCode != http.StatusOK {
+//			return nil, fmt.Errorf("customer %s: status %d", id, resp.StatusCode)
+//		}
+//		defer resp.Body.Close()
+//		var cust Customer
+//		return &cust, json.NewDecoder(resp.Body).Decode(&cust)
 //	}
+//
+// # Good
+//
+//	resp, err := c.hc.Do(req)
+//	if err != nil {
+//		return nil, err
+//	}
+//	defer resp.Body.Close() // right after the error check: covers every later return
 //	if resp.StatusCode != http.StatusOK {
-//		return fmt.Errorf("status %d", resp.StatusCode) // body leaks here
+//		return nil, fmt.Errorf("customer %s: status %d", id, resp.StatusCode)
 //	}
-//	defer resp.Body.Close()
 //
-// Fix it by deferring the close right after the error check:
+// The suggested fix inserts exactly that `defer resp.Body.Close()` when the
+// acquisition is `resp, err := ...` followed by `if err != nil { return ... }`
+// and the response is never handed to an owner (`go fix -fixtool=leakvet` or
+// `leakvet -fix` apply it).
 //
-//	resp, err := client.Do(req)
-//	if err != nil {
-//		return err
-//	}
-//	defer resp.Body.Close()
+// # What counts as released or handed on
 //
-// No report is made when ownership of the response moves on: it is
-// returned to the caller, stored in a field, map, slice or global, sent on
-// a channel, captured by a goroutine, or passed to a function (in any
-// package) that closes or keeps it. A response returned with a non-nil
-// error is nil and needs no close.
+//   - `resp.Body.Close()`, directly, deferred, in a deferred closure, through a
+//     method value (`c := resp.Body.Close; defer c()`), or in a goroutine that
+//     captures the response.
+//   - A helper, in this package or any other, whose summary says it closes its
+//     parameter (`func drain(r *http.Response)`, `func closeQuietly(c io.Closer)`,
+//     a generic `func Close[T io.Closer](c T)`). Summaries travel between
+//     packages as analysis facts, so the same holds under `go vet`.
+//   - Ownership transfer: the response (or a struct holding it) is returned,
+//     stored in a field, map, slice or global, sent on a channel, passed to a
+//     function that keeps it, or registered with `t.Cleanup`.
+//   - Conditional helpers are understood: `if err := checkStatus(resp); err != nil
+//     { return err }` where `checkStatus` closes the body only when it returns
+//     an error leaves the caller owning it on the success path.
+//   - A response returned with a non-nil error is nil: the error path owes
+//     nothing. `if resp != nil { defer resp.Body.Close() }` is fine too.
+//   - `httptest.ResponseRecorder.Result()` is not an acquisition: its body holds
+//     no connection.
 //
-// Suppress a finding with //nolint:httpbody (or //nolint:leakvet) on the
-// reported line or alone on the line above it.
+// Mentioning the response (`_ = resp`, `fmt.Println(resp)`, reading
+// `resp.Body` with `io.ReadAll`) releases nothing.
+//
+// # Not reported
+//
+//   - Leaks at the return of `func main`: the process exits.
+//   - Results discarded in `_test.go` files (`_, err := c.Get(badURL)` in a test
+//     that expects the error).
+//   - `http.ReadResponse`: its body reads from a reader the caller owns and no
+//     pooled connection is involved.
+//   - `http.Head` and `(*http.Client).Head`: a HEAD response's body is
+//     `http.NoBody` and its connection is back in the pool already.
+//
+// # Strict mode
+//
+// `-httpbody.strict` also reports a close that is reached on every path but is
+// not deferred while calls that can fail or panic run between the request and
+// the close (the runbook's "missing context manager"); its fix moves the close
+// into a `defer` right after the error check.
+//
+// # Suppressing
+//
+//	resp, err := client.Do(req) //nolint:httpbody // the stream's owner closes it
+//
+// or `//nolint:leakvet` for every check, alone on the line above or at the end
+// of the reported line; `-httpbody=false` turns the check off.
 package httpbody

@@ -4,7 +4,9 @@ import (
 	_ "embed"
 
 	"github.com/leakvet/leakvet/analyzers/internal/checkdoc"
+	"github.com/leakvet/leakvet/analyzers/internal/config"
 	"github.com/leakvet/leakvet/analyzers/internal/lifetime"
+	"github.com/leakvet/leakvet/analyzers/internal/report"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -16,10 +18,10 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "httpbody",
 	Doc:      checkdoc.Extract(doc, "httpbody"),
 	URL:      "https://github.com/leakvet/leakvet/blob/main/docs/checks/httpbody.md",
-	Requires: []*analysis.Analyzer{lifetime.Analyzer},
-	Run:      lifetime.ReportFindings,
+	Requires: []*analysis.Analyzer{config.Analyzer, lifetime.Analyzer},
+	Run:      report.Guard(lifetime.ReportFindings),
 }
 
 func init() {
-	Analyzer.Flags.Bool(lifetime.StrictFlag, false, lifetime.StrictUsage)
+	config.Expose(Analyzer, lifetime.StrictFlag)
 }

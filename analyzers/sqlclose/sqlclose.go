@@ -4,6 +4,7 @@ import (
 	_ "embed"
 
 	"github.com/leakvet/leakvet/analyzers/internal/checkdoc"
+	"github.com/leakvet/leakvet/analyzers/internal/config"
 	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
 	"github.com/leakvet/leakvet/analyzers/internal/lifetime"
 	"github.com/leakvet/leakvet/analyzers/internal/report"
@@ -20,25 +21,25 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "sqlclose",
 	Doc:      checkdoc.Extract(doc, "sqlclose"),
 	URL:      "https://github.com/leakvet/leakvet/blob/main/docs/checks/sqlclose.md",
-	Requires: []*analysis.Analyzer{lifetime.Analyzer, lazyssa.Analyzer},
+	Requires: []*analysis.Analyzer{config.Analyzer, lifetime.Analyzer, lazyssa.Analyzer},
 	Run:      report.Guard(run),
 }
 
-// checkRowsErr is the -rowserr flag: the rows.Err findings are a question
-// of correctness rather than of leaks, so they can be turned off alone.
-var checkRowsErr bool
+// RowsErrFlag turns the rows.Err findings off alone: they are a question
+// of correctness rather than of leaks (the config setting
+// config.SQLCloseRowsErr).
+const RowsErrFlag = "rowserr"
 
 func init() {
-	Analyzer.Flags.Bool(lifetime.StrictFlag, false, lifetime.StrictUsage)
-	Analyzer.Flags.BoolVar(&checkRowsErr, "rowserr", true,
-		"also report rows whose Next loop ends without a call of rows.Err (category "+CategoryRowsErr+")")
+	config.Expose(Analyzer, lifetime.StrictFlag)
+	config.Expose(Analyzer, RowsErrFlag)
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	if _, err := lifetime.ReportFindings(pass); err != nil {
 		return nil, err
 	}
-	if checkRowsErr {
+	if config.Of(pass).RowsErr() {
 		reportUncheckedRowsErr(pass)
 	}
 	return nil, nil

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/leakvet/leakvet/analyzers/internal/checkdoc"
+	"github.com/leakvet/leakvet/analyzers/internal/config"
+	"github.com/leakvet/leakvet/analyzers/internal/report"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -20,7 +22,8 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "unboundedcache",
 	Doc:       checkdoc.Extract(doc, "unboundedcache"),
 	URL:       "https://github.com/leakvet/leakvet/blob/main/docs/checks/unboundedcache.md",
-	Run:       run,
+	Requires:  []*analysis.Analyzer{config.Analyzer},
+	Run:       report.Guard(run),
 	FactTypes: []analysis.Fact{(*growOnly)(nil)},
 }
 

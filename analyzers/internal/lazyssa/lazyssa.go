@@ -14,6 +14,7 @@ import (
 	"reflect"
 	"sync"
 
+	"github.com/leakvet/leakvet/analyzers/internal/report"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
@@ -23,7 +24,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "lazyssa",
 	Doc:        "provide SSA for the package, built at most once and only on demand",
 	URL:        "https://github.com/leakvet/leakvet/tree/main/analyzers/internal/lazyssa",
-	Run:        run,
+	Run:        report.Guard(run),
 	ResultType: reflect.TypeFor[*Program](),
 }
 

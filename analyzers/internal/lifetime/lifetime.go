@@ -25,6 +25,7 @@ import (
 	"reflect"
 	"slices"
 
+	"github.com/leakvet/leakvet/analyzers/internal/config"
 	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
 	"github.com/leakvet/leakvet/analyzers/internal/report"
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
@@ -39,7 +40,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "track acquired resources to their release or new owner on every path",
 	URL:        "https://github.com/leakvet/leakvet/tree/main/analyzers/internal/lifetime",
 	Run:        report.Guard(run),
-	Requires:   []*analysis.Analyzer{lazyssa.Analyzer},
+	Requires:   []*analysis.Analyzer{config.Analyzer, lazyssa.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
 	FactTypes:  []analysis.Fact{(*Summary)(nil)},
 }
@@ -60,9 +61,9 @@ func (r *Result) For(check string) []Finding {
 	return out
 }
 
-// TableFor returns the resource table in force for a pass: the built-in
-// table and the user's resources.
-func TableFor(*analysis.Pass) *resource.Table { return resource.Configured() }
+// TableFor returns the resource table in force for a pass, whose analyzer
+// requires config.Analyzer: the built-in table and the user's resources.
+func TableFor(pass *analysis.Pass) *resource.Table { return config.Of(pass).Table }
 
 func run(pass *analysis.Pass) (any, error) {
 	table := TableFor(pass)
@@ -128,15 +129,13 @@ func (e *engine) needed() bool {
 	return false
 }
 
-// ReportFindings reports the engine's findings for the check run by pass.
-// It is the whole Run of a lifetime check. Strict-mode findings are
-// reported only when the check's -strict flag is set.
+// ReportFindings reports the engine's findings for the check run by pass,
+// whose analyzer requires Analyzer and config.Analyzer. It is the whole
+// Run of a lifetime check. Strict-mode findings are reported only when the
+// check's -strict flag is set.
 func ReportFindings(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[Analyzer].(*Result)
-	strict := false
-	if f := pass.Analyzer.Flags.Lookup(StrictFlag); f != nil {
-		strict = f.Value.String() == "true"
-	}
+	strict := config.Of(pass).Strict(pass.Analyzer.Name)
 	for _, f := range res.For(pass.Analyzer.Name) {
 		if f.Category == CategoryStrict && !strict {
 			continue
@@ -149,11 +148,8 @@ func ReportFindings(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// StrictFlag is the name of the flag every lifetime check declares: when
-// set, a release that is reached on every path but is not deferred, while
-// calls that can fail or panic run before it, is reported too (the
-// missing context manager of a post-incident review).
+// StrictFlag is the name of the flag every lifetime check exposes (see
+// config.Expose): when set, a release that is reached on every path but is
+// not deferred, while calls that can fail or panic run before it, is
+// reported too (the missing context manager of a post-incident review).
 const StrictFlag = "strict"
-
-// StrictUsage is the flag's help text.
-const StrictUsage = "also report releases that are not deferred while calls that can fail or panic run before them"

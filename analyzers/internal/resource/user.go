@@ -10,7 +10,8 @@ import (
 
 // UserResources are acquire/release pairs that users add to the table
 // (their own pools, clients, sessions, spans). It implements flag.Value;
-// the closecheck check exposes it as -closecheck.resources.
+// the config analyzer holds one as its flag closecheck.resources, which
+// the closecheck check exposes as -closecheck.resources.
 //
 // Syntax: entries separated by ';' or new lines, each
 //
@@ -36,10 +37,6 @@ type UserEntry struct {
 	Methods  []string // "Close", "Process.Wait"
 	Releases []string // functions that release their argument
 }
-
-// User is the process's user-defined resources, set from flags or
-// golangci-lint settings before analysis starts.
-var User UserResources
 
 func (u *UserResources) String() string {
 	if u == nil {
@@ -130,10 +127,10 @@ func ParseUser(spec string) ([]UserEntry, error) {
 	return entries, nil
 }
 
-// Configured returns the built-in table extended by the user's resources.
-func Configured() *Table {
-	t := Builtin()
-	for _, e := range User.Entries() {
+// WithUser adds the user's entries to t, each as a kind of its own
+// reported by closecheck, and returns t.
+func (t *Table) WithUser(entries []UserEntry) *Table {
+	for _, e := range entries {
 		k := &Kind{
 			ID:           "user:" + e.Acquire + "#" + strconv.Itoa(e.Result),
 			Check:        "closecheck",
