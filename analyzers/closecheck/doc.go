@@ -152,6 +152,33 @@
 //		return files, nil
 //	}
 //
+// A holder owns what it holds only when it outlives the path. A local
+// struct holding a connection, lent to a function of this package that
+// keeps nothing of it, is still the caller's: dropping it on an error path
+// drops the connection open, and that is reported:
+//
+//	nc, err := net.Dial("tcp", addr) // reported: dropped with c when the handshake fails
+//	if err != nil {
+//		return nil, err
+//	}
+//	c := &client{conn: nc}
+//	if err := handshake(c); err != nil {
+//		return nil, err
+//	}
+//	return c, nil
+//
+// A function of this package that releases what such a holder holds
+// (`defer ls.teardown()`) releases it; a setter that stores the value in a
+// field behind an interface without Close (`p.SetInput(f)` taking an
+// `io.Reader`) keeps it; a constructor that returns nil where it closed its
+// argument (`if pc := wrap(c); pc == nil { continue }`) is understood; a
+// method value is never nil (`cf := conn.Close; if cf != nil { cf() }`
+// closes).
+//
+// Paths on which a test has already failed (`t.Errorf(...)` then `return`
+// or `continue`) and example functions without an output comment, which
+// `go test` never runs, are not reported.
+//
 // # User-defined resources
 //
 // `-closecheck.resources` adds your own acquire/release pairs; the syntax is

@@ -89,6 +89,18 @@
 //     pooled connection is involved.
 //   - `http.Head` and `(*http.Client).Head`: a HEAD response's body is
 //     `http.NoBody` and its connection is back in the pool already.
+//   - Paths on which the status was compared equal to 204 No Content or 304
+//     Not Modified (`if resp.StatusCode == http.StatusNoContent { return nil }`):
+//     such a body is `http.NoBody` too.
+//   - Paths on which a test has already failed (`t.Errorf(...)` followed by
+//     `return` or `continue`), and example functions without an output
+//     comment, which `go test` compiles but never runs.
+//   - A helper that returns the response for its status and headers after
+//     closing the body on some path (unless a caller's option asks to keep
+//     it): its callers cannot know which they got, so it is not taken for a
+//     function that returns an owned response. A finding that rests on a
+//     helper's summary names the line where the helper returns the
+//     response unreleased.
 //
 // # Strict mode
 //

@@ -87,6 +87,13 @@
 //
 // `QueryRow` and `QueryRowContext` need no close: `Row.Scan` closes the rows.
 //
+// `rows.Next` closes the rows when it returns false, so a loop that reads
+// every row holds nothing afterwards, even without `Close`; a loop that
+// leaves early (`break`, a `return` inside it, a failed database/sql
+// `Scan`) still holds its connection, and that path is reported. pgx v5
+// rows are also closed by a failed `Scan`. `defer rows.Close()` remains
+// the way to write it.
+//
 // # database/sql: statements
 //
 // Bad: the statement is never closed, so every call leaves a prepared statement
