@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/leakvet/leakvet/analyzers/internal/noreturn"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -318,7 +319,8 @@ func isBoolType(t types.Type) bool {
 	return ok && b.Info()&types.IsBoolean != 0
 }
 
-// rejects reports whether a block panics or returns a constructed error.
+// rejects reports whether a block panics, calls a function that never
+// returns, or returns a constructed error.
 func (c *checker) rejects(b *ast.BlockStmt) bool {
 	found := false
 	ast.Inspect(b, func(n ast.Node) bool {
@@ -329,9 +331,8 @@ func (c *checker) rejects(b *ast.BlockStmt) bool {
 			if isBuiltin(c.info, n, "panic") {
 				found = true
 			}
-			if fn, ok := typeutil.Callee(c.info, n).(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "log" &&
-				(strings.HasPrefix(fn.Name(), "Fatal") || strings.HasPrefix(fn.Name(), "Panic")) {
-				found = true
+			if fn := typeutil.StaticCallee(c.info, n); fn != nil && c.pass.ResultOf[noreturn.Analyzer].(*noreturn.Result).NoReturn(fn) {
+				found = true // log.Fatal, log.Panic, os.Exit, a die() helper
 			}
 		case *ast.ReturnStmt:
 			if len(n.Results) > 0 && c.isConstructedError(n.Results[len(n.Results)-1]) {

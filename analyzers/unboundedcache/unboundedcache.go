@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/leakvet/leakvet/analyzers/internal/checkdoc"
+	"github.com/leakvet/leakvet/analyzers/internal/noreturn"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -20,6 +21,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "unboundedcache",
 	Doc:       checkdoc.Extract(doc, "unboundedcache"),
 	URL:       "https://github.com/leakvet/leakvet/blob/main/docs/checks/unboundedcache.md",
+	Requires:  []*analysis.Analyzer{noreturn.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{(*growOnly)(nil)},
 }
