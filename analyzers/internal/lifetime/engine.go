@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
+	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
@@ -309,7 +310,7 @@ func (e *engine) leaksIn(k *resource.Kind, pos token.Pos) bool {
 		return true
 	}
 	v := e.pass.Pkg.GoVersion()
-	if f := e.fileOf(pos); f != nil {
+	if f := ssanav.FileOf(e.pass, pos); f != nil {
 		if fv := e.pass.TypesInfo.FileVersions[f]; fv != "" {
 			v = fv
 		}
@@ -495,7 +496,7 @@ func (e *engine) deferInLoop(t *tracker, acq acquisition, b *ssa.BasicBlock, i i
 		return Finding{}, false
 	}
 	def := out.deferred[0]
-	if !reaches(def.Block(), b) {
+	if !ssanav.Reaches(def.Block(), b) {
 		return Finding{}, false
 	}
 	// Only a resource still owed when the loop comes round again is held
@@ -536,27 +537,9 @@ func (e *engine) undeferred(acq acquisition, t *tracker, out outcome) Finding {
 // inCycle reports whether b can reach itself.
 func inCycle(b *ssa.BasicBlock) bool {
 	for _, s := range b.Succs {
-		if reaches(s, b) {
+		if ssanav.Reaches(s, b) {
 			return true
 		}
-	}
-	return false
-}
-
-func reaches(from, to *ssa.BasicBlock) bool {
-	seen := map[*ssa.BasicBlock]bool{}
-	stack := []*ssa.BasicBlock{from}
-	for len(stack) > 0 {
-		x := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if x == to {
-			return true
-		}
-		if seen[x] {
-			continue
-		}
-		seen[x] = true
-		stack = append(stack, x.Succs...)
 	}
 	return false
 }

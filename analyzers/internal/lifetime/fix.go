@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"strings"
 
+	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
@@ -28,7 +29,7 @@ func (e *engine) deferFix(acq acquisition, t *tracker) *analysis.SuggestedFix {
 	if call == nil {
 		return nil
 	}
-	file := e.fileOf(call.Pos())
+	file := ssanav.FileOf(e.pass, call.Pos())
 	if file == nil {
 		return nil
 	}
@@ -84,15 +85,6 @@ func (e *engine) deferFix(acq acquisition, t *tracker) *analysis.SuggestedFix {
 	}
 }
 
-func (e *engine) fileOf(pos token.Pos) *ast.File {
-	for _, f := range e.pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
-}
-
 func (e *engine) insideLoop(path []ast.Node) bool {
 	for _, n := range path {
 		switch n.(type) {
@@ -142,7 +134,7 @@ func (e *engine) moveToDefer(acq acquisition, t *tracker, releases []ssa.Instruc
 		return nil
 	}
 	for _, rel := range releases {
-		file := e.fileOf(rel.Pos())
+		file := ssanav.FileOf(e.pass, rel.Pos())
 		if file == nil {
 			return nil
 		}

@@ -6,7 +6,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/leakvet/leakvet/analyzers/internal/mention"
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
+	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -224,25 +226,9 @@ func (t *tracker) run() {
 
 func (t *tracker) use(v ssa.Value, tr tracked, instr ssa.Instruction) {
 	switch u := instr.(type) {
-	case *ssa.Phi:
-		t.add(u, tr)
-	case *ssa.ChangeType:
-		t.add(u, tr)
-	case *ssa.Convert:
-		t.add(u, tr)
-	case *ssa.MakeInterface:
-		t.add(u, tr)
-	case *ssa.ChangeInterface:
-		t.add(u, tr)
-	case *ssa.TypeAssert:
-		if u.CommaOk {
-			for _, r := range *u.Referrers() {
-				if ex, ok := r.(*ssa.Extract); ok && ex.Index == 0 {
-					t.add(ex, tr)
-				}
-			}
-		} else {
-			t.add(u, tr)
+	case *ssa.Phi, *ssa.ChangeType, *ssa.Convert, *ssa.MakeInterface, *ssa.ChangeInterface, *ssa.TypeAssert:
+		for c := range ssanav.Copies(u) {
+			t.add(c, tr)
 		}
 	case *ssa.Slice:
 		if tr.role == roleContainer {
@@ -596,8 +582,10 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 		t.setEvent(instr, event{kind: evTransfer})
 		return
 	}
-	if callee != nil && mentionOnly(callee) && isEmptyInterface(ptype) {
-		return // printed, logged or formatted: mentioned, not released
+	if callee != nil {
+		if fn, _ := callee.Object().(*types.Func); mention.Only(fn, ptype) {
+			return // printed, logged or formatted: mentioned, not released
+		}
 	}
 	if tr.role == roleContainer && isRecv && callee != nil && t.e.hasReleaseMethod(ptype) {
 		// A method of the wrapper itself (tlsConn.Handshake): the wrapper
@@ -764,24 +752,6 @@ func isInterface(t types.Type) bool {
 func isTypeParam(t types.Type) bool {
 	_, ok := types.Unalias(t).(*types.TypeParam)
 	return ok
-}
-
-// mentionOnly reports whether the callee's parameters of type any are known
-// to be only printed, logged or formatted, never kept or closed.
-func mentionOnly(fn *ssa.Function) bool {
-	pkg := fn.Pkg
-	var path string
-	switch {
-	case pkg != nil:
-		path = pkg.Pkg.Path()
-	case fn.Object() != nil && fn.Object().Pkg() != nil:
-		path = fn.Object().Pkg().Path()
-	}
-	switch path {
-	case "fmt", "log", "log/slog", "errors", "reflect", "testing", "strconv":
-		return true
-	}
-	return false
 }
 
 // originOf returns the generic function fn instantiates, or fn.

@@ -11,6 +11,7 @@ import (
 	"go/token"
 	"strings"
 
+	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -58,7 +59,7 @@ func Report(pass *analysis.Pass, d Diagnostic) {
 //
 // Anything after "//" on the directive line (a reason) is ignored.
 func Suppressed(pass *analysis.Pass, pos token.Pos, check, category string) bool {
-	file := fileOf(pass, pos)
+	file := ssanav.FileOf(pass, pos)
 	if file == nil {
 		return false
 	}
@@ -115,15 +116,6 @@ func aloneOnLine(pass *analysis.Pass, c *ast.Comment) bool {
 	}
 	start := p.Offset - (p.Column - 1)
 	return strings.TrimSpace(string(src[start:p.Offset])) == ""
-}
-
-func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
-	for _, f := range pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }
 
 // Guard wraps an analyzer's Run so that a panic becomes an error of that
