@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/leakvet/leakvet/analyzers/internal/errpath"
 	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
 	"github.com/leakvet/leakvet/analyzers/internal/lifetime"
 	"github.com/leakvet/leakvet/analyzers/internal/mention"
@@ -393,29 +394,11 @@ func fails(ret *ssa.Return) bool {
 	if len(ret.Results) == 0 {
 		return false
 	}
-	last := lifetime.StoredResult(ret.Results[len(ret.Results)-1])
+	last := ssanav.StoredResult(ret.Results[len(ret.Results)-1])
 	if !types.Identical(last.Type(), types.Universe.Lookup("error").Type()) {
 		return false
 	}
-	switch v := last.(type) {
-	case *ssa.Const:
-		return v.Value != nil
-	case *ssa.MakeInterface:
-		return true
-	case *ssa.UnOp:
-		// A sentinel: `return nil, ErrNotFound`.
-		if _, ok := v.X.(*ssa.Global); ok && v.Op == token.MUL {
-			return true
-		}
-	case *ssa.Call:
-		if callee := v.Call.StaticCallee(); callee != nil && callee.Object() != nil && callee.Object().Pkg() != nil {
-			switch callee.Object().Pkg().Path() + "." + callee.Name() {
-			case "fmt.Errorf", "errors.New":
-				return true
-			}
-		}
-	}
-	return lifetime.CheckedNilness(ret.Block(), last) == 1
+	return errpath.At(ret.Block(), last) == errpath.NonNil
 }
 
 func reportLoop(pass *analysis.Pass, next *ssa.Call, ret *ssa.Return) {

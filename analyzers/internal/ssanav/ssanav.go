@@ -1,6 +1,7 @@
 // Package ssanav answers the small navigation questions the SSA-based
 // checks share: can control go from one block to another, which values
-// are the same object as a value under another type or name, and which
+// are the same object as a value under another type or name, what a
+// return really returns through a result slot, and which
 // syntax (file, call expression) lies at a position.
 package ssanav
 
@@ -83,4 +84,31 @@ func CallAt(pass *analysis.Pass, lparen token.Pos) *ast.CallExpr {
 		}
 	}
 	return nil
+}
+
+// StoredResult sees through a result slot: in a function with defers,
+// `return v` stores v into the result's variable, runs the defers and
+// returns a load of the variable (`*t0 = v; rundefers; t1 = *t0; return
+// t1`). It returns the value stored before the load in the load's block.
+func StoredResult(v ssa.Value) ssa.Value {
+	ld, ok := v.(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL {
+		return v
+	}
+	slot, ok := ld.X.(*ssa.Alloc)
+	if !ok {
+		return v
+	}
+	instrs := ld.Block().Instrs
+	seen := false
+	for i := len(instrs) - 1; i >= 0; i-- {
+		if instrs[i] == ssa.Instruction(ld) {
+			seen = true
+			continue
+		}
+		if st, ok := instrs[i].(*ssa.Store); ok && seen && st.Addr == ssa.Value(slot) {
+			return StoredResult(st.Val)
+		}
+	}
+	return v
 }
