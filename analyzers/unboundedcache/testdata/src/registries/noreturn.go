@@ -20,3 +20,15 @@ func AddProtocol(name, handler string) {
 	}
 	protocols[name] = handler
 }
+
+// Known keys only, where an unknown key ends the process through the
+// same helper.
+var flagDefaults = map[string]string{"color": "auto", "pager": "less"}
+var flagValues = map[string]string{}
+
+func SetFlag(name, value string) {
+	if _, ok := flagDefaults[name]; !ok {
+		fail("unknown flag %q", name)
+	}
+	flagValues[name] = value
+}
