@@ -171,7 +171,7 @@ func (w *walker) resultNonNil(call *ssa.Call, i int, caller *ssa.Function) bool 
 	returns := 0
 	for _, b := range callee.Blocks {
 		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !ok || len(b.Preds) == 0 && b.Index != 0 {
+		if !ok || len(b.Preds) == 0 && b.Index != 0 && b != callee.Recover {
 			continue
 		}
 		if i >= len(ret.Results) || !w.nonNil(ssanav.StoredResult(ret.Results[i])) {
