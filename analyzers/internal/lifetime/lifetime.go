@@ -26,6 +26,7 @@ import (
 	"slices"
 
 	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
+	"github.com/leakvet/leakvet/analyzers/internal/noreturn"
 	"github.com/leakvet/leakvet/analyzers/internal/report"
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
 	"golang.org/x/tools/go/analysis"
@@ -39,7 +40,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "track acquired resources to their release or new owner on every path",
 	URL:        "https://github.com/leakvet/leakvet/tree/main/analyzers/internal/lifetime",
 	Run:        report.Guard(run),
-	Requires:   []*analysis.Analyzer{lazyssa.Analyzer},
+	Requires:   []*analysis.Analyzer{lazyssa.Analyzer, noreturn.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
 	FactTypes:  []analysis.Fact{(*Summary)(nil)},
 }
