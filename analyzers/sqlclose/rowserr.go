@@ -5,12 +5,14 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/leakvet/leakvet/analyzers/internal/errpath"
 	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
 	"github.com/leakvet/leakvet/analyzers/internal/lifetime"
+	"github.com/leakvet/leakvet/analyzers/internal/mention"
 	"github.com/leakvet/leakvet/analyzers/internal/report"
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
+	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -158,11 +160,9 @@ func (u *rowsUses) alias(v ssa.Value) {
 
 func (u *rowsUses) use(v ssa.Value, instr ssa.Instruction) {
 	switch in := instr.(type) {
-	case *ssa.Phi, *ssa.ChangeType, *ssa.ChangeInterface, *ssa.MakeInterface:
-		u.alias(in.(ssa.Value))
-	case *ssa.TypeAssert:
-		if !in.CommaOk {
-			u.alias(in)
+	case *ssa.Phi, *ssa.ChangeType, *ssa.Convert, *ssa.ChangeInterface, *ssa.MakeInterface, *ssa.TypeAssert:
+		for c := range ssanav.Copies(in) {
+			u.alias(c)
 		}
 	case *ssa.UnOp:
 		if in.Op == token.MUL {
@@ -239,10 +239,33 @@ func (u *rowsUses) call(v ssa.Value, instr ssa.CallInstruction) {
 		u.escapes = true // appended to a slice, and so on
 		return
 	}
-	if callee := c.StaticCallee(); callee != nil && mentionOnly(callee) {
-		return
+	if callee := c.StaticCallee(); callee != nil {
+		if fn, _ := callee.Object().(*types.Func); mention.Only(fn, paramOf(c, v)) {
+			return
+		}
 	}
 	u.handoffs[instr] = true
+}
+
+// paramOf returns the type of the parameter v is passed in (the first,
+// for a value passed twice), or nil.
+func paramOf(c *ssa.CallCommon, v ssa.Value) types.Type {
+	sig := c.Signature()
+	for i, a := range c.Args {
+		if a != v {
+			continue
+		}
+		if !c.IsInvoke() && sig.Recv() != nil {
+			if i == 0 {
+				return sig.Recv().Type()
+			}
+			i--
+		}
+		if i < sig.Params().Len() {
+			return sig.Params().At(i).Type()
+		}
+	}
+	return nil
 }
 
 // receiverMethod returns the name of the method called on v, if v is the
@@ -275,19 +298,6 @@ func embedded(t types.Type, index int) bool {
 	}
 	s, ok := t.Underlying().(*types.Struct)
 	return ok && index < s.NumFields() && s.Field(index).Embedded()
-}
-
-// mentionOnly reports whether fn only formats or logs its arguments.
-func mentionOnly(fn *ssa.Function) bool {
-	obj := fn.Object()
-	if obj == nil || obj.Pkg() == nil {
-		return false
-	}
-	switch obj.Pkg().Path() {
-	case "fmt", "log", "log/slog":
-		return true
-	}
-	return false
 }
 
 func checkRows(pass *analysis.Pass, root ssa.Value) {
@@ -332,29 +342,10 @@ func loopExit(next *ssa.Call) (*ssa.BasicBlock, bool) {
 	default:
 		return nil, false
 	}
-	if !reaches(more, b) {
+	if !ssanav.Reaches(more, b) {
 		return nil, false
 	}
 	return done, true
-}
-
-// reaches reports whether to can be reached from from.
-func reaches(from, to *ssa.BasicBlock) bool {
-	seen := map[*ssa.BasicBlock]bool{}
-	stack := []*ssa.BasicBlock{from}
-	for len(stack) > 0 {
-		b := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if b == to {
-			return true
-		}
-		if seen[b] {
-			continue
-		}
-		seen[b] = true
-		stack = append(stack, b.Succs...)
-	}
-	return false
 }
 
 // uncheckedExit walks the paths from the loop's exit and returns the first
@@ -403,35 +394,17 @@ func fails(ret *ssa.Return) bool {
 	if len(ret.Results) == 0 {
 		return false
 	}
-	last := lifetime.StoredResult(ret.Results[len(ret.Results)-1])
+	last := ssanav.StoredResult(ret.Results[len(ret.Results)-1])
 	if !types.Identical(last.Type(), types.Universe.Lookup("error").Type()) {
 		return false
 	}
-	switch v := last.(type) {
-	case *ssa.Const:
-		return v.Value != nil
-	case *ssa.MakeInterface:
-		return true
-	case *ssa.UnOp:
-		// A sentinel: `return nil, ErrNotFound`.
-		if _, ok := v.X.(*ssa.Global); ok && v.Op == token.MUL {
-			return true
-		}
-	case *ssa.Call:
-		if callee := v.Call.StaticCallee(); callee != nil && callee.Object() != nil && callee.Object().Pkg() != nil {
-			switch callee.Object().Pkg().Path() + "." + callee.Name() {
-			case "fmt.Errorf", "errors.New":
-				return true
-			}
-		}
-	}
-	return lifetime.CheckedNilness(ret.Block(), last) == 1
+	return errpath.At(ret.Block(), last) == errpath.NonNil
 }
 
 func reportLoop(pass *analysis.Pass, next *ssa.Call, ret *ssa.Return) {
 	pos, end := next.Pos(), next.Pos()
 	recv := "rows"
-	if call := callAt(pass, next.Pos()); call != nil {
+	if call := ssanav.CallAt(pass, next.Pos()); call != nil {
 		pos, end = call.Pos(), call.End()
 		if sel, ok := call.Fun.(*ast.SelectorExpr); ok {
 			recv = types.ExprString(sel.X)
@@ -445,20 +418,4 @@ func reportLoop(pass *analysis.Pass, next *ssa.Call, ret *ssa.Return) {
 		d.Related, d.RelatedText = ret.Pos(), "the function reports success here without checking "+recv+".Err"
 	}
 	report.Report(pass, d)
-}
-
-// callAt returns the call expression whose '(' is at lparen.
-func callAt(pass *analysis.Pass, lparen token.Pos) *ast.CallExpr {
-	for _, f := range pass.Files {
-		if f.FileStart > lparen || lparen > f.FileEnd {
-			continue
-		}
-		path, _ := astutil.PathEnclosingInterval(f, lparen, lparen)
-		for _, n := range path {
-			if c, ok := n.(*ast.CallExpr); ok && c.Lparen == lparen {
-				return c
-			}
-		}
-	}
-	return nil
 }

@@ -174,7 +174,7 @@ func (c *checker) replacesOrLeaves(n *fnode, body []ast.Stmt, v *types.Var) bool
 		if !ok {
 			return false
 		}
-		if isBuiltin(c.info, call, "panic") {
+		if isBuiltin(c.info, call, "panic") || c.neverReturns(call) {
 			return true
 		}
 	}

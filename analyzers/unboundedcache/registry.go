@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/leakvet/leakvet/analyzers/internal/noreturn"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -233,7 +234,7 @@ func (c *checker) guardedByLookup(w *write) bool {
 			return !guarded
 		}
 		found, missing := c.lookupForms(ifs.Cond, key, okVarsAt(ifs.Cond.Pos()))
-		if found && c.rejects(ifs.Body) || missing && terminates(ifs.Body) {
+		if found && c.rejects(ifs.Body) || missing && c.terminates(ifs.Body) {
 			guarded = true
 		}
 		return !guarded
@@ -318,7 +319,8 @@ func isBoolType(t types.Type) bool {
 	return ok && b.Info()&types.IsBoolean != 0
 }
 
-// rejects reports whether a block panics or returns a constructed error.
+// rejects reports whether a block panics, calls a function that never
+// returns, or returns a constructed error.
 func (c *checker) rejects(b *ast.BlockStmt) bool {
 	found := false
 	ast.Inspect(b, func(n ast.Node) bool {
@@ -329,9 +331,8 @@ func (c *checker) rejects(b *ast.BlockStmt) bool {
 			if isBuiltin(c.info, n, "panic") {
 				found = true
 			}
-			if fn, ok := typeutil.Callee(c.info, n).(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "log" &&
-				(strings.HasPrefix(fn.Name(), "Fatal") || strings.HasPrefix(fn.Name(), "Panic")) {
-				found = true
+			if c.neverReturns(n) {
+				found = true // log.Fatal, log.Panic, os.Exit, a die() helper
 			}
 		case *ast.ReturnStmt:
 			if len(n.Results) > 0 && c.isConstructedError(n.Results[len(n.Results)-1]) {
@@ -369,9 +370,16 @@ func identOf(e ast.Expr) *ast.Ident {
 	return nil
 }
 
-// terminates reports whether a block ends by leaving: return, panic,
-// continue, break or goto.
-func terminates(b *ast.BlockStmt) bool {
+// neverReturns reports whether call is of a function that never returns
+// (noreturn's answer, which counts panic's callees but not panic itself).
+func (c *checker) neverReturns(call *ast.CallExpr) bool {
+	fn := typeutil.StaticCallee(c.info, call)
+	return fn != nil && c.pass.ResultOf[noreturn.Analyzer].(*noreturn.Result).NoReturn(fn)
+}
+
+// terminates reports whether a block ends by leaving: return, panic, a
+// call that never returns, continue, break or goto.
+func (c *checker) terminates(b *ast.BlockStmt) bool {
 	if len(b.List) == 0 {
 		return false
 	}
@@ -379,10 +387,8 @@ func terminates(b *ast.BlockStmt) bool {
 	case *ast.ReturnStmt, *ast.BranchStmt:
 		return true
 	case *ast.ExprStmt:
-		if call, ok := s.X.(*ast.CallExpr); ok {
-			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "panic" {
-				return true
-			}
+		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok {
+			return isBuiltin(c.info, call, "panic") || c.neverReturns(call)
 		}
 	}
 	return false

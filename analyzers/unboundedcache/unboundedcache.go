@@ -9,6 +9,7 @@ import (
 
 	"github.com/leakvet/leakvet/analyzers/internal/checkdoc"
 	"github.com/leakvet/leakvet/analyzers/internal/config"
+	"github.com/leakvet/leakvet/analyzers/internal/noreturn"
 	"github.com/leakvet/leakvet/analyzers/internal/report"
 	"golang.org/x/tools/go/analysis"
 )
@@ -22,7 +23,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "unboundedcache",
 	Doc:       checkdoc.Extract(doc, "unboundedcache"),
 	URL:       "https://github.com/leakvet/leakvet/blob/main/docs/checks/unboundedcache.md",
-	Requires:  []*analysis.Analyzer{config.Analyzer},
+	Requires:  []*analysis.Analyzer{config.Analyzer, noreturn.Analyzer},
 	Run:       report.Guard(run),
 	FactTypes: []analysis.Fact{(*growOnly)(nil)},
 }

@@ -14,6 +14,7 @@ import (
 	"reflect"
 	"sync"
 
+	"github.com/leakvet/leakvet/analyzers/internal/noreturn"
 	"github.com/leakvet/leakvet/analyzers/internal/report"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -24,20 +25,22 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "lazyssa",
 	Doc:        "provide SSA for the package, built at most once and only on demand",
 	URL:        "https://github.com/leakvet/leakvet/tree/main/analyzers/internal/lazyssa",
+	Requires:   []*analysis.Analyzer{noreturn.Analyzer},
 	Run:        report.Guard(run),
 	ResultType: reflect.TypeFor[*Program](),
 }
 
 // Program is the on-demand SSA form of one package.
 type Program struct {
-	pass  *analysis.Pass
-	once  sync.Once
-	pkg   *ssa.Package
-	funcs []*ssa.Function
+	pass     *analysis.Pass
+	noReturn *noreturn.Result
+	once     sync.Once
+	pkg      *ssa.Package
+	funcs    []*ssa.Function
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	return &Program{pass: pass}, nil
+	return &Program{pass: pass, noReturn: pass.ResultOf[noreturn.Analyzer].(*noreturn.Result)}, nil
 }
 
 // Build returns the SSA package and its source functions (named functions,
@@ -51,7 +54,11 @@ func (p *Program) Build() (*ssa.Package, []*ssa.Function) {
 func (p *Program) build() {
 	pass := p.pass
 	prog := ssa.NewProgram(pass.Fset, 0)
-	prog.SetNoReturn(NoReturn)
+	// SSA follows a call that never returns with a panic, so the code
+	// after die() or log.Fatal is not taken for a path to a return. Only
+	// calls that end the function that way are cut: one that blocks
+	// forever is left as it is for the goroutine model to judge.
+	prog.SetNoReturn(p.noReturn.Exits)
 	for _, imp := range pass.Pkg.Imports() {
 		prog.CreatePackage(imp, nil, nil, true)
 	}
@@ -82,38 +89,4 @@ func (p *Program) build() {
 		}
 	}
 	p.pkg, p.funcs = pkg, funcs
-}
-
-// NoReturn reports whether a call of fn never returns normally. SSA uses it
-// to cut the control flow after log.Fatal and friends, so that code after
-// them is not taken for a path to a return.
-func NoReturn(fn *types.Func) bool {
-	if fn.Pkg() == nil {
-		return false
-	}
-	switch fn.Pkg().Path() + "." + fn.Name() {
-	case "os.Exit", "log.Fatal", "log.Fatalf", "log.Fatalln",
-		"log.Panic", "log.Panicf", "log.Panicln", "runtime.Goexit":
-		return true
-	}
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || sig.Recv() == nil {
-		return false
-	}
-	recv := sig.Recv().Type()
-	if ptr, ok := recv.(*types.Pointer); ok {
-		recv = ptr.Elem()
-	}
-	named, ok := recv.(*types.Named)
-	if !ok || named.Obj().Pkg() == nil {
-		return false
-	}
-	switch named.Obj().Pkg().Path() + "." + named.Obj().Name() + "." + fn.Name() {
-	case "log.Logger.Fatal", "log.Logger.Fatalf", "log.Logger.Fatalln",
-		"log.Logger.Panic", "log.Logger.Panicf", "log.Logger.Panicln",
-		"testing.common.FailNow", "testing.common.Fatal", "testing.common.Fatalf",
-		"testing.common.SkipNow", "testing.common.Skip", "testing.common.Skipf":
-		return true
-	}
-	return false
 }

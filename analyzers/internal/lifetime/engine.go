@@ -10,7 +10,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/leakvet/leakvet/analyzers/internal/mention"
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
+	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
@@ -315,7 +317,7 @@ func (e *engine) leaksIn(k *resource.Kind, pos token.Pos) bool {
 		return true
 	}
 	v := e.pass.Pkg.GoVersion()
-	if f := e.fileOf(pos); f != nil {
+	if f := ssanav.FileOf(e.pass, pos); f != nil {
 		if fv := e.pass.TypesInfo.FileVersions[f]; fv != "" {
 			v = fv
 		}
@@ -535,7 +537,7 @@ func (e *engine) deferInLoop(t *tracker, acq acquisition, b *ssa.BasicBlock, i i
 		return Finding{}, false
 	}
 	def := out.deferred[0]
-	if !reaches(def.Block(), b) {
+	if !ssanav.Reaches(def.Block(), b) {
 		return Finding{}, false
 	}
 	// Only a resource still owed when the loop comes round again is held
@@ -576,27 +578,9 @@ func (e *engine) undeferred(acq acquisition, t *tracker, out outcome) Finding {
 // inCycle reports whether b can reach itself.
 func inCycle(b *ssa.BasicBlock) bool {
 	for _, s := range b.Succs {
-		if reaches(s, b) {
+		if ssanav.Reaches(s, b) {
 			return true
 		}
-	}
-	return false
-}
-
-func reaches(from, to *ssa.BasicBlock) bool {
-	seen := map[*ssa.BasicBlock]bool{}
-	stack := []*ssa.BasicBlock{from}
-	for len(stack) > 0 {
-		x := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if x == to {
-			return true
-		}
-		if seen[x] {
-			continue
-		}
-		seen[x] = true
-		stack = append(stack, x.Succs...)
 	}
 	return false
 }
@@ -865,7 +849,7 @@ func (e *engine) followCall(instr ssa.CallInstruction, v ssa.Value, seenKeeps bo
 		switch {
 		case callee == nil:
 			l.keeps = l.keeps || !seenKeeps
-		case mentionOnly(callee):
+		case mentionedOnly(callee, j):
 		case j == 0 && c.Signature().Recv() != nil && e.table.IsReleaseName(callee.Name()):
 			l.releases = true
 		default:
@@ -888,4 +872,21 @@ func mayHoldResource(typ types.Type) bool {
 		return mayHoldResource(u.Elem())
 	}
 	return true
+}
+
+// mentionedOnly reports whether argument j of a static call of callee is
+// only mentioned (formatted, logged, inspected).
+func mentionedOnly(callee *ssa.Function, j int) bool {
+	fn, _ := callee.Object().(*types.Func)
+	if fn == nil {
+		return false
+	}
+	sig := callee.Signature
+	if sig.Recv() != nil {
+		if j == 0 {
+			return false
+		}
+		j--
+	}
+	return mention.Only(fn, paramType(sig, j))
 }

@@ -3,11 +3,15 @@ package lifetime
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strings"
 
+	"github.com/leakvet/leakvet/analyzers/internal/noreturn"
+	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // deferFix offers `defer x.Release()` right after the error check that
@@ -28,7 +32,7 @@ func (e *engine) deferFix(acq acquisition, t *tracker) *analysis.SuggestedFix {
 	if call == nil {
 		return nil
 	}
-	file := e.fileOf(call.Pos())
+	file := ssanav.FileOf(e.pass, call.Pos())
 	if file == nil {
 		return nil
 	}
@@ -69,7 +73,7 @@ func (e *engine) deferFix(acq acquisition, t *tracker) *analysis.SuggestedFix {
 		return nil
 	}
 	check, ok := block.List[idx+1].(*ast.IfStmt)
-	if !ok || check.Init != nil || check.Else != nil || !isErrNotNil(check.Cond, errID.Name) || !leaves(check.Body) {
+	if !ok || check.Init != nil || check.Else != nil || !isErrNotNil(check.Cond, errID.Name) || !e.leaves(check.Body) {
 		return nil
 	}
 	if e.insideLoop(path) {
@@ -82,15 +86,6 @@ func (e *engine) deferFix(acq acquisition, t *tracker) *analysis.SuggestedFix {
 		Message:   "Insert defer " + id.Name + "." + acq.kind.ReleaseText + "() after the error check",
 		TextEdits: []analysis.TextEdit{{Pos: check.End(), End: check.End(), NewText: []byte(text)}},
 	}
-}
-
-func (e *engine) fileOf(pos token.Pos) *ast.File {
-	for _, f := range e.pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }
 
 func (e *engine) insideLoop(path []ast.Node) bool {
@@ -115,8 +110,9 @@ func isErrNotNil(cond ast.Expr, name string) bool {
 	return ok1 && ok2 && x.Name == name && y.Name == "nil"
 }
 
-// leaves reports whether a block ends by leaving the function.
-func leaves(b *ast.BlockStmt) bool {
+// leaves reports whether a block ends by leaving the function: a return,
+// a panic or a call that never returns (log.Fatal, a die() helper).
+func (e *engine) leaves(b *ast.BlockStmt) bool {
 	if len(b.List) == 0 {
 		return false
 	}
@@ -124,11 +120,17 @@ func leaves(b *ast.BlockStmt) bool {
 	case *ast.ReturnStmt:
 		return true
 	case *ast.ExprStmt:
-		if c, ok := s.X.(*ast.CallExpr); ok {
-			if id, ok := c.Fun.(*ast.Ident); ok && id.Name == "panic" {
+		c, ok := ast.Unparen(s.X).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if id, ok := ast.Unparen(c.Fun).(*ast.Ident); ok {
+			if b, ok := e.pass.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
 				return true
 			}
 		}
+		fn := typeutil.StaticCallee(e.pass.TypesInfo, c)
+		return fn != nil && e.pass.ResultOf[noreturn.Analyzer].(*noreturn.Result).NoReturn(fn)
 	}
 	return false
 }
@@ -142,7 +144,7 @@ func (e *engine) moveToDefer(acq acquisition, t *tracker, releases []ssa.Instruc
 		return nil
 	}
 	for _, rel := range releases {
-		file := e.fileOf(rel.Pos())
+		file := ssanav.FileOf(e.pass, rel.Pos())
 		if file == nil {
 			return nil
 		}

@@ -27,6 +27,7 @@ import (
 
 	"github.com/leakvet/leakvet/analyzers/internal/config"
 	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
+	"github.com/leakvet/leakvet/analyzers/internal/noreturn"
 	"github.com/leakvet/leakvet/analyzers/internal/report"
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
 	"golang.org/x/tools/go/analysis"
@@ -40,7 +41,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "track acquired resources to their release or new owner on every path",
 	URL:        "https://github.com/leakvet/leakvet/tree/main/analyzers/internal/lifetime",
 	Run:        report.Guard(run),
-	Requires:   []*analysis.Analyzer{config.Analyzer, lazyssa.Analyzer},
+	Requires:   []*analysis.Analyzer{config.Analyzer, lazyssa.Analyzer, noreturn.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
 	FactTypes:  []analysis.Fact{(*Summary)(nil)},
 }

@@ -5,7 +5,9 @@ import (
 	"go/token"
 	"slices"
 
+	"github.com/leakvet/leakvet/analyzers/internal/errpath"
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
+	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -346,7 +348,7 @@ func returnsPending(ret *ssa.Return, outcome ssa.Value) bool {
 	if outcome == nil || len(ret.Results) == 0 {
 		return false
 	}
-	return StoredResult(ret.Results[len(ret.Results)-1]) == outcome
+	return ssanav.StoredResult(ret.Results[len(ret.Results)-1]) == outcome
 }
 
 // errNilness says whether the return's last result is an error that is
@@ -356,7 +358,7 @@ func errNilness(ret *ssa.Return) int {
 	if len(ret.Results) == 0 {
 		return 0
 	}
-	last := StoredResult(ret.Results[len(ret.Results)-1])
+	last := ssanav.StoredResult(ret.Results[len(ret.Results)-1])
 	if !isOutcome(last.Type()) {
 		return 0
 	}
@@ -370,50 +372,11 @@ func errNilness(ret *ssa.Return) int {
 		}
 		return -1
 	}
-	switch v := last.(type) {
-	case *ssa.Const:
-		if v.Value == nil {
-			return 0
-		}
+	switch errpath.At(ret.Block(), last) {
+	case errpath.Nil:
+		return 0
+	case errpath.NonNil:
 		return 1
-	case *ssa.MakeInterface:
-		return 1
-	case *ssa.Call:
-		if callee := v.Call.StaticCallee(); callee != nil && callee.Pkg != nil {
-			switch callee.Pkg.Pkg.Path() {
-			case "fmt", "errors":
-				return 1
-			}
-		}
-	}
-	return CheckedNilness(ret.Block(), last)
-}
-
-// CheckedNilness looks up the dominator tree of b for a comparison of v
-// with nil whose outcome decides that b runs, and returns v's nil-ness
-// there (0 nil, 1 non-nil, -1 unknown).
-func CheckedNilness(b *ssa.BasicBlock, v ssa.Value) int {
-	for d := b.Idom(); d != nil; d = d.Idom() {
-		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
-		if !ok || len(d.Succs) != 2 {
-			continue
-		}
-		cmp, ok := iff.Cond.(*ssa.BinOp)
-		if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
-			continue
-		}
-		if !(cmp.X == v && isNil(cmp.Y) || cmp.Y == v && isNil(cmp.X)) {
-			continue
-		}
-		for i, s := range d.Succs {
-			if s.Dominates(b) && len(s.Preds) == 1 {
-				taken := i == 0
-				if (cmp.Op == token.EQL) == taken {
-					return 0
-				}
-				return 1
-			}
-		}
 	}
 	return -1
 }
@@ -430,45 +393,11 @@ func isGlobalLoad(v ssa.Value) bool {
 // error, of a predicate that is true only for non-nil errors.
 func (t *tracker) errorPredicate(cond ssa.Value) bool {
 	call, ok := cond.(*ssa.Call)
-	if !ok || len(call.Call.Args) == 0 || !t.errOf[call.Call.Args[0]] {
-		return false
-	}
-	callee := call.Call.StaticCallee()
-	if callee == nil || callee.Pkg == nil {
-		return false
-	}
-	switch callee.Pkg.Pkg.Path() + "." + callee.Name() {
-	case "os.IsNotExist", "os.IsExist", "os.IsPermission", "os.IsTimeout", "errors.Is", "errors.As":
-		return true
-	}
-	return false
-}
-
-// StoredResult sees through a result slot: in a function with defers,
-// `return v` stores v into the result's variable, runs the defers and
-// returns a load of the variable (`*t0 = v; rundefers; t1 = *t0; return
-// t1`). It returns the value stored before the load in the load's block.
-func StoredResult(v ssa.Value) ssa.Value {
-	ld, ok := v.(*ssa.UnOp)
-	if !ok || ld.Op != token.MUL {
-		return v
-	}
-	slot, ok := ld.X.(*ssa.Alloc)
 	if !ok {
-		return v
+		return false
 	}
-	instrs := ld.Block().Instrs
-	seen := false
-	for i := len(instrs) - 1; i >= 0; i-- {
-		if instrs[i] == ssa.Instruction(ld) {
-			seen = true
-			continue
-		}
-		if st, ok := instrs[i].(*ssa.Store); ok && seen && st.Addr == ssa.Value(slot) {
-			return StoredResult(st.Val)
-		}
-	}
-	return v
+	err, ok := errpath.Predicate(&call.Call)
+	return ok && t.errOf[err]
 }
 
 // neverNil reports whether v cannot be nil by construction: a function, a

@@ -6,7 +6,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/leakvet/leakvet/analyzers/internal/errpath"
+	"github.com/leakvet/leakvet/analyzers/internal/mention"
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
+	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -122,21 +125,6 @@ func (t *tracker) setEvent(instr ssa.Instruction, ev event) {
 }
 
 // addErr records the acquisition's error value and the merges it flows into.
-// isOutcomeNonNil reports whether the call returns a non-nil error
-// whatever its argument (fmt.Errorf with a %w of nil still returns an
-// error), so that its result says nothing of the error it wraps.
-func isOutcomeNonNil(call *ssa.Call) bool {
-	callee := call.Call.StaticCallee()
-	if callee == nil || callee.Pkg == nil {
-		return false
-	}
-	switch callee.Pkg.Pkg.Path() + "." + callee.Name() {
-	case "fmt.Errorf", "errors.New":
-		return true
-	}
-	return false
-}
-
 func (t *tracker) addErr(v ssa.Value) {
 	if v == nil || t.errOf[v] {
 		return
@@ -153,7 +141,7 @@ func (t *tracker) addErr(v ssa.Value) {
 				// errors.Join, a project's wrap helper): where its result
 				// is non-nil the acquisition may have failed, and nothing
 				// proves the resource exists there.
-				if slices.Contains(r.Call.Args, v) && !isOutcomeNonNil(r) {
+				if slices.Contains(r.Call.Args, v) && !errpath.IsNonNil(r) {
 					if res := r.Call.Signature().Results(); res.Len() > 0 && isError(res.At(res.Len()-1).Type()) {
 						t.addErr(outcomeResult(r))
 					}
@@ -253,25 +241,9 @@ func (t *tracker) run() {
 
 func (t *tracker) use(v ssa.Value, tr tracked, instr ssa.Instruction) {
 	switch u := instr.(type) {
-	case *ssa.Phi:
-		t.add(u, tr)
-	case *ssa.ChangeType:
-		t.add(u, tr)
-	case *ssa.Convert:
-		t.add(u, tr)
-	case *ssa.MakeInterface:
-		t.add(u, tr)
-	case *ssa.ChangeInterface:
-		t.add(u, tr)
-	case *ssa.TypeAssert:
-		if u.CommaOk {
-			for _, r := range *u.Referrers() {
-				if ex, ok := r.(*ssa.Extract); ok && ex.Index == 0 {
-					t.add(ex, tr)
-				}
-			}
-		} else {
-			t.add(u, tr)
+	case *ssa.Phi, *ssa.ChangeType, *ssa.Convert, *ssa.MakeInterface, *ssa.ChangeInterface, *ssa.TypeAssert:
+		for c := range ssanav.Copies(u) {
+			t.add(c, tr)
 		}
 	case *ssa.Slice:
 		if tr.role == roleContainer {
@@ -650,8 +622,10 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 		t.setEvent(instr, event{kind: evTransfer})
 		return
 	}
-	if callee != nil && mentionOnly(callee) && isEmptyInterface(ptype) {
-		return // printed, logged or formatted: mentioned, not released
+	if callee != nil {
+		if fn, _ := callee.Object().(*types.Func); mention.Only(fn, ptype) {
+			return // printed, logged or formatted: mentioned, not released
+		}
 	}
 	if tr.role == roleContainer && isRecv && callee != nil && t.e.hasReleaseMethod(ptype) {
 		// A method of the wrapper itself (tlsConn.Handshake): the wrapper
@@ -849,24 +823,6 @@ func isInterface(t types.Type) bool {
 func isTypeParam(t types.Type) bool {
 	_, ok := types.Unalias(t).(*types.TypeParam)
 	return ok
-}
-
-// mentionOnly reports whether the callee's parameters of type any are known
-// to be only printed, logged or formatted, never kept or closed.
-func mentionOnly(fn *ssa.Function) bool {
-	pkg := fn.Pkg
-	var path string
-	switch {
-	case pkg != nil:
-		path = pkg.Pkg.Path()
-	case fn.Object() != nil && fn.Object().Pkg() != nil:
-		path = fn.Object().Pkg().Path()
-	}
-	switch path {
-	case "fmt", "log", "log/slog", "errors", "reflect", "testing", "strconv":
-		return true
-	}
-	return false
 }
 
 // originOf returns the generic function fn instantiates, or fn.

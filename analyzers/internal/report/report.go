@@ -12,6 +12,7 @@ import (
 	"go/token"
 	"strings"
 
+	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -59,7 +60,7 @@ func Report(pass *analysis.Pass, d Diagnostic) {
 //
 // Anything after "//" on the directive line (a reason) is ignored.
 func Suppressed(pass *analysis.Pass, pos token.Pos, check, category string) bool {
-	file := fileOf(pass, pos)
+	file := ssanav.FileOf(pass, pos)
 	if file == nil {
 		return false
 	}
@@ -122,7 +123,7 @@ func aloneOnLine(pass *analysis.Pass, c *ast.Comment) bool {
 // go test compiles but never runs: one without an output comment. Code
 // that never runs leaks nothing.
 func inExampleNeverRun(pass *analysis.Pass, pos token.Pos) bool {
-	file := fileOf(pass, pos)
+	file := ssanav.FileOf(pass, pos)
 	if file == nil || !strings.HasSuffix(pass.Fset.File(pos).Name(), "_test.go") {
 		return false
 	}
@@ -138,15 +139,6 @@ func inExampleNeverRun(pass *analysis.Pass, pos token.Pos) bool {
 		}
 	}
 	return false
-}
-
-func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
-	for _, f := range pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }
 
 // Guard wraps an analyzer's Run so that a panic becomes an error of that

@@ -5,6 +5,7 @@ package fixes
 import (
 	"context"
 	"database/sql"
+	"log"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -64,4 +65,25 @@ func pgxTx(ctx context.Context, conn *pgx.Conn) error {
 		return err
 	}
 	return tx.Commit(ctx)
+}
+
+// The error check ends the process through a helper of the package: the
+// release is deferred right after it, as after a return.
+func fatal(err error) {
+	log.Fatal(err)
+}
+
+func rowsOrDie(ctx context.Context, db *sql.DB) (int, error) {
+	rows, err := db.QueryContext(ctx, "SELECT 1 FROM users") // want `rows from db.QueryContext is not closed`
+	if err != nil {
+		fatal(err)
+	}
+	n := 0
+	for rows.Next() {
+		n++
+		if n == 10 {
+			break
+		}
+	}
+	return n, rows.Err()
 }

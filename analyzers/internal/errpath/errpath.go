@@ -1,0 +1,220 @@
+// Package errpath answers one question for every check: does this error
+// value, on this path, certainly hold a non-nil error?
+//
+// A value is a non-nil error by construction when it is a call of a
+// function that always returns one (errors.New, fmt.Errorf), a non-nil
+// constant, a value boxed into the error interface (even a nil pointer
+// boxed is a non-nil interface), a load of a package-level error
+// variable (a sentinel such as io.EOF), a φ whose every edge is one, or
+// the result of a function of the same package whose every return gives
+// one. A call of any other function is unknown: errors.Join and
+// errors.Unwrap, for instance, return nil for nil inputs. On a path, a
+// comparison with nil whose outcome decides that the path runs settles
+// the question too. Predicates that are true only for a non-nil error
+// (os.IsNotExist(err)) are listed in a table by full name.
+package errpath
+
+import (
+	"go/token"
+	"go/types"
+
+	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Nilness is what is known of an error value.
+type Nilness int8
+
+const (
+	Unknown Nilness = iota
+	Nil
+	NonNil
+)
+
+// alwaysFails lists functions whose error result is never nil, by full
+// name.
+var alwaysFails = map[string]string{
+	"errors.New": "returns a new *errorString",
+	"fmt.Errorf": "returns a new error value whatever its operands (with no %w, a *fmt.wrapError or an errorString)",
+}
+
+// predicate is a function that returns true only for a non-nil error.
+type predicate struct {
+	// target, if not negative, is the index of an argument that must
+	// itself be a non-nil error for the predicate to imply one.
+	target int
+	reason string
+}
+
+// predicates lists, by full name, the functions that return true only
+// when their first argument is a non-nil error.
+var predicates = map[string]predicate{
+	"os.IsNotExist":   {-1, "underlyingErrorIs(nil, ...) is false"},
+	"os.IsExist":      {-1, "underlyingErrorIs(nil, ...) is false"},
+	"os.IsPermission": {-1, "underlyingErrorIs(nil, ...) is false"},
+	"os.IsTimeout":    {-1, "a nil error has no Timeout method"},
+	"errors.Is":       {1, "Is(nil, target) is target == nil: true for a nil error only when the target is nil"},
+	"errors.As":       {-1, "As(nil, target) is false"},
+}
+
+// Predicate returns the error argument of call that is non-nil whenever
+// call returns true (os.IsNotExist(err), errors.Is(err, fs.ErrNotExist)).
+func Predicate(call *ssa.CallCommon) (ssa.Value, bool) {
+	callee := call.StaticCallee()
+	if callee == nil || len(call.Args) == 0 {
+		return nil, false
+	}
+	obj, ok := callee.Object().(*types.Func)
+	if !ok {
+		return nil, false
+	}
+	p, ok := predicates[obj.FullName()]
+	if !ok {
+		return nil, false
+	}
+	if p.target >= 0 && (p.target >= len(call.Args) || !IsNonNil(call.Args[p.target])) {
+		return nil, false
+	}
+	return call.Args[0], true
+}
+
+// At says what is known of the error value v where block b runs: by
+// construction (IsNonNil, or the nil constant) or by a comparison with
+// nil, up b's dominator tree, whose outcome decides that b runs.
+func At(b *ssa.BasicBlock, v ssa.Value) Nilness {
+	if c, ok := v.(*ssa.Const); ok && c.Value == nil {
+		return Nil
+	}
+	if IsNonNil(v) {
+		return NonNil
+	}
+	return checked(b, v)
+}
+
+// IsNonNil reports whether v is a non-nil error by construction.
+func IsNonNil(v ssa.Value) bool {
+	var w walker
+	return w.nonNil(v)
+}
+
+// walker guards the walk against φ cycles and recursion.
+type walker struct {
+	seen map[any]bool
+}
+
+func (w *walker) enter(x any) bool {
+	if w.seen == nil {
+		w.seen = make(map[any]bool)
+	}
+	if w.seen[x] {
+		return false
+	}
+	w.seen[x] = true
+	return true
+}
+
+func (w *walker) nonNil(v ssa.Value) bool {
+	switch v := v.(type) {
+	case *ssa.Const:
+		return v.Value != nil
+	case *ssa.MakeInterface:
+		return true
+	case *ssa.ChangeInterface:
+		return w.nonNil(v.X)
+	case *ssa.UnOp:
+		if _, ok := v.X.(*ssa.Global); ok && v.Op == token.MUL && isError(v.Type()) {
+			return true // a sentinel: package-level error variables are set once, to an error
+		}
+	case *ssa.Phi:
+		if !w.enter(v) {
+			return false
+		}
+		for _, e := range v.Edges {
+			if !w.nonNil(e) {
+				return false
+			}
+		}
+		return len(v.Edges) > 0
+	case *ssa.Call:
+		return w.resultNonNil(v, 0, v.Parent())
+	case *ssa.Extract:
+		if call, ok := v.Tuple.(*ssa.Call); ok {
+			return w.resultNonNil(call, v.Index, v.Parent())
+		}
+	}
+	return false
+}
+
+// resultNonNil reports whether result i of call is always a non-nil
+// error: the callee is listed, or it is a function of the same package
+// whose every return gives one.
+func (w *walker) resultNonNil(call *ssa.Call, i int, caller *ssa.Function) bool {
+	callee := call.Call.StaticCallee()
+	if callee == nil {
+		return false
+	}
+	if obj, ok := callee.Object().(*types.Func); ok && i == 0 {
+		if _, ok := alwaysFails[obj.FullName()]; ok {
+			return true
+		}
+	}
+	if caller == nil || callee.Pkg == nil || callee.Pkg != caller.Pkg || len(callee.Blocks) == 0 {
+		return false
+	}
+	type key struct {
+		fn *ssa.Function
+		i  int
+	}
+	if !w.enter(key{callee, i}) {
+		return false // recursion: assume nothing
+	}
+	returns := 0
+	for _, b := range callee.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(b.Preds) == 0 && b.Index != 0 && b != callee.Recover {
+			continue
+		}
+		if i >= len(ret.Results) || !w.nonNil(ssanav.StoredResult(ret.Results[i])) {
+			return false
+		}
+		returns++
+	}
+	return returns > 0
+}
+
+// checked looks up the dominator tree of b for a comparison of v with
+// nil whose outcome decides that b runs.
+func checked(b *ssa.BasicBlock, v ssa.Value) Nilness {
+	for d := b.Idom(); d != nil; d = d.Idom() {
+		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok || len(d.Succs) != 2 {
+			continue
+		}
+		cmp, ok := iff.Cond.(*ssa.BinOp)
+		if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
+			continue
+		}
+		if !(cmp.X == v && isNil(cmp.Y) || cmp.Y == v && isNil(cmp.X)) {
+			continue
+		}
+		for i, s := range d.Succs {
+			if s.Dominates(b) && len(s.Preds) == 1 {
+				taken := i == 0
+				if (cmp.Op == token.EQL) == taken {
+					return Nil
+				}
+				return NonNil
+			}
+		}
+	}
+	return Unknown
+}
+
+func isNil(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.Value == nil
+}
+
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}

@@ -1,0 +1,114 @@
+// Package ssanav answers the small navigation questions the SSA-based
+// checks share: can control go from one block to another, which values
+// are the same object as a value under another type or name, what a
+// return really returns through a result slot, and which
+// syntax (file, call expression) lies at a position.
+package ssanav
+
+import (
+	"go/ast"
+	"go/token"
+	"iter"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Reaches reports whether control can go from block from to block to
+// (from reaches itself).
+func Reaches(from, to *ssa.BasicBlock) bool {
+	seen := map[*ssa.BasicBlock]bool{}
+	stack := []*ssa.BasicBlock{from}
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if b == to {
+			return true
+		}
+		if seen[b] {
+			continue
+		}
+		seen[b] = true
+		stack = append(stack, b.Succs...)
+	}
+	return false
+}
+
+// Copies yields the values instr makes from its operand that are the
+// same object under another type or name: a φ, a type change or
+// conversion, interface boxing, re-boxing or unboxing (for a comma-ok
+// assertion, its value result).
+func Copies(instr ssa.Instruction) iter.Seq[ssa.Value] {
+	return func(yield func(ssa.Value) bool) {
+		switch in := instr.(type) {
+		case *ssa.Phi, *ssa.ChangeType, *ssa.Convert, *ssa.MakeInterface, *ssa.ChangeInterface:
+			yield(in.(ssa.Value))
+		case *ssa.TypeAssert:
+			if !in.CommaOk {
+				yield(in)
+				return
+			}
+			for _, r := range *in.Referrers() {
+				if ex, ok := r.(*ssa.Extract); ok && ex.Index == 0 {
+					if !yield(ex) {
+						return
+					}
+				}
+			}
+		}
+	}
+}
+
+// FileOf returns the file of the package under analysis that holds pos.
+func FileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// CallAt returns the call expression whose '(' is at lparen (the
+// position SSA gives a call).
+func CallAt(pass *analysis.Pass, lparen token.Pos) *ast.CallExpr {
+	f := FileOf(pass, lparen)
+	if f == nil {
+		return nil
+	}
+	path, _ := astutil.PathEnclosingInterval(f, lparen, lparen)
+	for _, n := range path {
+		if c, ok := n.(*ast.CallExpr); ok && c.Lparen == lparen {
+			return c
+		}
+	}
+	return nil
+}
+
+// StoredResult sees through a result slot: in a function with defers,
+// `return v` stores v into the result's variable, runs the defers and
+// returns a load of the variable (`*t0 = v; rundefers; t1 = *t0; return
+// t1`). It returns the value stored before the load in the load's block.
+func StoredResult(v ssa.Value) ssa.Value {
+	ld, ok := v.(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL {
+		return v
+	}
+	slot, ok := ld.X.(*ssa.Alloc)
+	if !ok {
+		return v
+	}
+	instrs := ld.Block().Instrs
+	seen := false
+	for i := len(instrs) - 1; i >= 0; i-- {
+		if instrs[i] == ssa.Instruction(ld) {
+			seen = true
+			continue
+		}
+		if st, ok := instrs[i].(*ssa.Store); ok && seen && st.Addr == ssa.Value(slot) {
+			return StoredResult(st.Val)
+		}
+	}
+	return v
+}
