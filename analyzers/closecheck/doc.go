@@ -175,6 +175,10 @@
 // method value is never nil (`cf := conn.Close; if cf != nil { cf() }`
 // closes).
 //
+// A release deferred inside a loop over a short fixed table (at most 16
+// elements known at compile time, such as a table-driven test's cases) is
+// not reported: it holds at most that many until the function returns.
+//
 // Paths on which a test has already failed (`t.Errorf(...)` then `return`
 // or `continue`) and example functions without an output comment, which
 // `go test` never runs, are not reported.

@@ -89,3 +89,29 @@ func Example_run() {
 	fmt.Println(f.Name())
 	// Output: testdata/in.txt
 }
+
+// A defer in a loop over a short fixed table inside a subtest holds at
+// most the table's few files until the subtest returns.
+func TestShortTable(t *testing.T) {
+	t.Run("fixtures", func(t *testing.T) {
+		for _, name := range []string{"a.txt", "b.txt", "c.txt"} {
+			f, err := os.Open(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+		}
+	})
+}
+
+// The same over a table whose length only the caller knows holds one file
+// per element.
+func checkAll(t *testing.T, names []string) {
+	for _, name := range names {
+		f, err := os.Open(name) // want `file from os.Open is released by a defer inside the loop`
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+	}
+}
