@@ -2,8 +2,8 @@ package lifetime
 
 import (
 	"fmt"
-	"go/constant"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"go/version"
