@@ -198,7 +198,7 @@ func (e *engine) summariseParams(fn *ssa.Function, s *Summary) {
 func (t *tracker) effect(out outcome) ParamEffect {
 	releases := true
 	for _, ev := range t.events {
-		if ev.kind != evRelease {
+		if ev.kind != evRelease && !ev.ownUse() {
 			releases = false
 		}
 	}
@@ -247,9 +247,14 @@ func (e *engine) effectOn(fn *ssa.Function, fv *ssa.FreeVar, kind *resource.Kind
 		t.add(fv, tr)
 		t.run()
 		eff = t.effect(t.paths(fn.Blocks[0], 0, nil))
-		releasesSome = len(t.events) > 0
+		releasesSome = false
 		for _, ev := range t.events {
-			if ev.kind != evRelease {
+			if ev.kind == evRelease {
+				releasesSome = true
+			}
+		}
+		for _, ev := range t.events {
+			if ev.kind != evRelease && !ev.ownUse() {
 				releasesSome = false
 			}
 		}
@@ -482,7 +487,7 @@ func (t *tracker) returnsCloser(ret *ssa.Return) bool {
 // Finding is one leak, reported by the check that owns its kind.
 type Finding struct {
 	Check string
-	// Category is "leak", "deferinloop" or "strict" (a release that is
+	// Category is "leak", "drained", "deferinloop" or "strict" (a release that is
 	// reached on every path but not deferred; reported in strict mode only).
 	Category string
 	Kind     *resource.Kind
@@ -500,6 +505,10 @@ type Finding struct {
 const (
 	CategoryLeak        = "leak"
 	CategoryDeferInLoop = "deferinloop"
+	// CategoryDrained: not released on some path, but read to its end
+	// first on every such path: net/http reuses the connection, yet the
+	// documented contract (close the body) is broken.
+	CategoryDrained = "drained"
 	CategoryStrict      = "strict"
 )
 
@@ -672,6 +681,14 @@ func (e *engine) finding(fn *ssa.Function, acq acquisition, t *tracker, out outc
 			best = x
 		}
 	}
+	drained := best != nil && !loop
+	for _, x := range out.leaks {
+		drained = drained && x.drained
+	}
+	if drained {
+		f.Category = CategoryDrained
+		unreleased = "read to the end but " + unreleased
+	}
 	switch {
 	case t.root == nil || len(*t.root.Referrers()) == 0:
 		f.Message = "result of " + name + " is discarded: its " + noun + " is never " + verbOf(unreleased)
@@ -688,6 +705,9 @@ func (e *engine) finding(fn *ssa.Function, acq acquisition, t *tracker, out outc
 	}
 	if !loop {
 		f.Fix = e.deferFix(acq, t)
+	}
+	if drained {
+		f.Message += ": its connection is reused, but the body must still be closed"
 	}
 	if acq.evidence != "" {
 		// The finding rests on the callee's summary: say where to check it.

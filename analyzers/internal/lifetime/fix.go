@@ -24,7 +24,7 @@ func (e *engine) deferFix(acq acquisition, t *tracker) *analysis.SuggestedFix {
 		return nil
 	}
 	for _, ev := range t.events {
-		if ev.kind != evRelease && !ev.owedAtExit {
+		if ev.kind != evRelease && !ev.ownUse() {
 			return nil // handed to someone who may release it
 		}
 	}

@@ -42,13 +42,16 @@ type pathState struct {
 	// risky: since the acquisition, this path has run a call that can fail
 	// or panic while the resource was owed.
 	risky bool
+	// drained: the resource's released part was read to its end.
+	drained bool
 }
 
 // exit is a way out of the function on which the resource is still owed.
 type exit struct {
-	ret  *ssa.Return // nil when the loop comes back to the acquisition
-	pos  token.Pos
-	loop bool
+	ret     *ssa.Return // nil when the loop comes back to the acquisition
+	pos     token.Pos
+	loop    bool
+	drained bool // the released part was read to its end on the path
 }
 
 // outcome summarises all paths from the start point.
@@ -148,11 +151,13 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 						out.returnedOwed = appendOnce(out.returnedOwed, ret)
 					}
 				case evPendingSuccess:
-					st = pathState{duty: pendingSuccess, contained: st.contained, again: st.again, err: ev.err, risky: st.risky, owedAtExit: ev.owedAtExit}
+					st = pathState{duty: pendingSuccess, contained: st.contained, again: st.again, err: ev.err, risky: st.risky, owedAtExit: ev.owedAtExit, drained: st.drained}
 				case evPendingFailure:
-					st = pathState{duty: pendingFailure, contained: st.contained, again: st.again, err: ev.err, risky: st.risky, owedAtExit: ev.owedAtExit}
+					st = pathState{duty: pendingFailure, contained: st.contained, again: st.again, err: ev.err, risky: st.risky, owedAtExit: ev.owedAtExit, drained: st.drained}
 				case evContain:
 					st.contained = true
+				case evDrain:
+					st.drained = true
 				}
 				if done {
 					break
@@ -172,7 +177,7 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 			case *ssa.Return:
 				switch {
 				case st.duty == owed, st.owedAtExit && st.duty != released:
-					out.leaks = append(out.leaks, exit{ret: in, pos: in.Pos()})
+					out.leaks = append(out.leaks, exit{ret: in, pos: in.Pos(), drained: st.drained})
 					switch errNilness(in) {
 					case 1:
 						out.failureLeak = true
@@ -320,7 +325,7 @@ func resolve(st pathState, success bool) (pathState, bool) {
 	if (st.duty == pendingSuccess) == success {
 		return st, false // discharged on this edge
 	}
-	return pathState{risky: st.risky, contained: st.contained, again: st.again}, true
+	return pathState{risky: st.risky, contained: st.contained, again: st.again, drained: st.drained}, true
 }
 
 func appendOnce(list []ssa.Instruction, instr ssa.Instruction) []ssa.Instruction {

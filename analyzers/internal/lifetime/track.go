@@ -61,6 +61,9 @@ const (
 	// evContain: the resource went into a local collection; a loop that
 	// acquires again no longer overwrites it.
 	evContain
+	// evDrain: the released part was read to its end (io.ReadAll of a
+	// response body); a leak after it is of the drained category.
+	evDrain
 )
 
 type event struct {
@@ -70,6 +73,11 @@ type event struct {
 	// owes the resource.
 	owedAtExit bool
 }
+
+// ownUse reports whether the event is the resource's own use rather than
+// a hand-off: reading it to its end, or a method that releases it when it
+// fails (rows.Next).
+func (ev event) ownUse() bool { return ev.kind == evDrain || ev.owedAtExit }
 
 // tracker follows one resource through one function.
 type tracker struct {
@@ -543,6 +551,10 @@ func (t *tracker) call(instr ssa.CallInstruction, v ssa.Value, tr tracked) {
 			continue
 		}
 		if fn := calleeFunc(c, callee); fn != nil {
+			if tr.role == rolePart && slices.Contains(t.kind.DrainFuncs, fn.Origin().FullName()) {
+				t.setEvent(instr, event{kind: evDrain})
+				continue
+			}
 			if slices.Contains(t.kind.ReleaseFuncs, fn.Origin().FullName()) && (tr.role == roleWhole || tr.role == rolePart) {
 				t.setEvent(instr, event{kind: evRelease})
 				continue

@@ -20,7 +20,8 @@ var httpKinds = []*Kind{
 	// returns.
 	{ID: "http.Response", Check: "httpbody", Noun: "response body", Type: "*net/http.Response",
 		Field: "Body", Release: []string{"Close"}, ReleaseText: "Body.Close",
-		EmptyField: "StatusCode", EmptyValues: []int64{204, 304}},
+		EmptyField: "StatusCode", EmptyValues: []int64{204, 304},
+		DrainFuncs: []string{"io.ReadAll", "io/ioutil.ReadAll", "io.Copy"}},
 }
 
 var httpAcquirers = []Acquirer{

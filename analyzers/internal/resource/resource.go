@@ -36,6 +36,12 @@ type Kind struct {
 	// release.
 	EmptyField  string
 	EmptyValues []int64
+	// DrainFuncs lists functions (types.Func.FullName) that read the
+	// released part to its end (io.ReadAll of a response body). A resource
+	// drained but not released gives its connection back in net/http but
+	// breaks the documented contract: such findings get their own
+	// category, so users can tell them from a held connection.
+	DrainFuncs []string
 	// ReleaseOnFailure lists methods, written as in Release, that release
 	// the resource when they fail (return false or a non-nil error): rows
 	// whose Next has returned false are closed. A loop that reads rows to
