@@ -509,7 +509,7 @@ const (
 	// first on every such path: net/http reuses the connection, yet the
 	// documented contract (close the body) is broken.
 	CategoryDrained = "drained"
-	CategoryStrict      = "strict"
+	CategoryStrict  = "strict"
 )
 
 // describe returns the noun and call name a message uses for acq.
