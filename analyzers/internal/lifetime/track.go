@@ -334,6 +334,12 @@ func (t *tracker) use(v ssa.Value, tr tracked, instr ssa.Instruction) {
 			switch {
 			case tr.role == roleWhole && t.releasableAs(t.fn.Signature.Results().At(i).Type()):
 				t.returned[u] = returnedAs{index: i, kind: t.kind.ID}
+			case tr.role == roleContainer && t.embedsKind(t.fn.Signature.Results().At(i).Type()):
+				// A wrapper that embeds the resource's type (a client's
+				// Response embedding *http.Response): the caller
+				// releases it through the promoted fields, as the
+				// resource itself.
+				t.returned[u] = returnedAs{index: i, kind: t.kind.ID}
 			case tr.role == roleContainer && t.e.hasReleaseMethod(v.Type()):
 				// A wrapper that holds the resource and can release it:
 				// the caller owns the wrapper.
@@ -357,6 +363,27 @@ func (t *tracker) field(typ types.Type, index int) (string, bool) {
 		return s.Field(index).Name(), s.Field(index).Anonymous()
 	}
 	return "", false
+}
+
+// embedsKind reports whether typ is a struct (or a pointer to one) with
+// an embedded field of the kind's type.
+func (t *tracker) embedsKind(typ types.Type) bool {
+	if t.kind.Type == "" {
+		return false
+	}
+	if p, ok := typ.Underlying().(*types.Pointer); ok {
+		typ = p.Elem()
+	}
+	st, ok := typ.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if f := st.Field(i); f.Anonymous() && types.TypeString(f.Type(), nil) == t.kind.Type {
+			return true
+		}
+	}
+	return false
 }
 
 // releasableAs reports whether a caller that receives the resource as a

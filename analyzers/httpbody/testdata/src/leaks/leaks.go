@@ -163,3 +163,41 @@ func notNoContent(c *http.Client, req *http.Request) error {
 	}
 	return nil
 }
+
+// apiResponse embeds the response; do hands it over open.
+type apiResponse struct {
+	*http.Response
+	RateRemaining int
+}
+
+func do(c *http.Client, req *http.Request) (*apiResponse, error) {
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	return &apiResponse{Response: resp}, nil
+}
+
+func pingWrapped(c *http.Client, req *http.Request) error {
+	resp, err := do(c, req) // want `response body from do is not closed when returning at line \d+ \(do returns it unreleased at leaks.go:\d+\)`
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return errors.New("not ok")
+	}
+	resp.Body.Close()
+	return nil
+}
+
+func pingWrappedClosed(c *http.Client, req *http.Request) error {
+	resp, err := do(c, req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return errors.New("not ok")
+	}
+	return nil
+}

@@ -107,3 +107,29 @@ func Head(c *http.Client, url string) (*http.Response, error) {
 	resp.Body.Close()
 	return resp, nil
 }
+
+// Response embeds the response to add fields of its own; its callers close
+// the body through the promoted field.
+type Response struct {
+	*http.Response
+	Remaining int
+}
+
+func Wrapped(c *http.Client, req *http.Request) (*Response, error) { // want Wrapped:`lifetime\(returns owned http.Response in result 0\)`
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	return &Response{Response: resp}, nil
+}
+
+// WrappedClosed reads and closes the body before wrapping the response:
+// nothing is owned.
+func WrappedClosed(c *http.Client, req *http.Request) (*Response, error) {
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	return &Response{Response: resp}, nil
+}
