@@ -78,6 +78,11 @@
 //     an error leaves the caller owning it on the success path.
 //   - A response returned with a non-nil error is nil: the error path owes
 //     nothing. `if resp != nil { defer resp.Body.Close() }` is fine too.
+//     The exception is a helper of your own that returns the response
+//     unclosed together with an error (a failed status handed back for its
+//     details): its callers must close it on the error path as well.
+//   - A wrapper type that embeds `*http.Response` and is returned with the
+//     body open is the response: its callers close `resp.Body`.
 //   - `httptest.ResponseRecorder.Result()` is not an acquisition: its body holds
 //     no connection.
 //

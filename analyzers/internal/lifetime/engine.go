@@ -276,6 +276,8 @@ type acquisition struct {
 	// evidence, for a resource that a callee's summary says it returns
 	// owned: where the callee returns it unreleased ("client.go:42").
 	evidence string
+	// withError: the callee may return it together with a non-nil error.
+	withError bool
 }
 
 func (e *engine) acquisitions(call *ssa.Call) []acquisition {
@@ -308,7 +310,7 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 		if s, _ := e.summaryOf(originOf(callee)); s != nil {
 			for _, r := range s.Results {
 				if k := e.kindByID(r.Kind); k != nil {
-					acqs = append(acqs, acquisition{call, r.Index, k, r.At})
+					acqs = append(acqs, acquisition{call, r.Index, k, r.At, r.WithError})
 				}
 			}
 		}
@@ -380,7 +382,7 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 				root = ex
 			}
 		}
-		if results.Len() > 1 && isError(results.At(results.Len()-1).Type()) {
+		if results.Len() > 1 && isError(results.At(results.Len()-1).Type()) && !acq.withError {
 			t.addErr(outcomeResult(acq.call))
 		}
 	}
@@ -416,6 +418,14 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 			p := e.pass.Fset.Position(retPos(ret))
 			at := filepath.Base(p.Filename) + ":" + itoa(p.Line)
 			r.summary.Results = append(r.summary.Results, OwnedResult{Index: ra.index, Kind: ra.kind, At: at})
+		}
+		if !ra.container && errNilness(ret) == 1 {
+			// Handed over unreleased with a non-nil error.
+			for k := range r.summary.Results {
+				if r.summary.Results[k].Index == ra.index {
+					r.summary.Results[k].WithError = true
+				}
+			}
 		}
 	}
 	if t.deferredBefore(acq.call) {

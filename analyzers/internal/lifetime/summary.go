@@ -56,6 +56,10 @@ type OwnedResult struct {
 	// resource to the caller unreleased, so that a finding resting on the
 	// summary can name where to check it.
 	At string
+	// WithError: some path returns the resource unreleased together with a
+	// non-nil error (a client that returns the response of a 4xx with an
+	// error), so the caller's error check does not mean there is none.
+	WithError bool
 }
 
 // Summary is the part of a function's behaviour that callers in other
@@ -78,7 +82,11 @@ func (s *Summary) String() string {
 		parts = append(parts, fmt.Sprintf("%s param %d %s", verb, p.Index, p.When))
 	}
 	for _, r := range s.Results {
-		parts = append(parts, fmt.Sprintf("returns owned %s in result %d", r.Kind, r.Index))
+		text := fmt.Sprintf("returns owned %s in result %d", r.Kind, r.Index)
+		if r.WithError {
+			text += ", also with an error"
+		}
+		parts = append(parts, text)
 	}
 	return "lifetime(" + strings.Join(parts, "; ") + ")"
 }

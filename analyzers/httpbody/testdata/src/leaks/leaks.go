@@ -201,3 +201,32 @@ func pingWrappedClosed(c *http.Client, req *http.Request) error {
 	}
 	return nil
 }
+
+// getChecked hands back a failed status's response with an error, open.
+func getChecked(c *http.Client, url string) (*http.Response, error) {
+	resp, err := c.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode >= 400 {
+		return resp, errors.New("failed status")
+	}
+	return resp, nil
+}
+
+func errorPathOfChecked(c *http.Client, url string) error {
+	resp, err := getChecked(c, url) // want `response body from getChecked is not closed when returning at line \d+`
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	return nil
+}
+
+func errorPathOfCheckedClosed(c *http.Client, url string) error {
+	resp, err := getChecked(c, url)
+	if resp != nil {
+		defer resp.Body.Close()
+	}
+	return err
+}

@@ -133,3 +133,16 @@ func WrappedClosed(c *http.Client, req *http.Request) (*Response, error) {
 	defer resp.Body.Close()
 	return &Response{Response: resp}, nil
 }
+
+// GetChecked returns the response of a failed status together with an
+// error, its body open, for the caller to read the error details from.
+func GetChecked(c *http.Client, url string) (*http.Response, error) { // want GetChecked:`lifetime\(returns owned http.Response in result 0, also with an error\)`
+	resp, err := c.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode >= 400 {
+		return resp, fmt.Errorf("status %d", resp.StatusCode)
+	}
+	return resp, nil
+}
