@@ -43,7 +43,7 @@
 // | `leak` | a value above is not released on some path |
 // | `deferinloop` | the release is deferred inside a loop: every iteration's value stays open until the function returns |
 // | `strict` | the release is reached on every path but is not deferred (only with `-sqlclose.strict`) |
-// | `rowserr` | a loop over `rows.Next` after which the function reports success without `rows.Err` |
+// | `rowserr` | off by default (`-sqlclose.rowserr`): a loop over `rows.Next` after which the function reports success without `rows.Err` |
 //
 // # database/sql
 //
@@ -364,9 +364,10 @@
 //   - the return after the loop already fails (`return nil, errNotFound`);
 //   - the `Next` is not a loop (`if rows.Next()` for a single row).
 //
-// Turn the category off with `-sqlclose.rowserr=false` (golangci-lint:
-// `rowserr: false` under the sqlclose settings), or suppress one finding with
-// `//nolint:sqlclose/rowserr`.
+// The category is off by default: an unchecked iteration error loses data,
+// not a resource (Next returning false has closed the rows). Turn it on with
+// `-sqlclose.rowserr` (golangci-lint: `rowserr: true` under the sqlclose
+// settings), and suppress one finding with `//nolint:sqlclose/rowserr`.
 //
 // # Suppressing
 //

@@ -54,8 +54,10 @@ func newAnalyzer() *analysis.Analyzer {
 	a.Flags.Bool(HTTPBodyStrict, false, StrictUsage)
 	a.Flags.Bool(SQLCloseStrict, false, StrictUsage)
 	a.Flags.Bool(CloseCheckStrict, false, StrictUsage)
-	a.Flags.Bool(SQLCloseRowsErr, true,
-		"also report rows whose Next loop ends without a call of rows.Err (category rowserr)")
+	// Off by default: an unchecked iteration error loses data, not a
+	// resource (Next returning false has closed the rows).
+	a.Flags.Bool(SQLCloseRowsErr, false,
+		"also report rows whose Next loop ends without a call of rows.Err (category rowserr; not a leak, so off by default)")
 	a.Flags.Var(new(resource.UserResources), Resources,
 		"user-defined resources: 'ACQUIRE[#RESULT] => RELEASE[, RELEASE...]' entries separated by ';' "+
 			"(RELEASE is .Method or a function that releases its argument)")

@@ -38,7 +38,7 @@ func Rename(ctx context.Context, db *sql.DB, from, to string) error {
 }
 
 // Count never checks rows.Err, so an error that ends the loop early goes
-// unnoticed (reported unless -sqlclose.rowserr=false).
+// unnoticed (reported with -sqlclose.rowserr).
 func Count(ctx context.Context, db *sql.DB) (int, error) {
 	rows, err := db.QueryContext(ctx, "SELECT 1 FROM users")
 	if err != nil {

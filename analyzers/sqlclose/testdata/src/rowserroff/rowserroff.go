@@ -1,4 +1,4 @@
-// Package rowserroff is analysed with -rowserr=false: the leak is still
+// Package rowserroff is analysed with the default -rowserr=false: the leak is still
 // reported, the unchecked rows.Err no longer.
 package rowserroff
 
