@@ -180,7 +180,8 @@
 // not reported: it holds at most that many until the function returns.
 //
 // Paths on which a test has already failed (`t.Errorf(...)` then `return`
-// or `continue`) and example functions without an output comment, which
+// or `continue`, `if !assert.NoError(t, err) { return }`, or a helper of
+// the package that returns false only after failing the test) and example functions without an output comment, which
 // `go test` never runs, are not reported.
 //
 // # User-defined resources

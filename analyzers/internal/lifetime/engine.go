@@ -28,11 +28,13 @@ type engine struct {
 	// constrained by io.Closer).
 	closer *resource.Kind
 
-	pkg        *ssa.Package
-	summaries  map[*ssa.Function]*analysisResult
-	keeps      map[paramRef]lending
-	inProgress map[*ssa.Function]bool
-	closures   map[closureKey]closureEffect
+	pkg       *ssa.Package
+	summaries map[*ssa.Function]*analysisResult
+	keeps     map[paramRef]lending
+	// failsOnFalse memoises failsTestWhenFalse for this package's helpers.
+	failsOnFalse map[*ssa.Function]bool
+	inProgress   map[*ssa.Function]bool
+	closures     map[closureKey]closureEffect
 }
 
 type closureKey struct {
@@ -54,10 +56,11 @@ func newEngine(pass *analysis.Pass, table *resource.Table) *engine {
 		table: table,
 		closer: &resource.Kind{ID: closerKind, Check: "closecheck", Noun: "value",
 			Release: table.ReleaseNames(), ReleaseText: "Close"},
-		summaries:  map[*ssa.Function]*analysisResult{},
-		keeps:      map[paramRef]lending{},
-		inProgress: map[*ssa.Function]bool{},
-		closures:   map[closureKey]closureEffect{},
+		summaries:    map[*ssa.Function]*analysisResult{},
+		keeps:        map[paramRef]lending{},
+		failsOnFalse: map[*ssa.Function]bool{},
+		inProgress:   map[*ssa.Function]bool{},
+		closures:     map[closureKey]closureEffect{},
 	}
 }
 
@@ -834,6 +837,68 @@ func (t *tracker) deferredBefore(acq ssa.Instruction) bool {
 		}
 		if instr.Block().Dominates(acq.Block()) {
 			return true
+		}
+	}
+	return false
+}
+
+// failsTestWhenFalse reports whether v is the result of a call that
+// returns false only after marking the running test as failed: an
+// assertion library's check (by the knowledge table) or a helper of this
+// package whose every `return false` comes after t.Errorf or such a call.
+func (e *engine) failsTestWhenFalse(v ssa.Value) bool {
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	if resource.FailsTestWhenFalse(calleeFunc(call.Common(), call.Common().StaticCallee())) {
+		return true
+	}
+	callee := call.Common().StaticCallee()
+	if callee == nil || len(callee.Blocks) == 0 || callee.Pkg != e.pkg {
+		return false
+	}
+	if known, ok := e.failsOnFalse[callee]; ok {
+		return known
+	}
+	e.failsOnFalse[callee] = false // recursion through itself: unknown
+	fails := false
+	for _, b := range callee.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) != 1 {
+			continue
+		}
+		r := ret.Results[0]
+		if c, ok := r.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.Bool {
+			if constant.BoolVal(c.Value) {
+				continue
+			}
+			if !failedBefore(b) {
+				fails = false
+				break
+			}
+			fails = true
+			continue
+		}
+		if e.failsTestWhenFalse(r) {
+			fails = true
+			continue
+		}
+		fails = false
+		break
+	}
+	e.failsOnFalse[callee] = fails
+	return fails
+}
+
+// failedBefore reports whether every path to b passes a call that marks
+// the test failed: one in b before its end or in a block that dominates it.
+func failedBefore(b *ssa.BasicBlock) bool {
+	for d := b; d != nil; d = d.Idom() {
+		for _, instr := range d.Instrs {
+			if call, ok := instr.(*ssa.Call); ok && resource.FailsTest(calleeFunc(call.Common(), call.Common().StaticCallee())) {
+				return true
+			}
 		}
 	}
 	return false

@@ -250,6 +250,11 @@ func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) 
 			return resolve(st, success)
 		}
 	}
+	if !taken && t.e.failsTestWhenFalse(cond) || taken && isNotOf(cond, t.e.failsTestWhenFalse) {
+		// `if !assert.NoError(t, err) { return }`: the test has failed
+		// on this edge.
+		return st, false
+	}
 	if st.duty == owed && st.contained && !taken && t.loopsOverCollection(cond) {
 		// The loop over the collection that holds the resource ends here
 		// without an iteration: impossible, the collection is not empty.
@@ -442,4 +447,10 @@ func (t *tracker) holdsNothingAt(field, value ssa.Value) bool {
 	}
 	name, _ := t.field(fa.X.Type(), fa.Field)
 	return name == k.EmptyField
+}
+
+// isNotOf reports whether cond is !x for an x that pred accepts.
+func isNotOf(cond ssa.Value, pred func(ssa.Value) bool) bool {
+	u, ok := cond.(*ssa.UnOp)
+	return ok && u.Op == token.NOT && pred(u.X)
 }

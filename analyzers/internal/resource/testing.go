@@ -24,3 +24,28 @@ func FailsTest(fn *types.Func) bool {
 	_, ok := testFailures[fn.Origin().FullName()]
 	return ok
 }
+
+// failingAssertions are packages whose functions and methods with a single
+// bool result return false exactly when they have marked the test failed
+// (through their TestingT's Errorf): `if !assert.NoError(t, err) { return }`
+// returns from a test that has already failed.
+var failingAssertions = map[string]string{
+	"github.com/stretchr/testify/assert": "documented: every assertion returns whether it succeeded, and fails the test when it did not",
+}
+
+// FailsTestWhenFalse reports whether a call of fn that returns false has
+// marked the running test as failed.
+func FailsTestWhenFalse(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	if _, ok := failingAssertions[fn.Pkg().Path()]; !ok {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Results().Len() != 1 {
+		return false
+	}
+	b, ok := sig.Results().At(0).Type().Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Bool
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 // The file stays open only where the test has failed and returns.
@@ -26,7 +28,7 @@ func TestLeakOnlyWhenFailed(t *testing.T) {
 
 // The early return is taken by a passing test: a leak.
 func TestLeakWhilePassing(t *testing.T) {
-	f, err := os.Open("testdata/in.txt") // want `file from os.Open is not closed when returning at line 39`
+	f, err := os.Open("testdata/in.txt") // want `file from os.Open is not closed when returning at line 41`
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +83,7 @@ func Example_neverRun() {
 
 // An example with an output comment runs under go test.
 func Example_run() {
-	f, err := os.Open("testdata/in.txt") // want `file from os.Open is not closed when returning at line 91`
+	f, err := os.Open("testdata/in.txt") // want `file from os.Open is not closed when returning at line 93`
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -114,4 +116,52 @@ func checkAll(t *testing.T, names []string) {
 		}
 		defer f.Close()
 	}
+}
+
+// assertNoError calls t.Errorf and returns false when err is not nil.
+func assertNoError(t *testing.T, err error) bool {
+	if err != nil {
+		t.Errorf("unexpected error: %v", err)
+		return false
+	}
+	return true
+}
+
+// A helper of the package that returns false after failing the test.
+func TestFailedThroughHelper(t *testing.T) {
+	f, err := os.Open("testdata/in.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Stat(); !assertNoError(t, err) {
+		return
+	}
+	f.Close()
+}
+
+// An assertion library's check that returns false after failing the test.
+func TestFailedThroughAssertion(t *testing.T) {
+	f, err := os.Open("testdata/in.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Stat(); !assert.NoError(t, err) {
+		return
+	}
+	f.Close()
+}
+
+// checkNotFailed returns false without failing the test: the early return
+// is taken by a passing test.
+func checkNotFailed(err error) bool { return err == nil }
+
+func TestReturnWithoutFailure(t *testing.T) {
+	f, err := os.Open("testdata/in.txt") // want `file from os.Open is not closed when returning at line \d+`
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Stat(); !checkNotFailed(err) {
+		return
+	}
+	f.Close()
 }

@@ -1,0 +1,15 @@
+// Package assert stands in for testify's assert: its assertions return
+// false after marking the test failed.
+package assert
+
+type TestingT interface {
+	Errorf(format string, args ...interface{})
+}
+
+func NoError(t TestingT, err error, msgAndArgs ...interface{}) bool {
+	if err != nil {
+		t.Errorf("unexpected error: %v", err)
+		return false
+	}
+	return true
+}
