@@ -150,6 +150,14 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 					if ret, ok := instr.(*ssa.Return); ok && st.duty == owed {
 						out.returnedOwed = appendOnce(out.returnedOwed, ret)
 					}
+					if ret, ok := instr.(*ssa.Return); ok && st.duty == pendingSuccess && returnsPending(ret, st.err) {
+						// `return (&T{Conn: c}).Listen()`: what is returned
+						// holds the resource only where the call succeeded;
+						// its failure is handed on with the resource in
+						// nobody's hands.
+						out.leaks = append(out.leaks, exit{ret: ret, pos: ret.Pos(), drained: st.drained})
+						out.failureLeak = true
+					}
 				case evPendingSuccess:
 					st = pathState{duty: pendingSuccess, contained: st.contained, again: st.again, err: ev.err, risky: st.risky, owedAtExit: ev.owedAtExit, drained: st.drained}
 				case evPendingFailure:

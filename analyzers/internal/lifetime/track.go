@@ -676,8 +676,13 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 			}
 		}
 		// A method that builds something around the wrapper
-		// (ln.newLocalServer()): what it returns may hold the resource.
+		// (ln.newLocalServer()): what it returns may hold the resource,
+		// but only where it succeeds ((&Transport{Conn: c}).Listen()
+		// leaves the connection to its caller when it fails).
 		t.resultsMayHold(instr)
+		if outcome := outcomeResult(instr); outcome != nil {
+			t.setEvent(instr, event{kind: evPendingSuccess, err: outcome})
+		}
 		return
 	}
 	if tr.role == roleContainer {
@@ -693,7 +698,6 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 				// Lent to a function of this package that keeps nothing
 				// of it (handshake(c)): it stays here, and is dropped
 				// with it if this path drops it.
-				t.resultsMayHold(instr)
 				return
 			}
 		}

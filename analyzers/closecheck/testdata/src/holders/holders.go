@@ -4,6 +4,7 @@
 package holders
 
 import (
+	"errors"
 	"io"
 	"net"
 	"os"
@@ -116,7 +117,7 @@ func handshake(c *client) error {
 // keeps nothing of; when the handshake fails, the client and its
 // connection are dropped open.
 func droppedHolder(addr string) (*client, error) {
-	nc, err := net.Dial("tcp", addr) // want `connection from net.Dial is not closed when returning at line 125`
+	nc, err := net.Dial("tcp", addr) // want `connection from net.Dial is not closed when returning at line 126`
 	if err != nil {
 		return nil, err
 	}
@@ -139,4 +140,41 @@ func droppedHolderClosed(addr string) (*client, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+type transport struct{ conn *net.UDPConn }
+
+func (t *transport) Close() error { return t.conn.Close() }
+
+type packetListener struct{ t *transport }
+
+func (t *transport) listen(ok bool) (*packetListener, error) {
+	if !ok {
+		return nil, errors.New("no configuration")
+	}
+	return &packetListener{t: t}, nil
+}
+
+// listenAddr hands the socket to a transport whose listen keeps it only
+// when it succeeds: its failure returns with the socket open.
+func listenAddr(addr *net.UDPAddr, ok bool) (*packetListener, error) {
+	conn, err := net.ListenUDP("udp", addr) // want `connection from net.ListenUDP is not closed when returning at line \d+`
+	if err != nil {
+		return nil, err
+	}
+	return (&transport{conn: conn}).listen(ok)
+}
+
+// listenAddrClosed closes the socket when listen fails.
+func listenAddrClosed(addr *net.UDPAddr, ok bool) (*packetListener, error) {
+	conn, err := net.ListenUDP("udp", addr)
+	if err != nil {
+		return nil, err
+	}
+	l, err := (&transport{conn: conn}).listen(ok)
+	if err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return l, nil
 }
