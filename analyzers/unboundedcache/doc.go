@@ -32,18 +32,26 @@
 //     parameter or receiver: store.Set(k, v)). Run time is what code outside
 //     the package can start: exported functions and methods, functions used
 //     as values (handlers), goroutines, function literals that are stored,
-//     returned or registered, and endless loops in main, with everything
-//     they call. Initialisation is not run time: init functions,
-//     package-level initialisers, Do on a package-level sync.Once,
-//     sync.OnceFunc/OnceValue(s), main, a flag.Value's Set, and functions
-//     only they call. So lookup tables built at start-up and
+//     returned, converted or passed to a call that keeps them (a parameter
+//     of type http.Handler, http.HandlerFunc or func(http.ResponseWriter,
+//     *http.Request), or a function parameter the callee's body stores,
+//     appends, sends or starts, known across packages through an analysis
+//     fact), and endless loops in main, with everything they call. A
+//     literal passed to a call that only calls it runs where the call runs,
+//     whatever the method is called. Initialisation is not run time: init
+//     functions, package-level initialisers, Do on a package-level
+//     sync.Once, sync.OnceFunc/OnceValue(s), main, a flag.Value's Set, and
+//     functions only they call. So lookup tables built at start-up and
 //     sync.Once-built singletons are never reported.
 //   - The key (or appended value) comes from unbounded data: a parameter of
-//     an exported function or of a handler (a function value whose
-//     parameters are a request or a message), request data derived from one
+//     an exported function or of a handler (the HTTP handler signature, a
+//     function registered as a handler by type, a function value a callee
+//     keeps to call later, a method published with net/rpc), request data
+//     derived from one
 //     (r.URL.Path, r.Header.Get("X-User")), a loop over such input or over
 //     a channel, a counter incremented at run time, the clock, random
-//     numbers, an ID generator (uuid.New) or an accepted connection.
+//     numbers, an ID generator (uuid.New, by full name in a knowledge
+//     table) or a connection from a listener's Accept.
 //     Constants, values of small types (bool, 8- and 16-bit integers,
 //     enumerations: a named integer or string type with constants of its
 //     own, and structs of those within 2^16 values), reflect.Type and keys
@@ -53,8 +61,9 @@
 //   - Nothing in the package shrinks it: no delete, clear, maps.DeleteFunc,
 //     sync.Map Delete/LoadAndDelete/CompareAndDelete/Clear, no run-time
 //     reassignment (a reset, slicing that drops elements; not a lazy
-//     creation under a nil check, nor creation in an Init or Setup function
-//     the package does not call at run time), no comparison of
+//     creation under a nil check, nor creation in a function that runs once
+//     for the process: one that only main, init or a sync.Once function
+//     reaches), no comparison of
 //     its length with a bound (a cap or an eviction trigger), no passing of
 //     its address to a call. A shrink through a helper's parameter, a
 //     field of any value of the same struct type, or an unresolved local of
@@ -62,15 +71,13 @@
 //
 // Registries are filled by their users at start-up, not by traffic; since
 // the callers of an exported function are out of sight, a write is taken
-// for a registration when:
+// for a registration when (names and doc comments decide nothing):
 //
-//   - the exported function the data enters through has "register" in its
-//     name or doc comment, says in its doc that it runs at init or
-//     start-up, or has a name starting with "Must" (Register,
-//     RegisterName, MustAdd), and is not itself a request handler; or the
-//     package calls it, and only from initialisation;
+//   - the exported function the data enters through is called by its own
+//     package, and only from initialisation;
 //   - it rejects duplicates (if _, dup := m[name]; dup { panic(...) }, or
-//     a returned error), or returns unless the key is already known;
+//     a returned error; for a key read from a field, such as m.ID, only a
+//     panic), or returns unless the key is already known;
 //   - the value stored is a function or interface passed in by an outside
 //     caller (a handler, a driver, a codec).
 //

@@ -5,8 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"regexp"
-	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -77,14 +75,6 @@ func (c *checker) keyInConstantCase(w *write) bool {
 //     interface value that the caller passed in registers behaviour
 //     (handlers, drivers, codecs) rather than caching data.
 func (c *checker) registration(w *write, cl class) bool {
-	// The name and doc rules judge the function the data enters through
-	// from outside: a register function called at run time by this
-	// package's own handlers is not excused by its name.
-	// A handler is never a registration function, whatever its name says
-	// (RegisterUser serving a sign-up form).
-	if cl.ext != nil && !c.requestSignature(cl.ext.sig) && registersByName(cl.ext) {
-		return true
-	}
 	if cl.ext != nil && c.calledOnlyAtInit(cl.ext) {
 		return true
 	}
@@ -117,21 +107,6 @@ func (c *checker) calledOnlyAtInit(f *fnode) bool {
 	}
 	return true
 }
-
-func registersByName(f *fnode) bool {
-	if f.kind != declNode {
-		return false
-	}
-	name := f.decl.Name.Name
-	if strings.Contains(strings.ToLower(name), "register") || strings.HasPrefix(name, "Must") {
-		return true
-	}
-	return f.decl.Doc != nil && registrationDoc.MatchString(f.decl.Doc.Text())
-}
-
-// registrationDoc matches a doc comment that says a function registers
-// or runs at initialisation ("is invoked during package init functions").
-var registrationDoc = regexp.MustCompile(`(?i)regist|\binit\b|\binit functions?\b|at start-?up|during initiali[sz]ation`)
 
 // isBehaviourParam reports whether v is (or wraps, in a composite literal)
 // a parameter of function or interface type.
@@ -169,10 +144,14 @@ func (c *checker) isBehaviourParam(v ast.Expr) bool {
 // the same key up and either rejects a duplicate or returns when the key
 // is unknown.
 func (c *checker) guardedByLookup(w *write) bool {
-	key, ok := c.subjectVar(w)
-	if !ok {
+	key := ast.Unparen(w.subject())
+	if key == nil || !c.accessPath(key) {
 		return false
 	}
+	// A key read from a field (m.ID, f.Name) is data a value carries: an
+	// error on its duplicate de-duplicates traffic, while a panic says
+	// the caller is code registering something twice.
+	_, plain := key.(*ast.Ident)
 	body := w.site.body()
 	if body == nil {
 		return false
@@ -233,7 +212,7 @@ func (c *checker) guardedByLookup(w *write) bool {
 			return !guarded
 		}
 		found, missing := c.lookupForms(ifs.Cond, key, okVarsAt(ifs.Cond.Pos()))
-		if found && c.rejects(ifs.Body) || missing && terminates(ifs.Body) {
+		if found && c.rejects(ifs.Body, !plain) || plain && missing && terminates(ifs.Body) {
 			guarded = true
 		}
 		return !guarded
@@ -243,10 +222,10 @@ func (c *checker) guardedByLookup(w *write) bool {
 
 // isLookupOf reports whether e looks key up: m[key], m.Load(key) or
 // m.LoadOrStore(key, v).
-func (c *checker) isLookupOf(e ast.Expr, key *types.Var) bool {
+func (c *checker) isLookupOf(e ast.Expr, key ast.Expr) bool {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.IndexExpr:
-		return c.isIdentOf(x.Index, key) && kindOf(c.info.TypeOf(x.X)) == mapContainer
+		return c.sameAccess(x.Index, key) && kindOf(c.info.TypeOf(x.X)) == mapContainer
 	case *ast.CallExpr:
 		fn, ok := typeutil.Callee(c.info, x).(*types.Func)
 		if !ok || !recvNamed(fn, "sync", "Map") || len(x.Args) == 0 {
@@ -254,8 +233,45 @@ func (c *checker) isLookupOf(e ast.Expr, key *types.Var) bool {
 		}
 		switch fn.Name() {
 		case "Load", "LoadOrStore":
-			return c.isIdentOf(x.Args[0], key)
+			return c.sameAccess(x.Args[0], key)
 		}
+	}
+	return false
+}
+
+// accessPath reports whether e is a variable or a chain of field
+// selections from one (f.Name): the same path in a lookup names the same
+// key.
+func (c *checker) accessPath(e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		_, ok := c.objOf(x).(*types.Var)
+		return ok
+	case *ast.SelectorExpr:
+		s := c.info.Selections[x]
+		return s != nil && s.Kind() == types.FieldVal && c.accessPath(x.X)
+	}
+	return false
+}
+
+// sameAccess reports whether a and b are the same access path.
+func (c *checker) sameAccess(a, b ast.Expr) bool {
+	switch x := ast.Unparen(a).(type) {
+	case *ast.Ident:
+		y, ok := ast.Unparen(b).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		v, ok := c.objOf(x).(*types.Var)
+		return ok && c.objOf(y) == v
+	case *ast.SelectorExpr:
+		y, ok := ast.Unparen(b).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		sx, sy := c.info.Selections[x], c.info.Selections[y]
+		return sx != nil && sy != nil && sx.Kind() == types.FieldVal && sy.Kind() == types.FieldVal &&
+			sx.Obj() == sy.Obj() && c.sameAccess(x.X, y.X)
 	}
 	return false
 }
@@ -267,7 +283,7 @@ func (c *checker) isIdentOf(e ast.Expr, v *types.Var) bool {
 
 // lookupForms reports whether cond tests that key is present (ok,
 // m[key] != nil, a bool m[key]) or absent (!ok, m[key] == nil, !m[key]).
-func (c *checker) lookupForms(cond ast.Expr, key *types.Var, okVars map[*types.Var]bool) (found, missing bool) {
+func (c *checker) lookupForms(cond ast.Expr, key ast.Expr, okVars map[*types.Var]bool) (found, missing bool) {
 	var walk func(e ast.Expr, negated bool)
 	walk = func(e ast.Expr, negated bool) {
 		switch x := ast.Unparen(e).(type) {
@@ -318,8 +334,9 @@ func isBoolType(t types.Type) bool {
 	return ok && b.Info()&types.IsBoolean != 0
 }
 
-// rejects reports whether a block panics or returns a constructed error.
-func (c *checker) rejects(b *ast.BlockStmt) bool {
+// rejects reports whether a block panics or (unless panicOnly) returns a
+// constructed error.
+func (c *checker) rejects(b *ast.BlockStmt, panicOnly bool) bool {
 	found := false
 	ast.Inspect(b, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -329,12 +346,11 @@ func (c *checker) rejects(b *ast.BlockStmt) bool {
 			if isBuiltin(c.info, n, "panic") {
 				found = true
 			}
-			if fn, ok := typeutil.Callee(c.info, n).(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "log" &&
-				(strings.HasPrefix(fn.Name(), "Fatal") || strings.HasPrefix(fn.Name(), "Panic")) {
+			if fn, ok := typeutil.Callee(c.info, n).(*types.Func); ok && fatalLoggers[fn.Origin().FullName()] != "" {
 				found = true
 			}
 		case *ast.ReturnStmt:
-			if len(n.Results) > 0 && c.isConstructedError(n.Results[len(n.Results)-1]) {
+			if !panicOnly && len(n.Results) > 0 && c.isConstructedError(n.Results[len(n.Results)-1]) {
 				found = true
 			}
 		}

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/leakvet/leakvet/analyzers/internal/checkdoc"
+	"github.com/leakvet/leakvet/analyzers/internal/entrypoints"
+	"github.com/leakvet/leakvet/analyzers/internal/lifespan"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -20,6 +22,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "unboundedcache",
 	Doc:       checkdoc.Extract(doc, "unboundedcache"),
 	URL:       "https://github.com/leakvet/leakvet/blob/main/docs/checks/unboundedcache.md",
+	Requires:  []*analysis.Analyzer{lifespan.Analyzer, entrypoints.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{(*growOnly)(nil)},
 }
