@@ -60,9 +60,19 @@
 // leave the function (returned, stored where other packages can reach,
 // passed to code the check cannot see); loops over the channel of a
 // time.Ticker that is stopped somewhere; time.AfterFunc.
-// Goroutines started directly from func main or from an init function,
-// or under a package-level sync.Once, live as long as the process by
-// design and are not reported.
+// Goroutines started directly from func main, from an init function or
+// from the function a package-level sync.Once runs live as long as the
+// process by design and are not reported. A goroutine that never ends is
+// not reported either when the function starting it runs once for the
+// process (only main, init or a sync.Once function reach it, not through
+// a go statement or an endless loop) or starts it only under a test of a
+// package-level variable that the function itself sets: an assignment,
+// a call of a method of this package whose body stores to memory reached
+// from the variable, or an atomic or sync.Map write (CompareAndSwap,
+// LoadOrStore...) known by its full name. A method's name decides
+// nothing: if cfg.Ordered() { go loop() } and if cfg.Lookup() { go loop() }
+// are judged alike. A goroutine blocked on a hand-off in such a function
+// is still reported: it leaks once, but it leaks.
 //
 // A function of another package started with go is followed through its
 // summary: whether it never returns, and what it does with each channel

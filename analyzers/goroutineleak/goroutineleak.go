@@ -8,6 +8,7 @@ import (
 
 	"github.com/leakvet/leakvet/analyzers/internal/checkdoc"
 	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
+	"github.com/leakvet/leakvet/analyzers/internal/lifespan"
 	"github.com/leakvet/leakvet/analyzers/internal/report"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -21,7 +22,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "goroutineleak",
 	Doc:       checkdoc.Extract(doc, "goroutineleak"),
 	URL:       "https://github.com/leakvet/leakvet/blob/main/docs/checks/goroutineleak.md",
-	Requires:  []*analysis.Analyzer{lazyssa.Analyzer},
+	Requires:  []*analysis.Analyzer{lazyssa.Analyzer, lifespan.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{(*startFact)(nil)},
 }
