@@ -74,7 +74,9 @@
 // for a registration when (names and doc comments decide nothing):
 //
 //   - the exported function the data enters through is called by its own
-//     package, and only from initialisation;
+//     package, and only from initialisation; or it (or the function making
+//     the write) keeps a function or http.Handler value its caller passes,
+//     registering behaviour (ServeMux.Handle and its pattern index);
 //   - it rejects duplicates (if _, dup := m[name]; dup { panic(...) }, or
 //     a returned error; for a key read from a field, such as m.ID, only a
 //     panic), or returns unless the key is already known;

@@ -61,14 +61,15 @@ func (c *checker) keyInConstantCase(w *write) bool {
 // rather than a cache filled by traffic. Callers in other packages are
 // invisible, so the rules are conservative:
 //
-//  1. a function whose name or doc comment says "register", whose doc
-//     says it runs at init or start-up, or whose name starts with "Must",
-//     is a registration function (unless its parameters are a request:
-//     a sign-up handler named RegisterUser serves traffic);
-//     So is an exported function that this package calls only from
-//     initialisation;
+//  1. the exported function the data enters through is called by this
+//     package only from initialisation, or it (or the function making the
+//     write) keeps a function or handler value its caller passes
+//     (package entrypoints: it registers
+//     behaviour, such as ServeMux.Handle, whose index is keyed by the
+//     pattern); names and doc comments decide nothing;
 //  2. a write guarded by a duplicate check that panics or returns an
-//     error (if _, dup := m[name]; dup { panic(...) }) is a registry, and
+//     error (if _, dup := m[name]; dup { panic(...) }; for a key read
+//     from a field, only a panic) is a registry, and
 //     one that returns unless the key is already known (if !ok { return })
 //     only updates a bounded set;
 //  3. when the data comes from an outside caller, storing a function or
@@ -77,6 +78,11 @@ func (c *checker) keyInConstantCase(w *write) bool {
 func (c *checker) registration(w *write, cl class) bool {
 	if cl.ext != nil && c.calledOnlyAtInit(cl.ext) {
 		return true
+	}
+	for _, f := range []*fnode{cl.ext, w.outer()} {
+		if f != nil && f.kind == declNode && c.entries.Keeps(f.obj) {
+			return true
+		}
 	}
 	if c.guardedByLookup(w) {
 		return true

@@ -41,9 +41,9 @@ var Analyzer = &analysis.Analyzer{
 }
 
 // keepsFact marks an exported function that keeps some of its function
-// parameters beyond the call (stores them in a field, a global, a map or a
-// slice, sends them, starts them): a function value passed there runs
-// later, for callers the caller cannot see. Params counts arguments from
+// or handler parameters beyond the call (stores them in a
+// field, a global, a map or a slice, sends them, starts them): a function
+// value passed there runs later, for callers the caller cannot see. Params counts arguments from
 // 0, receiver excluded; a variadic parameter covers the arguments it
 // takes.
 type keepsFact struct {
@@ -109,23 +109,39 @@ func (e *Entries) HandlerSignature(sig *types.Signature) bool {
 	return types.Identical(plain, e.handlerSig)
 }
 
-// External reports whether code outside the package can call fn directly:
-// an exported function of a library, an exported method of any package
-// (it may satisfy an interface), or a function a //go:linkname or
-// //export directive exposes.
+// External reports whether code outside the package can call fn as its
+// API: an exported function of a library, or an exported method of any
+// package (it may satisfy an interface).
 func (e *Entries) External(fn *types.Func) bool {
 	if fn == nil {
 		return false
 	}
 	fn = fn.Origin()
-	if e.directives[fn] {
-		return true
-	}
 	if !fn.Exported() {
 		return false
 	}
 	isMethod := fn.Type().(*types.Signature).Recv() != nil
 	return isMethod || e.pass.Pkg.Name() != "main"
+}
+
+// Exposed reports whether a //go:linkname or //export directive exposes
+// fn to code the analysis cannot see, which may call it at start-up or at
+// run time: it is neither.
+func (e *Entries) Exposed(fn *types.Func) bool { return fn != nil && e.directives[fn.Origin()] }
+
+// Keeps reports whether fn keeps a function or handler value passed as
+// one of its parameters beyond the call (stores, appends, sends or starts
+// it): fn registers behaviour (a route, a driver, a hook).
+func (e *Entries) Keeps(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	fn = fn.Origin()
+	if fn.Pkg() == e.pass.Pkg {
+		return len(e.keeps[fn]) > 0
+	}
+	var fact keepsFact
+	return e.pass.ImportObjectFact(fn, &fact) && len(fact.Params) > 0
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -173,6 +189,17 @@ func (e *Entries) resolveHandlerTypes() {
 		}
 	}
 	visit(e.pass.Pkg)
+}
+
+// behaviour reports whether a parameter of type t passes behaviour to
+// register: a function, or a value of a handler type (http.Handler).
+// Other interfaces mostly pass data or resources (a net.Conn kept in a
+// table of peers registers nothing).
+func (e *Entries) behaviour(t types.Type) bool {
+	if _, ok := t.Underlying().(*types.Signature); ok {
+		return true
+	}
+	return e.isHandlerType(t)
 }
 
 // isHandlerType reports whether a parameter of type t receives handlers.
@@ -228,7 +255,7 @@ func (e *Entries) computeKeeps() {
 				if sig.Variadic() && i == sig.Params().Len()-1 {
 					t = t.(*types.Slice).Elem()
 				}
-				if _, isFunc := t.Underlying().(*types.Signature); isFunc {
+				if e.behaviour(t) {
 					tracked[p] = trackedParam{fn, i}
 				}
 			}

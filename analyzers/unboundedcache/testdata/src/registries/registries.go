@@ -330,3 +330,18 @@ func Declare(p *Plugin) {
 	}
 	plugins[p.Name] = p
 }
+
+// A router that keeps the handler it is given registers behaviour: its
+// index keyed by the pattern is a registry too, whatever the method is
+// called (ServeMux.Handle).
+type node struct{ h func(path string) }
+
+var (
+	routeIndex = map[string]int{}
+	routeNodes []*node
+)
+
+func Mount(pattern string, h func(path string)) {
+	routeIndex[pattern] = len(routeNodes)
+	routeNodes = append(routeNodes, &node{h: h})
+}

@@ -1,6 +1,11 @@
 // Package router keeps some of the functions it is given.
 package router
 
+import (
+	"io"
+	"net/http"
+)
+
 type Handler func(topic string)
 
 type Router struct {
@@ -46,3 +51,16 @@ func Wrap(f func(int) bool) bool {
 type pair struct{ f func(int) bool }
 
 func call(p pair) bool { return p.f(1) }
+
+// Mux keeps http.Handlers: a handler type is behaviour.
+type Mux struct {
+	handlers map[string]http.Handler
+	conns    []io.ReadCloser
+}
+
+func (m *Mux) Handle(pattern string, h http.Handler) { // want Handle:`keeps\[1\]`
+	m.handlers[pattern] = h
+}
+
+// Track keeps a resource, not behaviour: no fact.
+func (m *Mux) Track(c io.ReadCloser) { m.conns = append(m.conns, c) }
