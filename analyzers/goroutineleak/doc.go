@@ -68,7 +68,9 @@
 // a go statement or an endless loop) or starts it only under a test of a
 // package-level variable that the function itself sets: an assignment,
 // a call of a method of this package whose body stores to memory reached
-// from the variable, or an atomic or sync.Map write (CompareAndSwap,
+// from the variable, of an exported function of another package that
+// returns a bool and sets what its pointer parameter addresses (carried
+// by an analysis fact), or an atomic or sync.Map write (CompareAndSwap,
 // LoadOrStore...) known by its full name. A method's name decides
 // nothing: if cfg.Ordered() { go loop() } and if cfg.Lookup() { go loop() }
 // are judged alike. A goroutine blocked on a hand-off in such a function

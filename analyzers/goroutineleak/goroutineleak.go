@@ -24,13 +24,14 @@ var Analyzer = &analysis.Analyzer{
 	URL:       "https://github.com/leakvet/leakvet/blob/main/docs/checks/goroutineleak.md",
 	Requires:  []*analysis.Analyzer{lazyssa.Analyzer, lifespan.Analyzer},
 	Run:       run,
-	FactTypes: []analysis.Fact{(*startFact)(nil)},
+	FactTypes: []analysis.Fact{(*startFact)(nil), (*setsFact)(nil)},
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	if systemPackage(pass.Pkg.Path()) {
 		return nil, nil
 	}
+	exportSetsFacts(pass)
 	starts := startsGoroutines(pass.Files)
 	if !starts && !exportsChannelFunc(pass) {
 		return nil, nil

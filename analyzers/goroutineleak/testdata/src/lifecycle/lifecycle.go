@@ -3,6 +3,7 @@
 package lifecycle
 
 import (
+	"gate"
 	"sync"
 	"time"
 )
@@ -38,13 +39,13 @@ func spin() {
 // goroutine a singleton, so both starts are reported.
 func StartOrdered() {
 	if cfg.Ordered() {
-		go spin() // want `goroutine never finishes: the loop at line 32 has no exit and watches no cancellation`
+		go spin() // want `goroutine never finishes: the loop at line 33 has no exit and watches no cancellation`
 	}
 }
 
 func StartLookup() {
 	if cfg.Lookup() {
-		go spin() // want `goroutine never finishes: the loop at line 32 has no exit and watches no cancellation`
+		go spin() // want `goroutine never finishes: the loop at line 33 has no exit and watches no cancellation`
 	}
 }
 
@@ -73,7 +74,31 @@ func init() { prepare() }
 
 // The same function reached from an exported function runs per call.
 func background() {
-	go spin() // want `goroutine never finishes: the loop at line 32 has no exit and watches no cancellation`
+	go spin() // want `goroutine never finishes: the loop at line 33 has no exit and watches no cancellation`
 }
 
 func Background() { background() }
+
+// A test-and-set of another package is known by its fact; a getter of the
+// same shape is not one.
+var g gate.Gate
+
+func StartClaimedElsewhere() {
+	if g.Claim() {
+		go spin()
+	}
+}
+
+func StartIfOpen() {
+	if g.Open() {
+		go spin() // want `goroutine never finishes: the loop at line 33 has no exit and watches no cancellation`
+	}
+}
+
+var flipped bool
+
+func StartFlipped() {
+	if gate.Flip(&flipped) {
+		go spin()
+	}
+}
