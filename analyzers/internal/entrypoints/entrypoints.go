@@ -160,35 +160,24 @@ func run(pass *analysis.Pass) (any, error) {
 	return e, nil
 }
 
-// resolveHandlerTypes finds the knowledge table's handler types among the
-// package's (transitive) imports; a package that cannot see net/http has
-// none.
+// resolveHandlerTypes finds the knowledge table's handler types in the
+// package or its direct imports: code that declares or converts to a
+// handler type, or writes a handler's signature, imports its package.
 func (e *Entries) resolveHandlerTypes() {
-	want := map[string][]string{}
-	for _, h := range handlerTypes {
-		i := strings.LastIndex(h.Type, ".")
-		want[h.Type[:i]] = append(want[h.Type[:i]], h.Type[i+1:])
-	}
-	seen := map[*types.Package]bool{}
-	var visit func(p *types.Package)
-	visit = func(p *types.Package) {
-		if seen[p] {
-			return
-		}
-		seen[p] = true
-		for _, name := range want[p.Path()] {
-			if tn, ok := p.Scope().Lookup(name).(*types.TypeName); ok {
+	for _, p := range append([]*types.Package{e.pass.Pkg}, e.pass.Pkg.Imports()...) {
+		for _, h := range handlerTypes {
+			i := strings.LastIndex(h.Type, ".")
+			if h.Type[:i] != p.Path() {
+				continue
+			}
+			if tn, ok := p.Scope().Lookup(h.Type[i+1:]).(*types.TypeName); ok {
 				e.handlerTypes = append(e.handlerTypes, tn.Type())
 				if sig, ok := tn.Type().Underlying().(*types.Signature); ok && e.handlerSig == nil {
 					e.handlerSig = sig
 				}
 			}
 		}
-		for _, imp := range p.Imports() {
-			visit(imp)
-		}
 	}
-	visit(e.pass.Pkg)
 }
 
 // behaviour reports whether a parameter of type t passes behaviour to
