@@ -15,7 +15,10 @@
 // goroutines, and calls in an endless loop (a server's accept loop in
 // main), with everything they call.
 //
-// A function runs once when start-up reaches it and run time does not.
+// A function runs once when start-up reaches it and run time does not. A
+// function that only a //go:linkname or //export directive exposes is
+// called by code out of sight, at a time nobody here knows: it is
+// neither.
 // Everything is decided from the syntax and types of the package's
 // non-test files, on the first question a check asks: no SSA is built,
 // and a package no check asks about is not walked. No facts are
@@ -28,6 +31,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"strings"
 	"sync"
 
 	"github.com/leakvet/leakvet/analyzers/internal/entrypoints"
@@ -198,7 +202,7 @@ func (l *Lifespan) build() {
 
 func isTestFile(pass *analysis.Pass, f *ast.File) bool {
 	tf := pass.Fset.File(f.FileStart)
-	return tf != nil && len(tf.Name()) > 8 && tf.Name()[len(tf.Name())-8:] == "_test.go"
+	return tf != nil && strings.HasSuffix(tf.Name(), "_test.go")
 }
 
 // collect builds the nodes and their calls from the non-test files.
