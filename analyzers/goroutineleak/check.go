@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -30,11 +29,11 @@ type finding struct {
 
 // check returns the finding for one go statement, or nil.
 func (m *model) check(g *ssa.Go) *finding {
-	if m.processLifetime(g) || !m.instrReached(g) {
+	if m.startsWithProcess(g) || !m.instrReached(g) {
 		return nil
 	}
 	f := m.checkStart(g)
-	if f != nil && f.category != catHandoff && f.category != catFanout && m.startedOnce(g) {
+	if f != nil && f.category != catHandoff && f.category != catFanout && (m.runsOnce(g) || m.startedOnce(g)) {
 		// A goroutine meant to live as long as the process.
 		return nil
 	}
@@ -74,8 +73,8 @@ func (m *model) startedOnce(g *ssa.Go) bool {
 				}
 			case ssa.CallInstruction:
 				c := in.Common()
-				if c.Signature().Recv() != nil && len(c.Args) > 0 {
-					if gl := globalRoot(c.Args[0]); gl != nil && mutator(c) {
+				for i, a := range c.Args {
+					if gl := globalRoot(a); gl != nil && m.writesArg(c, i) {
 						written[gl] = true
 					}
 				}
@@ -109,23 +108,6 @@ func globalRoot(v ssa.Value) *ssa.Global {
 	return nil
 }
 
-// mutator reports whether a method call may set the state of its
-// receiver: an atomic's Store, Swap, CompareAndSwap, Add, Or or And.
-func mutator(c *ssa.CallCommon) bool {
-	name := ""
-	if fn := c.StaticCallee(); fn != nil {
-		name = fn.Name()
-	} else if c.Method != nil {
-		name = c.Method.Name()
-	}
-	for _, p := range []string{"Store", "Swap", "CompareAndSwap", "Add", "Or", "And"} {
-		if strings.HasPrefix(name, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // readsGlobal reports whether v depends, within a few steps, on one of
 // the given package-level variables.
 func readsGlobal(v ssa.Value, globals map[*ssa.Global]bool, depth int) bool {
@@ -142,6 +124,8 @@ func readsGlobal(v ssa.Value, globals map[*ssa.Global]bool, depth int) bool {
 		return readsGlobal(x.X, globals, depth-1)
 	case *ssa.BinOp:
 		return readsGlobal(x.X, globals, depth-1) || readsGlobal(x.Y, globals, depth-1)
+	case *ssa.Extract:
+		return readsGlobal(x.Tuple, globals, depth-1)
 	case *ssa.Call:
 		for _, a := range x.Call.Args {
 			if gl := globalRoot(a); gl != nil && globals[gl] {
@@ -174,48 +158,21 @@ func (m *model) instrReached(in ssa.Instruction) bool {
 	return false
 }
 
-// processLifetime reports whether g starts a goroutine meant to live as
-// long as the process: one started directly from func main or an init
-// function, or under a package-level sync.Once.
-func (m *model) processLifetime(g *ssa.Go) bool {
-	fn := g.Parent()
-	if fn.Parent() == nil && fn.Signature.Recv() == nil {
-		name := fn.Name()
-		if name == "init" || (len(name) > 5 && name[:5] == "init#") {
-			return true
-		}
-		if name == "main" && m.pkg.Pkg.Name() == "main" {
-			return true
-		}
-	}
-	if par := fn.Parent(); par != nil {
-		for _, b := range par.Blocks {
-			for _, in := range b.Instrs {
-				c, ok := in.(*ssa.Call)
-				if !ok || len(c.Call.Args) != 2 {
-					continue
-				}
-				callee := c.Call.StaticCallee()
-				if callee == nil || callee.Pkg == nil || callee.Pkg.Pkg.Path() != "sync" || callee.Name() != "Do" {
-					continue
-				}
-				if _, global := c.Call.Args[0].(*ssa.Global); !global {
-					continue
-				}
-				switch a := c.Call.Args[1].(type) {
-				case *ssa.Function:
-					if a == fn {
-						return true
-					}
-				case *ssa.MakeClosure:
-					if a.Fn == fn {
-						return true
-					}
-				}
-			}
-		}
-	}
-	return false
+// startsWithProcess reports whether g is started by the code where the
+// process starts (package lifespan's roots: init, main, a package-level
+// sync.Once's function): whatever it does, it is part of the process.
+func (m *model) startsWithProcess(g *ssa.Go) bool {
+	syn := g.Parent().Syntax()
+	return syn != nil && m.life.Root(syn)
+}
+
+// runsOnce reports whether g's function runs once for the process
+// (package lifespan: what only the roots reach): a goroutine it starts
+// that never ends lives as long as the process; one blocked on a
+// hand-off is still a leak.
+func (m *model) runsOnce(g *ssa.Go) bool {
+	syn := g.Parent().Syntax()
+	return syn != nil && m.life.Once(syn)
 }
 
 // reachFrom returns the functions a goroutine starting at fn runs (fn and

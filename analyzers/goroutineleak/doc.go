@@ -193,12 +193,22 @@
 // # Rules that keep it quiet
 //
 //   - Goroutines started directly from `func main`, from an `init` function or
-//     under a package-level `sync.Once` live as long as the process by design:
-//     never reported. Nor are goroutines that never end (`noexit`,
-//     `rangenoclose`, `nopartner`) when they are started under a test of a
-//     package-level variable that the same function sets (`if started {
-//     return }; started = true; go loop()`, a `CompareAndSwap`): the lazily
-//     started singleton.
+//     from the function a package-level `sync.Once` runs live as long as the
+//     process by design: never reported. A goroutine that never ends
+//     (`noexit`, `rangenoclose`, `nopartner`) is not reported either when the
+//     function starting it runs once for the process (only `main`, `init` or
+//     a `sync.Once` function reach it, not through a `go` statement or an
+//     endless loop), or starts it only under a test of a package-level
+//     variable that the function itself sets: an assignment, a call of a
+//     method of this package whose body stores to memory reached from the
+//     variable, of an exported function of another package that returns a
+//     bool and sets what its pointer parameter addresses (carried by an
+//     analysis fact), or an atomic or `sync.Map` write (`CompareAndSwap`,
+//     `LoadOrStore`) known by its full name: the lazily started singleton.
+//     A method's name decides nothing: `if cfg.Ordered() { go loop() }` and
+//     `if cfg.Lookup() { go loop() }` are judged alike. A goroutine blocked
+//     on a hand-off in such a function is still reported: it leaks once, but
+//     it leaks.
 //   - The runtime's own packages are not checked: the goroutines they start
 //     (garbage collection, finalizers, signals) run for the life of the
 //     process.

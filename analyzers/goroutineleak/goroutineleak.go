@@ -9,6 +9,7 @@ import (
 	"github.com/leakvet/leakvet/analyzers/internal/checkdoc"
 	"github.com/leakvet/leakvet/analyzers/internal/config"
 	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
+	"github.com/leakvet/leakvet/analyzers/internal/lifespan"
 	"github.com/leakvet/leakvet/analyzers/internal/report"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -22,15 +23,16 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "goroutineleak",
 	Doc:       checkdoc.Extract(doc, "goroutineleak"),
 	URL:       "https://github.com/leakvet/leakvet/blob/main/docs/checks/goroutineleak.md",
-	Requires:  []*analysis.Analyzer{config.Analyzer, lazyssa.Analyzer},
+	Requires:  []*analysis.Analyzer{config.Analyzer, lazyssa.Analyzer, lifespan.Analyzer},
 	Run:       report.Guard(run),
-	FactTypes: []analysis.Fact{(*startFact)(nil)},
+	FactTypes: []analysis.Fact{(*startFact)(nil), (*setsFact)(nil)},
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	if systemPackage(pass.Pkg.Path()) {
 		return nil, nil
 	}
+	exportSetsFacts(pass)
 	starts := startsGoroutines(pass.Files)
 	if !starts && !exportsChannelFunc(pass) {
 		return nil, nil

@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/leakvet/leakvet/analyzers/internal/lifespan"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
@@ -29,6 +30,11 @@ type model struct {
 	pass *analysis.Pass
 	pkg  *ssa.Package
 	flow *flow
+	life *lifespan.Lifespan
+
+	// writeMemo: whether a function of the package sets the state its
+	// parameter addresses.
+	writeMemo map[paramKey]bool
 
 	funcs []*ssa.Function
 	known map[*ssa.Function]bool
@@ -74,12 +80,14 @@ func newModel(pass *analysis.Pass, pkg *ssa.Package, srcFuncs []*ssa.Function) *
 // are modelled by their summaries, as calls of another package's are.
 func buildModel(pass *analysis.Pass, pkg *ssa.Package, srcFuncs []*ssa.Function, local map[*ssa.Function]*startFact) *model {
 	m := &model{
-		pass:  pass,
-		pkg:   pkg,
-		flow:  newFlow(pkg),
-		known: make(map[*ssa.Function]bool),
-		open:  make(map[*ssa.Function]bool),
-		opsOf: make(map[ssa.Instruction][]*op),
+		pass:      pass,
+		pkg:       pkg,
+		flow:      newFlow(pkg),
+		life:      pass.ResultOf[lifespan.Analyzer].(*lifespan.Lifespan),
+		writeMemo: make(map[paramKey]bool),
+		known:     make(map[*ssa.Function]bool),
+		open:      make(map[*ssa.Function]bool),
+		opsOf:     make(map[ssa.Instruction][]*op),
 	}
 	m.flow.summary = func(fn *ssa.Function) *startFact {
 		if f, ok := local[fn]; ok {
@@ -203,8 +211,7 @@ func (m *model) findOpen() {
 	for _, fn := range m.funcs {
 		obj, _ := fn.Object().(*types.Func)
 		if obj != nil && fn.Origin() == nil && fn.Synthetic == "" {
-			name := obj.Name()
-			if (!mainPkg && obj.Exported()) || directives[obj] || isTestEntry(fn, name) {
+			if (!mainPkg && obj.Exported()) || directives[obj] || m.isTestEntry(fn) {
 				m.open[fn] = true
 			}
 		}
@@ -369,16 +376,32 @@ func (m *model) directiveFuncs() map[*types.Func]bool {
 	return out
 }
 
-func isTestEntry(fn *ssa.Function, name string) bool {
-	if fn.Signature.Recv() != nil {
+// isTestEntry reports whether go test may call fn: a function of a
+// _test.go file that takes one *testing.T, *testing.B, *testing.F or
+// *testing.M, or an exported one that takes and returns nothing (an
+// example).
+func (m *model) isTestEntry(fn *ssa.Function) bool {
+	sig := fn.Signature
+	if sig.Recv() != nil || fn.Parent() != nil {
 		return false
 	}
-	for _, p := range []string{"Test", "Benchmark", "Fuzz", "Example"} {
-		if strings.HasPrefix(name, p) {
-			return true
-		}
+	f := m.pass.Fset.File(fn.Pos())
+	if f == nil || !strings.HasSuffix(f.Name(), "_test.go") {
+		return false
 	}
-	return false
+	if sig.Params().Len() == 0 && sig.Results().Len() == 0 {
+		obj, ok := fn.Object().(*types.Func)
+		return ok && obj.Exported()
+	}
+	if sig.Params().Len() != 1 || sig.Results().Len() != 0 {
+		return false
+	}
+	p, ok := sig.Params().At(0).Type().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "testing"
 }
 
 // solve runs the fixpoint described on model.

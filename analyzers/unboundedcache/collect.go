@@ -4,8 +4,9 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
+	"github.com/leakvet/leakvet/analyzers/internal/entrypoints"
+	"github.com/leakvet/leakvet/analyzers/internal/lifespan"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -52,13 +53,11 @@ type fnode struct {
 	// escapes: used as a function value; it runs at run time, for callers
 	// unknown here.
 	escapes bool
-	// unreferenced method: reachable only through an interface.
-	viaInterface bool
-	runtime      bool
-	startup      bool
-	calls        []*callSite
-	callers      []*callSite
-	writes       []*write
+	runtime bool
+	startup bool
+	calls   []*callSite
+	callers []*callSite
+	writes  []*write
 }
 
 func (n *fnode) name() string {
@@ -186,8 +185,10 @@ type (
 )
 
 type checker struct {
-	pass *analysis.Pass
-	info *types.Info
+	pass    *analysis.Pass
+	info    *types.Info
+	life    *lifespan.Lifespan
+	entries *entrypoints.Entries
 
 	nodes  []*fnode
 	byFunc map[*types.Func]*fnode
@@ -197,8 +198,6 @@ type checker struct {
 	paramOf    map[*types.Var]paramRef
 	defs       map[*types.Var][]def
 	localCalls map[*types.Var][]localCall
-	escaped    map[*types.Func]bool
-	onceRefs   map[*types.Func]bool
 
 	pending   []pendingCall
 	rawWrites []rawWrite
@@ -235,13 +234,13 @@ func newChecker(pass *analysis.Pass) *checker {
 	c := &checker{
 		pass:        pass,
 		info:        pass.TypesInfo,
+		life:        pass.ResultOf[lifespan.Analyzer].(*lifespan.Lifespan),
+		entries:     pass.ResultOf[entrypoints.Analyzer].(*entrypoints.Entries),
 		byFunc:      map[*types.Func]*fnode{},
 		byLit:       map[*ast.FuncLit]*fnode{},
 		paramOf:     map[*types.Var]paramRef{},
 		defs:        map[*types.Var][]def{},
 		localCalls:  map[*types.Var][]localCall{},
-		escaped:     map[*types.Func]bool{},
-		onceRefs:    map[*types.Func]bool{},
 		children:    map[*fnode][]*fnode{},
 		fieldInits:  map[*types.Var][]ast.Expr{},
 		shrinkVar:   map[*types.Var]string{},
@@ -318,8 +317,6 @@ func (c *checker) collect() {
 				c.visitCompare(cur, n)
 			case *ast.UnaryExpr:
 				c.visitAddr(cur, n, stack)
-			case *ast.Ident:
-				c.visitFuncRef(cur, n, stack)
 			}
 			if fn != nil {
 				fstack = append(fstack, fn)
@@ -388,76 +385,50 @@ func (c *checker) newDecl(d *ast.FuncDecl) *fnode {
 		n.sig, _ = obj.Type().(*types.Signature)
 		c.byFunc[obj] = n
 	}
-	n.isInit = d.Recv == nil && d.Name.Name == "init" || isFlagSet(obj)
+	n.isInit = c.life.InitBody(d)
 	c.nodes = append(c.nodes, n)
 	c.addParams(n)
 	return n
 }
 
-// isFlagSet reports whether fn is the Set method of a flag.Value (a type
-// with Set(string) error and String() string): the flag package calls it
-// while parsing the command line, at start-up.
-func isFlagSet(fn *types.Func) bool {
-	if fn == nil || fn.Name() != "Set" {
-		return false
-	}
-	sig := fn.Type().(*types.Signature)
-	if sig.Recv() == nil || sig.Params().Len() != 1 || sig.Results().Len() != 1 {
-		return false
-	}
-	if !types.Identical(sig.Params().At(0).Type(), types.Typ[types.String]) ||
-		!types.Identical(sig.Results().At(0).Type(), types.Universe.Lookup("error").Type()) {
-		return false
-	}
-	str, _, _ := types.LookupFieldOrMethod(sig.Recv().Type(), true, fn.Pkg(), "String")
-	m, ok := str.(*types.Func)
-	if !ok {
-		return false
-	}
-	ms := m.Type().(*types.Signature)
-	return ms.Params().Len() == 0 && ms.Results().Len() == 1 && types.Identical(ms.Results().At(0).Type(), types.Typ[types.String])
-}
-
 func (c *checker) newLit(lit *ast.FuncLit, parent *fnode, stack []ast.Node) *fnode {
 	n := &fnode{kind: litNode, lit: lit, parent: parent, outer: parent.outer}
 	n.sig, _ = c.info.TypeOf(lit).(*types.Signature)
-	n.lk = litDetached
+	switch c.life.Lit(lit) {
+	case lifespan.Immediate:
+		n.lk = litImmediate
+	case lifespan.Callback:
+		n.lk = litCallback
+	case lifespan.Once:
+		n.lk = litOnce
+	case lifespan.Local:
+		n.lk = litLocal
+	default:
+		n.lk = litDetached
+	}
 	if len(stack) >= 2 {
 		switch p := stack[len(stack)-2].(type) {
 		case *ast.CallExpr:
 			n.litCall = p
-			switch {
-			case ast.Unparen(p.Fun) == lit:
-				n.lk = litImmediate
-				if len(stack) >= 3 {
-					if g, ok := stack[len(stack)-3].(*ast.GoStmt); ok && g.Call == p {
-						n.lk, n.goCall = litDetached, true
-					}
-				}
-			case c.info.Types[p.Fun].IsType():
-				n.lk = litDetached // http.HandlerFunc(func...) and the like
-			case c.isOnceCall(parent, p):
-				n.lk = litOnce
-			case c.requestSignature(n.sig) || isDeferringRegistrar(typeutil.Callee(c.info, p)):
-				n.lk = litDetached
-			default:
-				n.lk = litCallback
+			if ast.Unparen(p.Fun) == lit && n.lk == litDetached {
+				n.goCall = true // go func(x T) {...}(v)
 			}
 		case *ast.AssignStmt:
-			if v := c.localAssignedTo(p, lit); v != nil {
-				n.lk, n.litVar = litLocal, v
+			if v := c.localAssignedTo(p, lit); v != nil && n.lk == litLocal {
+				n.litVar = v
 			}
 		case *ast.ValueSpec:
-			if parent != c.init {
+			if n.lk == litLocal {
 				for i, val := range p.Values {
 					if val == lit && i < len(p.Names) {
-						if v, ok := c.info.Defs[p.Names[i]].(*types.Var); ok {
-							n.lk, n.litVar = litLocal, v
-						}
+						n.litVar, _ = c.info.Defs[p.Names[i]].(*types.Var)
 					}
 				}
 			}
 		}
+	}
+	if n.lk == litLocal && n.litVar == nil {
+		n.lk = litDetached
 	}
 	n.isInit = n.lk == litOnce
 	c.byLit[lit] = n
@@ -504,124 +475,12 @@ func (c *checker) isLocal(v *types.Var) bool {
 	return !isParam
 }
 
-// requestSignature reports whether a function's parameters mark it as a
-// request or message handler: it runs per request whatever it is passed
-// to, and its parameters are traffic.
-func (c *checker) requestSignature(sig *types.Signature) bool {
-	if sig == nil {
-		return false
-	}
-	for v := range sig.Params().Variables() {
-		t := deref(v.Type())
-		if isNamed(t, "net/http", "Request") || isNamed(t, "net/http", "ResponseWriter") {
-			return true
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() != "context" {
-			switch n.Obj().Name() {
-			case "Context", "Ctx", "Request", "Message", "Msg", "Delivery":
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// isDeferringRegistrar reports whether a call keeps a function argument to
-// run later (a route, a timer, a subscription) rather than calling it.
-func isDeferringRegistrar(callee types.Object) bool {
-	fn, ok := callee.(*types.Func)
-	if !ok {
-		return false
-	}
-	switch fn.Name() {
-	case "Handle", "HandleFunc", "AfterFunc", "AddFunc", "Subscribe", "Use",
-		"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "Any",
-		"Get", "Post", "Put", "Delete", "Patch":
-		return true
-	}
-	return false
-}
-
-// isOnceCall reports whether a call runs its function argument once per
-// process: Do on a package-level sync.Once (a Once in a struct runs once
-// per value, which may be once per request), or sync.OnceFunc and
-// friends in a package-level initialiser.
-func (c *checker) isOnceCall(cur *fnode, call *ast.CallExpr) bool {
-	fn, ok := typeutil.Callee(c.info, call).(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "sync" {
-		return false
-	}
-	switch fn.Name() {
-	case "Do":
-		if !recvNamed(fn, "sync", "Once") {
-			return false
-		}
-		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok {
-			return false
-		}
-		r, ok := c.resolve(sel.X)
-		return ok && isPkgVar(r.root)
-	case "OnceFunc", "OnceValue", "OnceValues":
-		return cur == c.init
-	}
-	return false
-}
-
 func recvNamed(fn *types.Func, pkg, name string) bool {
 	sig, ok := fn.Type().(*types.Signature)
 	if !ok || sig.Recv() == nil {
 		return false
 	}
 	return isNamed(deref(sig.Recv().Type()), pkg, name)
-}
-
-// visitFuncRef records a mention of a package function that is not a
-// direct call: a function value escapes to unknown callers.
-func (c *checker) visitFuncRef(cur *fnode, id *ast.Ident, stack []ast.Node) {
-	fn, ok := c.info.Uses[id].(*types.Func)
-	if !ok || fn.Pkg() != c.pass.Pkg {
-		return
-	}
-	fn = fn.Origin()
-	var expr ast.Node = id
-	i := len(stack) - 2
-	if i >= 0 {
-		if sel, ok := stack[i].(*ast.SelectorExpr); ok && sel.Sel == id {
-			expr = sel
-			i--
-		}
-	}
-	for i >= 0 {
-		if _, ok := stack[i].(*ast.ParenExpr); ok {
-			expr = stack[i]
-			i--
-			continue
-		}
-		if ix, ok := stack[i].(*ast.IndexExpr); ok && ix.X == expr {
-			expr = stack[i]
-			i--
-			continue
-		}
-		if ix, ok := stack[i].(*ast.IndexListExpr); ok && ix.X == expr {
-			expr = stack[i]
-			i--
-			continue
-		}
-		break
-	}
-	if i >= 0 {
-		if call, ok := stack[i].(*ast.CallExpr); ok {
-			if call.Fun == expr {
-				return
-			}
-			if c.isOnceCall(cur, call) {
-				c.onceRefs[fn] = true
-				return
-			}
-		}
-	}
-	c.escaped[fn] = true
 }
 
 func (c *checker) visitCall(cur *fnode, call *ast.CallExpr, stack []ast.Node) {
@@ -659,7 +518,7 @@ func (c *checker) visitFuncCall(cur *fnode, fn *types.Func, call *ast.CallExpr, 
 				c.rawWrites = append(c.rawWrites, rawWrite{
 					node: cur, pos: call.Pos(), container: sel.X, kind: syncMapContainer,
 					key: call.Args[0], values: []ast.Expr{call.Args[1]},
-					guards: enclosingGuards(stack, call), cases: enclosingCases(stack), inLoop: inEndlessLoop(stack),
+					guards: enclosingGuards(stack, call), cases: enclosingCases(stack), inLoop: lifespan.InEndlessLoop(stack),
 				})
 			}
 		case "Delete", "LoadAndDelete", "CompareAndDelete", "Clear":
@@ -669,7 +528,7 @@ func (c *checker) visitFuncCall(cur *fnode, fn *types.Func, call *ast.CallExpr, 
 		if len(call.Args) > 0 {
 			c.deletes = append(c.deletes, targetEvent{cur, call.Args[0]})
 		}
-	case path == "sync/atomic" && strings.HasPrefix(fn.Name(), "Add"):
+	case counterAdds[fn.Origin().FullName()] != "":
 		if sig := fn.Type().(*types.Signature); sig.Recv() != nil && sel != nil {
 			c.incs = append(c.incs, targetEvent{cur, sel.X})
 		} else if len(call.Args) > 0 {
@@ -699,7 +558,7 @@ func (c *checker) visitFuncCall(cur *fnode, fn *types.Func, call *ast.CallExpr, 
 			cs.isGo = true
 		}
 	}
-	cs.inLoop = inEndlessLoop(stack)
+	cs.inLoop = lifespan.InEndlessLoop(stack)
 	cs.callee = nil // bound after the walk: the declaration may come later
 	cur.calls = append(cur.calls, cs)
 	c.pendingCallee(cs, fn)
@@ -752,7 +611,7 @@ func (c *checker) visitAssign(cur *fnode, as *ast.AssignStmt, stack []ast.Node) 
 		}
 		lhsU := ast.Unparen(lhs)
 		if ix, ok := lhsU.(*ast.IndexExpr); ok && kindOf(c.info.TypeOf(ix.X)) == mapContainer {
-			w := rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index, guards: enclosingGuards(stack, as), cases: enclosingCases(stack), inLoop: inEndlessLoop(stack)}
+			w := rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index, guards: enclosingGuards(stack, as), cases: enclosingCases(stack), inLoop: lifespan.InEndlessLoop(stack)}
 			if as.Tok == token.ASSIGN && !tuple {
 				w.values = []ast.Expr{rhs}
 			}
@@ -761,7 +620,7 @@ func (c *checker) visitAssign(cur *fnode, as *ast.AssignStmt, stack []ast.Node) 
 		if as.Tok == token.ASSIGN {
 			if !tuple {
 				if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && isBuiltin(c.info, call, "append") && len(call.Args) > 0 {
-					w := rawWrite{node: cur, pos: as.Pos(), container: lhs, first: call.Args[0], kind: sliceContainer, guards: enclosingGuards(stack, as), cases: enclosingCases(stack), inLoop: inEndlessLoop(stack)}
+					w := rawWrite{node: cur, pos: as.Pos(), container: lhs, first: call.Args[0], kind: sliceContainer, guards: enclosingGuards(stack, as), cases: enclosingCases(stack), inLoop: lifespan.InEndlessLoop(stack)}
 					w.values = call.Args[1:]
 					c.rawWrites = append(c.rawWrites, w)
 				}
@@ -805,62 +664,6 @@ func enclosingGuards(stack []ast.Node, n ast.Node) []ast.Expr {
 		child = stack[i]
 	}
 	return conds
-}
-
-// inEndlessLoop reports whether the top of the stack is inside a for loop
-// with no condition and no break out of it, in the same function: a
-// server's loop, not a loop reading input to its end.
-func inEndlessLoop(stack []ast.Node) bool {
-	for i := len(stack) - 1; i >= 0; i-- {
-		switch s := stack[i].(type) {
-		case *ast.FuncLit, *ast.FuncDecl:
-			return false
-		case *ast.ForStmt:
-			if s.Cond == nil {
-				var label string
-				if i > 0 {
-					if l, ok := stack[i-1].(*ast.LabeledStmt); ok {
-						label = l.Label.Name
-					}
-				}
-				if !breaksOut(s.Body, label) {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-// breaksOut reports whether a loop body has a break that leaves the loop:
-// an unlabelled one outside nested loops, switches and selects, or one
-// naming the loop's label.
-func breaksOut(body *ast.BlockStmt, label string) bool {
-	found := false
-	var walk func(n ast.Node, nested bool)
-	walk = func(n ast.Node, nested bool) {
-		ast.Inspect(n, func(x ast.Node) bool {
-			if found || x == nil {
-				return false
-			}
-			switch x := x.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
-				if x != n {
-					walk(x, true)
-					return false
-				}
-			case *ast.BranchStmt:
-				if x.Tok == token.BREAK && (x.Label == nil && !nested || x.Label != nil && x.Label.Name == label) {
-					found = true
-				}
-			}
-			return true
-		})
-	}
-	walk(body, false)
-	return found
 }
 
 // enclosingCases returns the switch cases (with a tag and a value list)
@@ -920,7 +723,7 @@ func (c *checker) rootLocal(e ast.Expr) *types.Var {
 
 func (c *checker) visitIncDec(cur *fnode, s *ast.IncDecStmt, stack []ast.Node) {
 	if ix, ok := ast.Unparen(s.X).(*ast.IndexExpr); ok && kindOf(c.info.TypeOf(ix.X)) == mapContainer {
-		c.rawWrites = append(c.rawWrites, rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index, guards: enclosingGuards(stack, s), cases: enclosingCases(stack), inLoop: inEndlessLoop(stack)})
+		c.rawWrites = append(c.rawWrites, rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index, guards: enclosingGuards(stack, s), cases: enclosingCases(stack), inLoop: lifespan.InEndlessLoop(stack)})
 	}
 	if s.Tok == token.INC {
 		c.incs = append(c.incs, targetEvent{cur, s.X})

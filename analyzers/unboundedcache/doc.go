@@ -81,9 +81,14 @@
 // Run time is what code outside the package can start, and everything it
 // calls: exported functions and methods (in package `main`, exported
 // methods only), functions used as values (handlers), goroutines, and
-// function literals that are stored, returned or registered (a handler a
-// constructor returns writes at run time even when the constructor runs
-// at start-up). Initialisation is not run time: `init`, package-level
+// function literals that are stored, returned, converted or passed to a
+// call that keeps them: a parameter of type `http.Handler`,
+// `http.HandlerFunc` or `func(http.ResponseWriter, *http.Request)`, or a
+// function parameter that the callee's body stores, appends, sends or
+// starts (known across packages through an analysis fact). A literal
+// passed to a call that only calls it runs where the call runs, whatever
+// the method is called (a handler a constructor returns writes at run time
+// even when the constructor runs at start-up). Initialisation is not run time: `init`, package-level
 // initialisers, `Do` on a package-level `sync.Once`,
 // `sync.OnceFunc/OnceValue(s)` in an initialiser, `main`, a `flag.Value`'s
 // `Set`, and functions only they call. A `sync.Once` inside a struct runs
@@ -98,20 +103,19 @@
 // The key (or appended value) comes from unbounded data:
 //
 //   - a parameter of an exported function or method;
-//   - a parameter of a handler: a function used as a value or a stored
-//     literal whose parameters are a request or message (`*http.Request`,
-//     `http.ResponseWriter`, or a type named `Context`, `Ctx`, `Request`,
-//     `Message`, `Msg` or `Delivery` outside package `context`); other
-//     function values' parameters come from callers the check cannot see and
-//     do not count;
+//   - a parameter of a handler: the HTTP handler signature, a function
+//     registered as a handler by type, a function value a callee keeps to
+//     call later, a method published with `net/rpc`; other function
+//     values' parameters come from callers the check cannot see and do not
+//     count (names of types and methods decide nothing);
 //   - a parameter of an unexported function whose run-time callers pass
 //     such data (followed call by call, with the arguments of each call);
 //   - data derived from any of these (`r.URL.Path`, `r.Header.Get("X")`,
 //     a field of a JSON body decoded from the request, `strings.ToLower(name)`);
 //   - a loop over such input, or over a channel (a stream has no end);
 //   - a counter incremented at run time, `sync/atomic` adds, the clock
-//     (`time.Now`), random numbers, `crypto/rand`, an ID generator (uuid,
-//     ulid, xid, ksuid packages), an accepted connection, or a fresh
+//     (`time.Now`), random numbers, `crypto/rand`, an ID generator (by full
+//     name in a knowledge table), an accepted connection, or a fresh
 //     allocation made by the writing function itself.
 //
 // These do not count: constants; keys of small types (`bool`, 8- and
@@ -140,8 +144,8 @@
 // `maps.DeleteFunc`, `sync.Map` `Delete`/`LoadAndDelete`/
 // `CompareAndDelete`/`Clear`; no run-time reassignment (a reset, slicing
 // that drops elements) other than lazy creation under `if m == nil` or
-// creation in a set-up function (`Init*`, `Setup*`, `Configure*`,
-// `Start*`) that the package does not call at run time; no
+// creation in a function that runs once for the process (one that only
+// `main`, `init` or a `sync.Once` function reaches); no
 // comparison of its length with a bound other than 0 or 1 (a cap or an
 // eviction trigger); no passing of its address to a call. Shrinks count
 // through a helper's parameter, through a field of any value of the same
@@ -152,21 +156,19 @@
 //
 // Registries are filled by their users at start-up, not by traffic. The
 // callers of an exported function are out of sight, so the check takes a
-// write for a registration, and stays silent, when:
+// write for a registration, and stays silent, when (names and doc comments
+// decide nothing):
 //
-//   - the function the data enters through (the exported one whose parameter
-//     is the key) has "register" in its name or doc comment, says in its doc
-//     that it runs at `init` or start-up, or has a name starting with `Must`;
-//     a handler (a request-like signature) is never a registration function,
-//     so a sign-up handler named `RegisterUser` is still reported, and so is
-//     an unexported `registerVisit` called by this package's own handlers;
-//   - that exported function is called in its own package, and only from
-//     initialisation (`sqlx.BindDriver`, called from `init` for each known
-//     driver);
+//   - the exported function the data enters through is called in its own
+//     package, and only from initialisation (`sqlx.BindDriver`, called from
+//     `init` for each known driver); or it (or the function making the
+//     write) keeps a function or `http.Handler` value its caller passes,
+//     registering behaviour (`ServeMux.Handle` and its pattern index);
 //   - the writing function rejects duplicates
 //     (`if _, dup := m[name]; dup { panic(...) }`, or returns an error made with
-//     `errors.New`, `fmt.Errorf` or a package-level error), or returns unless
-//     the key is already known (`if !ok { return }`, `if !allowed[name] { return }`);
+//     `errors.New`, `fmt.Errorf` or a package-level error; for a key read
+//     from a field, such as `m.ID`, only a panic), or returns unless the key
+//     is already known (`if !ok { return }`, `if !allowed[name] { return }`);
 //   - the value stored is a function or interface passed in by the outside
 //     caller (a handler, a driver, a codec, a hook).
 //

@@ -5,8 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"regexp"
-	"strings"
 
 	"github.com/leakvet/leakvet/analyzers/internal/noreturn"
 	"golang.org/x/tools/go/types/typeutil"
@@ -64,30 +62,28 @@ func (c *checker) keyInConstantCase(w *write) bool {
 // rather than a cache filled by traffic. Callers in other packages are
 // invisible, so the rules are conservative:
 //
-//  1. a function whose name or doc comment says "register", whose doc
-//     says it runs at init or start-up, or whose name starts with "Must",
-//     is a registration function (unless its parameters are a request:
-//     a sign-up handler named RegisterUser serves traffic);
-//     So is an exported function that this package calls only from
-//     initialisation;
+//  1. the exported function the data enters through is called by this
+//     package only from initialisation, or it (or the function making the
+//     write) keeps a function or handler value its caller passes
+//     (package entrypoints: it registers
+//     behaviour, such as ServeMux.Handle, whose index is keyed by the
+//     pattern); names and doc comments decide nothing;
 //  2. a write guarded by a duplicate check that panics or returns an
-//     error (if _, dup := m[name]; dup { panic(...) }) is a registry, and
+//     error (if _, dup := m[name]; dup { panic(...) }; for a key read
+//     from a field, only a panic) is a registry, and
 //     one that returns unless the key is already known (if !ok { return })
 //     only updates a bounded set;
 //  3. when the data comes from an outside caller, storing a function or
 //     interface value that the caller passed in registers behaviour
 //     (handlers, drivers, codecs) rather than caching data.
 func (c *checker) registration(w *write, cl class) bool {
-	// The name and doc rules judge the function the data enters through
-	// from outside: a register function called at run time by this
-	// package's own handlers is not excused by its name.
-	// A handler is never a registration function, whatever its name says
-	// (RegisterUser serving a sign-up form).
-	if cl.ext != nil && !c.requestSignature(cl.ext.sig) && registersByName(cl.ext) {
-		return true
-	}
 	if cl.ext != nil && c.calledOnlyAtInit(cl.ext) {
 		return true
+	}
+	for _, f := range []*fnode{cl.ext, w.outer()} {
+		if f != nil && f.kind == declNode && c.entries.Keeps(f.obj) {
+			return true
+		}
 	}
 	if c.guardedByLookup(w) {
 		return true
@@ -118,21 +114,6 @@ func (c *checker) calledOnlyAtInit(f *fnode) bool {
 	}
 	return true
 }
-
-func registersByName(f *fnode) bool {
-	if f.kind != declNode {
-		return false
-	}
-	name := f.decl.Name.Name
-	if strings.Contains(strings.ToLower(name), "register") || strings.HasPrefix(name, "Must") {
-		return true
-	}
-	return f.decl.Doc != nil && registrationDoc.MatchString(f.decl.Doc.Text())
-}
-
-// registrationDoc matches a doc comment that says a function registers
-// or runs at initialisation ("is invoked during package init functions").
-var registrationDoc = regexp.MustCompile(`(?i)regist|\binit\b|\binit functions?\b|at start-?up|during initiali[sz]ation`)
 
 // isBehaviourParam reports whether v is (or wraps, in a composite literal)
 // a parameter of function or interface type.
@@ -170,10 +151,14 @@ func (c *checker) isBehaviourParam(v ast.Expr) bool {
 // the same key up and either rejects a duplicate or returns when the key
 // is unknown.
 func (c *checker) guardedByLookup(w *write) bool {
-	key, ok := c.subjectVar(w)
-	if !ok {
+	key := ast.Unparen(w.subject())
+	if key == nil || !c.accessPath(key) {
 		return false
 	}
+	// A key read from a field (m.ID, f.Name) is data a value carries: an
+	// error on its duplicate de-duplicates traffic, while a panic says
+	// the caller is code registering something twice.
+	_, plain := key.(*ast.Ident)
 	body := w.site.body()
 	if body == nil {
 		return false
@@ -234,7 +219,7 @@ func (c *checker) guardedByLookup(w *write) bool {
 			return !guarded
 		}
 		found, missing := c.lookupForms(ifs.Cond, key, okVarsAt(ifs.Cond.Pos()))
-		if found && c.rejects(ifs.Body) || missing && c.terminates(ifs.Body) {
+		if found && c.rejects(ifs.Body, !plain) || plain && missing && c.terminates(ifs.Body) {
 			guarded = true
 		}
 		return !guarded
@@ -244,10 +229,10 @@ func (c *checker) guardedByLookup(w *write) bool {
 
 // isLookupOf reports whether e looks key up: m[key], m.Load(key) or
 // m.LoadOrStore(key, v).
-func (c *checker) isLookupOf(e ast.Expr, key *types.Var) bool {
+func (c *checker) isLookupOf(e ast.Expr, key ast.Expr) bool {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.IndexExpr:
-		return c.isIdentOf(x.Index, key) && kindOf(c.info.TypeOf(x.X)) == mapContainer
+		return c.sameAccess(x.Index, key) && kindOf(c.info.TypeOf(x.X)) == mapContainer
 	case *ast.CallExpr:
 		fn, ok := typeutil.Callee(c.info, x).(*types.Func)
 		if !ok || !recvNamed(fn, "sync", "Map") || len(x.Args) == 0 {
@@ -255,8 +240,45 @@ func (c *checker) isLookupOf(e ast.Expr, key *types.Var) bool {
 		}
 		switch fn.Name() {
 		case "Load", "LoadOrStore":
-			return c.isIdentOf(x.Args[0], key)
+			return c.sameAccess(x.Args[0], key)
 		}
+	}
+	return false
+}
+
+// accessPath reports whether e is a variable or a chain of field
+// selections from one (f.Name): the same path in a lookup names the same
+// key.
+func (c *checker) accessPath(e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		_, ok := c.objOf(x).(*types.Var)
+		return ok
+	case *ast.SelectorExpr:
+		s := c.info.Selections[x]
+		return s != nil && s.Kind() == types.FieldVal && c.accessPath(x.X)
+	}
+	return false
+}
+
+// sameAccess reports whether a and b are the same access path.
+func (c *checker) sameAccess(a, b ast.Expr) bool {
+	switch x := ast.Unparen(a).(type) {
+	case *ast.Ident:
+		y, ok := ast.Unparen(b).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		v, ok := c.objOf(x).(*types.Var)
+		return ok && c.objOf(y) == v
+	case *ast.SelectorExpr:
+		y, ok := ast.Unparen(b).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		sx, sy := c.info.Selections[x], c.info.Selections[y]
+		return sx != nil && sy != nil && sx.Kind() == types.FieldVal && sy.Kind() == types.FieldVal &&
+			sx.Obj() == sy.Obj() && c.sameAccess(x.X, y.X)
 	}
 	return false
 }
@@ -268,7 +290,7 @@ func (c *checker) isIdentOf(e ast.Expr, v *types.Var) bool {
 
 // lookupForms reports whether cond tests that key is present (ok,
 // m[key] != nil, a bool m[key]) or absent (!ok, m[key] == nil, !m[key]).
-func (c *checker) lookupForms(cond ast.Expr, key *types.Var, okVars map[*types.Var]bool) (found, missing bool) {
+func (c *checker) lookupForms(cond ast.Expr, key ast.Expr, okVars map[*types.Var]bool) (found, missing bool) {
 	var walk func(e ast.Expr, negated bool)
 	walk = func(e ast.Expr, negated bool) {
 		switch x := ast.Unparen(e).(type) {
@@ -319,9 +341,9 @@ func isBoolType(t types.Type) bool {
 	return ok && b.Info()&types.IsBoolean != 0
 }
 
-// rejects reports whether a block panics, calls a function that never
-// returns, or returns a constructed error.
-func (c *checker) rejects(b *ast.BlockStmt) bool {
+// rejects reports whether a block panics or calls a function that never
+// returns, or (unless panicOnly) returns a constructed error.
+func (c *checker) rejects(b *ast.BlockStmt, panicOnly bool) bool {
 	found := false
 	ast.Inspect(b, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -335,7 +357,7 @@ func (c *checker) rejects(b *ast.BlockStmt) bool {
 				found = true // log.Fatal, log.Panic, os.Exit, a die() helper
 			}
 		case *ast.ReturnStmt:
-			if len(n.Results) > 0 && c.isConstructedError(n.Results[len(n.Results)-1]) {
+			if !panicOnly && len(n.Results) > 0 && c.isConstructedError(n.Results[len(n.Results)-1]) {
 				found = true
 			}
 		}

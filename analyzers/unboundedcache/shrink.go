@@ -5,7 +5,6 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 )
 
 // resolve names the container (or holder) an expression denotes: a
@@ -136,7 +135,7 @@ func (c *checker) computeShrinks() {
 		}
 	}
 	for _, ev := range c.assigns {
-		if ev.node.isInit || (ev.node.startup && !ev.node.runtime) || c.setupFunction(ev.node) {
+		if ev.node.isInit || (ev.node.startup && !ev.node.runtime) {
 			continue
 		}
 		r, ok := c.resolve(ev.lhs)
@@ -186,31 +185,6 @@ func (c *checker) computeShrinks() {
 			}
 		}
 	}
-}
-
-// setupFunction reports whether n is a set-up entry point (Init, Setup,
-// Configure, Start...) that nothing in the package calls at run time: the
-// map it assigns is being created for the first time, not reset.
-func (c *checker) setupFunction(n *fnode) bool {
-	if n.kind != declNode || c.requestSignature(n.sig) {
-		return false
-	}
-	name := n.decl.Name.Name
-	setup := false
-	for _, verb := range []string{"Init", "init", "Setup", "setup", "Configure", "configure", "Start", "start"} {
-		if strings.HasPrefix(name, verb) && name != "init" {
-			setup = true
-		}
-	}
-	if !setup {
-		return false
-	}
-	for _, cs := range n.callers {
-		if cs.isGo || cs.inLoop || cs.caller.runtime {
-			return false
-		}
-	}
-	return true
 }
 
 func (c *checker) markShrink(target ast.Expr, reason string, byType bool) {

@@ -6,7 +6,6 @@ import (
 	"go/token"
 	"go/types"
 	"math/bits"
-	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -243,7 +242,7 @@ func (c *checker) paramClass(p paramRef, v *types.Var) class {
 				if p.index < len(n.litCall.Args) {
 					cl = c.classify(n.parent, n.litCall.Args[p.index], nil, 1)
 				}
-			case c.requestSignature(n.sig):
+			case c.entries.HandlerLit(n.lit):
 				cl = own
 				cl.ext = n
 			}
@@ -278,7 +277,7 @@ func (c *checker) paramClass(p paramRef, v *types.Var) class {
 			}
 		}
 	case declNode:
-		if n.external || n.escapes && c.requestSignature(n.sig) {
+		if n.external || n.escapes && c.entries.Handler(n.obj) {
 			cl = own
 			cl.ext = n
 			break
@@ -446,35 +445,17 @@ func generator(fn *types.Func) string {
 		return "rand." + name
 	case path == "crypto/rand" && (name == "Text" || name == "Read"):
 		return "crypto/rand." + name
-	case sig.Recv() != nil && strings.HasPrefix(name, "Accept") && sig.Results().Len() >= 1 && isConnLike(sig.Results().At(0).Type()):
+	}
+	full := fn.Origin().FullName()
+	switch {
+	case acceptors[full] != "":
 		return "an accepted connection"
-	case path == "sync/atomic" && strings.HasPrefix(name, "Add"):
+	case counterAdds[full] != "":
 		return "an atomic counter"
-	case isIDPackage(path) && sig.Recv() == nil &&
-		(strings.HasPrefix(name, "New") || strings.HasPrefix(name, "Must") || strings.HasPrefix(name, "Make")):
+	case idGenerators[full] != "":
 		return fn.Pkg().Name() + "." + name
 	}
 	return ""
-}
-
-// isConnLike reports whether t is a connection: net.Conn or a type whose
-// name ends in Conn.
-func isConnLike(t types.Type) bool {
-	if n, ok := types.Unalias(deref(t)).(*types.Named); ok {
-		return strings.HasSuffix(n.Obj().Name(), "Conn")
-	}
-	return false
-}
-
-// isIDPackage reports whether a package path is a unique-ID generator.
-func isIDPackage(path string) bool {
-	last := path[strings.LastIndex(path, "/")+1:]
-	last = strings.TrimPrefix(last, "go.")
-	switch last {
-	case "uuid", "ulid", "xid", "ksuid", "nanoid", "shortid", "snowflake", "cuid", "cuid2":
-		return true
-	}
-	return false
 }
 
 // masksToFewBits reports whether the call keeps a constant, small number

@@ -9,6 +9,8 @@ import (
 
 	"github.com/leakvet/leakvet/analyzers/internal/checkdoc"
 	"github.com/leakvet/leakvet/analyzers/internal/config"
+	"github.com/leakvet/leakvet/analyzers/internal/entrypoints"
+	"github.com/leakvet/leakvet/analyzers/internal/lifespan"
 	"github.com/leakvet/leakvet/analyzers/internal/noreturn"
 	"github.com/leakvet/leakvet/analyzers/internal/report"
 	"golang.org/x/tools/go/analysis"
@@ -23,7 +25,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "unboundedcache",
 	Doc:       checkdoc.Extract(doc, "unboundedcache"),
 	URL:       "https://github.com/leakvet/leakvet/blob/main/docs/checks/unboundedcache.md",
-	Requires:  []*analysis.Analyzer{config.Analyzer, noreturn.Analyzer},
+	Requires:  []*analysis.Analyzer{config.Analyzer, noreturn.Analyzer, lifespan.Analyzer, entrypoints.Analyzer},
 	Run:       report.Guard(run),
 	FactTypes: []analysis.Fact{(*growOnly)(nil)},
 }

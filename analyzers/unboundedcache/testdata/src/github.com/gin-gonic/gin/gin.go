@@ -9,10 +9,11 @@ func (c *Context) ClientIP() string { return "" }
 
 type HandlerFunc func(*Context)
 
-type Engine struct{}
+type Engine struct{ routes map[string][]HandlerFunc }
 
-func Default() *Engine { return &Engine{} }
+func Default() *Engine { return &Engine{routes: map[string][]HandlerFunc{}} }
 
-func (e *Engine) GET(path string, h ...HandlerFunc) {}
+// GET keeps the handlers for the routes it serves, as gin does.
+func (e *Engine) GET(path string, h ...HandlerFunc) { e.routes[path] = h }
 
 func (e *Engine) Run(addr ...string) error { return nil }

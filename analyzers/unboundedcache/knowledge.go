@@ -1,0 +1,53 @@
+package unboundedcache
+
+// Behaviour of specific APIs the check relies on, keyed by
+// types.Func.FullName, one reason per entry.
+
+// counterAdds increment their target: a value they are applied to at run
+// time is a counter, and what they return is fresh on every call.
+var counterAdds = map[string]string{
+	"sync/atomic.AddInt32":       "adds to *addr and returns the new value",
+	"sync/atomic.AddInt64":       "adds to *addr and returns the new value",
+	"sync/atomic.AddUint32":      "adds to *addr and returns the new value",
+	"sync/atomic.AddUint64":      "adds to *addr and returns the new value",
+	"sync/atomic.AddUintptr":     "adds to *addr and returns the new value",
+	"(*sync/atomic.Int32).Add":   "adds to the receiver and returns the new value",
+	"(*sync/atomic.Int64).Add":   "adds to the receiver and returns the new value",
+	"(*sync/atomic.Uint32).Add":  "adds to the receiver and returns the new value",
+	"(*sync/atomic.Uint64).Add":  "adds to the receiver and returns the new value",
+	"(*sync/atomic.Uintptr).Add": "adds to the receiver and returns the new value",
+}
+
+// acceptors return a new connection per call: keyed by it (or by its
+// address), a container gains an entry per client.
+var acceptors = map[string]string{
+	"(net.Listener).Accept":          "waits for and returns the next connection",
+	"(*net.TCPListener).Accept":      "waits for and returns the next connection",
+	"(*net.TCPListener).AcceptTCP":   "waits for and returns the next connection",
+	"(*net.UnixListener).Accept":     "waits for and returns the next connection",
+	"(*net.UnixListener).AcceptUnix": "waits for and returns the next connection",
+}
+
+// idGenerators return a new unique identifier on every call.
+var idGenerators = map[string]string{
+	"github.com/google/uuid.New":          "a random (version 4) UUID",
+	"github.com/google/uuid.NewString":    "a random UUID as a string",
+	"github.com/google/uuid.NewRandom":    "a random UUID",
+	"github.com/google/uuid.NewV7":        "a time-ordered UUID",
+	"github.com/google/uuid.Must":         "passes a generated UUID through",
+	"github.com/gofrs/uuid.NewV4":         "a random UUID",
+	"github.com/gofrs/uuid.NewV7":         "a time-ordered UUID",
+	"github.com/gofrs/uuid.Must":          "passes a generated UUID through",
+	"github.com/gofrs/uuid/v5.NewV4":      "a random UUID",
+	"github.com/gofrs/uuid/v5.NewV7":      "a time-ordered UUID",
+	"github.com/gofrs/uuid/v5.Must":       "passes a generated UUID through",
+	"github.com/oklog/ulid/v2.Make":       "a new ULID from the clock and entropy",
+	"github.com/oklog/ulid/v2.MustNew":    "a new ULID",
+	"github.com/oklog/ulid/v2.New":        "a new ULID",
+	"github.com/oklog/ulid.MustNew":       "a new ULID",
+	"github.com/oklog/ulid.New":           "a new ULID",
+	"github.com/rs/xid.New":               "a new globally unique ID",
+	"github.com/segmentio/ksuid.New":      "a new K-sortable unique ID",
+	"github.com/matoous/go-nanoid/v2.New": "a new random ID",
+	"github.com/lucsky/cuid.New":          "a new collision-resistant ID",
+}
