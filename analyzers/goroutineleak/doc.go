@@ -217,6 +217,9 @@
 //     stopped somewhere that runs, although `Stop` does not close the channel.
 //     A deferred `Stop` in the never-ending goroutine itself does not count.
 //   - `select {}` parks on purpose: not reported.
+//   - A partner that leaves without receiving only after the test has
+//     failed (`t.Errorf("timed out")` in a select's timeout case) leaves
+//     nothing a passing test holds: not reported.
 //   - `time.AfterFunc` and `errgroup.Group.Go` are not `go` statements: not
 //     checked.
 //   - A goroutine joined with `sync.WaitGroup` is judged by its channel

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/leakvet/leakvet/analyzers/internal/resource"
+	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
@@ -718,6 +720,12 @@ func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeCha
 				continue
 			}
 			if m.blocks(in) {
+				stopped = true
+				break
+			}
+			if call, ok := in.(*ssa.Call); ok && resource.FailsTest(ssanav.CalleeFunc(call.Common())) {
+				// The test has failed on this path (`t.Errorf("timed
+				// out")` in a select's timeout case).
 				stopped = true
 				break
 			}

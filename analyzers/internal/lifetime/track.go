@@ -600,16 +600,7 @@ func (t *tracker) call(instr ssa.CallInstruction, v ssa.Value, tr tracked) {
 
 // calleeFunc returns the declared function or method a call reaches, when
 // it is known.
-func calleeFunc(c *ssa.CallCommon, callee *ssa.Function) *types.Func {
-	if c.IsInvoke() {
-		return c.Method
-	}
-	if callee != nil {
-		fn, _ := callee.Object().(*types.Func)
-		return fn
-	}
-	return nil
-}
+func calleeFunc(c *ssa.CallCommon, _ *ssa.Function) *types.Func { return ssanav.CalleeFunc(c) }
 
 // argument decides what passing v as argument i of the call does.
 func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee *ssa.Function, i int, tr tracked) {

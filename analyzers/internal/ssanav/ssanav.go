@@ -8,6 +8,7 @@ package ssanav
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"iter"
 
 	"golang.org/x/tools/go/analysis"
@@ -111,4 +112,17 @@ func StoredResult(v ssa.Value) ssa.Value {
 		}
 	}
 	return v
+}
+
+// CalleeFunc returns the declared function or method a call reaches, when
+// it is known: the interface method of an invoke, or the static callee.
+func CalleeFunc(c *ssa.CallCommon) *types.Func {
+	if c.IsInvoke() {
+		return c.Method
+	}
+	if callee := c.StaticCallee(); callee != nil {
+		fn, _ := callee.Object().(*types.Func)
+		return fn
+	}
+	return nil
 }
