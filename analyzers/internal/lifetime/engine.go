@@ -965,7 +965,12 @@ func (e *engine) follow(v ssa.Value, seenKeeps bool, seen map[ssa.Value]bool, l 
 				e.follow(r, seenKeeps, seen, l)
 			}
 		case *ssa.Store:
-			if r.Val == v && localBase(r.Addr) == nil {
+			if r.Val != v {
+				break
+			}
+			if base := localBase(r.Addr); base != nil {
+				e.follow(base, seenKeeps, seen, l) // a local copy: follow it
+			} else {
 				l.keeps = true
 			}
 		case *ssa.MapUpdate:

@@ -178,3 +178,52 @@ func listenAddrClosed(addr *net.UDPAddr, ok bool) (*packetListener, error) {
 	}
 	return l, nil
 }
+
+type download struct {
+	dest io.WriterAt
+	name string
+}
+
+// gatheredThenCleaned: the files sit in a local slice of structs; on a
+// later error a cleanup closure closes every one of them.
+func gatheredThenCleaned(names []string, keep func([]download)) error {
+	var downloads []download
+	clean := func(ds []download) {
+		for _, d := range ds {
+			f := d.dest.(*os.File)
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}
+	for _, n := range names {
+		if n == "" {
+			clean(downloads)
+			return errors.New("empty name")
+		}
+		f, err := os.Create(n)
+		if err != nil {
+			clean(downloads)
+			return err
+		}
+		downloads = append(downloads, download{dest: f, name: n})
+	}
+	keep(downloads)
+	return nil
+}
+
+// gatheredNotCleaned drops the files gathered so far on a later error.
+func gatheredNotCleaned(names []string, keep func([]download)) error {
+	var downloads []download
+	for _, n := range names {
+		if n == "" {
+			return errors.New("empty name")
+		}
+		f, err := os.Create(n) // want `file from os.Create is not closed when returning at line \d+`
+		if err != nil {
+			return err
+		}
+		downloads = append(downloads, download{dest: f, name: n})
+	}
+	keep(downloads)
+	return nil
+}
