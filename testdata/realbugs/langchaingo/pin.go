@@ -3,5 +3,5 @@
 package pin
 
 import (
-	_ "github.com/tmc/langchaingo"
+	_ "github.com/tmc/langchaingo/llms/openai"
 )
