@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/leakvet/leakvet/analyzers"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -64,6 +65,12 @@ func parseSettings(raw any, all []*analysis.Analyzer) (*config, error) {
 	}
 	cfg := &config{}
 	disabled := map[*analysis.Analyzer]bool{}
+	// The suite's own settings (generated, baseline) are top-level keys,
+	// checked and set like a check's flags.
+	suite := &analysis.Analyzer{Name: "leakvet"}
+	for _, f := range analyzers.SuiteFlags() {
+		suite.Flags.Var(f.Value, f.Name, f.Usage)
+	}
 	if v != nil {
 		top, ok := v.(map[string]any)
 		if !ok {
@@ -82,9 +89,17 @@ func parseSettings(raw any, all []*analysis.Analyzer) (*config, error) {
 				}
 				continue
 			}
+			if f := suite.Flags.Lookup(strings.ToLower(key)); f != nil {
+				as, err := parseValue(suite, f, key, val)
+				if err != nil {
+					return nil, err
+				}
+				cfg.assignments = append(cfg.assignments, as)
+				continue
+			}
 			i := slices.IndexFunc(all, func(a *analysis.Analyzer) bool { return strings.EqualFold(a.Name, key) })
 			if i < 0 {
-				return nil, fmt.Errorf("%s: unknown key: want %q or a check name (%s)", key, disableKey, checkNames(all))
+				return nil, fmt.Errorf("%s: unknown key: want %q, %s or a check name (%s)", key, disableKey, suiteNames(), checkNames(all))
 			}
 			as, err := parseCheck(all[i], key, val)
 			if err != nil {
@@ -102,6 +117,15 @@ func parseSettings(raw any, all []*analysis.Analyzer) (*config, error) {
 		return nil, fmt.Errorf("%s: every check is disabled; remove the leakvet linter instead", disableKey)
 	}
 	return cfg, nil
+}
+
+// suiteNames lists the suite's own settings, quoted.
+func suiteNames() string {
+	var names []string
+	for _, f := range analyzers.SuiteFlags() {
+		names = append(names, strconv.Quote(f.Name))
+	}
+	return strings.Join(names, ", ")
 }
 
 func parseDisable(key string, v any, all []*analysis.Analyzer) ([]*analysis.Analyzer, error) {

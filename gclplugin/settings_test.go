@@ -115,7 +115,7 @@ func TestSettingsErrors(t *testing.T) {
 		want string // the error must contain this; it names the key
 	}{
 		{"not an object", []any{"alpha"}, "want an object with the keys \"disable\""},
-		{"unknown top-level key", map[string]any{"alpah": map[string]any{}}, `alpah: unknown key: want "disable" or a check name (alpha, beta)`},
+		{"unknown top-level key", map[string]any{"alpah": map[string]any{}}, `alpah: unknown key: want "disable", "generated", "baseline" or a check name (alpha, beta)`},
 		{"check not an object", map[string]any{"alpha": false}, `alpha: want an object of the check's flags`},
 		{"unknown flag", map[string]any{"alpha": map[string]any{"stirct": true}}, "alpha.stirct: unknown key: alpha's flags are "},
 		{"flag of a check without flags", map[string]any{"beta": map[string]any{"strict": true}}, "beta.strict: unknown key: beta has no flags"},
@@ -277,5 +277,36 @@ func TestResourceEntries(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%v: error %v, want one containing %q", tt.item, err, tt.want)
 		}
+	}
+}
+
+// TestSuiteSettings: the suite's own settings are top-level keys that set
+// the flags every driver shares (-generated), and a bad value names its
+// key.
+func TestSuiteSettings(t *testing.T) {
+	all := fakeSuite(t)
+	var generated *flag.Flag
+	for _, f := range analyzers.SuiteFlags() {
+		if f.Name == "generated" {
+			generated = f
+		}
+	}
+	if generated == nil {
+		t.Fatal("no suite flag generated")
+	}
+	old := generated.Value.String()
+	t.Cleanup(func() { generated.Value.Set(old) })
+	cfg, err := parseSettings(map[string]any{"generated": true}, all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cfg.apply(); err != nil {
+		t.Fatal(err)
+	}
+	if got := generated.Value.String(); got != "true" {
+		t.Errorf("generated: true set -generated to %q", got)
+	}
+	if _, err := parseSettings(map[string]any{"generated": "yes"}, all); err == nil || !strings.Contains(err.Error(), "generated: want true or false") {
+		t.Errorf("generated: \"yes\": err = %v, want one naming the key", err)
 	}
 }
