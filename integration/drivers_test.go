@@ -492,8 +492,8 @@ func TestSettingsErrors(t *testing.T) {
 	tests := []struct {
 		name, settings, want string
 	}{
-		{"unknown top-level key", "nosuch: 1\n", `nosuch: unknown key: want "disable" or a check name`},
-		{"misspelled check", "httpbdy:\n  strict: true\n", `httpbdy: unknown key: want "disable" or a check name`},
+		{"unknown top-level key", "nosuch: 1\n", `nosuch: unknown key: want "disable", "generated", "baseline" or a check name`},
+		{"misspelled check", "httpbdy:\n  strict: true\n", `httpbdy: unknown key: want "disable", "generated", "baseline" or a check name`},
 		{"capitalised unknown key", "NoSuch: [x]\n", `nosuch: unknown key`},
 		{"unknown flag", check + ":\n  nosuchflag: true\n", check + ".nosuchflag: unknown key: " + check + "'s flags are "},
 		{"flag of the wrong type", check + ":\n  " + boolFlag + ": \"yes\"\n", check + "." + boolFlag + `: want true or false, got a string ("yes")`},
