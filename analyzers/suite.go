@@ -4,9 +4,11 @@ import (
 	"flag"
 	"go/ast"
 	"go/token"
+	"go/types"
 
 	"github.com/leakvet/leakvet/analyzers/internal/config"
 	"github.com/leakvet/leakvet/analyzers/internal/report"
+	"github.com/leakvet/leakvet/analyzers/internal/resource"
 )
 
 // SuiteFlags returns the settings of the whole suite rather than of one
@@ -32,3 +34,13 @@ func Fingerprint(fset *token.FileSet, file *ast.File, src []byte, pkgPath, check
 // FormatBaseline renders fingerprints as a baseline file that -baseline
 // reads.
 func FormatBaseline(fingerprints []string) []byte { return report.FormatBaseline(fingerprints) }
+
+// CheckResources checks the user-defined resources in force
+// (-closecheck.resources) against a loaded program: lookup returns the
+// loaded package of an import path, nil if none. Each error names the
+// entry: a function, method or type that does not exist, a result index
+// out of range, a release method the acquired value lacks.
+func CheckResources(lookup func(path string) *types.Package) []error {
+	u := config.Analyzer.Flags.Lookup(config.Resources).Value.(*resource.UserResources)
+	return resource.CheckUser(u.Entries(), lookup)
+}

@@ -32,18 +32,29 @@ type assignment struct {
 	name  string
 	value string
 	// entries are the rendered items of a list setting, each with its own
-	// key, set one by one before value so that a bad entry is named by its
-	// index rather than by the whole list.
+	// key, checked one by one (on a fresh value of the flag's type) before
+	// value is set, so that a bad entry is named by its index rather than
+	// by the whole list.
 	entries []entry
+	// list marks a list flag: its Set adds entries and Set("") clears
+	// them, so it is cleared before value is set.
+	list bool
 }
 
 type entry struct{ key, value string }
 
 func (c *config) apply() error {
 	for _, a := range c.assignments {
+		v := a.flags.Lookup(a.name).Value
 		for _, e := range a.entries {
-			if err := a.flags.Set(a.name, e.value); err != nil {
+			fresh := reflect.New(reflect.TypeOf(v).Elem()).Interface().(flag.Value)
+			if err := fresh.Set(e.value); err != nil {
 				return fmt.Errorf("%s: %v", e.key, err)
+			}
+		}
+		if a.list {
+			if err := a.flags.Set(a.name, ""); err != nil {
+				return fmt.Errorf("%s: %v", a.key, err)
 			}
 		}
 		if err := a.flags.Set(a.name, a.value); err != nil {
@@ -284,6 +295,7 @@ func parseValue(a *analysis.Analyzer, f *flag.Flag, key string, v any) (assignme
 		as.value = s
 	default:
 		lf, isList := listFlags[a.Name+"."+f.Name]
+		as.list = isList
 		switch v := v.(type) {
 		case string:
 			as.value = v

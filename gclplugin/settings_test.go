@@ -10,16 +10,23 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// listValue mimics leakvet's list flags: Set replaces the whole list and
-// rejects entries without "=>".
+// listValue mimics leakvet's list flags: Set adds entries, Set("")
+// clears them, and entries without "=>" are rejected.
 type listValue struct{ spec string }
 
 func (l *listValue) String() string { return l.spec }
 func (l *listValue) Set(s string) error {
+	if s == "" {
+		l.spec = ""
+		return nil
+	}
 	for _, e := range strings.Split(s, ";") {
 		if !strings.Contains(e, "=>") {
 			return errorString("entry " + strings.TrimSpace(e) + " lacks =>")
 		}
+	}
+	if l.spec != "" {
+		s = l.spec + ";" + s
 	}
 	l.spec = s
 	return nil

@@ -212,3 +212,33 @@ func TestVetFlagErrorOneLine(t *testing.T) {
 		t.Errorf("usage text printed:\n%s", r.stderr)
 	}
 }
+
+// TestUserResourcesChecked: user-defined resources are checked against
+// the loaded program: a misspelled method and an out-of-range result are
+// each one error naming the entry, exit 2; a repeated flag adds entries.
+func TestUserResourcesChecked(t *testing.T) {
+	dir := fixture(t)
+	r := runIn(t, dir, binary,
+		"-closecheck.resources=(*example.com/driver/pool.Pool).Gett => (*example.com/driver/pool.Pool).Put",
+		"-closecheck.resources=example.com/driver/pool.Dial#3 => .Close",
+		"./custom")
+	if r.code != exitBadInput || r.stdout != "" {
+		t.Errorf("exit %d, want %d and no findings\n%s%s", r.code, exitBadInput, r.stdout, r.stderr)
+	}
+	for _, want := range []string{
+		`resource entry 1 ("(*example.com/driver/pool.Pool).Gett => (*example.com/driver/pool.Pool).Put"): acquiring function (*example.com/driver/pool.Pool).Gett: type example.com/driver/pool.Pool has no method Gett`,
+		`resource entry 2 ("example.com/driver/pool.Dial#3 => .Close"): result index #3 is out of range`,
+	} {
+		if n := strings.Count(r.stderr, want); n != 1 {
+			t.Errorf("stderr has %q %d times, want once:\n%s", want, n, r.stderr)
+		}
+	}
+
+	r = runIn(t, dir, binary,
+		"-closecheck.resources=(*example.com/driver/pool.Pool).Get => (*example.com/driver/pool.Pool).Put",
+		"-closecheck.resources=example.com/driver/pool.Dial => .Close",
+		"./custom")
+	if r.code != exitFindings || !strings.Contains(r.stdout, "resource from p.Get") || !strings.Contains(r.stdout, "resource from pool.Dial") {
+		t.Errorf("a repeated -closecheck.resources does not add entries: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/types"
 	"io"
 	"os"
 	"path/filepath"
@@ -85,6 +86,12 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	pkgs, loadErr, err := load(patterns, opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "leakvet: %v\n", err)
+		return exitBadInput
+	}
+	if errs := checkResources(pkgs); len(errs) > 0 {
+		for _, err := range errs {
+			fmt.Fprintf(stderr, "leakvet: -closecheck.resources: %v\n", err)
+		}
 		return exitBadInput
 	}
 	if loadErr != nil {
@@ -237,6 +244,18 @@ func load(patterns []string, opts options) (pkgs []*packages.Package, loadErr, e
 		loadErr = errors.New(msg)
 	}
 	return pkgs, loadErr, nil
+}
+
+// checkResources checks the user-defined resources against every loaded
+// package (roots and dependencies).
+func checkResources(pkgs []*packages.Package) []error {
+	byPath := map[string]*types.Package{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if p.Types != nil {
+			byPath[p.PkgPath] = p.Types
+		}
+	})
+	return analyzers.CheckResources(func(path string) *types.Package { return byPath[path] })
 }
 
 // finding is one diagnostic of a root package, with positions resolved.
