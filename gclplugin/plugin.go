@@ -25,6 +25,7 @@ import (
 
 	"github.com/golangci/plugin-module-register/register"
 	"github.com/leakvet/leakvet/analyzers"
+	"github.com/leakvet/leakvet/internal/settings"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -42,16 +43,16 @@ func init() {
 // The analyzers and their flags are process-wide, as they are under go
 // vet: golangci-lint builds the plugin once per run, so the settings of
 // that run are the ones in force.
-func New(settings any) (register.LinterPlugin, error) {
+func New(raw any) (register.LinterPlugin, error) {
 	all := analyzers.All()
-	cfg, err := parseSettings(settings, all)
+	cfg, err := settings.Parse(raw, all)
 	if err != nil {
 		return nil, fmt.Errorf("%s settings: %w", Name, err)
 	}
-	if err := cfg.apply(); err != nil {
+	if err := cfg.Apply(); err != nil {
 		return nil, fmt.Errorf("%s settings: %w", Name, err)
 	}
-	return &plugin{analyzers: cfg.enabled}, nil
+	return &plugin{analyzers: cfg.Enabled}, nil
 }
 
 type plugin struct {

@@ -13,7 +13,10 @@ import (
 
 // parseFlags parses the command line. Every check gets a boolean flag of
 // its own name and its analyzer flags as -CHECK.FLAG, as under go vet.
-func parseFlags(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer) (options, []string, error) {
+// fileEnabled are the checks a configuration file leaves enabled (nil:
+// every check); -CHECK=false turns more off, -CHECK selects checks
+// regardless of the file.
+func parseFlags(args []string, all []*analysis.Analyzer, fileEnabled []*analysis.Analyzer, stdout, stderr io.Writer) (options, []string, error) {
 	var opts options
 	fs := flag.NewFlagSet("leakvet", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -28,6 +31,7 @@ func parseFlags(args []string, all []*analysis.Analyzer, stdout, stderr io.Write
 	for _, f := range analyzers.SuiteFlags() {
 		fs.Var(f.Value, f.Name, f.Usage)
 	}
+	fs.String("config", "", "read settings from this file instead of "+configFileName+" in the module root (applied before the flags, which override it)")
 	version := fs.Bool("V", false, "print the version and exit")
 	fs.StringVar(&opts.cpuprofile, "cpuprofile", "", "write a CPU profile of the run to this file")
 
@@ -99,7 +103,9 @@ func parseFlags(args []string, all []*analysis.Analyzer, stdout, stderr io.Write
 	for _, a := range all {
 		ts := enabled[a.Name]
 		switch {
-		case anyTrue && ts.set && ts.on, !anyTrue && !(ts.set && !ts.on):
+		case anyTrue && ts.set && ts.on:
+			opts.only = append(opts.only, a)
+		case !anyTrue && !(ts.set && !ts.on) && (fileEnabled == nil || slices.Contains(fileEnabled, a)):
 			opts.only = append(opts.only, a)
 		}
 	}

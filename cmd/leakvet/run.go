@@ -54,7 +54,13 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}()
 
 	all := analyzers.All()
-	opts, patterns, err := parseFlags(args, all, stdout, stderr)
+	cwd, _ := os.Getwd()
+	fileEnabled, err := applyConfigFile(args, cwd, all)
+	if err != nil {
+		fmt.Fprintf(stderr, "leakvet: %v\n", err)
+		return exitBadInput
+	}
+	opts, patterns, err := parseFlags(args, all, fileEnabled, stdout, stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitClean
 	}
@@ -133,7 +139,6 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return exitClean
 	}
 
-	cwd, _ := os.Getwd()
 	if opts.diff {
 		if err := diffFixes(findings, cwd, stdout, stderr); err != nil {
 			fmt.Fprintf(stderr, "leakvet: %v\n", err)

@@ -1,4 +1,10 @@
-package gclplugin
+// Package settings reads leakvet's settings as a tree of keys (the
+// golangci-lint plugin's settings, the .leakvet.yml file): the top-level
+// keys disable, the suite's own settings (generated, baseline) and one
+// object per check whose keys are that check's flags. Both the plugin and
+// the leakvet binary use it, so the two accept the same keys and values
+// and name a bad one the same way.
+package settings
 
 import (
 	"encoding/json"
@@ -19,9 +25,10 @@ import (
 // check names are analyzer names, and no analyzer is called "disable".
 const disableKey = "disable"
 
-// config is validated settings, ready to apply to the analyzers' flags.
-type config struct {
-	enabled     []*analysis.Analyzer
+// Config is validated settings, ready to apply to the analyzers' flags.
+type Config struct {
+	// Enabled are the checks that run.
+	Enabled     []*analysis.Analyzer
 	assignments []assignment
 }
 
@@ -43,7 +50,8 @@ type assignment struct {
 
 type entry struct{ key, value string }
 
-func (c *config) apply() error {
+// Apply sets the analyzers' flags to the settings.
+func (c *Config) Apply() error {
 	for _, a := range c.assignments {
 		v := a.flags.Lookup(a.name).Value
 		for _, e := range a.entries {
@@ -64,17 +72,17 @@ func (c *config) apply() error {
 	return nil
 }
 
-// parseSettings checks raw settings against the analyzers' flags. Keys
+// Parse checks raw settings against the analyzers' flags. Keys
 // are matched without regard to case because golangci-lint's config
 // loader lower-cases every key it reads; values keep their case. Errors
 // name the offending key as a dotted path with list indexes
 // ("closecheck.resources[1].acquire").
-func parseSettings(raw any, all []*analysis.Analyzer) (*config, error) {
+func Parse(raw any, all []*analysis.Analyzer) (*Config, error) {
 	v, err := normalize(raw)
 	if err != nil {
 		return nil, err
 	}
-	cfg := &config{}
+	cfg := &Config{}
 	disabled := map[*analysis.Analyzer]bool{}
 	// The suite's own settings (generated, baseline) are top-level keys,
 	// checked and set like a check's flags.
@@ -121,10 +129,10 @@ func parseSettings(raw any, all []*analysis.Analyzer) (*config, error) {
 	}
 	for _, a := range all {
 		if !disabled[a] {
-			cfg.enabled = append(cfg.enabled, a)
+			cfg.Enabled = append(cfg.Enabled, a)
 		}
 	}
-	if len(cfg.enabled) == 0 {
+	if len(cfg.Enabled) == 0 {
 		return nil, fmt.Errorf("%s: every check is disabled; remove the leakvet linter instead", disableKey)
 	}
 	return cfg, nil

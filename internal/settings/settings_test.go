@@ -1,4 +1,4 @@
-package gclplugin
+package settings
 
 import (
 	"flag"
@@ -87,14 +87,14 @@ func TestSettingsApply(t *testing.T) {
 			"dotted": map[string]any{"name": true},
 		},
 	}
-	cfg, err := parseSettings(raw, all)
+	cfg, err := Parse(raw, all)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(cfg.enabled) != 1 || cfg.enabled[0].Name != "alpha" {
-		t.Fatalf("enabled = %v, want only alpha", cfg.enabled)
+	if len(cfg.Enabled) != 1 || cfg.Enabled[0].Name != "alpha" {
+		t.Fatalf("enabled = %v, want only alpha", cfg.Enabled)
 	}
-	if err := cfg.apply(); err != nil {
+	if err := cfg.Apply(); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]string{
@@ -149,9 +149,9 @@ func TestSettingsErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			all := fakeSuite(t)
-			cfg, err := parseSettings(tt.raw, all)
+			cfg, err := Parse(tt.raw, all)
 			if err == nil {
-				err = cfg.apply()
+				err = cfg.Apply()
 			}
 			if err == nil {
 				t.Fatalf("no error, want one containing %q", tt.want)
@@ -160,22 +160,6 @@ func TestSettingsErrors(t *testing.T) {
 				t.Errorf("error %q\ndoes not contain %q", err, tt.want)
 			}
 		})
-	}
-}
-
-func TestNoSettingsRunsEverything(t *testing.T) {
-	for _, raw := range []any{nil, map[string]any{}} {
-		p, err := New(raw)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, _ := p.BuildAnalyzers()
-		if len(got) != len(analyzers.All()) {
-			t.Errorf("New(%v) runs %d checks, want all %d", raw, len(got), len(analyzers.All()))
-		}
-		if p.GetLoadMode() != "typesinfo" {
-			t.Errorf("load mode %q, want typesinfo", p.GetLoadMode())
-		}
 	}
 }
 
@@ -234,7 +218,11 @@ func TestSuiteBoolFlags(t *testing.T) {
 			f.Value.Set(f.DefValue)
 		}
 	})
-	if _, err := New(raw); err != nil {
+	cfg, err := Parse(raw, analyzers.All())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cfg.Apply(); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range touched {
@@ -303,17 +291,17 @@ func TestSuiteSettings(t *testing.T) {
 	}
 	old := generated.Value.String()
 	t.Cleanup(func() { generated.Value.Set(old) })
-	cfg, err := parseSettings(map[string]any{"generated": true}, all)
+	cfg, err := Parse(map[string]any{"generated": true}, all)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := cfg.apply(); err != nil {
+	if err := cfg.Apply(); err != nil {
 		t.Fatal(err)
 	}
 	if got := generated.Value.String(); got != "true" {
 		t.Errorf("generated: true set -generated to %q", got)
 	}
-	if _, err := parseSettings(map[string]any{"generated": "yes"}, all); err == nil || !strings.Contains(err.Error(), "generated: want true or false") {
+	if _, err := Parse(map[string]any{"generated": "yes"}, all); err == nil || !strings.Contains(err.Error(), "generated: want true or false") {
 		t.Errorf("generated: \"yes\": err = %v, want one naming the key", err)
 	}
 }

@@ -1,4 +1,4 @@
-package gclplugin
+package settings
 
 import (
 	"encoding/json"
