@@ -24,6 +24,7 @@ func parseFlags(args []string, all []*analysis.Analyzer, fileEnabled []*analysis
 	sarifOut := fs.Bool("sarif", false, "print findings as SARIF 2.1.0, for code scanning (same as -format=sarif)")
 	fs.StringVar(&opts.format, "format", "text", "output format: text, json or sarif")
 	fs.BoolVar(&opts.fix, "fix", false, "apply suggested fixes, then report what remains")
+	fs.BoolVar(&opts.verbose, "v", false, "print how long each phase (load, analysis, output) took")
 	fs.BoolVar(&opts.diff, "diff", false, "print the suggested fixes as a unified diff; change no file")
 	fs.BoolVar(&opts.tests, "test", true, "also analyze test files")
 	fs.StringVar(&opts.tags, "tags", "", "comma-separated build tags")

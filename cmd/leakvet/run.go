@@ -12,6 +12,7 @@ import (
 	"runtime/pprof"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/leakvet/leakvet/analyzers"
 	"golang.org/x/tools/go/analysis"
@@ -28,12 +29,13 @@ const (
 )
 
 type options struct {
-	format string // text or json
-	fix    bool
-	diff   bool // print the fixes as a unified diff instead of applying them
-	tests  bool
-	tags   string
-	only   []*analysis.Analyzer
+	format  string // text or json
+	fix     bool
+	verbose bool // print each phase's time at the end
+	diff    bool // print the fixes as a unified diff instead of applying them
+	tests   bool
+	tags    string
+	only    []*analysis.Analyzer
 
 	// writeBaseline names the file to record every finding in.
 	writeBaseline string
@@ -89,32 +91,56 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		defer pprof.StopCPUProfile()
 	}
 
+	tm := &timings{start: time.Now()}
+	if opts.verbose {
+		defer tm.print(stderr)
+	}
+	// A progress line on a terminal, for text output only (a -json or
+	// -sarif run is read by programs).
+	var prog *progress
+	if opts.format == "text" && isTerminal(stderr) {
+		prog = startProgress(stderr, tm.start, 250*time.Millisecond)
+	}
+
 	pkgs, loadErr, err := load(patterns, opts)
+	tm.done("load")
 	if err != nil {
+		prog.finish()
 		fmt.Fprintf(stderr, "leakvet: %v\n", err)
 		return exitBadInput
 	}
 	if errs := checkResources(pkgs); len(errs) > 0 {
+		prog.finish()
 		for _, err := range errs {
 			fmt.Fprintf(stderr, "leakvet: -closecheck.resources: %v\n", err)
 		}
 		return exitBadInput
 	}
-	if loadErr != nil {
-		// The packages that load are still analysed: their findings are
-		// printed, and the exit code says the run was incomplete.
-		fmt.Fprintf(stderr, "leakvet: %v\n", loadErr)
-	}
 
 	var findings []finding
 	var internal []string
 	if len(pkgs) > 0 {
-		graph, err := checker.Analyze(opts.only, pkgs, nil)
+		checks := opts.only
+		if prog != nil {
+			var total int
+			checks, total = prog.counting(checks, pkgs)
+			prog.analysing(total)
+		}
+		graph, err := checker.Analyze(checks, pkgs, nil)
+		prog.finish()
 		if err != nil {
 			fmt.Fprintf(stderr, "leakvet: %v\n", err)
 			return exitInternal
 		}
 		findings, internal = collect(graph, opts.writeBaseline != "")
+	}
+	prog.finish()
+	tm.done("analysis")
+	defer tm.done("output")
+	if loadErr != nil {
+		// The packages that load are still analysed: their findings are
+		// printed, and the exit code says the run was incomplete.
+		fmt.Fprintf(stderr, "leakvet: %v\n", loadErr)
 	}
 	for _, msg := range internal {
 		fmt.Fprintf(stderr, "leakvet: internal error: %s\n", msg)
