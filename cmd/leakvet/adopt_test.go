@@ -1,9 +1,11 @@
 package main
 
 import (
+	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -240,5 +242,39 @@ func TestUserResourcesChecked(t *testing.T) {
 		"./custom")
 	if r.code != exitFindings || !strings.Contains(r.stdout, "resource from p.Get") || !strings.Contains(r.stdout, "resource from pool.Dial") {
 		t.Errorf("a repeated -closecheck.resources does not add entries: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestJSONDiagnosticsAreVetShape: each diagnostic of leakvet -json is the
+// object go vet -json prints for it, field for field (end positions,
+// related positions and fixes included); only the outer keys differ (file
+// against package).
+func TestJSONDiagnosticsAreVetShape(t *testing.T) {
+	dir := fixture(t)
+	diags := func(out string) []string {
+		t.Helper()
+		var all []string
+		dec := json.NewDecoder(strings.NewReader(out))
+		for dec.More() {
+			var tree map[string]map[string][]map[string]any
+			if err := dec.Decode(&tree); err != nil {
+				t.Fatalf("decoding %q: %v", out, err)
+			}
+			for _, byCheck := range tree {
+				for check, ds := range byCheck {
+					for _, d := range ds {
+						b, _ := json.Marshal(d)
+						all = append(all, check+" "+string(b))
+					}
+				}
+			}
+		}
+		slices.Sort(all)
+		return all
+	}
+	standalone := diags(runIn(t, dir, binary, "-json", "./files", "./leaky").stdout)
+	vet := diags(runIn(t, dir, "go", "vet", "-vettool="+binary, "-json", "./files", "./leaky").stdout)
+	if len(standalone) == 0 || !slices.Equal(standalone, vet) {
+		t.Errorf("leakvet -json and go vet -json diagnostics differ\nleakvet:\n%s\ngo vet:\n%s", strings.Join(standalone, "\n"), strings.Join(vet, "\n"))
 	}
 }
