@@ -95,6 +95,12 @@ func TestSettingsAreConfig(t *testing.T) {
 			}
 		})
 	}
+	for _, name := range config.SuiteSettings() {
+		if config.Analyzer.Flags.Lookup(name) == nil {
+			t.Errorf("suite setting %s is not a config flag", name)
+		}
+		exposed[name] = true // the drivers expose it under its own name
+	}
 	config.Analyzer.Flags.VisitAll(func(f *flag.Flag) {
 		if !exposed[f.Name] {
 			t.Errorf("setting %s is exposed by no check", f.Name)

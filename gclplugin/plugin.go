@@ -25,6 +25,7 @@ import (
 
 	"github.com/golangci/plugin-module-register/register"
 	"github.com/leakvet/leakvet/analyzers"
+	"github.com/leakvet/leakvet/internal/settings"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -42,16 +43,44 @@ func init() {
 // The analyzers and their flags are process-wide, as they are under go
 // vet: golangci-lint builds the plugin once per run, so the settings of
 // that run are the ones in force.
-func New(settings any) (register.LinterPlugin, error) {
+func New(raw any) (register.LinterPlugin, error) {
 	all := analyzers.All()
-	cfg, err := parseSettings(settings, all)
+	cfg, err := settings.Parse(raw, all)
 	if err != nil {
 		return nil, fmt.Errorf("%s settings: %w", Name, err)
 	}
-	if err := cfg.apply(); err != nil {
+	if err := cfg.Apply(); err != nil {
 		return nil, fmt.Errorf("%s settings: %w", Name, err)
 	}
-	return &plugin{analyzers: cfg.enabled}, nil
+	var folded []*analysis.Analyzer
+	for _, a := range cfg.Enabled {
+		folded = append(folded, foldRelated(a))
+	}
+	return &plugin{analyzers: folded}, nil
+}
+
+// foldRelated returns a copy of check whose diagnostics carry their
+// related positions in the message, " [LINE:COL: TEXT]" each, instead of
+// as related information: golangci-lint turns each related position into
+// an issue of its own, which counts against its issue limits and which
+// uniq-by-line can keep in place of the finding itself. Related positions
+// are always in the finding's own file (report.Report drops others).
+func foldRelated(check *analysis.Analyzer) *analysis.Analyzer {
+	c := *check
+	run := check.Run
+	c.Run = func(pass *analysis.Pass) (any, error) {
+		p := *pass
+		p.Report = func(d analysis.Diagnostic) {
+			for _, r := range d.Related {
+				pos := pass.Fset.Position(r.Pos)
+				d.Message += fmt.Sprintf(" [%d:%d: %s]", pos.Line, pos.Column, r.Message)
+			}
+			d.Related = nil
+			pass.Report(d)
+		}
+		return run(&p)
+	}
+	return &c
 }
 
 type plugin struct {

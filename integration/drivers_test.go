@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
@@ -259,6 +260,19 @@ func golangci(t *testing.T, dir string, env []string, settings string, patterns 
 	if r.code != 0 && r.code != 1 {
 		t.Fatalf("golangci-lint: exit %d\n%s", r.code, r.stderr)
 	}
+	leakvetIssues, others := parseGolangci(t, dir, r.stdout, r.stderr)
+	for _, o := range others {
+		t.Errorf("golangci-lint reports from %s", o)
+	}
+	return leakvetIssues
+}
+
+// parseGolangci reads golangci-lint's JSON output: leakvet's issues as
+// findings (the plugin folds each related position into the text as
+// " [LINE:COL: TEXT]"; it becomes a finding of its own, as the other
+// drivers report it), and the other linters' issues as "linter file:line".
+func parseGolangci(t *testing.T, dir, stdout, stderr string) (leakvetIssues []finding, others []string) {
+	t.Helper()
 	var report struct {
 		Issues []struct {
 			FromLinter string
@@ -269,13 +283,13 @@ func golangci(t *testing.T, dir string, env []string, settings string, patterns 
 			}
 		}
 	}
-	if err := json.Unmarshal([]byte(r.stdout), &report); err != nil {
-		t.Fatalf("golangci-lint JSON output: %v\n%s\n%s", err, r.stdout, r.stderr)
+	if err := json.Unmarshal([]byte(stdout), &report); err != nil {
+		t.Fatalf("golangci-lint JSON output: %v\n%s\n%s", err, stdout, stderr)
 	}
 	var out []finding
 	for _, is := range report.Issues {
 		if is.FromLinter != "leakvet" {
-			t.Errorf("golangci-lint reports from %s: %s:%d: %s", is.FromLinter, is.Pos.Filename, is.Pos.Line, is.Text)
+			others = append(others, fmt.Sprintf("%s %s:%d", is.FromLinter, is.Pos.Filename, is.Pos.Line))
 			continue
 		}
 		check, msg, ok := strings.Cut(is.Text, ": ")
@@ -283,12 +297,23 @@ func golangci(t *testing.T, dir string, env []string, settings string, patterns 
 			t.Errorf("golangci-lint issue without a check name: %q", is.Text)
 			continue
 		}
-		check = strings.Replace(check, "(related information)", " related", 1)
+		for {
+			m := foldedRelated.FindStringSubmatch(msg)
+			if m == nil {
+				break
+			}
+			msg = m[1]
+			out = append(out, newFinding(dir, check+" related", fmt.Sprintf("%s:%s:%s", is.Pos.Filename, m[2], m[3]), m[4]))
+		}
 		posn := fmt.Sprintf("%s:%d:%d", is.Pos.Filename, is.Pos.Line, is.Pos.Column)
 		out = append(out, newFinding(dir, check, posn, msg))
 	}
-	return sorted(out)
+	return sorted(out), others
 }
+
+// foldedRelated matches the last related position the plugin folds into
+// an issue's text.
+var foldedRelated = regexp.MustCompile(`^(.*) \[(\d+):(\d+): ([^\[\]]*)\]$`)
 
 func runGolangci(t *testing.T, dir string, env []string, settings string, patterns ...string) result {
 	t.Helper()
@@ -492,8 +517,8 @@ func TestSettingsErrors(t *testing.T) {
 	tests := []struct {
 		name, settings, want string
 	}{
-		{"unknown top-level key", "nosuch: 1\n", `nosuch: unknown key: want "disable" or a check name`},
-		{"misspelled check", "httpbdy:\n  strict: true\n", `httpbdy: unknown key: want "disable" or a check name`},
+		{"unknown top-level key", "nosuch: 1\n", `nosuch: unknown key: want "disable", "generated", "baseline" or a check name`},
+		{"misspelled check", "httpbdy:\n  strict: true\n", `httpbdy: unknown key: want "disable", "generated", "baseline" or a check name`},
 		{"capitalised unknown key", "NoSuch: [x]\n", `nosuch: unknown key`},
 		{"unknown flag", check + ":\n  nosuchflag: true\n", check + ".nosuchflag: unknown key: " + check + "'s flags are "},
 		{"flag of the wrong type", check + ":\n  " + boolFlag + ": \"yes\"\n", check + "." + boolFlag + `: want true or false, got a string ("yes")`},
@@ -740,5 +765,60 @@ func TestDocsConfig(t *testing.T) {
 	r := runCmd(t, dir, gclEnv, gcl, "run", "--allow-parallel-runners", "-c", cfg, "--enable-only=leakvet", "--output.json.path=stdout", "./leaky")
 	if r.code != 1 || !strings.Contains(r.stdout, `"FromLinter":"leakvet"`) {
 		t.Errorf("the documented configuration does not run leakvet (exit %d):\n%s\n%s\n%s", r.code, block, r.stdout, r.stderr)
+	}
+}
+
+// TestOtherLintersKeepLeakvetFindings enables leakvet beside linters that
+// report the same lines (bodyclose, gosec, noctx, sqlclosecheck,
+// rowserrcheck), with the issues settings docs/integrations.md gives for
+// that: every finding of the leakvet binary must be printed, and the
+// other linters must really share lines with leakvet.
+func TestOtherLintersKeepLeakvetFindings(t *testing.T) {
+	requireE2E(t)
+	doc, err := os.ReadFile(filepath.Join(root, "docs", "integrations.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const issues = "issues:\n  uniq-by-line: false\n  max-issues-per-linter: 0\n  max-same-issues: 0\n"
+	if !strings.Contains(string(doc), issues) {
+		t.Fatalf("docs/integrations.md no longer shows\n%s", issues)
+	}
+	cfg := filepath.Join(t.TempDir(), "golangci.yml")
+	config := `version: "2"
+linters:
+  default: none
+  enable: [leakvet, bodyclose, gosec, noctx, sqlclosecheck, rowserrcheck]
+  settings:
+    custom:
+      leakvet:
+        type: module
+        description: resource leaks
+` + issues
+	if err := os.WriteFile(cfg, []byte(config), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(root, "testdata", "driver")
+	patterns := []string{"./leaky", "./sqlleak", "./files"}
+	r := runCmd(t, dir, gclEnv, gcl, append([]string{"run", "--allow-parallel-runners", "-c", cfg, "--path-mode=abs", "--show-stats=false",
+		"--output.json.path=stdout", "--output.text.path=stderr"}, patterns...)...)
+	if r.code != 1 {
+		t.Fatalf("golangci-lint: exit %d\n%s", r.code, r.stderr)
+	}
+	got, others := parseGolangci(t, dir, r.stdout, r.stderr)
+	want := standalone(t, dir, nil, nil, patterns...)
+	agree(t, want, "leakvet -json", map[string][]finding{"golangci-lint beside other linters": got})
+
+	shared := 0
+	for _, o := range others {
+		_, posn, _ := strings.Cut(o, " ")
+		for _, f := range want {
+			if strings.HasPrefix(f.posn, strings.TrimPrefix(posn, dir+string(filepath.Separator))+":") {
+				shared++
+				break
+			}
+		}
+	}
+	if shared == 0 {
+		t.Errorf("no other linter reports a line leakvet reports; the test proves nothing\nothers: %v", others)
 	}
 }

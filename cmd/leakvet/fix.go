@@ -8,88 +8,161 @@ import (
 	"go/token"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 )
 
-// applyFixes applies the first suggested fix of each finding. A fix whose
-// edits overlap another fix's edits is not applied (it is reported, and
-// its finding stays), and a file whose result would not parse is left
-// untouched. It returns the keys of the findings it fixed.
+// applyFixes applies the first suggested fix of each finding, and writes
+// the changed files. It returns the keys of the findings it fixed.
 func applyFixes(findings []finding, stderr io.Writer) (map[string]bool, error) {
-	type planned struct {
+	plan, err := planFixes(findings, stderr)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range plan.changes {
+		info, err := os.Stat(c.file)
+		if err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(c.file, c.after, info.Mode().Perm()); err != nil {
+			return nil, err
+		}
+	}
+	return plan.fixed, nil
+}
+
+// diffFixes prints what applyFixes would change as a unified diff, and
+// writes nothing. File names are relative to cwd where they are inside
+// it, so that `patch -p0` run there applies the diff.
+func diffFixes(findings []finding, cwd string, stdout, stderr io.Writer) error {
+	plan, err := planFixes(findings, stderr)
+	if err != nil {
+		return err
+	}
+	for _, c := range plan.changes {
+		name := c.file
+		if rel, err := filepath.Rel(cwd, c.file); cwd != "" && err == nil && !strings.HasPrefix(rel, "..") {
+			name = rel
+		}
+		if _, err := io.WriteString(stdout, unifiedDiff(name, c.before, c.after)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fixPlan is the result of planning: the new content of every file that
+// changes, and the keys of the findings whose fixes it contains.
+type fixPlan struct {
+	changes []fileChange // sorted by file
+	fixed   map[string]bool
+}
+
+type fileChange struct {
+	file          string
+	before, after []byte
+}
+
+// planFixes decides which fixes to apply. A fix is applied whole or not
+// at all: one whose edits overlap an edit of a fix taken before it is left
+// out (and said so), and when a file's result would not parse, every fix
+// that edits that file is left out, in all the files it edits. A file is
+// read once and its result formatted.
+func planFixes(findings []finding, stderr io.Writer) (*fixPlan, error) {
+	type candidate struct {
 		key   string
 		edits []edit
 	}
-	byFile := map[string][]planned{}
-	var files []string
+	var taken []candidate
+	var accepted []edit
 	for _, f := range findings {
 		if len(f.Fixes) == 0 {
 			continue
 		}
-		for _, e := range f.Fixes[0].Edits {
-			if _, ok := byFile[e.File]; !ok {
-				files = append(files, e.File)
-			}
-			byFile[e.File] = append(byFile[e.File], planned{f.key(), []edit{e}})
-		}
-	}
-	slices.Sort(files)
-	fixed := map[string]bool{}
-	for _, file := range files {
-		plans := byFile[file]
-		var edits []edit
-		keys := map[string]bool{}
-		conflicts := map[string]bool{}
-		for _, p := range plans {
-			for _, e := range p.edits {
-				clash := slices.ContainsFunc(edits, func(o edit) bool {
-					same := o.Start == e.Start && o.End == e.End && o.New == e.New
-					return !same && o.Start < max(e.End, e.Start+1) && e.Start < max(o.End, o.Start+1)
-				})
-				if clash {
-					conflicts[p.key] = true
-					continue
-				}
-				if !slices.Contains(edits, e) {
-					edits = append(edits, e)
-				}
-				keys[p.key] = true
-			}
-		}
-		for k := range conflicts {
-			delete(keys, k)
-			fmt.Fprintf(stderr, "leakvet: not applying a fix in %s: it overlaps another fix\n", file)
-		}
-		src, err := os.ReadFile(file)
-		if err != nil {
-			return nil, err
-		}
-		out, err := applyEdits(src, edits)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", file, err)
-		}
-		if _, err := parser.ParseFile(token.NewFileSet(), file, out, parser.ParseComments); err != nil {
-			fmt.Fprintf(stderr, "leakvet: not applying fixes to %s: the result would not parse: %v\n", file, err)
+		edits := f.Fixes[0].Edits
+		clash := slices.ContainsFunc(edits, func(e edit) bool {
+			return slices.ContainsFunc(accepted, func(o edit) bool { return overlap(o, e) })
+		})
+		if clash {
+			fmt.Fprintf(stderr, "leakvet: not applying the fix of %s: it overlaps another fix\n", f.Posn)
 			continue
 		}
-		if formatted, err := format.Source(out); err == nil {
-			out = formatted
-		}
-		info, err := os.Stat(file)
-		if err != nil {
-			return nil, err
-		}
-		if err := os.WriteFile(file, out, info.Mode().Perm()); err != nil {
-			return nil, err
-		}
-		for k := range keys {
-			fixed[k] = true
-		}
+		accepted = append(accepted, edits...)
+		taken = append(taken, candidate{f.key(), edits})
 	}
-	return fixed, nil
+
+	sources := map[string][]byte{}
+	for {
+		byFile := map[string][]edit{}
+		for _, c := range taken {
+			for _, e := range c.edits {
+				if !slices.Contains(byFile[e.File], e) {
+					byFile[e.File] = append(byFile[e.File], e)
+				}
+			}
+		}
+		files := slices.Sorted(func(yield func(string) bool) {
+			for f := range byFile {
+				if !yield(f) {
+					return
+				}
+			}
+		})
+		plan := &fixPlan{fixed: map[string]bool{}}
+		var refused string
+		for _, file := range files {
+			src, ok := sources[file]
+			if !ok {
+				var err error
+				src, err = os.ReadFile(file)
+				if err != nil {
+					return nil, err
+				}
+				sources[file] = src
+			}
+			out, err := applyEdits(src, byFile[file])
+			if err != nil {
+				return nil, fmt.Errorf("%s: %v", file, err)
+			}
+			if _, err := parser.ParseFile(token.NewFileSet(), file, out, parser.ParseComments); err != nil {
+				fmt.Fprintf(stderr, "leakvet: not applying fixes to %s: the result would not parse: %v\n", file, err)
+				refused = file
+				break
+			}
+			if formatted, err := format.Source(out); err == nil {
+				out = formatted
+			}
+			if !bytes.Equal(src, out) {
+				plan.changes = append(plan.changes, fileChange{file, src, out})
+			}
+		}
+		if refused == "" {
+			for _, c := range taken {
+				plan.fixed[c.key] = true
+			}
+			return plan, nil
+		}
+		// Leave out every fix that edits the refused file, and plan again:
+		// their edits in other files go too.
+		taken = slices.DeleteFunc(taken, func(c candidate) bool {
+			return slices.ContainsFunc(c.edits, func(e edit) bool { return e.File == refused })
+		})
+	}
+}
+
+// overlap reports whether two edits of the same file touch the same text
+// (an insertion touches the byte it precedes). Identical edits do not
+// overlap: two fixes may make the same change.
+func overlap(a, b edit) bool {
+	if a.File != b.File || a == b {
+		return false
+	}
+	return a.Start < max(b.End, b.Start+1) && b.Start < max(a.End, a.Start+1)
 }
 
 func applyEdits(src []byte, edits []edit) ([]byte, error) {
+	edits = slices.Clone(edits)
 	slices.SortStableFunc(edits, func(a, b edit) int { return a.Start - b.Start })
 	var buf bytes.Buffer
 	last := 0

@@ -7,12 +7,16 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/leakvet/leakvet/analyzers"
 	"golang.org/x/tools/go/analysis"
 )
 
 // parseFlags parses the command line. Every check gets a boolean flag of
 // its own name and its analyzer flags as -CHECK.FLAG, as under go vet.
-func parseFlags(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer) (options, []string, error) {
+// fileEnabled are the checks a configuration file leaves enabled (nil:
+// every check); -CHECK=false turns more off, -CHECK selects checks
+// regardless of the file.
+func parseFlags(args []string, all []*analysis.Analyzer, fileEnabled []*analysis.Analyzer, stdout, stderr io.Writer) (options, []string, error) {
 	var opts options
 	fs := flag.NewFlagSet("leakvet", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -20,8 +24,15 @@ func parseFlags(args []string, all []*analysis.Analyzer, stdout, stderr io.Write
 	sarifOut := fs.Bool("sarif", false, "print findings as SARIF 2.1.0, for code scanning (same as -format=sarif)")
 	fs.StringVar(&opts.format, "format", "text", "output format: text, json or sarif")
 	fs.BoolVar(&opts.fix, "fix", false, "apply suggested fixes, then report what remains")
+	fs.BoolVar(&opts.verbose, "v", false, "print how long each phase (load, analysis, output) took")
+	fs.BoolVar(&opts.diff, "diff", false, "print the suggested fixes as a unified diff; change no file")
 	fs.BoolVar(&opts.tests, "test", true, "also analyze test files")
 	fs.StringVar(&opts.tags, "tags", "", "comma-separated build tags")
+	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "record every finding in this file and exit 0; -baseline FILE then reports only new ones")
+	for _, f := range analyzers.SuiteFlags() {
+		fs.Var(f.Value, f.Name, f.Usage)
+	}
+	fs.String("config", "", "read settings from this file instead of "+configFileName+" in the module root (applied before the flags, which override it)")
 	version := fs.Bool("V", false, "print the version and exit")
 	fs.StringVar(&opts.cpuprofile, "cpuprofile", "", "write a CPU profile of the run to this file")
 
@@ -61,6 +72,12 @@ func parseFlags(args []string, all []*analysis.Analyzer, stdout, stderr io.Write
 		fmt.Fprintln(stdout, "leakvet", buildVersion())
 		return opts, nil, flag.ErrHelp
 	}
+	if opts.writeBaseline != "" && fs.Lookup("baseline").Value.String() != "" {
+		return opts, nil, fmt.Errorf("-write-baseline records every finding; it cannot be combined with -baseline")
+	}
+	if opts.diff && (opts.fix || *jsonOut || *sarifOut || opts.format != "text") {
+		return opts, nil, fmt.Errorf("-diff prints a diff; it cannot be combined with -fix, -json or -sarif")
+	}
 	if *jsonOut && *sarifOut {
 		return opts, nil, fmt.Errorf("-json and -sarif ask for different outputs; give one")
 	}
@@ -87,7 +104,9 @@ func parseFlags(args []string, all []*analysis.Analyzer, stdout, stderr io.Write
 	for _, a := range all {
 		ts := enabled[a.Name]
 		switch {
-		case anyTrue && ts.set && ts.on, !anyTrue && !(ts.set && !ts.on):
+		case anyTrue && ts.set && ts.on:
+			opts.only = append(opts.only, a)
+		case !anyTrue && !(ts.set && !ts.on) && (fileEnabled == nil || slices.Contains(fileEnabled, a)):
 			opts.only = append(opts.only, a)
 		}
 	}
@@ -162,12 +181,18 @@ Flags:
 Suppressing a finding:
   //nolint:leakvet                  on the reported line, or alone on the line above
   //nolint:httpbody,sqlclose        only the named checks
-  //nolint:sqlclose/rowserr         only one category of a check
+  //nolint:sqlclose/rowserr         only one category of a check (printed after each finding)
+  //nolint:bodyclose, sqlclosecheck aliases of httpbody and sqlclose
+
+Adopting on an existing code base:
+  leakvet -write-baseline leakvet.baseline ./...   record today's findings
+  leakvet -baseline leakvet.baseline ./...         report only new ones
 
 Exit codes:
   0  no findings
   1  findings were reported
-  2  bad flags, or packages that do not load or type-check
+  2  bad flags, or packages that do not load or type-check (the others
+     are still analysed and their findings printed)
   3  internal error in leakvet (please report it)
 `)
 }

@@ -83,7 +83,7 @@ func TestExitCodes(t *testing.T) {
 		code int
 		want string // fragment of stdout+stderr
 	}{
-		{"findings", []string{"./leaky"}, exitFindings, "leaky/leaky.go:12:15: response body from c.Get is not closed when returning at line 17 (httpbody)"},
+		{"findings", []string{"./leaky"}, exitFindings, "leaky/leaky.go:12:15: response body from c.Get is not closed when returning at line 17 (httpbody/leak)"},
 		{"clean", []string{"./clean"}, exitClean, ""},
 		{"type error", []string{"./broken"}, exitBadInput, "packages do not load or type-check"},
 		{"missing package", []string{"./nosuch"}, exitBadInput, "nosuch"},
@@ -93,7 +93,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown check help", []string{"help", "nosuch"}, exitBadInput, `no check named "nosuch"`},
 		{"every check disabled", disableAll("./leaky"), exitBadInput, "every check is disabled"},
 		{"one check disabled", []string{"-httpbody=false", "./leaky"}, exitClean, ""},
-		{"one check enabled", []string{"-httpbody", "./leaky"}, exitFindings, "(httpbody)"},
+		{"one check enabled", []string{"-httpbody", "./leaky"}, exitFindings, "(httpbody/leak)"},
 		{"help", []string{"-help"}, exitClean, "Exit codes:"},
 	}
 	for _, tt := range tests {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"runtime/debug"
 )
@@ -11,7 +12,7 @@ import (
 type jsonDiagnostic struct {
 	Category       string             `json:"category,omitempty"`
 	Posn           string             `json:"posn"`
-	End            string             `json:"end,omitempty"`
+	End            string             `json:"end"`
 	Message        string             `json:"message"`
 	SuggestedFixes []jsonSuggestedFix `json:"suggested_fixes,omitempty"`
 	Related        []jsonRelatedInfo  `json:"related,omitempty"`
@@ -31,12 +32,16 @@ type jsonEdit struct {
 
 type jsonRelatedInfo struct {
 	Posn    string `json:"posn"`
+	End     string `json:"end"`
 	Message string `json:"message"`
 }
 
-// writeJSON prints {"file": {"check": [diagnostics...]}}, keyed by file
-// rather than package so that test variants of a package do not repeat a
-// finding. Keys are sorted by encoding/json, so output is deterministic.
+// writeJSON prints {"file": {"check": [diagnostics...]}}. The
+// diagnostics have go vet -json's fields; the outer object is keyed by
+// file rather than by package (go vet prints one object per package) so
+// that test variants of a package do not repeat a finding, and it is one
+// object for the whole run. Keys are sorted by encoding/json, so output
+// is deterministic.
 func writeJSON(w io.Writer, findings []finding) error {
 	out := map[string]map[string][]jsonDiagnostic{}
 	for _, f := range findings {
@@ -45,9 +50,14 @@ func writeJSON(w io.Writer, findings []finding) error {
 			byCheck = map[string][]jsonDiagnostic{}
 			out[f.File] = byCheck
 		}
-		d := jsonDiagnostic{Category: f.Category, Posn: f.Posn, Message: f.Message}
+		d := jsonDiagnostic{Category: f.Category, Posn: f.Posn, End: f.Posn, Message: f.Message}
+		if f.EndLine > 0 {
+			d.End = fmt.Sprintf("%s:%d:%d", f.File, f.EndLine, f.EndCol)
+		}
 		for _, r := range f.Related {
-			d.Related = append(d.Related, jsonRelatedInfo{Posn: r.Posn, Message: r.Message})
+			// Related positions have no extent: end is the position, as
+			// go vet prints it then.
+			d.Related = append(d.Related, jsonRelatedInfo{Posn: r.Posn, End: r.Posn, Message: r.Message})
 		}
 		for _, fx := range f.Fixes {
 			jf := jsonSuggestedFix{Message: fx.Message}

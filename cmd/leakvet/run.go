@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/types"
 	"io"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"runtime/pprof"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/leakvet/leakvet/analyzers"
 	"golang.org/x/tools/go/analysis"
@@ -27,11 +29,16 @@ const (
 )
 
 type options struct {
-	format string // text or json
-	fix    bool
-	tests  bool
-	tags   string
-	only   []*analysis.Analyzer
+	format  string // text or json
+	fix     bool
+	verbose bool // print each phase's time at the end
+	diff    bool // print the fixes as a unified diff instead of applying them
+	tests   bool
+	tags    string
+	only    []*analysis.Analyzer
+
+	// writeBaseline names the file to record every finding in.
+	writeBaseline string
 
 	cpuprofile string
 }
@@ -49,7 +56,13 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}()
 
 	all := analyzers.All()
-	opts, patterns, err := parseFlags(args, all, stdout, stderr)
+	cwd, _ := os.Getwd()
+	fileEnabled, err := applyConfigFile(args, cwd, all)
+	if err != nil {
+		fmt.Fprintf(stderr, "leakvet: %v\n", err)
+		return exitBadInput
+	}
+	opts, patterns, err := parseFlags(args, all, fileEnabled, stdout, stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitClean
 	}
@@ -78,20 +91,94 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		defer pprof.StopCPUProfile()
 	}
 
-	pkgs, err := load(patterns, opts)
+	tm := &timings{start: time.Now()}
+	if opts.verbose {
+		defer tm.print(stderr)
+	}
+	// A progress line on a terminal, for text output only (a -json or
+	// -sarif run is read by programs).
+	var prog *progress
+	if opts.format == "text" && isTerminal(stderr) {
+		prog = startProgress(stderr, tm.start, 250*time.Millisecond)
+	}
+
+	pkgs, loadErr, err := load(patterns, opts)
+	tm.done("load")
 	if err != nil {
+		prog.finish()
 		fmt.Fprintf(stderr, "leakvet: %v\n", err)
 		return exitBadInput
 	}
-
-	graph, err := checker.Analyze(opts.only, pkgs, nil)
-	if err != nil {
-		fmt.Fprintf(stderr, "leakvet: %v\n", err)
-		return exitInternal
+	if errs := checkResources(pkgs); len(errs) > 0 {
+		prog.finish()
+		for _, err := range errs {
+			fmt.Fprintf(stderr, "leakvet: -closecheck.resources: %v\n", err)
+		}
+		return exitBadInput
 	}
-	findings, internal := collect(graph)
+
+	var findings []finding
+	var internal []string
+	if len(pkgs) > 0 {
+		checks := opts.only
+		if prog != nil {
+			var total int
+			checks, total = prog.counting(checks, pkgs)
+			prog.analysing(total)
+		}
+		graph, err := checker.Analyze(checks, pkgs, nil)
+		prog.finish()
+		if err != nil {
+			fmt.Fprintf(stderr, "leakvet: %v\n", err)
+			return exitInternal
+		}
+		findings, internal = collect(graph, opts.writeBaseline != "")
+	}
+	prog.finish()
+	tm.done("analysis")
+	defer tm.done("output")
+	if loadErr != nil {
+		// The packages that load are still analysed: their findings are
+		// printed, and the exit code says the run was incomplete.
+		fmt.Fprintf(stderr, "leakvet: %v\n", loadErr)
+	}
 	for _, msg := range internal {
 		fmt.Fprintf(stderr, "leakvet: internal error: %s\n", msg)
+	}
+
+	if opts.writeBaseline != "" {
+		var fps []string
+		for _, f := range findings {
+			fps = append(fps, f.Fingerprint)
+		}
+		if err := os.WriteFile(opts.writeBaseline, analyzers.FormatBaseline(fps), 0o666); err != nil {
+			fmt.Fprintf(stderr, "leakvet: %v\n", err)
+			return exitBadInput
+		}
+		fmt.Fprintf(stderr, "leakvet: recorded %d findings in %s\n", len(fps), opts.writeBaseline)
+		switch {
+		case len(internal) > 0:
+			return exitInternal
+		case loadErr != nil:
+			return exitBadInput
+		}
+		return exitClean
+	}
+
+	if opts.diff {
+		if err := diffFixes(findings, cwd, stdout, stderr); err != nil {
+			fmt.Fprintf(stderr, "leakvet: %v\n", err)
+			return exitInternal
+		}
+		switch {
+		case len(internal) > 0:
+			return exitInternal
+		case loadErr != nil:
+			return exitBadInput
+		case len(findings) > 0:
+			return exitFindings
+		}
+		return exitClean
 	}
 
 	if opts.fix {
@@ -103,7 +190,6 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		findings = slices.DeleteFunc(findings, func(f finding) bool { return fixed[f.key()] })
 	}
 
-	cwd, _ := os.Getwd()
 	switch opts.format {
 	case "json":
 		err = writeJSON(stdout, findings)
@@ -119,6 +205,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	switch {
 	case len(internal) > 0:
 		return exitInternal
+	case loadErr != nil:
+		return exitBadInput
 	case len(findings) > 0:
 		return exitFindings
 	}
@@ -126,20 +214,26 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 }
 
 // load loads the packages and every dependency from source (the checks
-// exchange facts across packages), and turns load and type errors into
-// one clear error.
-func load(patterns []string, opts options) ([]*packages.Package, error) {
+// exchange facts across packages). Packages that do not load or
+// type-check, and roots that import one, are left out: it returns the
+// rest, and the errors as one clear error (loadErr). err is for a failure
+// that leaves nothing to analyse.
+func load(patterns []string, opts options) (pkgs []*packages.Package, loadErr, err error) {
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: opts.tests}
 	if opts.tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + opts.tags}
 	}
-	pkgs, err := packages.Load(cfg, patterns...)
+	roots, err := packages.Load(cfg, patterns...)
 	if err != nil {
-		return nil, fmt.Errorf("cannot load packages: %v", err)
+		return nil, nil, fmt.Errorf("cannot load packages: %v", err)
+	}
+	if len(roots) == 0 {
+		return nil, nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
 	}
 	var msgs []string
 	seen := map[string]bool{}
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
+	broken := map[*packages.Package]bool{}
+	packages.Visit(roots, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
 			m := e.Error()
 			if !seen[m] {
@@ -147,21 +241,52 @@ func load(patterns []string, opts options) ([]*packages.Package, error) {
 				msgs = append(msgs, m)
 			}
 		}
+		// Visit calls post after every import: a package is broken if it
+		// or anything it imports has errors.
+		bad := len(p.Errors) > 0 || p.IllTyped
+		for _, imp := range p.Imports {
+			bad = bad || broken[imp]
+		}
+		if bad {
+			broken[p] = true
+		}
 	})
-	if len(pkgs) == 0 {
-		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
+	var skipped []string
+	for _, p := range roots {
+		if broken[p] {
+			if !slices.Contains(skipped, p.ID) {
+				skipped = append(skipped, p.ID)
+			}
+			continue
+		}
+		pkgs = append(pkgs, p)
 	}
-	if len(msgs) > 0 {
+	if len(msgs) > 0 || len(skipped) > 0 {
 		const limit = 20
 		more := ""
 		if len(msgs) > limit {
 			more = fmt.Sprintf("\n\t(and %d more)", len(msgs)-limit)
 			msgs = msgs[:limit]
 		}
-		return nil, fmt.Errorf("packages do not load or type-check; fix these errors first:\n\t%s%s",
-			strings.Join(msgs, "\n\t"), more)
+		msg := fmt.Sprintf("packages do not load or type-check:\n\t%s%s", strings.Join(msgs, "\n\t"), more)
+		if len(skipped) > 0 {
+			msg += fmt.Sprintf("\nleakvet: not analysed (they or their imports have errors): %s", strings.Join(skipped, ", "))
+		}
+		loadErr = errors.New(msg)
 	}
-	return pkgs, nil
+	return pkgs, loadErr, nil
+}
+
+// checkResources checks the user-defined resources against every loaded
+// package (roots and dependencies).
+func checkResources(pkgs []*packages.Package) []error {
+	byPath := map[string]*types.Package{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if p.Types != nil {
+			byPath[p.PkgPath] = p.Types
+		}
+	})
+	return analyzers.CheckResources(func(path string) *types.Package { return byPath[path] })
 }
 
 // finding is one diagnostic of a root package, with positions resolved.
@@ -177,6 +302,9 @@ type finding struct {
 	Message  string
 	Related  []related
 	Fixes    []fix
+	// Fingerprint identifies the finding in a baseline (see
+	// analyzers.Fingerprint); set only when a baseline is being written.
+	Fingerprint string
 }
 
 type related struct {
@@ -202,7 +330,7 @@ func (f finding) key() string { return f.Check + "\x00" + f.Posn + "\x00" + f.Me
 
 // collect gathers the root diagnostics, once each (a package and its test
 // variant report the same finding), in a stable order.
-func collect(graph *checker.Graph) ([]finding, []string) {
+func collect(graph *checker.Graph, fingerprints bool) ([]finding, []string) {
 	var out []finding
 	var internal []string
 	seen := map[string]bool{}
@@ -252,6 +380,9 @@ func collect(graph *checker.Graph) ([]finding, []string) {
 				}
 				f.Fixes = append(f.Fixes, fx)
 			}
+			if fingerprints {
+				f.Fingerprint = fingerprint(act, d)
+			}
 			if !seen[f.key()] {
 				seen[f.key()] = true
 				out = append(out, f)
@@ -277,10 +408,35 @@ func collect(graph *checker.Graph) ([]finding, []string) {
 	return out, internal
 }
 
+// fingerprint is d's fingerprint for a baseline.
+func fingerprint(act *checker.Action, d analysis.Diagnostic) string {
+	fset := act.Package.Fset
+	name := fset.Position(d.Pos).Filename
+	for _, file := range act.Package.Syntax {
+		if file.FileStart <= d.Pos && d.Pos <= file.FileEnd {
+			src, err := os.ReadFile(name)
+			if err != nil {
+				return ""
+			}
+			return analyzers.Fingerprint(fset, file, src, act.Package.Types.Path(), act.Analyzer.Name, d.Category, d.Pos, d.End)
+		}
+	}
+	return ""
+}
+
+// writeText prints one line a finding: position, message, and the check
+// with its category, which //nolint:CHECK/CATEGORY names.
 func writeText(w io.Writer, findings []finding, cwd string) {
 	for _, f := range findings {
-		fmt.Fprintf(w, "%s: %s (%s)\n", relPosn(f.File, f.Line, f.Col, cwd), f.Message, f.Check)
+		fmt.Fprintf(w, "%s: %s (%s)\n", relPosn(f.File, f.Line, f.Col, cwd), f.Message, checkCategory(f))
 	}
+}
+
+func checkCategory(f finding) string {
+	if f.Category == "" {
+		return f.Check
+	}
+	return f.Check + "/" + f.Category
 }
 
 func relPosn(file string, line, col int, cwd string) string {

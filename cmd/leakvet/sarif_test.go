@@ -128,7 +128,13 @@ func TestSARIF(t *testing.T) {
 		if !strings.HasPrefix(posn, prefix) {
 			t.Errorf("location %s is not relative to the repository root", posn)
 		}
-		got = append(got, fmt.Sprintf("%s: %s (%s)", strings.TrimPrefix(posn, prefix), msg, ruleID))
+		check := ruleID
+		if props, ok := res["properties"].(obj); ok {
+			if c, ok := props["category"].(string); ok {
+				check += "/" + c
+			}
+		}
+		got = append(got, fmt.Sprintf("%s: %s (%s)", strings.TrimPrefix(posn, prefix), msg, check))
 		related := objects(t, res, "relatedLocations")
 		if len(related) == 0 {
 			t.Errorf("result %q has no related location (the leaking return)", msg)

@@ -34,7 +34,18 @@ const (
 	// Resources extends the resource table with the user's own
 	// acquire/release pairs (resource.UserResources syntax).
 	Resources = "closecheck.resources"
+
+	// Generated reports findings in generated files too.
+	Generated = "generated"
+	// Baseline names a file of findings not to report (see
+	// report.Baseline).
+	Baseline = "baseline"
 )
+
+// SuiteSettings are the settings of the whole suite rather than of one
+// check: their names have no CHECK. prefix, and drivers expose each under
+// its own name (-generated, -baseline; the plugin's top-level keys).
+func SuiteSettings() []string { return []string{Generated, Baseline} }
 
 // StrictUsage is the help text of every check's strict flag.
 const StrictUsage = "also report releases that are not deferred while calls that can fail or panic run before them"
@@ -61,6 +72,10 @@ func newAnalyzer() *analysis.Analyzer {
 	a.Flags.Var(new(resource.UserResources), Resources,
 		"user-defined resources: 'ACQUIRE[#RESULT] => RELEASE[, RELEASE...]' entries separated by ';' "+
 			"(RELEASE is .Method or a function that releases its argument)")
+	a.Flags.Bool(Generated, false,
+		"also report findings in generated files (marked '// Code generated ... DO NOT EDIT.')")
+	a.Flags.Var(new(report.Baseline), Baseline,
+		"report only findings not recorded in this baseline file (written by leakvet -write-baseline)")
 	return a
 }
 
@@ -83,7 +98,11 @@ type Config struct {
 	Table   *resource.Table
 	strict  map[string]bool
 	rowsErr bool
+	report  report.Settings
 }
+
+// ReportSettings are the settings report.Report applies to every finding.
+func (c *Config) ReportSettings() report.Settings { return c.report }
 
 // Strict reports whether the named check reports strict-mode findings.
 func (c *Config) Strict(check string) bool { return c.strict[check] }
@@ -104,6 +123,10 @@ func run(pass *analysis.Pass) (any, error) {
 		c.strict[check] = boolFlag(flags, name)
 	}
 	c.rowsErr = boolFlag(flags, SQLCloseRowsErr)
+	c.report = report.Settings{
+		Generated: boolFlag(flags, Generated),
+		Baseline:  flags.Lookup(Baseline).Value.(*report.Baseline),
+	}
 	c.Table = resource.Builtin().WithUser(flags.Lookup(Resources).Value.(*resource.UserResources).Entries())
 	return c, nil
 }

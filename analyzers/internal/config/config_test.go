@@ -1,6 +1,8 @@
 package config_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -90,4 +92,27 @@ func TestExposeUnknownSetting(t *testing.T) {
 		}
 	}()
 	config.Expose(&analysis.Analyzer{Name: "goroutineleak"}, "strict")
+}
+
+// TestReportSettings: generated files are left out by default, -generated
+// includes them, and -baseline reads its file into the settings report
+// applies.
+func TestReportSettings(t *testing.T) {
+	if s := runConfig(t).ReportSettings(); s.Generated || s.Baseline.Len() != 0 {
+		t.Errorf("default report settings = %+v, want generated files left out and no baseline", s)
+	}
+	set(t, config.Generated, "true")
+	file := filepath.Join(t.TempDir(), "baseline")
+	fp := "httpbody/leak\texample.com/p\tF\t0\thttp.Get(url)"
+	if err := os.WriteFile(file, []byte("# comment\n"+fp+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	set(t, config.Baseline, file)
+	s := runConfig(t).ReportSettings()
+	if !s.Generated || !s.Baseline.Has(fp) || s.Baseline.Len() != 1 {
+		t.Errorf("report settings = %+v, want generated files and the one baseline entry", s)
+	}
+	if err := config.Analyzer.Flags.Set(config.Baseline, filepath.Join(t.TempDir(), "missing")); err == nil {
+		t.Errorf("a missing baseline file is accepted")
+	}
 }

@@ -30,9 +30,15 @@ type Diagnostic struct {
 }
 
 // Report emits d for the check named by pass.Analyzer, unless a //nolint
-// comment on its line (or alone on the line above) suppresses it.
+// comment on its line (or alone on the line above) suppresses it, it lies
+// in a generated file (unless Settings.Generated), or the baseline in
+// force records it. Internal errors (category "internal") are always
+// reported.
 func Report(pass *analysis.Pass, d Diagnostic) {
 	if Suppressed(pass, d.Pos, pass.Analyzer.Name, d.Category) || inExampleNeverRun(pass, d.Pos) {
+		return
+	}
+	if d.Category != "internal" && filtered(pass, d) {
 		return
 	}
 	diag := analysis.Diagnostic{Pos: d.Pos, End: d.End, Category: d.Category, Message: d.Message}
@@ -49,6 +55,27 @@ func Report(pass *analysis.Pass, d Diagnostic) {
 	pass.Report(diag)
 }
 
+// filtered reports whether the settings in force drop d: a finding in a
+// generated file, or one the baseline records.
+func filtered(pass *analysis.Pass, d Diagnostic) bool {
+	s := settingsOf(pass)
+	file := ssanav.FileOf(pass, d.Pos)
+	if file == nil {
+		return false
+	}
+	if !s.Generated && ast.IsGenerated(file) {
+		return true
+	}
+	if s.Baseline.Len() > 0 {
+		src, err := pass.ReadFile(pass.Fset.File(d.Pos).Name())
+		if err == nil {
+			fp := Fingerprint(pass.Fset, file, src, pass.Pkg.Path(), pass.Analyzer.Name, d.Category, d.Pos, d.End)
+			return s.Baseline.Has(fp)
+		}
+	}
+	return false
+}
+
 // Suppressed reports whether a //nolint directive covers pos for the check
 // (or its category). Accepted forms, on the reported line or alone on the
 // line above it:
@@ -57,6 +84,7 @@ func Report(pass *analysis.Pass, d Diagnostic) {
 //	//nolint:leakvet                every leakvet check
 //	//nolint:httpbody,sqlclose      the named checks
 //	//nolint:sqlclose/rowserr       one category of one check
+//	//nolint:bodyclose              another linter's name for a check (aliases)
 //
 // Anything after "//" on the directive line (a reason) is ignored.
 func Suppressed(pass *analysis.Pass, pos token.Pos, check, category string) bool {
@@ -104,8 +132,19 @@ func directiveCovers(text, check, category string) bool {
 		case "leakvet", check, check + "/" + category:
 			return true
 		}
+		if aliases[name] == check {
+			return true
+		}
 	}
 	return false
+}
+
+// aliases are the names of other linters whose findings a leakvet check
+// reports too, so that suppressions written for them keep working when
+// code moves to leakvet: name -> check.
+var aliases = map[string]string{
+	"bodyclose":     "httpbody", // github.com/timakin/bodyclose: unclosed *http.Response bodies
+	"sqlclosecheck": "sqlclose", // github.com/ryanrolds/sqlclosecheck: unclosed database/sql rows and statements
 }
 
 // aloneOnLine reports whether only white space precedes c on its line.

@@ -32,6 +32,7 @@ type UserResources struct {
 
 // UserEntry is one parsed acquire/release pair.
 type UserEntry struct {
+	Text     string // the entry as written
 	Acquire  string
 	Result   int
 	Methods  []string // "Close", "Process.Wait"
@@ -47,7 +48,9 @@ func (u *UserResources) String() string {
 	return u.spec
 }
 
-// Set parses spec and replaces the entries; on error nothing changes.
+// Set parses spec and adds its entries to those set before, so that a
+// repeated flag adds entries; Set("") clears them. On error nothing
+// changes.
 func (u *UserResources) Set(spec string) error {
 	entries, err := ParseUser(spec)
 	if err != nil {
@@ -55,7 +58,14 @@ func (u *UserResources) Set(spec string) error {
 	}
 	u.mu.Lock()
 	defer u.mu.Unlock()
-	u.spec, u.entries = spec, entries
+	switch {
+	case strings.TrimSpace(spec) == "":
+		u.spec, u.entries = "", nil
+	case u.spec == "":
+		u.spec, u.entries = spec, entries
+	default:
+		u.spec, u.entries = u.spec+"; "+spec, append(u.entries, entries...)
+	}
 	return nil
 }
 
@@ -91,7 +101,7 @@ func ParseUser(spec string) ([]UserEntry, error) {
 			return nil, bad(`missing "=>" between the acquiring function and its release`)
 		}
 		acq, rel = strings.TrimSpace(acq), strings.TrimSpace(rel)
-		e := UserEntry{}
+		e := UserEntry{Text: text}
 		if name, idx, ok := strings.Cut(acq, "#"); ok {
 			i, err := strconv.Atoi(idx)
 			if err != nil || i < 0 || i > 15 {

@@ -1,4 +1,4 @@
-package gclplugin
+package settings
 
 import (
 	"encoding/json"
@@ -27,7 +27,7 @@ func FuzzParseSettings(f *testing.F) {
 		if json.Unmarshal([]byte(data), &raw) != nil {
 			return
 		}
-		cfg, err := parseSettings(raw, all)
+		cfg, err := Parse(raw, all)
 		if err == nil && cfg == nil {
 			t.Fatalf("no error and no settings for %s", data)
 		}

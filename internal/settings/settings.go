@@ -1,4 +1,10 @@
-package gclplugin
+// Package settings reads leakvet's settings as a tree of keys (the
+// golangci-lint plugin's settings, the .leakvet.yml file): the top-level
+// keys disable, the suite's own settings (generated, baseline) and one
+// object per check whose keys are that check's flags. Both the plugin and
+// the leakvet binary use it, so the two accept the same keys and values
+// and name a bad one the same way.
+package settings
 
 import (
 	"encoding/json"
@@ -11,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/leakvet/leakvet/analyzers"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -18,9 +25,10 @@ import (
 // check names are analyzer names, and no analyzer is called "disable".
 const disableKey = "disable"
 
-// config is validated settings, ready to apply to the analyzers' flags.
-type config struct {
-	enabled     []*analysis.Analyzer
+// Config is validated settings, ready to apply to the analyzers' flags.
+type Config struct {
+	// Enabled are the checks that run.
+	Enabled     []*analysis.Analyzer
 	assignments []assignment
 }
 
@@ -31,18 +39,30 @@ type assignment struct {
 	name  string
 	value string
 	// entries are the rendered items of a list setting, each with its own
-	// key, set one by one before value so that a bad entry is named by its
-	// index rather than by the whole list.
+	// key, checked one by one (on a fresh value of the flag's type) before
+	// value is set, so that a bad entry is named by its index rather than
+	// by the whole list.
 	entries []entry
+	// list marks a list flag: its Set adds entries and Set("") clears
+	// them, so it is cleared before value is set.
+	list bool
 }
 
 type entry struct{ key, value string }
 
-func (c *config) apply() error {
+// Apply sets the analyzers' flags to the settings.
+func (c *Config) Apply() error {
 	for _, a := range c.assignments {
+		v := a.flags.Lookup(a.name).Value
 		for _, e := range a.entries {
-			if err := a.flags.Set(a.name, e.value); err != nil {
+			fresh := reflect.New(reflect.TypeOf(v).Elem()).Interface().(flag.Value)
+			if err := fresh.Set(e.value); err != nil {
 				return fmt.Errorf("%s: %v", e.key, err)
+			}
+		}
+		if a.list {
+			if err := a.flags.Set(a.name, ""); err != nil {
+				return fmt.Errorf("%s: %v", a.key, err)
 			}
 		}
 		if err := a.flags.Set(a.name, a.value); err != nil {
@@ -52,18 +72,24 @@ func (c *config) apply() error {
 	return nil
 }
 
-// parseSettings checks raw settings against the analyzers' flags. Keys
+// Parse checks raw settings against the analyzers' flags. Keys
 // are matched without regard to case because golangci-lint's config
 // loader lower-cases every key it reads; values keep their case. Errors
 // name the offending key as a dotted path with list indexes
 // ("closecheck.resources[1].acquire").
-func parseSettings(raw any, all []*analysis.Analyzer) (*config, error) {
+func Parse(raw any, all []*analysis.Analyzer) (*Config, error) {
 	v, err := normalize(raw)
 	if err != nil {
 		return nil, err
 	}
-	cfg := &config{}
+	cfg := &Config{}
 	disabled := map[*analysis.Analyzer]bool{}
+	// The suite's own settings (generated, baseline) are top-level keys,
+	// checked and set like a check's flags.
+	suite := &analysis.Analyzer{Name: "leakvet"}
+	for _, f := range analyzers.SuiteFlags() {
+		suite.Flags.Var(f.Value, f.Name, f.Usage)
+	}
 	if v != nil {
 		top, ok := v.(map[string]any)
 		if !ok {
@@ -82,9 +108,17 @@ func parseSettings(raw any, all []*analysis.Analyzer) (*config, error) {
 				}
 				continue
 			}
+			if f := suite.Flags.Lookup(strings.ToLower(key)); f != nil {
+				as, err := parseValue(suite, f, key, val)
+				if err != nil {
+					return nil, err
+				}
+				cfg.assignments = append(cfg.assignments, as)
+				continue
+			}
 			i := slices.IndexFunc(all, func(a *analysis.Analyzer) bool { return strings.EqualFold(a.Name, key) })
 			if i < 0 {
-				return nil, fmt.Errorf("%s: unknown key: want %q or a check name (%s)", key, disableKey, checkNames(all))
+				return nil, fmt.Errorf("%s: unknown key: want %q, %s or a check name (%s)", key, disableKey, suiteNames(), checkNames(all))
 			}
 			as, err := parseCheck(all[i], key, val)
 			if err != nil {
@@ -95,13 +129,22 @@ func parseSettings(raw any, all []*analysis.Analyzer) (*config, error) {
 	}
 	for _, a := range all {
 		if !disabled[a] {
-			cfg.enabled = append(cfg.enabled, a)
+			cfg.Enabled = append(cfg.Enabled, a)
 		}
 	}
-	if len(cfg.enabled) == 0 {
+	if len(cfg.Enabled) == 0 {
 		return nil, fmt.Errorf("%s: every check is disabled; remove the leakvet linter instead", disableKey)
 	}
 	return cfg, nil
+}
+
+// suiteNames lists the suite's own settings, quoted.
+func suiteNames() string {
+	var names []string
+	for _, f := range analyzers.SuiteFlags() {
+		names = append(names, strconv.Quote(f.Name))
+	}
+	return strings.Join(names, ", ")
 }
 
 func parseDisable(key string, v any, all []*analysis.Analyzer) ([]*analysis.Analyzer, error) {
@@ -260,6 +303,7 @@ func parseValue(a *analysis.Analyzer, f *flag.Flag, key string, v any) (assignme
 		as.value = s
 	default:
 		lf, isList := listFlags[a.Name+"."+f.Name]
+		as.list = isList
 		switch v := v.(type) {
 		case string:
 			as.value = v

@@ -1,4 +1,4 @@
-package gclplugin
+package settings
 
 import (
 	"flag"
@@ -10,16 +10,23 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// listValue mimics leakvet's list flags: Set replaces the whole list and
-// rejects entries without "=>".
+// listValue mimics leakvet's list flags: Set adds entries, Set("")
+// clears them, and entries without "=>" are rejected.
 type listValue struct{ spec string }
 
 func (l *listValue) String() string { return l.spec }
 func (l *listValue) Set(s string) error {
+	if s == "" {
+		l.spec = ""
+		return nil
+	}
 	for _, e := range strings.Split(s, ";") {
 		if !strings.Contains(e, "=>") {
 			return errorString("entry " + strings.TrimSpace(e) + " lacks =>")
 		}
+	}
+	if l.spec != "" {
+		s = l.spec + ";" + s
 	}
 	l.spec = s
 	return nil
@@ -80,14 +87,14 @@ func TestSettingsApply(t *testing.T) {
 			"dotted": map[string]any{"name": true},
 		},
 	}
-	cfg, err := parseSettings(raw, all)
+	cfg, err := Parse(raw, all)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(cfg.enabled) != 1 || cfg.enabled[0].Name != "alpha" {
-		t.Fatalf("enabled = %v, want only alpha", cfg.enabled)
+	if len(cfg.Enabled) != 1 || cfg.Enabled[0].Name != "alpha" {
+		t.Fatalf("enabled = %v, want only alpha", cfg.Enabled)
 	}
-	if err := cfg.apply(); err != nil {
+	if err := cfg.Apply(); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]string{
@@ -115,7 +122,7 @@ func TestSettingsErrors(t *testing.T) {
 		want string // the error must contain this; it names the key
 	}{
 		{"not an object", []any{"alpha"}, "want an object with the keys \"disable\""},
-		{"unknown top-level key", map[string]any{"alpah": map[string]any{}}, `alpah: unknown key: want "disable" or a check name (alpha, beta)`},
+		{"unknown top-level key", map[string]any{"alpah": map[string]any{}}, `alpah: unknown key: want "disable", "generated", "baseline" or a check name (alpha, beta)`},
 		{"check not an object", map[string]any{"alpha": false}, `alpha: want an object of the check's flags`},
 		{"unknown flag", map[string]any{"alpha": map[string]any{"stirct": true}}, "alpha.stirct: unknown key: alpha's flags are "},
 		{"flag of a check without flags", map[string]any{"beta": map[string]any{"strict": true}}, "beta.strict: unknown key: beta has no flags"},
@@ -142,9 +149,9 @@ func TestSettingsErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			all := fakeSuite(t)
-			cfg, err := parseSettings(tt.raw, all)
+			cfg, err := Parse(tt.raw, all)
 			if err == nil {
-				err = cfg.apply()
+				err = cfg.Apply()
 			}
 			if err == nil {
 				t.Fatalf("no error, want one containing %q", tt.want)
@@ -153,22 +160,6 @@ func TestSettingsErrors(t *testing.T) {
 				t.Errorf("error %q\ndoes not contain %q", err, tt.want)
 			}
 		})
-	}
-}
-
-func TestNoSettingsRunsEverything(t *testing.T) {
-	for _, raw := range []any{nil, map[string]any{}} {
-		p, err := New(raw)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, _ := p.BuildAnalyzers()
-		if len(got) != len(analyzers.All()) {
-			t.Errorf("New(%v) runs %d checks, want all %d", raw, len(got), len(analyzers.All()))
-		}
-		if p.GetLoadMode() != "typesinfo" {
-			t.Errorf("load mode %q, want typesinfo", p.GetLoadMode())
-		}
 	}
 }
 
@@ -227,7 +218,11 @@ func TestSuiteBoolFlags(t *testing.T) {
 			f.Value.Set(f.DefValue)
 		}
 	})
-	if _, err := New(raw); err != nil {
+	cfg, err := Parse(raw, analyzers.All())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cfg.Apply(); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range touched {
@@ -277,5 +272,36 @@ func TestResourceEntries(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%v: error %v, want one containing %q", tt.item, err, tt.want)
 		}
+	}
+}
+
+// TestSuiteSettings: the suite's own settings are top-level keys that set
+// the flags every driver shares (-generated), and a bad value names its
+// key.
+func TestSuiteSettings(t *testing.T) {
+	all := fakeSuite(t)
+	var generated *flag.Flag
+	for _, f := range analyzers.SuiteFlags() {
+		if f.Name == "generated" {
+			generated = f
+		}
+	}
+	if generated == nil {
+		t.Fatal("no suite flag generated")
+	}
+	old := generated.Value.String()
+	t.Cleanup(func() { generated.Value.Set(old) })
+	cfg, err := Parse(map[string]any{"generated": true}, all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cfg.Apply(); err != nil {
+		t.Fatal(err)
+	}
+	if got := generated.Value.String(); got != "true" {
+		t.Errorf("generated: true set -generated to %q", got)
+	}
+	if _, err := Parse(map[string]any{"generated": "yes"}, all); err == nil || !strings.Contains(err.Error(), "generated: want true or false") {
+		t.Errorf("generated: \"yes\": err = %v, want one naming the key", err)
 	}
 }

@@ -1,4 +1,4 @@
-package gclplugin
+package settings
 
 import (
 	"encoding/json"
@@ -15,9 +15,10 @@ import (
 // it. Type and function names must be values, never keys: golangci-lint's
 // loader lower-cases keys and splits them at dots.
 //
-// The flag's Set must replace the whole list, as leakvet's list flags do:
-// the plugin sets each entry alone first, so that a bad one is reported
-// under its own index, then the joined list.
+// The flag's Set must add the entries it is given and Set("") clear them,
+// as leakvet's list flags do: the plugin checks each entry alone on a
+// fresh value first, so that a bad one is reported under its own index,
+// then clears the flag and sets the joined list.
 type listFlag struct {
 	separator string
 	// fields are the keys an object entry may have; object receives only
