@@ -1,0 +1,278 @@
+package locks
+
+import (
+	"errors"
+	"sync"
+)
+
+type Store struct {
+	mu   sync.Mutex
+	rw   sync.RWMutex
+	data map[string]int
+	n    int
+}
+
+var errMissing = errors.New("missing")
+
+// Positive: the early return leaves s.mu locked.
+func (s *Store) EarlyReturn(k string) (int, error) {
+	s.mu.Lock() // want `s.mu is still locked when returning at line 22: every later Lock of it blocks forever`
+	v, ok := s.data[k]
+	if !ok {
+		return 0, errMissing
+	}
+	s.mu.Unlock()
+	return v, nil
+}
+
+// Negative: defer Unlock.
+func (s *Store) Deferred(k string) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	v, ok := s.data[k]
+	if !ok {
+		return 0, errMissing
+	}
+	return v, nil
+}
+
+// Negative: Unlock on every branch.
+func (s *Store) EveryBranch(k string) (int, error) {
+	s.mu.Lock()
+	v, ok := s.data[k]
+	if !ok {
+		s.mu.Unlock()
+		return 0, errMissing
+	}
+	s.mu.Unlock()
+	return v, nil
+}
+
+// Positive: a read lock held on the early return.
+func (s *Store) ReadEarly(k string) int {
+	s.rw.RLock() // want `s.rw is still read-locked when returning at line 56`
+	v, ok := s.data[k]
+	if !ok {
+		return -1
+	}
+	s.rw.RUnlock()
+	return v
+}
+
+// Negative: RLock paired with RUnlock on every path.
+func (s *Store) ReadPaired(k string) int {
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	return s.data[k]
+}
+
+// Negative: released in a deferred closure.
+func (s *Store) DeferredClosure(k string) int {
+	s.mu.Lock()
+	defer func() {
+		s.n++
+		s.mu.Unlock()
+	}()
+	if k == "" {
+		return 0
+	}
+	return s.data[k]
+}
+
+// Negative: a lock helper returns holding the lock on every path: a
+// summary, not a finding.
+func (s *Store) lockAndGet(k string) int {
+	s.mu.Lock()
+	return s.data[k]
+}
+
+// Negative: an unlock helper releases a lock it did not take.
+func (s *Store) unlockAndCount() {
+	s.n++
+	s.mu.Unlock()
+}
+
+// Negative: the caller of the helpers pairs them.
+func (s *Store) UsesHelpers(k string) int {
+	v := s.lockAndGet(k)
+	s.unlockAndCount()
+	return v
+}
+
+// Positive: the caller of the lock helper returns early holding the lock.
+func (s *Store) HelperEarly(k string) int {
+	v := s.lockAndGet(k) // want `the lock s.lockAndGet takes is still locked when returning at line 106`
+	if v < 0 {
+		return v
+	}
+	s.mu.Unlock()
+	return v
+}
+
+// Negative: the lock is handed to a goroutine that releases it.
+func (s *Store) HandedToGoroutine(k string) {
+	s.mu.Lock()
+	if k == "" {
+		go func() {
+			s.n++
+			s.mu.Unlock()
+		}()
+		return
+	}
+	s.mu.Unlock()
+}
+
+// Negative: the path that keeps the lock panics.
+func (s *Store) PanicsHolding(k string) int {
+	s.mu.Lock()
+	v, ok := s.data[k]
+	if !ok {
+		panic("missing " + k)
+	}
+	s.mu.Unlock()
+	return v
+}
+
+func fatal(msg string) {
+	panic(msg)
+}
+
+// Negative: the path that keeps the lock calls a function that never
+// returns.
+func (s *Store) DiesHolding(k string) int {
+	s.mu.Lock()
+	v, ok := s.data[k]
+	if !ok {
+		fatal(k)
+	}
+	s.mu.Unlock()
+	return v
+}
+
+// Negative: the function never unlocks: whose pairing it is is unsure.
+func (s *Store) NeverUnlocks(k string) int {
+	s.mu.Lock()
+	if k == "" {
+		return 0
+	}
+	return s.data[k]
+}
+
+// Negative: a conditional lock helper, locked only when it says true.
+func (s *Store) lockIfPresent(k string) bool {
+	s.mu.Lock()
+	if _, ok := s.data[k]; !ok {
+		s.mu.Unlock()
+		return false
+	}
+	return true
+}
+
+// Negative: the same condition decides the Lock and the Unlock.
+func (s *Store) CorrelatedCondition(locking bool) int {
+	if locking {
+		s.mu.Lock()
+	}
+	v := s.n
+	if locking {
+		s.mu.Unlock()
+	}
+	return v
+}
+
+// Positive: TryLock succeeded, and the early return keeps the lock.
+func (s *Store) TryEarly(k string) bool {
+	if !s.mu.TryLock() { // want `s.mu is still locked when returning at line 189`
+		return false
+	}
+	if k == "" {
+		return false
+	}
+	s.mu.Unlock()
+	return true
+}
+
+// Negative: TryLock paired.
+func (s *Store) TryPaired() bool {
+	if s.mu.TryLock() {
+		s.n++
+		s.mu.Unlock()
+		return true
+	}
+	return false
+}
+
+var global sync.Mutex
+
+// Positive: a package-level mutex.
+func GlobalEarly(n int) int {
+	global.Lock() // want `global is still locked when returning at line 211`
+	if n == 0 {
+		return 0
+	}
+	global.Unlock()
+	return n
+}
+
+// Negative: an unlock function returned to the caller.
+func (s *Store) LockWithRelease() func() {
+	s.mu.Lock()
+	if s.n == 0 {
+		return func() { s.mu.Unlock() }
+	}
+	return s.mu.Unlock
+}
+
+// Positive: Lock while already held on this path.
+func (s *Store) DoubleLock(k string) {
+	s.mu.Lock()
+	if k == "" {
+		s.mu.Lock() // want `s.mu is already locked at line 228 on this path: locking it again blocks the goroutine forever`
+	}
+	s.mu.Unlock()
+}
+
+// Positive: RLock then Lock of the same RWMutex.
+func (s *Store) Upgrade(k string) {
+	s.rw.RLock()
+	if _, ok := s.data[k]; !ok {
+		s.rw.Lock() // want `s.rw is already read-locked at line 237 on this path: locking it for writing blocks the goroutine forever`
+		s.data[k] = 0
+		s.rw.Unlock()
+	}
+	s.rw.RUnlock()
+}
+
+// Negative: two read locks coexist.
+func (s *Store) TwoReads() int {
+	s.rw.RLock()
+	s.rw.RLock()
+	v := s.n
+	s.rw.RUnlock()
+	s.rw.RUnlock()
+	return v
+}
+
+func (s *Store) Get(k string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.data[k]
+}
+
+// Positive: a callee that locks the held mutex.
+func (s *Store) CallsLockingMethod(k string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.Get(k) // want `s.mu is already locked at line 264 on this path, and s.Get locks it again: the goroutine blocks forever`
+}
+
+// Negative: the callee runs after the Unlock.
+func (s *Store) CallsAfterUnlock(k string) int {
+	s.mu.Lock()
+	s.n++
+	s.mu.Unlock()
+	return s.Get(k)
+}
+
+// Negative: main's returns end the process.
+func main() {}
