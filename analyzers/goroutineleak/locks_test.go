@@ -8,5 +8,5 @@ import (
 )
 
 func TestLocksAndWaitGroups(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), goroutineleak.Analyzer, "locks")
+	analysistest.Run(t, analysistest.TestData(), goroutineleak.Analyzer, "locks", "waitgroup", "lockcaller")
 }
