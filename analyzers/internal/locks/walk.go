@@ -214,7 +214,7 @@ func (a *checker) reportWalk(w *lockWalk, reported map[ssa.Instruction]bool) {
 		reported[d.instr] = true
 		a.reportDouble(fn, origin, d)
 	}
-	if len(w.leaks) == 0 || !w.released || w.passed || isMain(fn) || a.deferredBefore(fn, origin) || conditionalHelper(fn, origin.key, w.leaks) {
+	if len(w.leaks) == 0 || !w.released || w.passed || isMain(fn) || a.deferredBefore(fn, origin) || conditionalHelper(fn, origin.key, w.leaks) && a.usedAsHelper(fn, origin) {
 		return
 	}
 	a.reportLeak(fn, origin, w.leaks[0])
@@ -343,6 +343,49 @@ func nonNilAll(leaks []*ssa.Return, i int) bool {
 		}
 	}
 	return true
+}
+
+// usedAsHelper backs a conditional lock helper with its callers: it is
+// one when it is exported (its callers may be anywhere) or when a caller
+// in the package releases the lock after calling it. An unexported
+// function no caller unlocks after just forgets an Unlock.
+func (a *checker) usedAsHelper(fn *ssa.Function, origin event) bool {
+	if obj := fn.Object(); obj != nil && obj.Exported() {
+		return true
+	}
+	for _, caller := range a.funcs {
+		for _, b := range caller.Blocks {
+			for _, in := range b.Instrs {
+				call, ok := in.(*ssa.Call)
+				if !ok || call.Call.StaticCallee() != fn {
+					continue
+				}
+				args := make([]key, len(call.Call.Args))
+				for i, x := range call.Call.Args {
+					args[i] = keyOf(caller, x)
+				}
+				k := rebase(origin.key, args, nil)
+				if k != "" && a.releasedIn(caller, k, origin.read) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// releasedIn reports whether fn releases the lock k anywhere.
+func (a *checker) releasedIn(fn *ssa.Function, k key, read bool) bool {
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			for _, ev := range a.eventsOf(fn, in) {
+				if ev.key == k && ev.read == read && (ev.kind == evRelease || ev.kind == evDeferRelease) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // lockText renders the lock an event names: the receiver of the sync

@@ -168,6 +168,41 @@ func (s *Store) lockIfPresent(k string) bool {
 	return true
 }
 
+// Negative: the caller unlocks when the helper says it locked.
+func (s *Store) UsesLockIfPresent(k string) int {
+	if !s.lockIfPresent(k) {
+		return 0
+	}
+	defer s.mu.Unlock()
+	return s.data[k]
+}
+
+// Negative: an exported conditional helper, locked on success.
+func (s *Store) LockOpen() error {
+	s.mu.Lock()
+	if s.data == nil {
+		s.mu.Unlock()
+		return errMissing
+	}
+	return nil
+}
+
+// Positive: an unexported function whose one early return (with a nil
+// error) keeps the lock, and whose callers never unlock after it: a
+// forgotten Unlock, not a helper.
+func (s *Store) cleanup() error {
+	s.mu.Lock() // want `s.mu is still locked when returning at line 196`
+	if s.n == 0 {
+		return nil
+	}
+	s.mu.Unlock()
+	return errMissing
+}
+
+func (s *Store) Reset() {
+	s.cleanup()
+}
+
 // Negative: the same condition decides the Lock and the Unlock.
 func (s *Store) CorrelatedCondition(locking bool) int {
 	if locking {
@@ -182,7 +217,7 @@ func (s *Store) CorrelatedCondition(locking bool) int {
 
 // Positive: TryLock succeeded, and the early return keeps the lock.
 func (s *Store) TryEarly(k string) bool {
-	if !s.mu.TryLock() { // want `s.mu is still locked when returning at line 189`
+	if !s.mu.TryLock() { // want `s.mu is still locked when returning at line 224`
 		return false
 	}
 	if k == "" {
@@ -206,7 +241,7 @@ var global sync.Mutex
 
 // Positive: a package-level mutex.
 func GlobalEarly(n int) int {
-	global.Lock() // want `global is still locked when returning at line 211`
+	global.Lock() // want `global is still locked when returning at line 246`
 	if n == 0 {
 		return 0
 	}
@@ -227,7 +262,7 @@ func (s *Store) LockWithRelease() func() {
 func (s *Store) DoubleLock(k string) {
 	s.mu.Lock()
 	if k == "" {
-		s.mu.Lock() // want `s.mu is already locked at line 228 on this path: locking it again blocks the goroutine forever`
+		s.mu.Lock() // want `s.mu is already locked at line 263 on this path: locking it again blocks the goroutine forever`
 	}
 	s.mu.Unlock()
 }
@@ -236,7 +271,7 @@ func (s *Store) DoubleLock(k string) {
 func (s *Store) Upgrade(k string) {
 	s.rw.RLock()
 	if _, ok := s.data[k]; !ok {
-		s.rw.Lock() // want `s.rw is already read-locked at line 237 on this path: locking it for writing blocks the goroutine forever`
+		s.rw.Lock() // want `s.rw is already read-locked at line 272 on this path: locking it for writing blocks the goroutine forever`
 		s.data[k] = 0
 		s.rw.Unlock()
 	}
@@ -263,7 +298,7 @@ func (s *Store) Get(k string) int {
 func (s *Store) CallsLockingMethod(k string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.Get(k) // want `s.mu is already locked at line 264 on this path, and s.Get locks it again: the goroutine blocks forever`
+	return s.Get(k) // want `s.mu is already locked at line 299 on this path, and s.Get locks it again: the goroutine blocks forever`
 }
 
 // Negative: the callee runs after the Unlock.
