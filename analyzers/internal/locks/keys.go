@@ -50,6 +50,11 @@ func keyDepth(fn *ssa.Function, v ssa.Value, depth int) key {
 			return "g:" + v.Pkg.Pkg.Path() + "." + v.Name()
 		}
 	case *ssa.Alloc:
+		// A parameter a closure captures lives in a cell: the cell's
+		// load is the parameter.
+		if p := spilledParam(v); p != nil {
+			return sub(p) + ".&"
+		}
 		return fmt.Sprintf("a%p", v)
 	case *ssa.FieldAddr:
 		if k := sub(v.X); k != "" {
@@ -64,7 +69,11 @@ func keyDepth(fn *ssa.Function, v ssa.Value, depth int) key {
 	case *ssa.UnOp:
 		switch v.Op {
 		case token.MUL:
-			if k := sub(v.X); k != "" {
+			k := sub(v.X)
+			if strings.HasSuffix(k, ".&") {
+				return k[:len(k)-2]
+			}
+			if k != "" {
 				return k + ".*"
 			}
 			return ""
@@ -149,5 +158,23 @@ func rebase(k key, args, bindings []key) key {
 	if err != nil || i >= len(list) || list[i] == "" {
 		return ""
 	}
-	return list[i] + rest[n:]
+	return strings.ReplaceAll(list[i]+rest[n:], ".&.*", "")
+}
+
+// spilledParam returns the parameter stored in the cell a, when that is
+// the cell's only store.
+func spilledParam(a *ssa.Alloc) *ssa.Parameter {
+	var stored *ssa.Parameter
+	for _, r := range *a.Referrers() {
+		st, ok := r.(*ssa.Store)
+		if !ok || st.Addr != ssa.Value(a) {
+			continue
+		}
+		p, ok := st.Val.(*ssa.Parameter)
+		if !ok || stored != nil {
+			return nil
+		}
+		stored = p
+	}
+	return stored
 }

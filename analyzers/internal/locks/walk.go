@@ -214,10 +214,36 @@ func (a *checker) reportWalk(w *lockWalk, reported map[ssa.Instruction]bool) {
 		reported[d.instr] = true
 		a.reportDouble(fn, origin, d)
 	}
-	if len(w.leaks) == 0 || !w.released || w.passed || isMain(fn) || a.deferredBefore(fn, origin) || conditionalHelper(fn, origin.key, w.leaks) && a.usedAsHelper(fn, origin) {
+	if len(w.leaks) == 0 || !w.released || w.passed || isMain(fn) || a.deferredBefore(fn, origin) || escapes(fn, origin.key) || conditionalHelper(fn, origin.key, w.leaks) && a.usedAsHelper(fn, origin) {
 		return
 	}
 	a.reportLeak(fn, origin, w.leaks[0])
+}
+
+// escapes reports whether the mutex's address itself leaves the
+// expressions that lock and unlock it: returned, stored, sent, merged
+// with another value or boxed. Whoever receives it may release the lock
+// (a function returning the lock it holds to its caller).
+func escapes(fn *ssa.Function, k key) bool {
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			v, ok := in.(ssa.Value)
+			if !ok || keyOf(fn, v) != k {
+				continue
+			}
+			for _, r := range *v.Referrers() {
+				switch r := r.(type) {
+				case *ssa.Phi, *ssa.Return, *ssa.Send, *ssa.MakeInterface, *ssa.MapUpdate:
+					return true
+				case *ssa.Store:
+					if r.Val == v {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // deferredBefore reports whether a deferred release of the lock is

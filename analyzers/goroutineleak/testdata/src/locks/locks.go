@@ -2,6 +2,7 @@ package locks
 
 import (
 	"errors"
+	"fmt"
 	"sync"
 )
 
@@ -16,7 +17,7 @@ var errMissing = errors.New("missing")
 
 // Positive: the early return leaves s.mu locked.
 func (s *Store) EarlyReturn(k string) (int, error) {
-	s.mu.Lock() // want `s.mu is still locked when returning at line 22: every later Lock of it blocks forever`
+	s.mu.Lock() // want `s.mu is still locked when returning at line 23: every later Lock of it blocks forever`
 	v, ok := s.data[k]
 	if !ok {
 		return 0, errMissing
@@ -50,7 +51,7 @@ func (s *Store) EveryBranch(k string) (int, error) {
 
 // Positive: a read lock held on the early return.
 func (s *Store) ReadEarly(k string) int {
-	s.rw.RLock() // want `s.rw is still read-locked when returning at line 56`
+	s.rw.RLock() // want `s.rw is still read-locked when returning at line 57`
 	v, ok := s.data[k]
 	if !ok {
 		return -1
@@ -101,7 +102,7 @@ func (s *Store) UsesHelpers(k string) int {
 
 // Positive: the caller of the lock helper returns early holding the lock.
 func (s *Store) HelperEarly(k string) int {
-	v := s.lockAndGet(k) // want `the lock s.lockAndGet takes is still locked when returning at line 106`
+	v := s.lockAndGet(k) // want `the lock s.lockAndGet takes is still locked when returning at line 107`
 	if v < 0 {
 		return v
 	}
@@ -191,7 +192,7 @@ func (s *Store) LockOpen() error {
 // error) keeps the lock, and whose callers never unlock after it: a
 // forgotten Unlock, not a helper.
 func (s *Store) cleanup() error {
-	s.mu.Lock() // want `s.mu is still locked when returning at line 196`
+	s.mu.Lock() // want `s.mu is still locked when returning at line 197`
 	if s.n == 0 {
 		return nil
 	}
@@ -217,7 +218,7 @@ func (s *Store) CorrelatedCondition(locking bool) int {
 
 // Positive: TryLock succeeded, and the early return keeps the lock.
 func (s *Store) TryEarly(k string) bool {
-	if !s.mu.TryLock() { // want `s.mu is still locked when returning at line 224`
+	if !s.mu.TryLock() { // want `s.mu is still locked when returning at line 225`
 		return false
 	}
 	if k == "" {
@@ -241,7 +242,7 @@ var global sync.Mutex
 
 // Positive: a package-level mutex.
 func GlobalEarly(n int) int {
-	global.Lock() // want `global is still locked when returning at line 246`
+	global.Lock() // want `global is still locked when returning at line 247`
 	if n == 0 {
 		return 0
 	}
@@ -262,7 +263,7 @@ func (s *Store) LockWithRelease() func() {
 func (s *Store) DoubleLock(k string) {
 	s.mu.Lock()
 	if k == "" {
-		s.mu.Lock() // want `s.mu is already locked at line 263 on this path: locking it again blocks the goroutine forever`
+		s.mu.Lock() // want `s.mu is already locked at line 264 on this path: locking it again blocks the goroutine forever`
 	}
 	s.mu.Unlock()
 }
@@ -271,7 +272,7 @@ func (s *Store) DoubleLock(k string) {
 func (s *Store) Upgrade(k string) {
 	s.rw.RLock()
 	if _, ok := s.data[k]; !ok {
-		s.rw.Lock() // want `s.rw is already read-locked at line 272 on this path: locking it for writing blocks the goroutine forever`
+		s.rw.Lock() // want `s.rw is already read-locked at line 273 on this path: locking it for writing blocks the goroutine forever`
 		s.data[k] = 0
 		s.rw.Unlock()
 	}
@@ -298,7 +299,7 @@ func (s *Store) Get(k string) int {
 func (s *Store) CallsLockingMethod(k string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.Get(k) // want `s.mu is already locked at line 299 on this path, and s.Get locks it again: the goroutine blocks forever`
+	return s.Get(k) // want `s.mu is already locked at line 300 on this path, and s.Get locks it again: the goroutine blocks forever`
 }
 
 // Negative: the callee runs after the Unlock.
@@ -311,3 +312,55 @@ func (s *Store) CallsAfterUnlock(k string) int {
 
 // Negative: main's returns end the process.
 func main() {}
+
+type Locker struct {
+	mu   sync.Mutex
+	busy bool
+}
+
+func try(f func() error) error { return f() }
+
+// Negative: an exported lock whose mutex stays held until Unlock, on
+// success only.
+func (l *Locker) Lock(db string) error {
+	l.mu.Lock()
+	if db == "" {
+		l.mu.Unlock()
+		return fmt.Errorf("no db: %s", db)
+	}
+	err := try(func() error {
+		if l.busy {
+			return errMissing
+		}
+		return nil
+	})
+	if err != nil {
+		l.mu.Unlock()
+		return fmt.Errorf("acquire: %w", err)
+	}
+	return nil
+}
+
+// Unlock releases what Lock took.
+func (l *Locker) Unlock() {
+	l.mu.Unlock()
+}
+
+// Negative: the path that keeps the lock returns it to the caller.
+func (l *Locker) Reserve(n int) (lock *sync.Mutex, err error) {
+	for {
+		l.mu.Lock()
+		if n < 0 {
+			l.mu.Unlock()
+			err = errMissing
+			break
+		}
+		if n == 0 {
+			lock = &l.mu
+			break
+		}
+		l.mu.Unlock()
+		n--
+	}
+	return
+}
