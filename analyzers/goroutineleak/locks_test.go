@@ -10,3 +10,7 @@ import (
 func TestLocksAndWaitGroups(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), goroutineleak.Analyzer, "locks", "waitgroup", "lockcaller")
 }
+
+func TestLockDeferFix(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), goroutineleak.Analyzer, "lockfix")
+}
