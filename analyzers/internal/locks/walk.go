@@ -2,6 +2,7 @@ package locks
 
 import (
 	"fmt"
+	"strings"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -81,6 +82,7 @@ type lockWalk struct {
 func conflicts(held, read bool) bool { return !(held && read) }
 
 func (a *checker) walk(w *lockWalk, b *ssa.BasicBlock, from int, as assumptions, covered bool) {
+	owner := ownerOf(w.origin.key)
 	k := w.origin.key
 	for j := from; j < len(b.Instrs); j++ {
 		in := b.Instrs[j]
@@ -118,6 +120,13 @@ func (a *checker) walk(w *lockWalk, b *ssa.BasicBlock, from int, as assumptions,
 			}
 		}
 		switch in := in.(type) {
+		case *ssa.Store:
+			// A flag set in the mutex's owner (`rs.closemuScanHold =
+			// true`) records that the lock is kept on purpose, for a later
+			// method of the owner to release.
+			if c, ok := in.Val.(*ssa.Const); ok && owner != "" && isBool(c.Type()) && strings.HasPrefix(keyOf(w.fn, in.Addr), owner+".") {
+				covered = true
+			}
 		case *ssa.Return:
 			if !covered {
 				w.leaks = append(w.leaks, in)
@@ -151,6 +160,20 @@ func (a *checker) walk(w *lockWalk, b *ssa.BasicBlock, from int, as assumptions,
 	for _, s := range b.Succs {
 		a.step(w, s, as, covered)
 	}
+}
+
+// ownerOf is the key of the value a field lock belongs to ("p0" for
+// "p0.mu"), or "".
+func ownerOf(k key) key {
+	if i := strings.LastIndex(k, "."); i > 0 {
+		return k[:i]
+	}
+	return ""
+}
+
+func isBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsBoolean != 0
 }
 
 func (a *checker) step(w *lockWalk, b *ssa.BasicBlock, as assumptions, covered bool) {
@@ -228,7 +251,19 @@ func escapes(fn *ssa.Function, k key) bool {
 	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
 			v, ok := in.(ssa.Value)
-			if !ok || keyOf(fn, v) != k {
+			if !ok {
+				continue
+			}
+			if vk := keyOf(fn, v); vk != k {
+				// The mutex's owner merged into a loop variable: the
+				// lock moves with it (hand-over-hand locking up a tree).
+				if vk != "" && strings.HasPrefix(k, vk+".") {
+					for _, r := range *v.Referrers() {
+						if _, ok := r.(*ssa.Phi); ok {
+							return true
+						}
+					}
+				}
 				continue
 			}
 			for _, r := range *v.Referrers() {

@@ -364,3 +364,59 @@ func (l *Locker) Reserve(n int) (lock *sync.Mutex, err error) {
 	}
 	return
 }
+
+type Rows struct {
+	closemu  sync.RWMutex
+	scanHold bool
+	raw      []byte
+}
+
+func (r *Rows) scan() error { return nil }
+
+// Negative: a flag in the owner records that the read lock is kept on
+// purpose, for Next or Close to release.
+func (r *Rows) Scan(keep bool) error {
+	r.closemu.RLock()
+	err := r.scan()
+	if err == nil && keep {
+		r.scanHold = true
+	} else {
+		r.closemu.RUnlock()
+	}
+	return err
+}
+
+// Next releases what Scan kept.
+func (r *Rows) Next() bool {
+	if r.scanHold {
+		r.scanHold = false
+		r.closemu.RUnlock()
+	}
+	return true
+}
+
+type node struct {
+	mu     sync.Mutex
+	parent *node
+	n      int
+}
+
+// Negative: hand-over-hand locking up a tree: the lock moves with the
+// loop variable, and the last one is released.
+func (i *node) prune() {
+	for i != nil {
+		i.mu.Lock()
+		if i.n > 0 {
+			for i.parent != nil && i.n == 0 {
+				parent := i.parent
+				parent.mu.Lock()
+				i.mu.Unlock()
+				i = parent
+			}
+			i.mu.Unlock()
+			return
+		}
+		i.mu.Unlock()
+		i = i.parent
+	}
+}
