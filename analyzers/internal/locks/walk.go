@@ -2,10 +2,10 @@ package locks
 
 import (
 	"fmt"
-	"strings"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/leakvet/leakvet/analyzers/internal/report"
 	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
