@@ -44,7 +44,7 @@
 // | `nopartner` | blocks on a send nothing receives, a receive nothing sends on or closes, or `ctx.Done()` of a context whose cancel never runs | the missing partner |
 // | `lock` | any later one that locks a mutex this function leaves locked on one return path while it unlocks it on another (reported at the Lock, with the return) | an Unlock on that path; `defer mu.Unlock()` right after the Lock (the suggested fix, offered when it is the function's only Lock of the mutex, outside loops, and every Unlock it deletes directly precedes a return that calls nothing, or ends the function) |
 // | `doublelock` | this one: it locks a mutex it already holds on the same path (Lock after Lock, Lock after RLock, or a call that locks it), reported at the second acquisition | unlock first, or call a variant that expects the lock held |
-// | `waitgroup` | the one in `wg.Wait()`: a goroutine it waits for can return without `wg.Done()` (reported at the `go` statement, with the return) | `defer wg.Done()` first thing in the goroutine, or `wg.Go` |
+// | `waitgroup` | the one in `wg.Wait()`: a goroutine it waits for can return without `wg.Done()` (reported at the `go` statement, with the return), or the Wait runs inside the loop that starts the goroutines after counts for all of them were added before it (reported at the Wait) | `defer wg.Done()` first thing in the goroutine, or `wg.Go`; the Wait after the loop |
 //
 // # Bad and Good
 //
@@ -299,7 +299,8 @@
 //
 //   - Deadlocks that need two goroutines (lock-order inversions, a lock
 //     held while waiting on a channel or a WaitGroup), `sync.Cond`, and
-//     WaitGroups whose `Add` outnumbers the goroutines are not modelled;
+//     WaitGroups whose `Add` outnumbers the goroutines other than by a Wait
+//     inside the starting loop are not modelled;
 //     mutexes reached through a computed index, a map or an interface are
 //     not followed.
 //   - The model is context-insensitive: a channel parameter of a function

@@ -2,6 +2,7 @@ package locks
 
 import (
 	"fmt"
+	"go/constant"
 	"go/ast"
 	"go/types"
 
@@ -17,6 +18,7 @@ import (
 func (a *checker) checkWaitGroups(fn *ssa.Function) {
 	adds := map[key]bool{}
 	waits := map[key]ssa.Instruction{}
+	var addCalls, waitCalls, doneCalls []event
 	var gos []*ssa.Go
 	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
@@ -31,10 +33,14 @@ func (a *checker) checkWaitGroups(fn *ssa.Function) {
 				switch ev.kind {
 				case evAdd:
 					adds[ev.key] = true
+					addCalls = append(addCalls, ev)
 				case evWait:
 					if waits[ev.key] == nil {
 						waits[ev.key] = in
 					}
+					waitCalls = append(waitCalls, ev)
+				case evDone:
+					doneCalls = append(doneCalls, ev)
 				}
 			}
 		}
@@ -45,6 +51,120 @@ func (a *checker) checkWaitGroups(fn *ssa.Function) {
 	for _, g := range gos {
 		a.checkGo(fn, g, adds, waits)
 	}
+	a.checkWaitInLoop(fn, gos, addCalls, waitCalls, doneCalls)
+}
+
+// checkWaitInLoop finds a Wait in the loop that starts the goroutines
+// when the group was given more than one count before the loop: the
+// first iteration waits for every goroutine, but only one has started
+// (moby#25384). An Add inside the loop, a Done in fn itself, or an Add
+// of the constant 1 make it silent.
+func (a *checker) checkWaitInLoop(fn *ssa.Function, gos []*ssa.Go, adds, waits, dones []event) {
+	for _, w := range waits {
+		wb := w.instr.Block()
+		var inLoop *ssa.Go
+		for _, g := range gos {
+			if reachesAfter(wb, g.Block()) && reachesAfter(g.Block(), wb) && a.goroutineDone(fn, g, w.key) {
+				inLoop = g
+				break
+			}
+		}
+		if inLoop == nil || eventOn(dones, w.key) {
+			continue
+		}
+		var before *event
+		quiet := false
+		for i, ad := range adds {
+			if ad.key != w.key {
+				continue
+			}
+			ab := ad.instr.Block()
+			if reachesAfter(wb, ab) {
+				quiet = true // counted again on the way round
+				break
+			}
+			if !ssanav.Reaches(ab, inLoop.Block()) {
+				continue
+			}
+			if c, ok := ad.instr.(*ssa.Call).Call.Args[1].(*ssa.Const); ok {
+				if n, ok := constant.Int64Val(c.Value); !ok || n <= 1 {
+					quiet = true
+					break
+				}
+			}
+			before = &adds[i]
+		}
+		if quiet || before == nil {
+			continue
+		}
+		pos, end := a.callRange(w.instr)
+		wg := a.receiverText(w.instr, "the WaitGroup")
+		addPos, _ := a.callRange(before.instr)
+		msg := fmt.Sprintf("%s.Wait() runs in the loop that starts the goroutines: the first one waits for every count added at line %d, but only one goroutine has started, so it blocks forever when more than one was added", wg, a.line(addPos))
+		a.findings = append(a.findings, report.Diagnostic{
+			Pos: pos, End: end, Category: "waitgroup", Message: msg,
+			Related: addPos, RelatedText: "counts added here, before the loop",
+		})
+	}
+}
+
+// goroutineDone reports whether the goroutine g starts calls Done on the
+// WaitGroup k (in fn's keys).
+func (a *checker) goroutineDone(fn *ssa.Function, g *ssa.Go, k key) bool {
+	c := g.Common()
+	body := c.StaticCallee()
+	if c.IsInvoke() || body == nil || body.Blocks == nil {
+		return false
+	}
+	args := make([]key, len(c.Args))
+	for i, x := range c.Args {
+		args[i] = keyOf(fn, x)
+	}
+	var bindings []key
+	if mc, ok := c.Value.(*ssa.MakeClosure); ok {
+		for _, x := range mc.Bindings {
+			bindings = append(bindings, keyOf(fn, x))
+		}
+	}
+	for _, b := range body.Blocks {
+		for _, in := range b.Instrs {
+			for _, ev := range a.eventsOf(body, in) {
+				if (ev.kind == evDone || ev.kind == evDeferDone) && rebase(ev.key, args, bindings) == k {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func eventOn(evs []event, k key) bool {
+	for _, ev := range evs {
+		if ev.key == k {
+			return true
+		}
+	}
+	return false
+}
+
+// reachesAfter reports whether control can go from the end of block from
+// to block to.
+func reachesAfter(from, to *ssa.BasicBlock) bool {
+	for _, s := range from.Succs {
+		if ssanav.Reaches(s, to) {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *checker) receiverText(in ssa.Instruction, fallback string) string {
+	if call := a.callExpr(in); call != nil {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return types.ExprString(sel.X)
+		}
+	}
+	return fallback
 }
 
 func (a *checker) checkGo(fn *ssa.Function, g *ssa.Go, adds map[key]bool, waits map[key]ssa.Instruction) {

@@ -124,3 +124,47 @@ func NoWait(wg *sync.WaitGroup, n int) {
 		wg.Done()
 	}()
 }
+
+type plugin struct{ name string }
+
+func (p *plugin) start() {}
+
+// Positive: every count is added before the loop, and the loop waits
+// after starting only one goroutine.
+func StartPlugins(plugins []*plugin) {
+	var group sync.WaitGroup
+	group.Add(len(plugins))
+	for _, p := range plugins {
+		go func(p *plugin) {
+			defer group.Done()
+			p.start()
+		}(p)
+		group.Wait() // want `group.Wait\(\) runs in the loop that starts the goroutines: the first one waits for every count added at line 136, but only one goroutine has started`
+	}
+}
+
+// Negative: one count per iteration, waited in the same iteration.
+func StartPluginsOneByOne(plugins []*plugin) {
+	var group sync.WaitGroup
+	for _, p := range plugins {
+		group.Add(1)
+		go func(p *plugin) {
+			defer group.Done()
+			p.start()
+		}(p)
+		group.Wait()
+	}
+}
+
+// Negative: all counts before the loop, the Wait after it.
+func StartPluginsTogether(plugins []*plugin) {
+	var group sync.WaitGroup
+	group.Add(len(plugins))
+	for _, p := range plugins {
+		go func(p *plugin) {
+			defer group.Done()
+			p.start()
+		}(p)
+	}
+	group.Wait()
+}
