@@ -2,8 +2,8 @@ package locks
 
 import (
 	"fmt"
-	"go/constant"
 	"go/ast"
+	"go/constant"
 	"go/types"
 
 	"github.com/leakvet/leakvet/analyzers/internal/report"
