@@ -27,9 +27,12 @@
 package locks
 
 import (
+	"go/build"
 	"go/types"
+	"path/filepath"
 	"reflect"
 	"sort"
+	"strings"
 
 	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
 	"github.com/leakvet/leakvet/analyzers/internal/noreturn"
@@ -58,7 +61,7 @@ type Result struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{}
-	if !usesLocks(pass) {
+	if !usesLocks(pass) || !needsSSA(pass) {
 		return res, nil
 	}
 	_, funcs := pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program).Build()
@@ -81,7 +84,7 @@ func run(pass *analysis.Pass) (any, error) {
 // whose summary acquires or releases a lock. Elsewhere SSA is not asked
 // for.
 func usesLocks(pass *analysis.Pass) bool {
-	if pass.Pkg.Path() == "sync" || pass.Pkg.Path() == "runtime" {
+	if inGOROOT(pass) {
 		return false
 	}
 	for _, obj := range pass.TypesInfo.Uses {
@@ -100,4 +103,16 @@ func usesLocks(pass *analysis.Pass) bool {
 		}
 	}
 	return false
+}
+
+// inGOROOT reports whether the package is the standard library's: its
+// locks are its own business (no function of it returns holding, or
+// releases, a lock of its callers), and leaving it out keeps its many
+// mutex-using packages from being built into SSA as dependencies.
+func inGOROOT(pass *analysis.Pass) bool {
+	if len(pass.Files) == 0 {
+		return true
+	}
+	root := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+	return build.Default.GOROOT != "" && strings.HasPrefix(pass.Fset.File(pass.Files[0].Pos()).Name(), root)
 }
