@@ -420,3 +420,33 @@ func (i *node) prune() {
 		i = i.parent
 	}
 }
+
+// Positive: released on one branch only; the other falls off the end.
+func (s *Store) UnlockOnOneBranch(k string) {
+	s.mu.Lock() // want `s.mu is still locked when returning at line 430`
+	if k != "" {
+		s.mu.Unlock()
+	}
+}
+
+// Positive: breaking out of the polling loop keeps the lock (GoBench
+// cockroach#584).
+func (s *Store) BreakOutHolding() {
+	for {
+		s.mu.Lock() // want `s.mu is still locked when returning at line 442`
+		if s.n > 0 {
+			break
+		}
+		s.mu.Unlock()
+	}
+}
+
+// Negative: suppressed for this category.
+func (s *Store) Suppressed(k string) int {
+	s.mu.Lock() //nolint:goroutineleak/lock // released by Close on purpose
+	if k == "" {
+		return 0
+	}
+	s.mu.Unlock()
+	return 1
+}
