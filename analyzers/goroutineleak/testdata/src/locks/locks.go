@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"unsafe"
 )
 
 type Store struct {
@@ -17,7 +18,7 @@ var errMissing = errors.New("missing")
 
 // Positive: the early return leaves s.mu locked.
 func (s *Store) EarlyReturn(k string) (int, error) {
-	s.mu.Lock() // want `s.mu is still locked when returning at line 23: every later Lock of it blocks forever`
+	s.mu.Lock() // want `s.mu is still locked when returning at line 24: every later Lock of it blocks forever`
 	v, ok := s.data[k]
 	if !ok {
 		return 0, errMissing
@@ -51,7 +52,7 @@ func (s *Store) EveryBranch(k string) (int, error) {
 
 // Positive: a read lock held on the early return.
 func (s *Store) ReadEarly(k string) int {
-	s.rw.RLock() // want `s.rw is still read-locked when returning at line 57`
+	s.rw.RLock() // want `s.rw is still read-locked when returning at line 58`
 	v, ok := s.data[k]
 	if !ok {
 		return -1
@@ -102,7 +103,7 @@ func (s *Store) UsesHelpers(k string) int {
 
 // Positive: the caller of the lock helper returns early holding the lock.
 func (s *Store) HelperEarly(k string) int {
-	v := s.lockAndGet(k) // want `the lock s.lockAndGet takes is still locked when returning at line 107`
+	v := s.lockAndGet(k) // want `the lock s.lockAndGet takes is still locked when returning at line 108`
 	if v < 0 {
 		return v
 	}
@@ -192,7 +193,7 @@ func (s *Store) LockOpen() error {
 // error) keeps the lock, and whose callers never unlock after it: a
 // forgotten Unlock, not a helper.
 func (s *Store) cleanup() error {
-	s.mu.Lock() // want `s.mu is still locked when returning at line 197`
+	s.mu.Lock() // want `s.mu is still locked when returning at line 198`
 	if s.n == 0 {
 		return nil
 	}
@@ -218,7 +219,7 @@ func (s *Store) CorrelatedCondition(locking bool) int {
 
 // Positive: TryLock succeeded, and the early return keeps the lock.
 func (s *Store) TryEarly(k string) bool {
-	if !s.mu.TryLock() { // want `s.mu is still locked when returning at line 225`
+	if !s.mu.TryLock() { // want `s.mu is still locked when returning at line 226`
 		return false
 	}
 	if k == "" {
@@ -242,7 +243,7 @@ var global sync.Mutex
 
 // Positive: a package-level mutex.
 func GlobalEarly(n int) int {
-	global.Lock() // want `global is still locked when returning at line 247`
+	global.Lock() // want `global is still locked when returning at line 248`
 	if n == 0 {
 		return 0
 	}
@@ -263,7 +264,7 @@ func (s *Store) LockWithRelease() func() {
 func (s *Store) DoubleLock(k string) {
 	s.mu.Lock()
 	if k == "" {
-		s.mu.Lock() // want `s.mu is already locked at line 264 on this path: locking it again blocks the goroutine forever`
+		s.mu.Lock() // want `s.mu is already locked at line 265 on this path: locking it again blocks the goroutine forever`
 	}
 	s.mu.Unlock()
 }
@@ -272,7 +273,7 @@ func (s *Store) DoubleLock(k string) {
 func (s *Store) Upgrade(k string) {
 	s.rw.RLock()
 	if _, ok := s.data[k]; !ok {
-		s.rw.Lock() // want `s.rw is already read-locked at line 273 on this path: locking it for writing blocks the goroutine forever`
+		s.rw.Lock() // want `s.rw is already read-locked at line 274 on this path: locking it for writing blocks the goroutine forever`
 		s.data[k] = 0
 		s.rw.Unlock()
 	}
@@ -299,7 +300,7 @@ func (s *Store) Get(k string) int {
 func (s *Store) CallsLockingMethod(k string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.Get(k) // want `s.mu is already locked at line 300 on this path, and s.Get locks it again: the goroutine blocks forever`
+	return s.Get(k) // want `s.mu is already locked at line 301 on this path, and s.Get locks it again: the goroutine blocks forever`
 }
 
 // Negative: the callee runs after the Unlock.
@@ -423,7 +424,7 @@ func (i *node) prune() {
 
 // Positive: released on one branch only; the other falls off the end.
 func (s *Store) UnlockOnOneBranch(k string) {
-	s.mu.Lock() // want `s.mu is still locked when returning at line 430`
+	s.mu.Lock() // want `s.mu is still locked when returning at line 431`
 	if k != "" {
 		s.mu.Unlock()
 	}
@@ -433,7 +434,7 @@ func (s *Store) UnlockOnOneBranch(k string) {
 // cockroach#584).
 func (s *Store) BreakOutHolding() {
 	for {
-		s.mu.Lock() // want `s.mu is still locked when returning at line 442`
+		s.mu.Lock() // want `s.mu is still locked when returning at line 443`
 		if s.n > 0 {
 			break
 		}
@@ -449,4 +450,23 @@ func (s *Store) Suppressed(k string) int {
 	}
 	s.mu.Unlock()
 	return 1
+}
+
+type semaphore struct {
+	sync.Mutex
+}
+
+func alloc() uintptr { return 0 }
+
+func notifyLater(p uintptr) {}
+
+// Negative: a mutex in memory reached through unsafe.Pointer, locked again
+// to wait until foreign code unlocks it (a semaphore).
+func WaitForNotify() {
+	p := alloc()
+	m := (*semaphore)(unsafe.Pointer(p))
+	m.Lock()
+	notifyLater(p)
+	m.Lock()
+	m.Unlock()
 }
