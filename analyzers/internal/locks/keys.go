@@ -52,8 +52,12 @@ func keyDepth(fn *ssa.Function, v ssa.Value, depth int) key {
 	case *ssa.Alloc:
 		// A parameter a closure captures lives in a cell: the cell's
 		// load is the parameter.
-		if p := spilledParam(v); p != nil {
+		stored := storedOnce(v)
+		if p, ok := stored.(*ssa.Parameter); ok {
 			return sub(p) + ".&"
+		}
+		if stored != nil && sub(stored) == "" {
+			return "" // a cell holding what has no key
 		}
 		return fmt.Sprintf("a%p", v)
 	case *ssa.FieldAddr:
@@ -167,20 +171,19 @@ func rebase(k key, args, bindings []key) key {
 	return strings.ReplaceAll(list[i]+rest[n:], ".&.*", "")
 }
 
-// spilledParam returns the parameter stored in the cell a, when that is
-// the cell's only store.
-func spilledParam(a *ssa.Alloc) *ssa.Parameter {
-	var stored *ssa.Parameter
+// storedOnce returns the value stored in the cell a when that is the
+// cell's only store.
+func storedOnce(a *ssa.Alloc) ssa.Value {
+	var stored ssa.Value
 	for _, r := range *a.Referrers() {
 		st, ok := r.(*ssa.Store)
 		if !ok || st.Addr != ssa.Value(a) {
 			continue
 		}
-		p, ok := st.Val.(*ssa.Parameter)
-		if !ok || stored != nil {
+		if stored != nil {
 			return nil
 		}
-		stored = p
+		stored = st.Val
 	}
 	return stored
 }

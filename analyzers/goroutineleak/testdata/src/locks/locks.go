@@ -470,3 +470,16 @@ func WaitForNotify() {
 	m.Lock()
 	m.Unlock()
 }
+
+// Negative: the same semaphore captured by a callback that unlocks it.
+func WaitForNotifyOrCancel(cancel bool) {
+	p := alloc()
+	m := (*semaphore)(unsafe.Pointer(p))
+	m.Lock()
+	notifyLater(p)
+	if cancel {
+		defer func() { m.Unlock() }()
+	}
+	m.Lock()
+	m.Unlock()
+}
