@@ -285,6 +285,10 @@
 //     end without a finding, and so do returns in `func main`.
 //   - A lock whose mutex address is returned, stored, sent or boxed, or
 //     passed to an interface method or a function value, is handed over.
+//     A mutex in memory reached through `unsafe.Pointer` (a semaphore that
+//     foreign code unlocks) is not followed, and a flag set in the mutex's
+//     owner on the path that keeps the lock (`rows.scanHold = true`)
+//     records that a later method releases it.
 //   - A function that returns holding the lock only on returns its results
 //     tell apart (`true` against `false`, a nil error against non-nil ones,
 //     a value against nil) is a conditional lock helper when it is exported
