@@ -9,8 +9,11 @@
 //     caller may stop receiving from, goroutines started in a loop that
 //     outnumber the receives, workers ranging over a channel nobody closes,
 //     loops with no exit and no cancellation, and operations on a channel
-//     nothing else can complete.
-//   - Categories: `handoff`, `fanout`, `rangenoclose`, `noexit`, `nopartner`.
+//     nothing else can complete; and goroutines left blocked on a lock or a
+//     WaitGroup: a mutex still locked on a return path, a mutex locked twice
+//     on one path, a goroutine that can return without `wg.Done()`.
+//   - Categories: `handoff`, `fanout`, `rangenoclose`, `noexit`, `nopartner`,
+//     `lock`, `doublelock`, `waitgroup`.
 //   - Default: on.
 //
 // # Why it matters
@@ -39,6 +42,9 @@
 // | `rangenoclose` | ranges over a channel that is never closed | `close(ch)` after the last send |
 // | `noexit` | loops forever: no `return` or `break` and no cancellation, or its only exit waits on a channel nothing sends on or closes (or a context nothing cancels) | a `case <-ctx.Done(): return` or a done channel that something closes |
 // | `nopartner` | blocks on a send nothing receives, a receive nothing sends on or closes, or `ctx.Done()` of a context whose cancel never runs | the missing partner |
+// | `lock` | any later one that locks a mutex this function leaves locked on one return path while it unlocks it on another (reported at the Lock, with the return) | an Unlock on that path; `defer mu.Unlock()` right after the Lock (the suggested fix, offered when it is the function's only Lock of the mutex, outside loops, and every Unlock it deletes directly precedes a return that calls nothing, or ends the function) |
+// | `doublelock` | this one: it locks a mutex it already holds on the same path (Lock after Lock, Lock after RLock, or a call that locks it), reported at the second acquisition | unlock first, or call a variant that expects the lock held |
+// | `waitgroup` | the one in `wg.Wait()`: a goroutine it waits for can return without `wg.Done()` (reported at the `go` statement, with the return), or the Wait runs inside the loop that starts the goroutines after counts for all of them were added before it (reported at the Wait) | `defer wg.Done()` first thing in the goroutine, or `wg.Go`; the Wait after the loop |
 //
 // # Bad and Good
 //
@@ -138,6 +144,51 @@
 //		}
 //	}
 //
+// A lock left held on an early return (`lock`): every later `Lock` of
+// `g.mu`, in any goroutine, blocks forever:
+//
+//	func (g *gossip) bootstrap() error {
+//		g.mu.Lock() // goroutineleak: g.mu is still locked when returning at line 4: every later Lock of it blocks forever
+//		if g.closed {
+//			return errClosed
+//		}
+//		g.mu.Unlock()
+//		return nil
+//	}
+//
+// Fixed (the suggested fix):
+//
+//	g.mu.Lock()
+//	defer g.mu.Unlock()
+//	if g.closed {
+//		return errClosed
+//	}
+//	return nil
+//
+// A method that locks what its caller holds (`doublelock`):
+//
+//	func (s *Service) Close() {
+//		s.mu.Lock()
+//		defer s.mu.Unlock()
+//		s.flush() // goroutineleak: s.mu is already locked at line 2 on this path, and s.flush locks it again: the goroutine blocks forever
+//	}
+//
+// A worker that returns before `Done` (`waitgroup`):
+//
+//	for _, job := range jobs {
+//		wg.Add(1)
+//		go func() { // goroutineleak: goroutine can return at line 5 without calling wg.Done(): wg.Wait() at line 10 then never returns
+//			if err := job.Run(); err != nil {
+//				return
+//			}
+//			wg.Done()
+//		}()
+//	}
+//	wg.Wait()
+//
+// Fixed: `defer wg.Done()` as the goroutine's first statement, or
+// `wg.Go(func() { ... })`.
+//
 // # How it decides
 //
 // The check builds the package's SSA (only for packages that contain a `go`
@@ -190,6 +241,24 @@
 // passes the channel on. An exported function started by its own package
 // with the package's channels is followed the same way.
 //
+// Locks and WaitGroups are followed on the same SSA by their own path
+// walk. A lock is named by the expression of its mutex (a field `s.mu`
+// through parameters and captured variables, a package-level variable, a
+// local one), so `s.mu.Lock()` and a later `s.mu.Unlock()` pair up. From
+// each `Lock`, `RLock` (and `TryLock` on its true edge) the walk follows
+// the paths that hold the lock: an `Unlock` of the same kind, or a closure
+// or goroutine that unlocks it, ends the duty; a deferred one covers every
+// return after it (the lock is still held until then, so a second
+// acquisition after it is still a `doublelock`). A branch on a condition
+// already decided on the path (`if locking { mu.Lock() } ... if locking {
+// mu.Unlock() }`) follows the same edge. Functions that return holding a
+// lock their caller can name on every path (lock helpers), that unlock
+// one they did not take (unlock helpers), or that take and release it on
+// every path are summaries (analysis facts), and their callers are
+// checked with them. For `waitgroup`, the function that starts the
+// goroutine must both `Add` to the group and `Wait` on it, and the
+// goroutine must call `Done` on some path.
+//
 // # Rules that keep it quiet
 //
 //   - Goroutines started directly from `func main`, from an `init` function or
@@ -222,13 +291,35 @@
 //     nothing a passing test holds: not reported.
 //   - `time.AfterFunc` and `errgroup.Group.Go` are not `go` statements: not
 //     checked.
-//   - A goroutine joined with `sync.WaitGroup` is judged by its channel
-//     operations like any other; a `WaitGroup` alone never makes a finding.
+//   - A lock left held on a return is only reported when a path from the
+//     same `Lock` unlocks it (the function owns the pairing); one that is
+//     never unlocked in the function is a lock helper or someone else's
+//     business. Paths that panic or call a function that never returns
+//     end without a finding, and so do returns in `func main`.
+//   - A lock whose mutex address is returned, stored, sent or boxed, or
+//     passed to an interface method or a function value, is handed over.
+//     A mutex in memory reached through `unsafe.Pointer` (a semaphore that
+//     foreign code unlocks) is not followed, and a flag set in the mutex's
+//     owner on the path that keeps the lock (`rows.scanHold = true`)
+//     records that a later method releases it.
+//   - A function that returns holding the lock only on returns its results
+//     tell apart (`true` against `false`, a nil error against non-nil ones,
+//     a value against nil) is a conditional lock helper when it is exported
+//     or a caller in the package unlocks after calling it.
+//   - A deferred unlock registered before the `Lock` (or on another
+//     branch) covers it; two read locks of an RWMutex never conflict.
+//   - `wg.Go` cannot skip `Done`; a goroutine that passes the WaitGroup to
+//     any call, defers anything with it or captures it in a closure is taken
+//     to call `Done` there.
 //
 // # Known gaps
 //
-//   - Deadlocks through mutexes, condition variables and `WaitGroup.Wait`
-//     are not modelled (about half of the GoBench kernels).
+//   - Deadlocks that need two goroutines (lock-order inversions, a lock
+//     held while waiting on a channel or a WaitGroup), `sync.Cond`, and
+//     WaitGroups whose `Add` outnumbers the goroutines other than by a Wait
+//     inside the starting loop are not modelled;
+//     mutexes reached through a computed index, a map or an interface are
+//     not followed.
 //   - The model is context-insensitive: a channel parameter of a function
 //     other packages may call (an exported function of a library package) is
 //     taken to come from anywhere. When the package starts such a function

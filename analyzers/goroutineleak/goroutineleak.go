@@ -10,6 +10,7 @@ import (
 	"github.com/leakvet/leakvet/analyzers/internal/config"
 	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
 	"github.com/leakvet/leakvet/analyzers/internal/lifespan"
+	"github.com/leakvet/leakvet/analyzers/internal/locks"
 	"github.com/leakvet/leakvet/analyzers/internal/report"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -23,7 +24,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "goroutineleak",
 	Doc:       checkdoc.Extract(doc, "goroutineleak"),
 	URL:       "https://github.com/leakvet/leakvet/blob/main/docs/checks/goroutineleak.md",
-	Requires:  []*analysis.Analyzer{config.Analyzer, lazyssa.Analyzer, lifespan.Analyzer},
+	Requires:  []*analysis.Analyzer{config.Analyzer, lazyssa.Analyzer, lifespan.Analyzer, locks.Analyzer},
 	Run:       report.Guard(run),
 	FactTypes: []analysis.Fact{(*startFact)(nil), (*setsFact)(nil)},
 }
@@ -33,6 +34,11 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	exportSetsFacts(pass)
+	// Goroutines left blocked on a lock or a WaitGroup (categories lock,
+	// doublelock, waitgroup): the locks analyzer finds them.
+	for _, d := range pass.ResultOf[locks.Analyzer].(*locks.Result).Findings {
+		report.Report(pass, d)
+	}
 	starts := startsGoroutines(pass.Files)
 	if !starts && !exportsChannelFunc(pass) {
 		return nil, nil

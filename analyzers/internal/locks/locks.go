@@ -1,0 +1,118 @@
+// Package locks answers one question for goroutineleak: can a goroutine
+// be left blocked forever on a sync.Mutex, a sync.RWMutex or a
+// sync.WaitGroup because of a path in this package?
+//
+// A lock is identified by the address expression of its mutex (a field
+// `s.mu`, a package-level variable, a local variable), not by an SSA value
+// a call returns, so the lifetime engine's model of acquisitions (results
+// of calls) does not fit it; this package walks the same shared SSA
+// (lazyssa) with its own small path walk. It finds:
+//
+//   - a lock acquired and still held when the function returns normally
+//     on some path while another path from the same acquisition releases
+//     it (evidence that the function owns the pairing): every later
+//     acquisition of the mutex blocks forever;
+//   - a second acquisition of a mutex this goroutine already holds on one
+//     path (Lock after Lock, Lock after RLock, or a call whose summary
+//     locks it): the goroutine deadlocks at once;
+//   - a goroutine counted by wg.Add that can return without wg.Done()
+//     while the function that started it waits on the group.
+//
+// Functions that return holding a lock on every path (lock helpers) and
+// functions that release a lock they did not take (unlock helpers) are
+// not findings: they get a summary, exported as a fact, and their callers
+// are checked with it. A lock released in a deferred closure or handed to
+// a closure or goroutine that releases it is released; paths that panic
+// or never return end without a finding. When unsure, it is silent.
+package locks
+
+import (
+	"go/build"
+	"go/types"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
+	"github.com/leakvet/leakvet/analyzers/internal/noreturn"
+	"github.com/leakvet/leakvet/analyzers/internal/report"
+	"golang.org/x/tools/go/analysis"
+)
+
+// Analyzer computes the package's lock and WaitGroup findings (its
+// result) and the lock summaries of its functions (facts).
+var Analyzer = &analysis.Analyzer{
+	Name:       "locks",
+	Doc:        "find locks held on a return path, locks acquired twice on one path and goroutines that can skip wg.Done",
+	URL:        "https://github.com/leakvet/leakvet/tree/main/analyzers/internal/locks",
+	Requires:   []*analysis.Analyzer{lazyssa.Analyzer, noreturn.Analyzer},
+	Run:        report.Guard(run),
+	ResultType: reflect.TypeFor[*Result](),
+	FactTypes:  []analysis.Fact{(*lockFact)(nil)},
+}
+
+// Result holds the findings, ready to report, in position order. The
+// reporting check sets nothing: categories are "lock", "doublelock" and
+// "waitgroup".
+type Result struct {
+	Findings []report.Diagnostic
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	res := &Result{}
+	if !usesLocks(pass) || !needsSSA(pass) {
+		return res, nil
+	}
+	_, funcs := pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program).Build()
+	a := newAnalysis(pass, funcs)
+	a.exportFacts()
+	for _, fn := range funcs {
+		if fn.Blocks == nil {
+			continue
+		}
+		a.checkLocks(fn)
+		a.checkWaitGroups(fn)
+	}
+	sort.SliceStable(a.findings, func(i, j int) bool { return a.findings[i].Pos < a.findings[j].Pos })
+	res.Findings = a.findings
+	return res, nil
+}
+
+// usesLocks is the cheap gate, on type information only: the package
+// calls a method of the sync table, or a function of another package
+// whose summary acquires or releases a lock. Elsewhere SSA is not asked
+// for.
+func usesLocks(pass *analysis.Pass) bool {
+	if inGOROOT(pass) {
+		return false
+	}
+	for _, obj := range pass.TypesInfo.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok || fn.Pkg() == nil {
+			continue
+		}
+		if _, ok := syncOps[fn.FullName()]; ok {
+			return true
+		}
+		if fn.Pkg() != pass.Pkg {
+			var f lockFact
+			if pass.ImportObjectFact(fn.Origin(), &f) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inGOROOT reports whether the package is the standard library's: its
+// locks are its own business (no function of it returns holding, or
+// releases, a lock of its callers), and leaving it out keeps its many
+// mutex-using packages from being built into SSA as dependencies.
+func inGOROOT(pass *analysis.Pass) bool {
+	if len(pass.Files) == 0 {
+		return true
+	}
+	root := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+	return build.Default.GOROOT != "" && strings.HasPrefix(pass.Fset.File(pass.Files[0].Pos()).Name(), root)
+}

@@ -1,0 +1,431 @@
+package locks
+
+import (
+	"go/types"
+	"sort"
+	"strings"
+
+	"github.com/leakvet/leakvet/analyzers/internal/noreturn"
+	"github.com/leakvet/leakvet/analyzers/internal/report"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// effectKind is what a call does to a lock its caller can name.
+type effectKind uint8
+
+const (
+	// effAcquires: the function returns holding the lock on every path
+	// (a lock helper); its caller owns the release.
+	effAcquires effectKind = iota + 1
+	// effReleases: the function releases a lock it did not take (an
+	// unlock helper).
+	effReleases
+	// effLocks: the function takes the lock on every path that returns,
+	// and releases it again; a caller that holds it deadlocks.
+	effLocks
+)
+
+// Effect is one entry of a summary: the lock (a key on the function's
+// parameters or a package-level variable), what the function does to it
+// and whether it is an RWMutex's read lock.
+type Effect struct {
+	Key  string
+	Kind effectKind
+	Read bool
+}
+
+func (e Effect) String() string {
+	mode := ""
+	if e.Read {
+		mode = "read "
+	}
+	switch e.Kind {
+	case effAcquires:
+		return "acquires " + mode + e.Key
+	case effReleases:
+		return "releases " + mode + e.Key
+	case effLocks:
+		return "locks " + mode + e.Key
+	}
+	return "?"
+}
+
+// lockFact is a function's summary as other packages see it.
+type lockFact struct {
+	Effects []Effect
+}
+
+func (*lockFact) AFact() {}
+
+func (f *lockFact) String() string {
+	var parts []string
+	for _, e := range f.Effects {
+		parts = append(parts, e.String())
+	}
+	return "locks(" + strings.Join(parts, ", ") + ")"
+}
+
+// event is what one instruction does to one lock, in the keys of the
+// function being walked.
+type event struct {
+	kind  eventKind
+	key   key
+	read  bool
+	via   *ssa.Function // the callee whose summary says so, if any
+	instr ssa.Instruction
+}
+
+type eventKind uint8
+
+const (
+	evAcquire      eventKind = iota + 1 // Lock, RLock, or a lock helper's call
+	evTryAcquire                        // TryLock, TryRLock
+	evRelease                           // Unlock, RUnlock, an unlock helper, a closure that unlocks
+	evDeferRelease                      // a deferred release: covers every path after it
+	evLocks                             // a call that takes and releases the lock
+	evPassed                            // the lock itself is handed to code nobody can see
+	evAdd                               // wg.Add
+	evDone                              // wg.Done
+	evDeferDone                         // defer wg.Done()
+	evWait                              // wg.Wait
+)
+
+// checker is the state of one run: summaries per function, events per
+// instruction, the findings.
+type checker struct {
+	pass      *analysis.Pass
+	noReturn  *noreturn.Result
+	funcs     []*ssa.Function
+	summaries map[*ssa.Function][]Effect
+	busy      map[*ssa.Function]bool
+	events    map[ssa.Instruction][]event
+	findings  []report.Diagnostic
+}
+
+func newAnalysis(pass *analysis.Pass, funcs []*ssa.Function) *checker {
+	return &checker{
+		pass:      pass,
+		noReturn:  pass.ResultOf[noreturn.Analyzer].(*noreturn.Result),
+		funcs:     funcs,
+		summaries: map[*ssa.Function][]Effect{},
+		busy:      map[*ssa.Function]bool{},
+		events:    map[ssa.Instruction][]event{},
+	}
+}
+
+// exportFacts exports the summaries of the package's named functions and
+// methods that acquire or release a lock their callers can name.
+func (a *checker) exportFacts() {
+	for _, fn := range a.funcs {
+		if fn.Parent() != nil || fn.Object() == nil {
+			continue
+		}
+		var out []Effect
+		for _, e := range a.summary(fn) {
+			if !strings.HasPrefix(e.Key, "fv") {
+				out = append(out, e)
+			}
+		}
+		if len(out) > 0 {
+			a.pass.ExportObjectFact(fn.Object(), &lockFact{Effects: out})
+		}
+	}
+}
+
+// summary returns fn's effects on the locks its callers can name. A
+// function being summarised (recursion) has none, which never invents an
+// acquisition or a release.
+func (a *checker) summary(fn *ssa.Function) []Effect {
+	if fn.Origin() != nil {
+		fn = fn.Origin()
+	}
+	if s, ok := a.summaries[fn]; ok {
+		return s
+	}
+	if fn.Blocks == nil || a.busy[fn] {
+		return a.importedSummary(fn)
+	}
+	if fn.Pkg != nil && fn.Pkg.Pkg != a.pass.Pkg {
+		return a.importedSummary(fn)
+	}
+	a.busy[fn] = true
+	s := a.computeSummary(fn)
+	delete(a.busy, fn)
+	a.summaries[fn] = s
+	return s
+}
+
+func (a *checker) importedSummary(fn *ssa.Function) []Effect {
+	obj := fn.Object()
+	if obj == nil || obj.Pkg() == nil || obj.Pkg() == a.pass.Pkg {
+		return nil
+	}
+	var f lockFact
+	if a.pass.ImportObjectFact(obj, &f) {
+		return f.Effects
+	}
+	return nil
+}
+
+type lockMode struct {
+	key  key
+	read bool
+}
+
+func (a *checker) computeSummary(fn *ssa.Function) []Effect {
+	acquired := map[lockMode]bool{}
+	released := map[lockMode]bool{}
+	var order []lockMode
+	note := func(m lockMode) {
+		if !acquired[m] && !released[m] {
+			order = append(order, m)
+		}
+	}
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			for _, ev := range a.eventsOf(fn, in) {
+				if !visible(ev.key) {
+					continue
+				}
+				m := lockMode{ev.key, ev.read}
+				switch ev.kind {
+				case evAcquire, evTryAcquire, evLocks:
+					note(m)
+					acquired[m] = true
+				case evRelease, evDeferRelease:
+					note(m)
+					released[m] = true
+				}
+			}
+		}
+	}
+	var out []Effect
+	for _, m := range order {
+		switch {
+		case released[m] && !acquired[m]:
+			out = append(out, Effect{m.key, effReleases, m.read})
+		case acquired[m] && !released[m]:
+			if a.mustPass(fn, m, func(ev event) bool { return ev.kind == evAcquire }) {
+				out = append(out, Effect{m.key, effAcquires, m.read})
+			}
+		case acquired[m] && released[m]:
+			if a.mustPass(fn, m, func(ev event) bool { return ev.kind == evAcquire || ev.kind == evLocks }) {
+				out = append(out, Effect{m.key, effLocks, m.read})
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out
+}
+
+// mustPass reports whether every path from fn's entry to a normal return
+// passes an event on m for which pass is true, and some path returns.
+func (a *checker) mustPass(fn *ssa.Function, m lockMode, pass func(event) bool) bool {
+	seen := map[*ssa.BasicBlock]bool{}
+	returns := false
+	var walk func(b *ssa.BasicBlock) bool
+	walk = func(b *ssa.BasicBlock) bool {
+		if seen[b] {
+			return true
+		}
+		seen[b] = true
+		for _, in := range b.Instrs {
+			for _, ev := range a.eventsOf(fn, in) {
+				if ev.key == m.key && ev.read == m.read && pass(ev) {
+					returns = true
+					return true
+				}
+			}
+			switch in.(type) {
+			case *ssa.Return:
+				return false
+			case *ssa.Panic:
+				return true
+			}
+			if a.blocksForever(in) {
+				return true
+			}
+		}
+		for _, s := range b.Succs {
+			if !walk(s) {
+				return false
+			}
+		}
+		return true
+	}
+	if len(fn.Blocks) == 0 {
+		return false
+	}
+	return walk(fn.Blocks[0]) && returns
+}
+
+// blocksForever reports whether in is a call of a function that never
+// returns and never ends the goroutine (SSA already ends the paths of
+// calls that exit or panic).
+func (a *checker) blocksForever(in ssa.Instruction) bool {
+	c, ok := in.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	callee := c.Call.StaticCallee()
+	if callee == nil || callee.Object() == nil {
+		return false
+	}
+	obj, ok := callee.Object().(*types.Func)
+	return ok && a.noReturn.BlocksForever(obj)
+}
+
+// eventsOf returns what in does to locks and WaitGroups, in fn's keys.
+func (a *checker) eventsOf(fn *ssa.Function, in ssa.Instruction) []event {
+	if evs, ok := a.events[in]; ok {
+		return evs
+	}
+	a.events[in] = nil // a call cycle through closures sees nothing
+	var evs []event
+	switch in := in.(type) {
+	case *ssa.Call:
+		evs = a.callEvents(fn, in.Common(), in)
+	case *ssa.Defer:
+		for _, ev := range a.callEvents(fn, in.Common(), in) {
+			switch ev.kind {
+			case evRelease:
+				ev.kind = evDeferRelease
+				evs = append(evs, ev)
+			case evDone:
+				ev.kind = evDeferDone
+				evs = append(evs, ev)
+			case evPassed:
+				evs = append(evs, ev)
+			}
+		}
+	case *ssa.Go:
+		// A goroutine that releases the lock is the lock handed over by
+		// design; one that acquires it blocks itself, not this one.
+		for _, ev := range a.callEvents(fn, in.Common(), in) {
+			switch ev.kind {
+			case evRelease, evPassed:
+				evs = append(evs, ev)
+			}
+		}
+	case *ssa.MakeClosure:
+		// A closure that releases the lock (a callback, a returned
+		// unlock function) hands the release to whoever calls it.
+		for _, ev := range a.closureEvents(fn, in, in) {
+			if ev.kind == evRelease || ev.kind == evDeferRelease {
+				ev.kind = evRelease
+				evs = append(evs, ev)
+			}
+		}
+	}
+	a.events[in] = evs
+	return evs
+}
+
+// callEvents is what a call does, in the caller's keys.
+func (a *checker) callEvents(fn *ssa.Function, c *ssa.CallCommon, in ssa.Instruction) []event {
+	args := make([]key, len(c.Args))
+	for i, x := range c.Args {
+		args[i] = keyOf(fn, x)
+	}
+	if mc, ok := c.Value.(*ssa.MakeClosure); ok && !c.IsInvoke() {
+		return a.closureEventsArgs(fn, mc, args, in)
+	}
+	callee := c.StaticCallee()
+	if c.IsInvoke() || callee == nil {
+		// Code nobody can see: a lock (or WaitGroup) passed to it may be
+		// released there.
+		var evs []event
+		if c.IsInvoke() {
+			args = append(args, keyOf(fn, c.Value))
+		}
+		for _, k := range args {
+			if k != "" {
+				evs = append(evs, event{kind: evPassed, key: k, instr: in})
+			}
+		}
+		return evs
+	}
+	{
+		if op, ok := syncOps[funcName(callee)]; ok {
+			if len(args) == 0 || args[0] == "" {
+				return nil
+			}
+			ev := event{key: args[0], read: op.read, instr: in}
+			switch op.kind {
+			case opAcquire:
+				ev.kind = evAcquire
+			case opTryAcquire:
+				ev.kind = evTryAcquire
+			case opRelease:
+				ev.kind = evRelease
+			case opAdd:
+				ev.kind = evAdd
+			case opDone:
+				ev.kind = evDone
+			case opWait:
+				ev.kind = evWait
+			}
+			return []event{ev}
+		}
+	}
+	var evs []event
+	for _, e := range a.summary(callee) {
+		k := rebase(e.Key, args, nil)
+		if k == "" {
+			continue
+		}
+		ev := event{key: k, read: e.Read, via: callee, instr: in}
+		switch e.Kind {
+		case effAcquires:
+			ev.kind = evAcquire
+		case effReleases:
+			ev.kind = evRelease
+		case effLocks:
+			ev.kind = evLocks
+		}
+		evs = append(evs, ev)
+	}
+	return evs
+}
+
+func (a *checker) closureEvents(fn *ssa.Function, mc *ssa.MakeClosure, in ssa.Instruction) []event {
+	return a.closureEventsArgs(fn, mc, nil, in)
+}
+
+// closureEventsArgs is what calling the closure mc with args does.
+func (a *checker) closureEventsArgs(fn *ssa.Function, mc *ssa.MakeClosure, args []key, in ssa.Instruction) []event {
+	callee, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return nil
+	}
+	bindings := make([]key, len(mc.Bindings))
+	for i, x := range mc.Bindings {
+		bindings[i] = keyOf(fn, x)
+	}
+	var evs []event
+	for _, e := range a.summary(callee) {
+		k := rebase(e.Key, args, bindings)
+		if k == "" {
+			continue
+		}
+		ev := event{key: k, read: e.Read, via: callee, instr: in}
+		switch e.Kind {
+		case effAcquires:
+			ev.kind = evAcquire
+		case effReleases:
+			ev.kind = evRelease
+		case effLocks:
+			ev.kind = evLocks
+		}
+		evs = append(evs, ev)
+	}
+	return evs
+}
+
+func funcName(fn *ssa.Function) string {
+	if obj, ok := fn.Object().(*types.Func); ok {
+		return obj.FullName()
+	}
+	return ""
+}

@@ -1,0 +1,38 @@
+package locks
+
+// opKind is what a call of a sync method does to its receiver.
+type opKind uint8
+
+const (
+	opAcquire    opKind = iota + 1 // blocks until the lock is held
+	opTryAcquire                   // holds the lock when it returns true
+	opRelease                      // releases the lock
+	opAdd                          // adds to a WaitGroup's counter
+	opDone                         // decrements a WaitGroup's counter
+	opWait                         // blocks until a WaitGroup's counter is zero
+)
+
+// syncOp is one entry of the knowledge table.
+type syncOp struct {
+	kind   opKind
+	read   bool // a read lock of an RWMutex
+	reason string
+}
+
+// syncOps is the knowledge table, keyed by full method name. Methods not
+// listed (WaitGroup.Go, RWMutex.RLocker, Cond's methods) have no effect
+// the walk follows.
+var syncOps = map[string]syncOp{
+	"(*sync.Mutex).Lock":       {opAcquire, false, "blocks until the mutex is free, then holds it"},
+	"(*sync.Mutex).TryLock":    {opTryAcquire, false, "holds the mutex when it returns true; never blocks"},
+	"(*sync.Mutex).Unlock":     {opRelease, false, "releases the mutex; one blocked Lock may proceed"},
+	"(*sync.RWMutex).Lock":     {opAcquire, false, "blocks until no reader or writer holds it, then holds it for writing"},
+	"(*sync.RWMutex).TryLock":  {opTryAcquire, false, "holds it for writing when it returns true"},
+	"(*sync.RWMutex).Unlock":   {opRelease, false, "releases the write lock"},
+	"(*sync.RWMutex).RLock":    {opAcquire, true, "blocks while a writer holds it (or waits for it), then holds it for reading"},
+	"(*sync.RWMutex).TryRLock": {opTryAcquire, true, "holds it for reading when it returns true"},
+	"(*sync.RWMutex).RUnlock":  {opRelease, true, "releases one read lock"},
+	"(*sync.WaitGroup).Add":    {opAdd, false, "counts goroutines that Wait waits for"},
+	"(*sync.WaitGroup).Done":   {opDone, false, "one counted goroutine finished"},
+	"(*sync.WaitGroup).Wait":   {opWait, false, "blocks until the counter is zero: forever if a counted goroutine skips Done"},
+}

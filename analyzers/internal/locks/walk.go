@@ -1,0 +1,542 @@
+package locks
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/leakvet/leakvet/analyzers/internal/report"
+	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
+	"golang.org/x/tools/go/ssa"
+)
+
+// assumptions are the branch conditions decided on a path, by key: a
+// later branch on the same condition follows the same edge, so
+// `if locking { mu.Lock() } ... if locking { mu.Unlock() }` has no path
+// that locks and skips the unlock.
+type assumptions map[key]bool
+
+func (as assumptions) with(k key, v bool) assumptions {
+	out := make(assumptions, len(as)+1)
+	for k, v := range as {
+		out[k] = v
+	}
+	out[k] = v
+	return out
+}
+
+// condKey is the key of a branch condition and the edge it selects when
+// the key's value is true (a negation flips it).
+func condKey(fn *ssa.Function, v ssa.Value) (key, bool) {
+	pos := true
+	for {
+		u, ok := v.(*ssa.UnOp)
+		if !ok || u.Op != token.NOT {
+			break
+		}
+		v, pos = u.X, !pos
+	}
+	return keyOf(fn, v), pos
+}
+
+// dominatingConds returns the conditions every path to b has decided: an
+// If whose edge alone leads into the region that contains b.
+func dominatingConds(fn *ssa.Function, b *ssa.BasicBlock) assumptions {
+	as := assumptions{}
+	for d := b; d.Idom() != nil; d = d.Idom() {
+		p := d.Idom()
+		cond, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		k, pos := condKey(fn, cond.Cond)
+		if k == "" {
+			continue
+		}
+		t, f := p.Succs[0], p.Succs[1]
+		switch {
+		case t != f && len(t.Preds) == 1 && t.Dominates(b):
+			as[k] = pos
+		case t != f && len(f.Preds) == 1 && f.Dominates(b):
+			as[k] = !pos
+		}
+	}
+	return as
+}
+
+// lockWalk is the walk from one acquisition over the paths that hold it.
+type lockWalk struct {
+	fn       *ssa.Function
+	origin   event
+	leaks    []*ssa.Return
+	released bool
+	passed   bool
+	doubles  []event
+	seen     map[*ssa.BasicBlock]bool
+}
+
+// conflicts reports whether acquiring in mode read blocks while the lock
+// is held in mode held: only two read locks coexist.
+func conflicts(held, read bool) bool { return !(held && read) }
+
+func (a *checker) walk(w *lockWalk, b *ssa.BasicBlock, from int, as assumptions, covered bool) {
+	owner := ownerOf(w.origin.key)
+	k := w.origin.key
+	for j := from; j < len(b.Instrs); j++ {
+		in := b.Instrs[j]
+		if in == w.origin.instr {
+			return // around a loop to the acquisition itself
+		}
+		for _, ev := range a.eventsOf(w.fn, in) {
+			if ev.key != k {
+				continue
+			}
+			switch ev.kind {
+			case evRelease:
+				if ev.read == w.origin.read {
+					w.released = true
+				} else {
+					w.passed = true
+				}
+				return
+			case evDeferRelease:
+				if ev.read != w.origin.read {
+					w.passed = true
+					return
+				}
+				// Released when the function returns: held until then,
+				// so a later acquisition still deadlocks.
+				w.released, covered = true, true
+			case evAcquire, evLocks:
+				if conflicts(w.origin.read, ev.read) {
+					w.doubles = append(w.doubles, ev)
+					return
+				}
+			case evPassed:
+				w.passed = true
+				return
+			}
+		}
+		switch in := in.(type) {
+		case *ssa.Store:
+			// A flag set in the mutex's owner (`rs.closemuScanHold =
+			// true`) records that the lock is kept on purpose, for a later
+			// method of the owner to release.
+			if c, ok := in.Val.(*ssa.Const); ok && owner != "" && isBool(c.Type()) && strings.HasPrefix(keyOf(w.fn, in.Addr), owner+".") {
+				covered = true
+			}
+		case *ssa.Return:
+			if !covered {
+				w.leaks = append(w.leaks, in)
+			}
+			return
+		case *ssa.Panic:
+			return
+		case *ssa.If:
+			ck, pos := condKey(w.fn, in.Cond)
+			if v, ok := as[ck]; ok && ck != "" {
+				next := b.Succs[1]
+				if v == pos {
+					next = b.Succs[0]
+				}
+				a.step(w, next, as, covered)
+				return
+			}
+			if ck == "" {
+				a.step(w, b.Succs[0], as, covered)
+				a.step(w, b.Succs[1], as, covered)
+				return
+			}
+			a.step(w, b.Succs[0], as.with(ck, pos), covered)
+			a.step(w, b.Succs[1], as.with(ck, !pos), covered)
+			return
+		}
+		if a.blocksForever(in) {
+			return
+		}
+	}
+	for _, s := range b.Succs {
+		a.step(w, s, as, covered)
+	}
+}
+
+// ownerOf is the key of the value a field lock belongs to ("p0" for
+// "p0.mu"), or "".
+func ownerOf(k key) key {
+	if i := strings.LastIndex(k, "."); i > 0 {
+		return k[:i]
+	}
+	return ""
+}
+
+func isBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsBoolean != 0
+}
+
+func (a *checker) step(w *lockWalk, b *ssa.BasicBlock, as assumptions, covered bool) {
+	if w.seen[b] {
+		return
+	}
+	w.seen[b] = true
+	a.walk(w, b, 0, as, covered)
+}
+
+// checkLocks walks every acquisition in fn.
+func (a *checker) checkLocks(fn *ssa.Function) {
+	reported := map[ssa.Instruction]bool{}
+	for _, b := range fn.Blocks {
+		for i, in := range b.Instrs {
+			call, ok := in.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			for _, ev := range a.eventsOf(fn, in) {
+				if ev.key == "" {
+					continue
+				}
+				switch ev.kind {
+				case evAcquire:
+					w := &lockWalk{fn: fn, origin: ev, seen: map[*ssa.BasicBlock]bool{}}
+					a.walk(w, b, i+1, dominatingConds(fn, b), false)
+					a.reportWalk(w, reported)
+				case evTryAcquire:
+					// Held only on the edge where it returned true.
+					cond, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+					if !ok {
+						continue
+					}
+					ck, pos := condKey(fn, cond.Cond)
+					if ck != keyOf(fn, call) {
+						continue
+					}
+					held := b.Succs[0]
+					if !pos {
+						held = b.Succs[1]
+					}
+					if len(held.Preds) != 1 {
+						continue
+					}
+					w := &lockWalk{fn: fn, origin: ev, seen: map[*ssa.BasicBlock]bool{held: true}}
+					a.walk(w, held, 0, dominatingConds(fn, held), false)
+					a.reportWalk(w, reported)
+				}
+			}
+		}
+	}
+}
+
+func (a *checker) reportWalk(w *lockWalk, reported map[ssa.Instruction]bool) {
+	fn, origin := w.fn, w.origin
+	for _, d := range w.doubles {
+		if reported[d.instr] {
+			continue
+		}
+		reported[d.instr] = true
+		a.reportDouble(fn, origin, d)
+	}
+	if len(w.leaks) == 0 || !w.released || w.passed || isMain(fn) || a.deferredBefore(fn, origin) || escapes(fn, origin.key) || conditionalHelper(fn, origin.key, w.leaks) && a.usedAsHelper(fn, origin) {
+		return
+	}
+	a.reportLeak(fn, origin, w.leaks[0])
+}
+
+// escapes reports whether the mutex's address itself leaves the
+// expressions that lock and unlock it: returned, stored, sent, merged
+// with another value or boxed. Whoever receives it may release the lock
+// (a function returning the lock it holds to its caller).
+func escapes(fn *ssa.Function, k key) bool {
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			v, ok := in.(ssa.Value)
+			if !ok {
+				continue
+			}
+			if vk := keyOf(fn, v); vk != k {
+				// The mutex's owner merged into a loop variable: the
+				// lock moves with it (hand-over-hand locking up a tree).
+				if vk != "" && strings.HasPrefix(k, vk+".") {
+					for _, r := range *v.Referrers() {
+						if _, ok := r.(*ssa.Phi); ok {
+							return true
+						}
+					}
+				}
+				continue
+			}
+			for _, r := range *v.Referrers() {
+				switch r := r.(type) {
+				case *ssa.Phi, *ssa.Return, *ssa.Send, *ssa.MakeInterface, *ssa.MapUpdate:
+					return true
+				case *ssa.Store:
+					if r.Val == v {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// deferredBefore reports whether a deferred release of the lock is
+// registered where the acquisition cannot reach it (before it, or on
+// another branch): a cleanup written first, guarded by flags of its own.
+func (a *checker) deferredBefore(fn *ssa.Function, origin event) bool {
+	ob := origin.instr.Block()
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			if _, ok := in.(*ssa.Defer); !ok {
+				continue
+			}
+			for _, ev := range a.eventsOf(fn, in) {
+				if ev.kind != evDeferRelease || ev.key != origin.key {
+					continue
+				}
+				if b == ob {
+					if indexOf(b, in) < indexOf(b, origin.instr) {
+						return true
+					}
+					continue
+				}
+				if !ssanav.Reaches(ob, b) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func indexOf(b *ssa.BasicBlock, in ssa.Instruction) int {
+	for i, x := range b.Instrs {
+		if x == in {
+			return i
+		}
+	}
+	return -1
+}
+
+// isMain reports whether fn is package main's main: the process ends when
+// it returns, and a lock held then blocks nobody.
+func isMain(fn *ssa.Function) bool {
+	return fn.Parent() == nil && fn.Name() == "main" && fn.Signature.Recv() == nil && fn.Pkg != nil && fn.Pkg.Pkg.Name() == "main"
+}
+
+// conditionalHelper reports whether fn returns holding a lock its caller
+// can name only on returns its results tell apart from the others (true
+// against false, nil against non-nil): a conditional lock helper whose
+// caller unlocks when it says it locked.
+func conditionalHelper(fn *ssa.Function, k key, leaks []*ssa.Return) bool {
+	if !visible(k) || fn.Signature.Results().Len() == 0 {
+		return false
+	}
+	leaking := map[*ssa.Return]bool{}
+	for _, r := range leaks {
+		leaking[r] = true
+	}
+	var others []*ssa.Return
+	for _, b := range fn.Blocks {
+		if r, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && !leaking[r] {
+			others = append(others, r)
+		}
+	}
+	if len(others) == 0 {
+		return false
+	}
+	for i := 0; i < fn.Signature.Results().Len(); i++ {
+		if distinct(fn, leaks, others, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// distinct reports whether result i says "locked" on every leaking
+// return and "not locked" on every other: true against false, a non-nil
+// value against nil, or a nil error (success) against a non-nil one.
+func distinct(fn *ssa.Function, leaks, others []*ssa.Return, i int) bool {
+	t := fn.Signature.Results().At(i).Type()
+	isErr := types.Identical(t, types.Universe.Lookup("error").Type())
+	// class is "true", "false", "nil", "nonnil" or "" (unknown).
+	class := func(v ssa.Value) string {
+		v = ssanav.StoredResult(v)
+		c, ok := v.(*ssa.Const)
+		switch {
+		case ok && c.IsNil():
+			return "nil"
+		case ok && c.Value != nil && c.Value.String() == "true":
+			return "true"
+		case ok && c.Value != nil && c.Value.String() == "false":
+			return "false"
+		case isErr && !ok:
+			return "nonnil" // an error value on a return that also unlocks
+		}
+		if _, ok := v.(*ssa.Alloc); ok {
+			return "nonnil"
+		}
+		return ""
+	}
+	all := func(rs []*ssa.Return, want string) bool {
+		for _, r := range rs {
+			if i >= len(r.Results) || class(r.Results[i]) != want {
+				return false
+			}
+		}
+		return true
+	}
+	if isErr {
+		return all(leaks, "nil") && all(others, "nonnil")
+	}
+	return all(leaks, "true") && all(others, "false") || all(others, "nil") && !all(leaks, "nil") && nonNilAll(leaks, i)
+}
+
+// nonNilAll reports whether no leaking return returns a nil constant at i.
+func nonNilAll(leaks []*ssa.Return, i int) bool {
+	for _, r := range leaks {
+		if i >= len(r.Results) {
+			return false
+		}
+		if c, ok := ssanav.StoredResult(r.Results[i]).(*ssa.Const); ok && c.IsNil() {
+			return false
+		}
+	}
+	return true
+}
+
+// usedAsHelper backs a conditional lock helper with its callers: it is
+// one when it is exported (its callers may be anywhere) or when a caller
+// in the package releases the lock after calling it. An unexported
+// function no caller unlocks after just forgets an Unlock.
+func (a *checker) usedAsHelper(fn *ssa.Function, origin event) bool {
+	if obj := fn.Object(); obj != nil && obj.Exported() {
+		return true
+	}
+	for _, caller := range a.funcs {
+		for _, b := range caller.Blocks {
+			for _, in := range b.Instrs {
+				call, ok := in.(*ssa.Call)
+				if !ok || call.Call.StaticCallee() != fn {
+					continue
+				}
+				args := make([]key, len(call.Call.Args))
+				for i, x := range call.Call.Args {
+					args[i] = keyOf(caller, x)
+				}
+				k := rebase(origin.key, args, nil)
+				if k != "" && a.releasedIn(caller, k, origin.read) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// releasedIn reports whether fn releases the lock k anywhere.
+func (a *checker) releasedIn(fn *ssa.Function, k key, read bool) bool {
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			for _, ev := range a.eventsOf(fn, in) {
+				if ev.key == k && ev.read == read && (ev.kind == evRelease || ev.kind == evDeferRelease) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// lockText renders the lock an event names: the receiver of the sync
+// call (`s.mu`), or the call of a helper whose summary says so.
+func (a *checker) lockText(ev event) string {
+	var lparen token.Pos
+	switch in := ev.instr.(type) {
+	case ssa.CallInstruction:
+		lparen = in.Common().Pos()
+	}
+	call := ssanav.CallAt(a.pass, lparen)
+	if call == nil {
+		return "the lock"
+	}
+	if ev.via == nil {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return types.ExprString(sel.X)
+		}
+		return "the lock"
+	}
+	return "the lock " + types.ExprString(call.Fun) + " takes"
+}
+
+func (a *checker) callRange(in ssa.Instruction) (token.Pos, token.Pos) {
+	if ci, ok := in.(ssa.CallInstruction); ok {
+		if call := ssanav.CallAt(a.pass, ci.Common().Pos()); call != nil {
+			return call.Pos(), call.End()
+		}
+	}
+	return in.Pos(), token.NoPos
+}
+
+func (a *checker) line(p token.Pos) int { return a.pass.Fset.Position(p).Line }
+
+func returnPos(fn *ssa.Function, r *ssa.Return) token.Pos {
+	if r.Pos().IsValid() {
+		return r.Pos()
+	}
+	if fd, ok := fn.Syntax().(*ast.FuncDecl); ok && fd.Body != nil {
+		return fd.Body.Rbrace
+	}
+	if fl, ok := fn.Syntax().(*ast.FuncLit); ok {
+		return fl.Body.Rbrace
+	}
+	return token.NoPos
+}
+
+func (a *checker) reportLeak(fn *ssa.Function, origin event, ret *ssa.Return) {
+	pos, end := a.callRange(origin.instr)
+	text := a.lockText(origin)
+	state := "locked"
+	if origin.read {
+		state = "read-locked"
+	}
+	rp := returnPos(fn, ret)
+	msg := fmt.Sprintf("%s is still %s when returning at line %d: every later Lock of it blocks forever", text, state, a.line(rp))
+	a.findings = append(a.findings, report.Diagnostic{
+		Pos: pos, End: end, Category: "lock", Message: msg,
+		Related: rp, RelatedText: "returns holding " + text,
+		Fix: a.deferFix(fn, origin),
+	})
+}
+
+func (a *checker) reportDouble(fn *ssa.Function, origin, second event) {
+	pos, end := a.callRange(second.instr)
+	text := a.lockText(origin)
+	held := "locked"
+	if origin.read {
+		held = "read-locked"
+	}
+	first, _ := a.callRange(origin.instr)
+	var msg string
+	if second.via != nil {
+		callee := second.via.Name()
+		if call := ssanav.CallAt(a.pass, second.instr.(ssa.CallInstruction).Common().Pos()); call != nil {
+			callee = types.ExprString(call.Fun)
+		}
+		msg = fmt.Sprintf("%s is already %s at line %d on this path, and %s locks it again: the goroutine blocks forever", text, held, a.line(first), callee)
+	} else {
+		again := "locking it again"
+		switch {
+		case origin.read && !second.read:
+			again = "locking it for writing"
+		case !origin.read && second.read:
+			again = "read-locking it"
+		}
+		msg = fmt.Sprintf("%s is already %s at line %d on this path: %s blocks the goroutine forever", text, held, a.line(first), again)
+	}
+	a.findings = append(a.findings, report.Diagnostic{
+		Pos: pos, End: end, Category: "doublelock", Message: msg,
+		Related: first, RelatedText: text + " " + held + " here",
+	})
+}
