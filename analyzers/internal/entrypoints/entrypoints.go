@@ -24,6 +24,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -70,13 +71,22 @@ type Entries struct {
 	handlers    map[*types.Func]bool
 	handlerLits map[*ast.FuncLit]bool
 	directives  map[*types.Func]bool
+	// classified: later, handlers and handlerLits are filled on the first
+	// question that needs them; most packages (dependencies) are only
+	// asked for their keeps facts.
+	classified sync.Once
 }
+
+func (e *Entries) classify() { e.classified.Do(e.classifyArguments) }
 
 // RunsLater reports whether a function value passed as a call's argument
 // (a literal or a function's name) runs later, at run time, rather than
 // during the call: the callee keeps it, its parameter has a handler type,
 // or the call is a conversion to a function type.
-func (e *Entries) RunsLater(arg ast.Expr) bool { return e.later[ast.Unparen(arg)] }
+func (e *Entries) RunsLater(arg ast.Expr) bool {
+	e.classify()
+	return e.later[ast.Unparen(arg)]
+}
 
 // Handler reports whether a declared function is called with run-time
 // data: an HTTP handler by its signature or by how it is registered, a
@@ -86,11 +96,13 @@ func (e *Entries) Handler(fn *types.Func) bool {
 		return false
 	}
 	fn = fn.Origin()
+	e.classify()
 	return e.handlers[fn] || e.HandlerSignature(fn.Type().(*types.Signature))
 }
 
 // HandlerLit is Handler for a function literal.
 func (e *Entries) HandlerLit(lit *ast.FuncLit) bool {
+	e.classify()
 	if e.handlerLits[lit] {
 		return true
 	}
@@ -156,7 +168,6 @@ func run(pass *analysis.Pass) (any, error) {
 	e.resolveHandlerTypes()
 	e.computeKeeps()
 	e.exportFacts()
-	e.classifyArguments()
 	return e, nil
 }
 
