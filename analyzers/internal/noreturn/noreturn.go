@@ -133,9 +133,8 @@ func fullName(fn *types.Func) string {
 
 // body is one function of the package under analysis.
 type body struct {
-	fn    *types.Func
-	decl  *ast.FuncDecl
-	queue bool // contains a candidate; callers are queued when it changes
+	fn   *types.Func
+	decl *ast.FuncDecl
 }
 
 func run(pass *analysis.Pass) (any, error) {
