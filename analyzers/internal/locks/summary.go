@@ -369,24 +369,7 @@ func (a *checker) callEvents(fn *ssa.Function, c *ssa.CallCommon, in ssa.Instruc
 			return []event{ev}
 		}
 	}
-	var evs []event
-	for _, e := range a.summary(callee) {
-		k := rebase(e.Key, args, nil)
-		if k == "" {
-			continue
-		}
-		ev := event{key: k, read: e.Read, via: callee, instr: in}
-		switch e.Kind {
-		case effAcquires:
-			ev.kind = evAcquire
-		case effReleases:
-			ev.kind = evRelease
-		case effLocks:
-			ev.kind = evLocks
-		}
-		evs = append(evs, ev)
-	}
-	return evs
+	return a.summaryEvents(callee, args, nil, in)
 }
 
 func (a *checker) closureEvents(fn *ssa.Function, mc *ssa.MakeClosure, in ssa.Instruction) []event {
@@ -403,6 +386,12 @@ func (a *checker) closureEventsArgs(fn *ssa.Function, mc *ssa.MakeClosure, args 
 	for i, x := range mc.Bindings {
 		bindings[i] = keyOf(fn, x)
 	}
+	return a.summaryEvents(callee, args, bindings, in)
+}
+
+// summaryEvents turns callee's summary into the events of calling it at
+// in, with its parameters (and free variables) bound to args (bindings).
+func (a *checker) summaryEvents(callee *ssa.Function, args, bindings []key, in ssa.Instruction) []event {
 	var evs []event
 	for _, e := range a.summary(callee) {
 		k := rebase(e.Key, args, bindings)
