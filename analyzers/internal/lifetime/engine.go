@@ -851,7 +851,7 @@ func (e *engine) failsTestWhenFalse(v ssa.Value) bool {
 	if !ok {
 		return false
 	}
-	if resource.FailsTestWhenFalse(calleeFunc(call.Common(), call.Common().StaticCallee())) {
+	if resource.FailsTestWhenFalse(ssanav.CalleeFunc(call.Common())) {
 		return true
 	}
 	callee := call.Common().StaticCallee()
@@ -896,7 +896,7 @@ func (e *engine) failsTestWhenFalse(v ssa.Value) bool {
 func failedBefore(b *ssa.BasicBlock) bool {
 	for d := b; d != nil; d = d.Idom() {
 		for _, instr := range d.Instrs {
-			if call, ok := instr.(*ssa.Call); ok && resource.FailsTest(calleeFunc(call.Common(), call.Common().StaticCallee())) {
+			if call, ok := instr.(*ssa.Call); ok && resource.FailsTest(ssanav.CalleeFunc(call.Common())) {
 				return true
 			}
 		}

@@ -170,7 +170,7 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 				if done {
 					break
 				}
-			} else if call, ok := instr.(*ssa.Call); ok && resource.FailsTest(calleeFunc(call.Common(), call.Common().StaticCallee())) {
+			} else if call, ok := instr.(*ssa.Call); ok && resource.FailsTest(ssanav.CalleeFunc(call.Common())) {
 				// The test has failed on this path (t.Errorf, then return
 				// or continue): what it leaves open is no leak of the
 				// test as it passes.

@@ -577,7 +577,7 @@ func (t *tracker) call(instr ssa.CallInstruction, v ssa.Value, tr tracked) {
 			}
 			continue
 		}
-		if fn := calleeFunc(c, callee); fn != nil {
+		if fn := ssanav.CalleeFunc(c); fn != nil {
 			if tr.role == rolePart && slices.Contains(t.kind.DrainFuncs, fn.Origin().FullName()) {
 				t.setEvent(instr, event{kind: evDrain})
 				continue
@@ -597,10 +597,6 @@ func (t *tracker) call(instr ssa.CallInstruction, v ssa.Value, tr tracked) {
 		t.argument(instr, c, callee, i, tr)
 	}
 }
-
-// calleeFunc returns the declared function or method a call reaches, when
-// it is known.
-func calleeFunc(c *ssa.CallCommon, _ *ssa.Function) *types.Func { return ssanav.CalleeFunc(c) }
 
 // argument decides what passing v as argument i of the call does.
 func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee *ssa.Function, i int, tr tracked) {
