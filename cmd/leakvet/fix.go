@@ -14,22 +14,23 @@ import (
 )
 
 // applyFixes applies the first suggested fix of each finding, and writes
-// the changed files. It returns the keys of the findings it fixed.
-func applyFixes(findings []finding, stderr io.Writer) (map[string]bool, error) {
+// the changed files. It returns the keys of the findings it fixed, and
+// whether any file changed.
+func applyFixes(findings []finding, stderr io.Writer) (map[string]bool, bool, error) {
 	plan, err := planFixes(findings, stderr)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	for _, c := range plan.changes {
 		info, err := os.Stat(c.file)
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		if err := os.WriteFile(c.file, c.after, info.Mode().Perm()); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 	}
-	return plan.fixed, nil
+	return plan.fixed, len(plan.changes) > 0, nil
 }
 
 // diffFixes prints what applyFixes would change as a unified diff, and

@@ -25,7 +25,7 @@ func TestConflictingFixesAreNotApplied(t *testing.T) {
 		{Check: "c", Posn: "p2", Message: "second", Fixes: []fix{{Edits: []edit{{File: file, Start: at + 2, End: at + 6, New: "= 3"}}}}},
 	}
 	var stderr strings.Builder
-	fixed, err := applyFixes(findings, &stderr)
+	fixed, _, err := applyFixes(findings, &stderr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +43,7 @@ func TestConflictingFixesAreNotApplied(t *testing.T) {
 	// A fix that would break the syntax is refused and the file kept.
 	broken := []finding{{Check: "c", Posn: "p3", Message: "third", Fixes: []fix{{Edits: []edit{{File: file, Start: 0, End: 9, New: "packag"}}}}}}
 	before, _ := os.ReadFile(file)
-	fixed, err = applyFixes(broken, io.Discard)
+	fixed, _, err = applyFixes(broken, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +84,7 @@ func TestFixIsAllOrNothing(t *testing.T) {
 		}}}},
 	}
 	var stderr strings.Builder
-	fixed, err := applyFixes(findings, &stderr)
+	fixed, _, err := applyFixes(findings, &stderr)
 	if err != nil {
 		t.Fatal(err)
 	}

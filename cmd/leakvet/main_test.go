@@ -184,7 +184,7 @@ func TestFixes(t *testing.T) {
 			before := fixable(t, dir)
 			var r result
 			if driver == "standalone" {
-				r = runIn(t, dir, binary, "-fix", "./...")
+				r = runIn(t, dir, binary, "-fix", "-json", "./...")
 			} else {
 				r = runIn(t, dir, "go", "fix", "-fixtool="+binary, "./...")
 			}
@@ -207,6 +207,17 @@ func TestFixes(t *testing.T) {
 				t.Errorf("fixed files are not gofmt-clean: %s", fmtOut.stdout)
 			}
 			after := fixable(t, dir)
+			if driver == "standalone" {
+				// What -fix reports as remaining is where it is in the
+				// fixed files, as a fresh run reports it.
+				fresh := runIn(t, dir, binary, "-json", "./...")
+				if got, want := positions(t, r.stdout), positions(t, fresh.stdout); !slices.Equal(got, want) {
+					t.Errorf("-fix reported the remaining findings at\n%v\na run on the fixed files reports them at\n%v", got, want)
+				}
+				if len(positions(t, fresh.stdout)) == 0 {
+					t.Errorf("no findings remain after -fix; the fixture should keep some without a fix")
+				}
+			}
 			if after.total != before.total-before.withFix {
 				t.Errorf("before fixing: %d findings, %d with a fix; after: %d, want %d", before.total, before.withFix, after.total, before.total-before.withFix)
 			}
@@ -218,6 +229,29 @@ func TestFixes(t *testing.T) {
 }
 
 type fixCount struct{ total, withFix int }
+
+// positions lists the "position: message" of every finding in leakvet's
+// -json output, sorted.
+func positions(t *testing.T, out string) []string {
+	t.Helper()
+	var tree map[string]map[string][]struct {
+		Posn    string `json:"posn"`
+		Message string `json:"message"`
+	}
+	if err := json.Unmarshal([]byte(out), &tree); err != nil {
+		t.Fatalf("leakvet -json: %v\n%s", err, out)
+	}
+	var ps []string
+	for _, byCheck := range tree {
+		for _, diags := range byCheck {
+			for _, d := range diags {
+				ps = append(ps, d.Posn+": "+d.Message)
+			}
+		}
+	}
+	slices.Sort(ps)
+	return ps
+}
 
 // fixable counts the findings in dir and those that carry a suggested fix.
 func fixable(t *testing.T, dir string) fixCount {

@@ -182,12 +182,23 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 
 	if opts.fix {
-		fixed, err := applyFixes(findings, stderr)
+		fixed, changed, err := applyFixes(findings, stderr)
 		if err != nil {
 			fmt.Fprintf(stderr, "leakvet: %v\n", err)
 			return exitInternal
 		}
 		findings = slices.DeleteFunc(findings, func(f finding) bool { return fixed[f.key()] })
+		if changed && len(findings) > 0 {
+			// The fixes moved lines: analyse the fixed files again so
+			// that what remains is reported where it now is.
+			again, againInternal, err := reanalyse(patterns, opts)
+			if err != nil {
+				fmt.Fprintf(stderr, "leakvet: after applying the fixes: %v\n", err)
+				return exitInternal
+			}
+			findings = again
+			internal = append(internal, againInternal...)
+		}
 	}
 
 	switch opts.format {
@@ -211,6 +222,28 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return exitFindings
 	}
 	return exitClean
+}
+
+// reanalyse loads and analyses the packages again, after fixes were
+// written, and returns the findings as they are now. A package that loaded
+// before and does not now means a fix broke it: that is leakvet's error.
+func reanalyse(patterns []string, opts options) ([]finding, []string, error) {
+	pkgs, loadErr, err := load(patterns, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	if loadErr != nil {
+		return nil, nil, loadErr
+	}
+	if len(pkgs) == 0 {
+		return nil, nil, nil
+	}
+	graph, err := checker.Analyze(opts.only, pkgs, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	findings, internal := collect(graph, false)
+	return findings, internal, nil
 }
 
 // load loads the packages and every dependency from source (the checks
