@@ -718,6 +718,7 @@ func (e *engine) finding(fn *ssa.Function, acq acquisition, t *tracker, out outc
 	}
 	if !loop {
 		f.Fix = e.deferFix(acq, t)
+		e.dropLaterReleases(f.Fix, t)
 	}
 	if drained {
 		f.Message += ": its connection is reused, but the body must still be closed"

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/leakvet/leakvet/analyzers/internal/noreturn"
@@ -135,6 +136,108 @@ func (e *engine) leaves(b *ast.BlockStmt) bool {
 	return false
 }
 
+// dropLaterReleases extends a deferFix with the deletion of the explicit
+// releases it makes redundant, so that the fixed code does not release
+// twice. A release is deleted only where deferring it changes nothing the
+// program can observe: a plain statement of the acquiring function, after
+// the inserted defer, that is the function body's last statement or is
+// followed directly by a return whose results call nothing. Other releases
+// stay (a second Close of these resources is harmless, moving one past
+// later work is not).
+func (e *engine) dropLaterReleases(fix *analysis.SuggestedFix, t *tracker) {
+	if fix == nil || len(fix.TextEdits) != 1 {
+		return
+	}
+	after := fix.TextEdits[0].Pos
+	for instr, ev := range t.events {
+		if ev.kind != evRelease || instr.Parent() != t.fn {
+			continue
+		}
+		if _, ok := instr.(*ssa.Defer); ok {
+			continue
+		}
+		stmt, path := e.releaseStmt(instr)
+		if stmt == nil || stmt.Pos() <= after || !lastBeforeReturn(stmt, path) {
+			continue
+		}
+		tf := e.pass.Fset.File(stmt.Pos())
+		lineStart := tf.LineStart(tf.Line(stmt.Pos()))
+		if lineStart <= tf.Pos(0) {
+			continue
+		}
+		fix.TextEdits = append(fix.TextEdits, analysis.TextEdit{Pos: lineStart - 1, End: stmt.End()})
+	}
+	if len(fix.TextEdits) > 1 {
+		slices.SortFunc(fix.TextEdits, func(a, b analysis.TextEdit) int { return int(a.Pos - b.Pos) })
+		fix.Message += " and remove the explicit release it replaces"
+	}
+}
+
+// releaseStmt is the statement that is only the release call rel (its
+// result unused, or assigned to _), with the path of nodes enclosing it;
+// nil when the release is part of a larger statement.
+func (e *engine) releaseStmt(rel ssa.Instruction) (ast.Stmt, []ast.Node) {
+	file := ssanav.FileOf(e.pass, rel.Pos())
+	if file == nil {
+		return nil, nil
+	}
+	path, _ := astutil.PathEnclosingInterval(file, rel.Pos(), rel.Pos())
+	for i, n := range path {
+		switch n := n.(type) {
+		case *ast.ExprStmt:
+			return n, path[i+1:]
+		case *ast.AssignStmt:
+			if len(n.Lhs) == 1 {
+				if id, ok := n.Lhs[0].(*ast.Ident); ok && id.Name == "_" {
+					return n, path[i+1:]
+				}
+			}
+		}
+		if _, ok := n.(ast.Stmt); ok {
+			return nil, nil // the release's result is used
+		}
+	}
+	return nil, nil
+}
+
+// lastBeforeReturn reports whether stmt, whose enclosing nodes are outer
+// (innermost first), is the last statement of a function body or is
+// followed directly by a return whose results call nothing.
+func lastBeforeReturn(stmt ast.Stmt, outer []ast.Node) bool {
+	if len(outer) < 2 {
+		return false
+	}
+	block, ok := outer[0].(*ast.BlockStmt)
+	if !ok {
+		return false
+	}
+	i := slices.Index(block.List, stmt)
+	if i < 0 {
+		return false
+	}
+	if i+1 == len(block.List) {
+		switch outer[1].(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return true
+		}
+		return false
+	}
+	ret, ok := block.List[i+1].(*ast.ReturnStmt)
+	if !ok {
+		return false
+	}
+	calls := false
+	for _, r := range ret.Results {
+		ast.Inspect(r, func(n ast.Node) bool {
+			if _, ok := n.(*ast.CallExpr); ok {
+				calls = true
+			}
+			return !calls
+		})
+	}
+	return !calls
+}
+
 // moveToDefer is strict mode's fix: defer the release right after the
 // error check and delete the explicit release statements, when each is a
 // plain statement whose result is not used.
@@ -144,30 +247,7 @@ func (e *engine) moveToDefer(acq acquisition, t *tracker, releases []ssa.Instruc
 		return nil
 	}
 	for _, rel := range releases {
-		file := ssanav.FileOf(e.pass, rel.Pos())
-		if file == nil {
-			return nil
-		}
-		path, _ := astutil.PathEnclosingInterval(file, rel.Pos(), rel.Pos())
-		var stmt ast.Stmt
-		for _, n := range path {
-			switch n := n.(type) {
-			case *ast.ExprStmt:
-				stmt = n
-			case *ast.AssignStmt:
-				if len(n.Lhs) == 1 {
-					if id, ok := n.Lhs[0].(*ast.Ident); ok && id.Name == "_" {
-						stmt = n
-					}
-				}
-			}
-			if stmt != nil {
-				break
-			}
-			if _, ok := n.(ast.Stmt); ok {
-				return nil // the release's result is used
-			}
-		}
+		stmt, _ := e.releaseStmt(rel)
 		if stmt == nil {
 			return nil
 		}

@@ -87,3 +87,40 @@ func rowsOrDie(ctx context.Context, db *sql.DB) (int, error) {
 	}
 	return n, rows.Err()
 }
+
+// The scan error leaks the rows. The deferred close replaces the explicit
+// one right before the last return, so the fixed code closes once.
+func ids(ctx context.Context, db *sql.DB) ([]int, error) {
+	rows, err := db.QueryContext(ctx, "SELECT id FROM users") // want `rows from db.QueryContext is not closed when returning at line 102`
+	if err != nil {
+		return nil, err
+	}
+	var out []int
+	for rows.Next() {
+		var id int
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	rows.Close()
+	return out, nil
+}
+
+// Work follows the explicit close (another statement on the same
+// database): it stays where it is, and the defer is added alone.
+func idsThenUpdate(ctx context.Context, db *sql.DB) error {
+	rows, err := db.QueryContext(ctx, "SELECT id FROM users") // want `rows from db.QueryContext is not closed when returning at line 120`
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id int
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+	}
+	rows.Close()
+	_, err = db.ExecContext(ctx, "UPDATE users SET seen = true")
+	return err
+}
