@@ -312,6 +312,9 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 	if callee := c.StaticCallee(); callee != nil && !c.IsInvoke() {
 		if s, _ := e.summaryOf(originOf(callee)); s != nil {
 			for _, r := range s.Results {
+				if resource.HoldsNothing(obj, r.Index) {
+					continue // documented to need no release
+				}
 				if k := e.kindByID(r.Kind); k != nil {
 					acqs = append(acqs, acquisition{call, r.Index, k, r.At, r.WithError})
 				}
