@@ -463,6 +463,14 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 			return
 		}
 	}
+	if e.errorEndsProcess(fn) {
+		// A function only main calls, which exits on its error: what a
+		// failing return leaves open is released with the process.
+		out.leaks = slices.DeleteFunc(out.leaks, func(x exit) bool { return x.ret != nil && errNilness(x.ret) == 1 })
+		if len(out.leaks) == 0 {
+			return
+		}
+	}
 	if (root == nil || len(*root.Referrers()) == 0) && e.inTestFile(acq.call.Pos()) {
 		// Tests discard results of calls they expect to fail
 		// (`_, err := c.Get(badURL)`); reporting those is noise.
