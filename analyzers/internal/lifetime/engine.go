@@ -397,6 +397,7 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 		t.add(root, tracked{role: roleWhole})
 	}
 	t.run()
+	t.cancelReleases(acq.call)
 	out := t.paths(b, i+1, acq.call)
 	rets := make([]*ssa.Return, 0, len(t.returned))
 	for ret := range t.returned {
