@@ -590,7 +590,7 @@ func (e *engine) deferInLoop(t *tracker, acq acquisition, b *ssa.BasicBlock, i i
 	if !slices.ContainsFunc(again.leaks, func(x exit) bool { return x.loop }) {
 		return Finding{}, false
 	}
-	if n, ok := loopBound(b); ok && n <= shortTable {
+	if n, ok := e.loopBound(b); ok && n <= shortTable {
 		// A loop over a short fixed table (a table-driven test's few
 		// cases) holds at most that many until the function returns.
 		return Finding{}, false
@@ -625,7 +625,7 @@ const shortTable = 16
 // is fixed at compile time: its exit test compares the counter with a
 // constant, or with the length of a slice of an array literal (`for _, tc
 // := range []struct{...}{...}`).
-func loopBound(b *ssa.BasicBlock) (int64, bool) {
+func (e *engine) loopBound(b *ssa.BasicBlock) (int64, bool) {
 	for _, h := range b.Parent().Blocks {
 		iff, ok := h.Instrs[len(h.Instrs)-1].(*ssa.If)
 		if !ok || len(h.Succs) != 2 || !ssanav.Reaches(h, b) || !ssanav.Reaches(b, h) {
@@ -639,6 +639,9 @@ func loopBound(b *ssa.BasicBlock) (int64, bool) {
 			continue
 		}
 		if n, ok := constLen(cmp.Y); ok {
+			return n, true
+		}
+		if n, ok := e.tableLen(cmp.Y); ok {
 			return n, true
 		}
 	}
