@@ -2,10 +2,10 @@ package production
 
 import "os"
 
-// cachedFile is reference-counted: Release closes it.
+// cachedFile is reference-counted: Close drops this reference.
 type cachedFile struct{ f *os.File }
 
-func (c *cachedFile) Release() { c.f.Close() }
+func (c *cachedFile) Close() error { return c.f.Close() }
 
 func openCached(name string) (*cachedFile, error) {
 	f, err := os.Open(name)
