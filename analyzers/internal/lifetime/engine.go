@@ -312,6 +312,9 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 	if callee := c.StaticCallee(); callee != nil && !c.IsInvoke() {
 		if s, _ := e.summaryOf(originOf(callee)); s != nil {
 			for _, r := range s.Results {
+				if resource.HoldsNothing(obj, r.Index) {
+					continue // documented to need no release
+				}
 				if k := e.kindByID(r.Kind); k != nil {
 					acqs = append(acqs, acquisition{call, r.Index, k, r.At, r.WithError})
 				}
@@ -394,6 +397,7 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 		t.add(root, tracked{role: roleWhole})
 	}
 	t.run()
+	t.cancelReleases(acq.call)
 	out := t.paths(b, i+1, acq.call)
 	rets := make([]*ssa.Return, 0, len(t.returned))
 	for ret := range t.returned {
@@ -456,6 +460,14 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 		// The process ends when main returns; what main leaves open is
 		// released with it. Only a loop that overwrites one still leaks.
 		out.leaks = slices.DeleteFunc(out.leaks, func(x exit) bool { return !x.loop })
+		if len(out.leaks) == 0 {
+			return
+		}
+	}
+	if e.errorEndsProcess(fn) {
+		// A function only main calls, which exits on its error: what a
+		// failing return leaves open is released with the process.
+		out.leaks = slices.DeleteFunc(out.leaks, func(x exit) bool { return x.ret != nil && errNilness(x.ret) == 1 })
 		if len(out.leaks) == 0 {
 			return
 		}
@@ -578,7 +590,7 @@ func (e *engine) deferInLoop(t *tracker, acq acquisition, b *ssa.BasicBlock, i i
 	if !slices.ContainsFunc(again.leaks, func(x exit) bool { return x.loop }) {
 		return Finding{}, false
 	}
-	if n, ok := loopBound(b); ok && n <= shortTable {
+	if n, ok := e.loopBound(b); ok && n <= shortTable {
 		// A loop over a short fixed table (a table-driven test's few
 		// cases) holds at most that many until the function returns.
 		return Finding{}, false
@@ -613,7 +625,7 @@ const shortTable = 16
 // is fixed at compile time: its exit test compares the counter with a
 // constant, or with the length of a slice of an array literal (`for _, tc
 // := range []struct{...}{...}`).
-func loopBound(b *ssa.BasicBlock) (int64, bool) {
+func (e *engine) loopBound(b *ssa.BasicBlock) (int64, bool) {
 	for _, h := range b.Parent().Blocks {
 		iff, ok := h.Instrs[len(h.Instrs)-1].(*ssa.If)
 		if !ok || len(h.Succs) != 2 || !ssanav.Reaches(h, b) || !ssanav.Reaches(b, h) {
@@ -627,6 +639,9 @@ func loopBound(b *ssa.BasicBlock) (int64, bool) {
 			continue
 		}
 		if n, ok := constLen(cmp.Y); ok {
+			return n, true
+		}
+		if n, ok := e.tableLen(cmp.Y); ok {
 			return n, true
 		}
 	}

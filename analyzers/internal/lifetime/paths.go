@@ -245,6 +245,12 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 // discharged) on that edge.
 func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) {
 	cond := iff.Cond
+	if !taken && receivesFromNeverClosed(cond) {
+		return st, false // `for range ticker.C` does not end
+	}
+	if !taken && st.duty == owed && !st.again && t.assertsOwnType(cond) {
+		return st, false // `if tx, ok := ex.(*Tx); ok`: ex holds the resource
+	}
 	// A bool outcome tested directly: `if ok`, `if !ok`.
 	if st.duty != owed {
 		success, known := false, false

@@ -694,8 +694,9 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 	if callee == nil {
 		// An interface method or a function value: nothing is known of what
 		// it does with an interface-typed argument (a test hook that starts
-		// a profile keeps its writer).
-		if t.e.closable(ptype) || isTypeParam(ptype) || isInterface(ptype) {
+		// a profile keeps its writer), or with one of a type it can release
+		// (a cache behind an interface that takes a reference-counted file).
+		if t.e.closable(ptype) || isTypeParam(ptype) || isInterface(ptype) || t.e.hasReleaseMethod(ptype) {
 			t.setEvent(instr, event{kind: evTransfer})
 		}
 		return

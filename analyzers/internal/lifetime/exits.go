@@ -1,0 +1,171 @@
+package lifetime
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// errorEndsProcess reports whether a failure return of fn ends the
+// process: fn is a function of package main whose every use is a plain
+// call from func main, and after each such call, where fn's error is
+// non-nil, main only goes on to return or to a call that never returns
+// (log.Fatal, os.Exit) without calling fn again. What fn leaves open on a
+// failing return is then released with the process.
+func (e *engine) errorEndsProcess(fn *ssa.Function) bool {
+	if fn.Pkg == nil || fn.Pkg.Pkg.Name() != "main" || fn.Parent() != nil || fn.Signature.Recv() != nil || isMain(fn) {
+		return false
+	}
+	results := fn.Signature.Results()
+	if results.Len() == 0 || !isError(results.At(results.Len()-1).Type()) {
+		return false
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok {
+		return false
+	}
+	main, ok := fn.Pkg.Members["main"].(*ssa.Function)
+	if !ok || !isMain(main) {
+		return false
+	}
+	uses := 0
+	for _, o := range e.pass.TypesInfo.Uses {
+		if o == obj {
+			uses++
+		}
+	}
+	var calls []*ssa.Call
+	for _, b := range main.Blocks {
+		for _, instr := range b.Instrs {
+			if c, ok := instr.(*ssa.Call); ok && !c.Call.IsInvoke() && c.Call.StaticCallee() == fn {
+				calls = append(calls, c)
+			}
+		}
+	}
+	if uses == 0 || len(calls) != uses {
+		return false // used as a value, in a goroutine or a defer, or by another function
+	}
+	for _, c := range calls {
+		if !endsOnError(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// endsOnError reports whether every path from call on which the call's
+// error result is not known to be nil ends in a return of main or in a
+// panic (after a call that never returns) without reaching call again.
+func endsOnError(call *ssa.Call) bool {
+	errs := map[ssa.Value]bool{}
+	if n := call.Call.Signature().Results().Len(); n == 1 {
+		errs[call] = true
+	} else {
+		for _, r := range *call.Referrers() {
+			if ex, ok := r.(*ssa.Extract); ok && ex.Index == n-1 {
+				errs[ex] = true
+			}
+		}
+	}
+	// The error's copies: phis merging it, stores into a local and loads.
+	for changed := true; changed; {
+		changed = false
+		for v := range errs {
+			for _, r := range *v.Referrers() {
+				var c ssa.Value
+				switch r := r.(type) {
+				case *ssa.Phi:
+					c = r
+				case *ssa.Store:
+					if alloc, ok := r.Addr.(*ssa.Alloc); ok && r.Val == v {
+						for _, ar := range *alloc.Referrers() {
+							if ld, ok := ar.(*ssa.UnOp); ok && ld.Op == token.MUL && !errs[ld] {
+								errs[ld] = true
+								changed = true
+							}
+						}
+					}
+				}
+				if c != nil && !errs[c] {
+					errs[c] = true
+					changed = true
+				}
+			}
+		}
+	}
+	// A path that comes back to the call or into any loop, or that blocks
+	// in an empty select, may keep the process alive: not an end.
+	start := call.Block()
+	const (
+		onPath = 1
+		ends   = 2
+	)
+	state := map[*ssa.BasicBlock]int{}
+	var walk func(b *ssa.BasicBlock, from int) bool
+	visit := func(s *ssa.BasicBlock) bool {
+		switch {
+		case s == start || state[s] == onPath:
+			return false
+		case state[s] == ends:
+			return true
+		}
+		state[s] = onPath
+		if !walk(s, 0) {
+			return false
+		}
+		state[s] = ends
+		return true
+	}
+	walk = func(b *ssa.BasicBlock, from int) bool {
+		for _, instr := range b.Instrs[from:] {
+			switch in := instr.(type) {
+			case *ssa.Return, *ssa.Panic:
+				return true
+			case *ssa.Select:
+				if len(in.States) == 0 && in.Blocking {
+					return false // select {}
+				}
+			case *ssa.If:
+				for i, s := range b.Succs {
+					if nilOnEdge(in.Cond, errs, i == 0) {
+						continue // fn succeeded on this edge
+					}
+					if !visit(s) {
+						return false
+					}
+				}
+				return true
+			}
+		}
+		for _, s := range b.Succs {
+			if !visit(s) {
+				return false
+			}
+		}
+		return true
+	}
+	return walk(start, indexOf(start, call)+1)
+}
+
+// nilOnEdge reports whether cond compares one of errs with nil and the
+// edge taken (or not) is the one where it is nil.
+func nilOnEdge(cond ssa.Value, errs map[ssa.Value]bool, taken bool) bool {
+	cmp, ok := cond.(*ssa.BinOp)
+	if !ok || cmp.Op != token.EQL && cmp.Op != token.NEQ {
+		return false
+	}
+	if !(errs[cmp.X] && isNil(cmp.Y) || errs[cmp.Y] && isNil(cmp.X)) {
+		return false
+	}
+	return (cmp.Op == token.EQL) == taken
+}
+
+func indexOf(b *ssa.BasicBlock, instr ssa.Instruction) int {
+	for i, x := range b.Instrs {
+		if x == instr {
+			return i
+		}
+	}
+	return -1
+}

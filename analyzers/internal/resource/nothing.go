@@ -1,0 +1,73 @@
+package resource
+
+import "go/types"
+
+// A HeldResult is one result of one function that holds nothing to
+// release, whatever a summary of the function's body says.
+type HeldResult struct {
+	Func   string // types.Func.FullName
+	Result int
+	Why    string
+}
+
+// emptyResults: results documented to need no release.
+var emptyResults = []HeldResult{
+	{Func: "github.com/coder/websocket.Dial", Result: 1,
+		Why: "documented: \"You never need to close resp.Body yourself\"; after the 101 upgrade the body is the connection the returned *Conn owns"},
+	{Func: "nhooyr.io/websocket.Dial", Result: 1, Why: "as github.com/coder/websocket.Dial (the module's former path)"},
+}
+
+// HoldsNothing reports whether result i of fn is documented to hold
+// nothing that its caller must release.
+func HoldsNothing(fn *types.Func, i int) bool {
+	if fn == nil {
+		return false
+	}
+	name := fn.Origin().FullName()
+	for _, r := range emptyResults {
+		if r.Func == name && r.Result == i {
+			return true
+		}
+	}
+	return false
+}
+
+// neverClosed lists channels that nothing ever closes: a receive from them
+// reports ok on every value, so a range over one ends only by a break, a
+// return or the end of the process. A channel is named as "FIELD of TYPE"
+// (types.TypeString of the struct) or by the function returning it.
+var neverClosedFields = []struct{ Type, Field, Why string }{
+	{"time.Ticker", "C", "the runtime sends ticks and never closes C, not even on Stop"},
+	{"time.Timer", "C", "the runtime never closes a timer's channel"},
+}
+
+var neverClosedFuncs = []Owner{
+	{Func: "time.Tick", Why: "the ticker's channel, never closed"},
+	{Func: "time.After", Why: "the timer's channel, never closed"},
+}
+
+// NeverClosedField reports whether field of the struct type named by
+// types.TypeString as typ is a channel that is never closed.
+func NeverClosedField(typ, field string) bool {
+	for _, f := range neverClosedFields {
+		if f.Type == typ && f.Field == field {
+			return true
+		}
+	}
+	return false
+}
+
+// NeverClosedFunc reports whether fn returns a channel that is never
+// closed.
+func NeverClosedFunc(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	name := fn.Origin().FullName()
+	for _, f := range neverClosedFuncs {
+		if f.Func == name {
+			return true
+		}
+	}
+	return false
+}
