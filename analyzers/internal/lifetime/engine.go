@@ -35,6 +35,9 @@ type engine struct {
 	failsOnFalse map[*ssa.Function]bool
 	inProgress   map[*ssa.Function]bool
 	closures     map[closureKey]closureEffect
+	// testFail memoises what test code does to the running test
+	// (testfail.go); made on the first question.
+	testFail *testFail
 }
 
 type closureKey struct {
@@ -459,6 +462,9 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 		if len(out.leaks) == 0 {
 			return
 		}
+	}
+	if out.leaks = e.dropFailedTestExits(fn, out.leaks); len(out.leaks) == 0 {
+		return
 	}
 	if (root == nil || len(*root.Referrers()) == 0) && e.inTestFile(acq.call.Pos()) {
 		// Tests discard results of calls they expect to fail
