@@ -411,7 +411,7 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 	slices.SortFunc(rets, func(a, b *ssa.Return) int { return int(retPos(a) - retPos(b)) })
 	for _, ret := range rets {
 		ra := t.returned[ret]
-		if !t.ownedByCaller(out) {
+		if !t.ownedByCaller(out) || t.cleanupRegistered() {
 			break
 		}
 		if !ra.container && !slices.Contains(out.returnedOwed, ssa.Instruction(ret)) {

@@ -114,3 +114,20 @@ func AlwaysFailsTest(fn *types.Func) bool {
 	_, ok := testFailuresAlways[fn.Origin().FullName()]
 	return ok
 }
+
+// cleanupRegistrars are the calls that register a function to run when
+// the running test (or benchmark, or fuzz target) and its subtests end.
+var cleanupRegistrars = map[string]string{
+	"(*testing.common).Cleanup": "runs the function when the test and its subtests end",
+	"(testing.TB).Cleanup":      "any test, benchmark or fuzz target: runs the function when it ends",
+}
+
+// RegistersCleanup reports whether a call of fn registers its function
+// argument to run when the running test ends.
+func RegistersCleanup(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "testing" {
+		return false
+	}
+	_, ok := cleanupRegistrars[fn.Origin().FullName()]
+	return ok
+}
