@@ -115,9 +115,16 @@ func (e *engine) guardsError(call *ssa.CallCommon, err ssa.Value) bool {
 
 // failsOnEveryPath reports whether every path from instruction start of b
 // on which err (when not nil) is not nil fails the running test or ends
-// (a panic, a call that never returns) before it returns. With err nil,
-// every path counts.
+// (a panic, a call that never returns) before it returns; one that comes
+// round to the call that made err again does not. With err nil, every path counts.
 func (e *engine) failsOnEveryPath(b *ssa.BasicBlock, start int, err ssa.Value) bool {
+	var def ssa.Value // the call that makes err, when err is a result
+	switch x := err.(type) {
+	case *ssa.Call:
+		def = x
+	case *ssa.Extract:
+		def = x.Tuple
+	}
 	type item struct {
 		b     *ssa.BasicBlock
 		start int
@@ -145,6 +152,11 @@ func (e *engine) failsOnEveryPath(b *ssa.BasicBlock, start int, err ssa.Value) b
 				ended = true
 				break instrs
 			case *ssa.Return:
+				return false
+			}
+			if v, ok := instr.(ssa.Value); ok && v == def {
+				// Round a loop to the call again: its error is a new
+				// one (a retry), and the earlier failure is behind.
 				return false
 			}
 		}

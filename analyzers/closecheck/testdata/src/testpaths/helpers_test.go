@@ -182,3 +182,28 @@ func writeBody(name string) error {
 	}
 	return f.Close()
 }
+
+// writeRetried is retried on error: a passing run can take its leaking
+// return before a retry succeeds.
+func writeRetried(name string) error {
+	f, err := os.Create(name) // want `file from os.Create is not closed when returning at line \d+`
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteString("retried\n"); err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+func TestWriteRetried(t *testing.T) {
+	for i := 0; ; i++ {
+		err := writeRetried(t.TempDir() + "/j")
+		if err == nil {
+			break
+		}
+		if i == 3 {
+			t.Fatal(err)
+		}
+	}
+}
