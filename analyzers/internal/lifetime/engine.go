@@ -463,7 +463,7 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 			return
 		}
 	}
-	if out.leaks = e.dropFailedTestExits(fn, out.leaks); len(out.leaks) == 0 {
+	if out.leaks = e.dropFailedTestExits(fn, out.leaks); len(out.leaks) == 0 || e.ownerClosedAtTestEnd(fn, acq) {
 		return
 	}
 	if (root == nil || len(*root.Referrers()) == 0) && e.inTestFile(acq.call.Pos()) {

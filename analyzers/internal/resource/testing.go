@@ -131,3 +131,18 @@ func RegistersCleanup(fn *types.Func) bool {
 	_, ok := cleanupRegistrars[fn.Origin().FullName()]
 	return ok
 }
+
+// ownerFields name, per type of a value that acquires resources for its
+// caller, the field holding what releases them all: closing it (in a
+// cleanup the test registers, or a deferred call) releases every resource
+// acquired through the value. Keyed by types.TypeString of the receiver.
+var ownerFields = map[string]string{
+	"*net/http.Client": "Transport", // a transport with a Close (net/http's own has none) closes its connections, and with them the response bodies read from them
+}
+
+// OwnerField returns the field of a receiver of type t whose release
+// releases what calls on it acquire.
+func OwnerField(t types.Type) (string, bool) {
+	f, ok := ownerFields[types.TypeString(t, nil)]
+	return f, ok
+}
