@@ -56,10 +56,11 @@ func (t *tracker) releasedBy(mc *ssa.MakeClosure) bool {
 			// A wrapper holding the resource (a session around the
 			// connection): its own release method releases it.
 			kind = t.e.closer
-			if _, isCell := b.(*ssa.Alloc); isCell {
+			tr = tracked{role: roleWhole}
+			if p, ok := b.Type().Underlying().(*types.Pointer); ok && !t.e.hasReleaseMethod(b.Type()) && t.e.hasReleaseMethod(p.Elem()) {
+				// The variable's cell (a named result the closure
+				// captures), holding the wrapper.
 				tr = tracked{role: roleCell, inner: roleWhole}
-			} else {
-				tr = tracked{role: roleWhole}
 			}
 		}
 		if eff, some := t.e.effectOn(fn, fn.FreeVars[i], kind, tr); some || eff.When == Always && eff.Releases {

@@ -186,6 +186,11 @@ func (e *engine) summariseParams(fn *ssa.Function, s *Summary) {
 		t.add(p, tracked{role: roleWhole})
 		t.run()
 		eff := t.effect(t.paths(fn.Blocks[0], 0, nil))
+		if eff.When == Always && !eff.Releases && t.cleanupRegistered() {
+			// A test helper that registers the release of what it keeps
+			// the parameter in: released when the test ends.
+			eff.Releases = true
+		}
 		if !e.closable(p.Type()) && !(eff.When == Always && eff.Releases) {
 			// A wrapper type (anything with a Close): only a function that
 			// always releases it (a teardown helper) is worth a summary;

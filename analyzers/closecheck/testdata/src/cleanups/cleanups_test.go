@@ -90,3 +90,39 @@ func TestSessionMethodCleanup(t *testing.T) {
 		return
 	}
 }
+
+// startSession wraps the connection in a session whose Close the test
+// runs when it ends: the caller's connection is released then.
+func startSession(t *testing.T, c net.Conn) *Session {
+	s, err := Client(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// wrapSession wraps it and leaves the session to the caller.
+func wrapSession(t *testing.T, c net.Conn) *Session {
+	s, err := Client(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestStartSession(t *testing.T) {
+	c, err := Dial("127.0.0.1:1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	startSession(t, c)
+}
+
+func TestWrapSession(t *testing.T) {
+	c, err := Dial("127.0.0.1:1") // want `connection from Dial is not closed when returning at line \d+`
+	if err != nil {
+		t.Fatal(err)
+	}
+	wrapSession(t, c)
+}
