@@ -66,7 +66,8 @@ func (e *engine) failsTest(call *ssa.CallCommon) bool {
 		return true
 	}
 	callee := call.StaticCallee()
-	if callee == nil || call.IsInvoke() || callee.Pkg != e.pkg || len(callee.Blocks) == 0 {
+	if callee == nil || call.IsInvoke() || callee.Pkg != e.pkg || len(callee.Blocks) == 0 || callee.Recover != nil {
+		// (A function with a defer may recover from its panics.)
 		return false
 	}
 	tf := e.tf()
@@ -91,7 +92,7 @@ func (e *engine) guardsError(call *ssa.CallCommon, err ssa.Value) bool {
 		return arg < len(call.Args) && call.Args[arg] == err
 	}
 	callee := call.StaticCallee()
-	if callee == nil || callee.Pkg != e.pkg || len(callee.Blocks) == 0 {
+	if callee == nil || callee.Pkg != e.pkg || len(callee.Blocks) == 0 || callee.Recover != nil {
 		return false
 	}
 	for i, a := range call.Args {
