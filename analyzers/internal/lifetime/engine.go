@@ -35,6 +35,9 @@ type engine struct {
 	failsOnFalse map[*ssa.Function]bool
 	inProgress   map[*ssa.Function]bool
 	closures     map[closureKey]closureEffect
+	// testFail memoises what test code does to the running test
+	// (testfail.go); made on the first question.
+	testFail *testFail
 }
 
 type closureKey struct {
@@ -183,6 +186,11 @@ func (e *engine) summariseParams(fn *ssa.Function, s *Summary) {
 		t.add(p, tracked{role: roleWhole})
 		t.run()
 		eff := t.effect(t.paths(fn.Blocks[0], 0, nil))
+		if eff.When == Always && !eff.Releases && t.cleanupRegistered() {
+			// A test helper that registers the release of what it keeps
+			// the parameter in: released when the test ends.
+			eff.Releases = true
+		}
 		if !e.closable(p.Type()) && !(eff.When == Always && eff.Releases) {
 			// A wrapper type (anything with a Close): only a function that
 			// always releases it (a teardown helper) is worth a summary;
@@ -412,7 +420,7 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 	slices.SortFunc(rets, func(a, b *ssa.Return) int { return int(retPos(a) - retPos(b)) })
 	for _, ret := range rets {
 		ra := t.returned[ret]
-		if !t.ownedByCaller(out) {
+		if !t.ownedByCaller(out) || t.cleanupRegistered() {
 			break
 		}
 		if !ra.container && !slices.Contains(out.returnedOwed, ssa.Instruction(ret)) {
@@ -471,6 +479,9 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 		if len(out.leaks) == 0 {
 			return
 		}
+	}
+	if out.leaks = e.dropFailedTestExits(fn, out.leaks); len(out.leaks) == 0 || e.ownerClosedAtTestEnd(fn, acq) {
+		return
 	}
 	if (root == nil || len(*root.Referrers()) == 0) && e.inTestFile(acq.call.Pos()) {
 		// Tests discard results of calls they expect to fail

@@ -6,7 +6,6 @@ import (
 	"slices"
 
 	"github.com/leakvet/leakvet/analyzers/internal/errpath"
-	"github.com/leakvet/leakvet/analyzers/internal/resource"
 	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/ssa"
 )
@@ -170,7 +169,7 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 				if done {
 					break
 				}
-			} else if call, ok := instr.(*ssa.Call); ok && resource.FailsTest(ssanav.CalleeFunc(call.Common())) {
+			} else if call, ok := instr.(*ssa.Call); ok && t.e.failsTest(call.Common()) {
 				// The test has failed on this path (t.Errorf, then return
 				// or continue): what it leaves open is no leak of the
 				// test as it passes.

@@ -49,3 +49,100 @@ func FailsTestWhenFalse(fn *types.Func) bool {
 	b, ok := sig.Results().At(0).Type().Underlying().(*types.Basic)
 	return ok && b.Kind() == types.Bool
 }
+
+// errorGuards are assertions that take an error and, when it is not nil,
+// mark the running test as failed before they return (or never return):
+// after such a call, a path on which the error was not nil is a run of a
+// test that has already failed. Keyed by types.Func.FullName.
+var errorGuards = map[string]string{
+	"github.com/stretchr/testify/require.NoError":                "calls t.FailNow when err is not nil",
+	"github.com/stretchr/testify/require.NoErrorf":               "calls t.FailNow when err is not nil",
+	"(*github.com/stretchr/testify/require.Assertions).NoError":  "calls t.FailNow when err is not nil",
+	"(*github.com/stretchr/testify/require.Assertions).NoErrorf": "calls t.FailNow when err is not nil",
+	"github.com/stretchr/testify/assert.NoError":                 "calls t.Errorf and returns false when err is not nil",
+	"github.com/stretchr/testify/assert.NoErrorf":                "calls t.Errorf and returns false when err is not nil",
+	"(*github.com/stretchr/testify/assert.Assertions).NoError":   "calls t.Errorf and returns false when err is not nil",
+	"(*github.com/stretchr/testify/assert.Assertions).NoErrorf":  "calls t.Errorf and returns false when err is not nil",
+}
+
+// GuardsError reports whether fn is an assertion that fails the running
+// test when its error argument is not nil, and which argument of a static
+// call (the receiver counting as argument 0) that error is.
+func GuardsError(fn *types.Func) (arg int, ok bool) {
+	if fn == nil || fn.Pkg() == nil {
+		return 0, false
+	}
+	if _, ok := errorGuards[fn.Origin().FullName()]; !ok {
+		return 0, false
+	}
+	sig := fn.Type().(*types.Signature)
+	arg = 0
+	if sig.Recv() != nil {
+		arg = 1
+	}
+	errType := types.Universe.Lookup("error").Type()
+	for i := 0; i < sig.Params().Len(); i++ {
+		if types.Identical(sig.Params().At(i).Type(), errType) {
+			return arg + i, true
+		}
+	}
+	return 0, false
+}
+
+// testFailuresAlways are assertions that mark the running test as failed
+// on every call: the path after one is a run of a failed test.
+var testFailuresAlways = map[string]string{
+	"github.com/stretchr/testify/assert.Fail":      "calls t.Errorf and returns false",
+	"github.com/stretchr/testify/assert.Failf":     "calls t.Errorf and returns false",
+	"github.com/stretchr/testify/assert.FailNow":   "calls t.Errorf and t.FailNow",
+	"github.com/stretchr/testify/assert.FailNowf":  "calls t.Errorf and t.FailNow",
+	"github.com/stretchr/testify/require.Fail":     "calls t.Errorf and t.FailNow",
+	"github.com/stretchr/testify/require.Failf":    "calls t.Errorf and t.FailNow",
+	"github.com/stretchr/testify/require.FailNow":  "calls t.Errorf and t.FailNow",
+	"github.com/stretchr/testify/require.FailNowf": "calls t.Errorf and t.FailNow",
+}
+
+// AlwaysFailsTest reports whether every call of fn marks the running test
+// as failed: testing's own methods and the assertions listed above.
+func AlwaysFailsTest(fn *types.Func) bool {
+	if FailsTest(fn) {
+		return true
+	}
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	_, ok := testFailuresAlways[fn.Origin().FullName()]
+	return ok
+}
+
+// cleanupRegistrars are the calls that register a function to run when
+// the running test (or benchmark, or fuzz target) and its subtests end.
+var cleanupRegistrars = map[string]string{
+	"(*testing.common).Cleanup": "runs the function when the test and its subtests end",
+	"(testing.TB).Cleanup":      "any test, benchmark or fuzz target: runs the function when it ends",
+}
+
+// RegistersCleanup reports whether a call of fn registers its function
+// argument to run when the running test ends.
+func RegistersCleanup(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "testing" {
+		return false
+	}
+	_, ok := cleanupRegistrars[fn.Origin().FullName()]
+	return ok
+}
+
+// ownerFields name, per type of a value that acquires resources for its
+// caller, the field holding what releases them all: closing it (in a
+// cleanup the test registers, or a deferred call) releases every resource
+// acquired through the value. Keyed by types.TypeString of the receiver.
+var ownerFields = map[string]string{
+	"*net/http.Client": "Transport", // a transport with a Close (net/http's own has none) closes its connections, and with them the response bodies read from them
+}
+
+// OwnerField returns the field of a receiver of type t whose release
+// releases what calls on it acquire.
+func OwnerField(t types.Type) (string, bool) {
+	f, ok := ownerFields[types.TypeString(t, nil)]
+	return f, ok
+}

@@ -1,0 +1,486 @@
+package lifetime
+
+import (
+	"go/token"
+	"go/types"
+	"slices"
+
+	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
+	"github.com/leakvet/leakvet/analyzers/internal/resource"
+	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
+	"golang.org/x/tools/go/ssa"
+)
+
+// This file answers, for the code of tests, "has the running test failed
+// on this path?": a path after which the test has failed is not the run
+// of a passing test, and what it leaves open is not a leak.
+//
+// Three answers are derived from bodies rather than listed by name:
+//
+//   - a function of this package that marks the test failed on every path
+//     to its return (a fail(t, msg) helper around t.Errorf) fails the
+//     test like t.Errorf itself;
+//   - a function of this package with an error parameter that, on every
+//     path where that error is not nil, fails the test (or never returns)
+//     before returning is a guard (a check(t, err) helper around
+//     t.Fatal): after it, a non-nil error means a failed test;
+//   - test-only code (a function literal, or an unexported function of a
+//     _test.go file, whose every call is in sight) whose every caller turns
+//     its error into a failed test leaks nothing on its error returns.
+
+// testFail memoises the answers for this package's functions.
+type testFail struct {
+	always map[*ssa.Function]bool
+	guards map[guardKey]bool
+	// callers indexes the static calls of this package's functions, built
+	// once on the first question about an unexported function.
+	callers map[*ssa.Function][]*ssa.Call
+	// asValue holds functions used otherwise than as a static callee.
+	asValue map[*ssa.Function]bool
+	// errFails memoises errorFailsCallers.
+	errFails map[*ssa.Function]bool
+}
+
+type guardKey struct {
+	fn  *ssa.Function
+	arg int
+}
+
+func (e *engine) tf() *testFail {
+	if e.testFail == nil {
+		e.testFail = &testFail{
+			always:   map[*ssa.Function]bool{},
+			guards:   map[guardKey]bool{},
+			errFails: map[*ssa.Function]bool{},
+		}
+	}
+	return e.testFail
+}
+
+// failsTest reports whether the call marks the running test as failed on
+// every path through it: testing's Error, Errorf and Fail, an assertion
+// that always fails (by the knowledge table), or a function of this
+// package that does one of those on every path to its return.
+func (e *engine) failsTest(call *ssa.CallCommon) bool {
+	if resource.AlwaysFailsTest(ssanav.CalleeFunc(call)) {
+		return true
+	}
+	callee := call.StaticCallee()
+	if callee == nil || call.IsInvoke() || callee.Pkg != e.pkg || len(callee.Blocks) == 0 || callee.Recover != nil {
+		// (A function with a defer may recover from its panics.)
+		return false
+	}
+	tf := e.tf()
+	if v, ok := tf.always[callee]; ok {
+		return v
+	}
+	tf.always[callee] = false // recursion through itself: unknown
+	v := e.failsOnEveryPath(callee.Blocks[0], 0, nil)
+	tf.always[callee] = v
+	return v
+}
+
+// guardsError reports whether call fails the running test when err, one of
+// its arguments, is not nil: require.NoError or assert.NoError (by the
+// knowledge table), or a function of this package whose every path with
+// that parameter not nil fails the test or never returns.
+func (e *engine) guardsError(call *ssa.CallCommon, err ssa.Value) bool {
+	if err == nil || call.IsInvoke() {
+		return false
+	}
+	if arg, ok := resource.GuardsError(ssanav.CalleeFunc(call)); ok {
+		return arg < len(call.Args) && call.Args[arg] == err
+	}
+	callee := call.StaticCallee()
+	if callee == nil || callee.Pkg != e.pkg || len(callee.Blocks) == 0 || callee.Recover != nil {
+		return false
+	}
+	for i, a := range call.Args {
+		if a != err || i >= len(callee.Params) || !isError(callee.Params[i].Type()) {
+			continue
+		}
+		k := guardKey{callee, i}
+		tf := e.tf()
+		v, ok := tf.guards[k]
+		if !ok {
+			tf.guards[k] = false // recursion through itself: unknown
+			v = e.failsOnEveryPath(callee.Blocks[0], 0, callee.Params[i])
+			tf.guards[k] = v
+		}
+		if v {
+			return true
+		}
+	}
+	return false
+}
+
+// failsOnEveryPath reports whether every path from instruction start of b
+// on which err (when not nil) is not nil fails the running test or ends
+// (a panic, a call that never returns) before it returns; one that comes
+// round to the call that made err again does not. With err nil, every path counts.
+func (e *engine) failsOnEveryPath(b *ssa.BasicBlock, start int, err ssa.Value) bool {
+	var def ssa.Value // the call that makes err, when err is a result
+	switch x := err.(type) {
+	case *ssa.Call:
+		def = x
+	case *ssa.Extract:
+		def = x.Tuple
+	}
+	type item struct {
+		b     *ssa.BasicBlock
+		start int
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	stack := []item{{b, start}}
+	const budget = 512 // blocks; a larger walk is not worth the answer
+	steps := 0
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if steps++; steps > budget {
+			return false
+		}
+		ended := false
+	instrs:
+		for _, instr := range it.b.Instrs[it.start:] {
+			switch in := instr.(type) {
+			case *ssa.Call:
+				if e.failsTest(in.Common()) || e.guardsError(in.Common(), err) {
+					ended = true
+					break instrs
+				}
+			case *ssa.Panic:
+				ended = true
+				break instrs
+			case *ssa.Return:
+				return false
+			}
+			if v, ok := instr.(ssa.Value); ok && v == def {
+				// Round a loop to the call again: its error is a new
+				// one (a retry), and the earlier failure is behind.
+				return false
+			}
+		}
+		if ended {
+			continue
+		}
+		succs := it.b.Succs
+		if iff, ok := it.b.Instrs[len(it.b.Instrs)-1].(*ssa.If); ok && len(succs) == 2 && err != nil {
+			if nonNil, ok := nonNilEdge(iff.Cond, err); ok {
+				succs = succs[nonNil : nonNil+1]
+			}
+		}
+		for _, s := range succs {
+			if !seen[s] {
+				seen[s] = true
+				stack = append(stack, item{s, 0})
+			}
+		}
+	}
+	return true
+}
+
+// nonNilEdge returns the successor index (0 for true, 1 for false) on
+// which err is not nil when cond compares err with nil.
+func nonNilEdge(cond, err ssa.Value) (int, bool) {
+	cmp, ok := cond.(*ssa.BinOp)
+	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
+		return 0, false
+	}
+	if !(cmp.X == err && isNil(cmp.Y) || cmp.Y == err && isNil(cmp.X)) {
+		return 0, false
+	}
+	if cmp.Op == token.NEQ {
+		return 0, true
+	}
+	return 1, true
+}
+
+// errorFailsCallers reports whether fn is test-only code whose every call
+// is in sight and turns fn's error result into a failed test: fn is a
+// function literal in a _test.go file that is only called (directly or
+// through the closures that capture it), or an unexported function
+// declared in a _test.go file that is only called (only this package's
+// test files can name it). At each call the path on which the error is
+// not nil must fail the test or end before it returns.
+func (e *engine) errorFailsCallers(fn *ssa.Function) bool {
+	if !returnsOutcome(fn) || !isError(lastResult(fn)) || !e.inTestFile(fn.Pos()) {
+		return false
+	}
+	tf := e.tf()
+	if v, ok := tf.errFails[fn]; ok {
+		return v
+	}
+	tf.errFails[fn] = false
+	var calls []*ssa.Call
+	ok := true
+	switch {
+	case fn.Parent() != nil:
+		calls, ok = literalCalls(fn)
+	default:
+		obj, isFunc := fn.Object().(*types.Func)
+		if !isFunc || obj.Exported() || fn.Signature.Recv() != nil {
+			return false
+		}
+		e.indexCalls()
+		calls, ok = tf.callers[fn], !tf.asValue[fn]
+	}
+	if !ok || len(calls) == 0 {
+		return false
+	}
+	for _, c := range calls {
+		errv := outcomeResult(c)
+		if errv == nil || !e.failsOnErrorAt(c, errv) {
+			return false
+		}
+	}
+	tf.errFails[fn] = true
+	return true
+}
+
+// failsOnErrorAt reports whether, after call, every path on which its
+// error errv is not nil fails the running test or ends before returning.
+func (e *engine) failsOnErrorAt(call *ssa.Call, errv ssa.Value) bool {
+	b := call.Block()
+	for i, instr := range b.Instrs {
+		if instr == call {
+			return e.failsOnEveryPath(b, i+1, errv)
+		}
+	}
+	return false
+}
+
+func lastResult(fn *ssa.Function) types.Type {
+	res := fn.Signature.Results()
+	return res.At(res.Len() - 1).Type()
+}
+
+// literalCalls returns the calls of the function literal fn, following
+// the closures that capture it; ok is false when it is used any other way
+// (stored, passed, returned: then its callers are out of sight).
+func literalCalls(fn *ssa.Function) (calls []*ssa.Call, ok bool) {
+	var v ssa.Value = fn
+	parent := fn.Parent()
+	if len(fn.FreeVars) > 0 {
+		v = nil
+		for _, b := range parent.Blocks {
+			for _, instr := range b.Instrs {
+				if mc, isMC := instr.(*ssa.MakeClosure); isMC && mc.Fn == fn {
+					if v != nil {
+						return nil, false
+					}
+					v = mc
+				}
+			}
+		}
+		if v == nil {
+			return nil, false
+		}
+		return valueCalls(v, map[ssa.Value]bool{})
+	}
+	// A literal without free variables is the function itself wherever it
+	// is used: scan its parent (and the literals inside it) for uses.
+	var scan func(f *ssa.Function) bool
+	scan = func(f *ssa.Function) bool {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				for _, op := range instr.Operands(nil) {
+					if op == nil || *op != v {
+						continue
+					}
+					switch u := instr.(type) {
+					case *ssa.Call:
+						if u.Call.Value != v || slices.Contains(u.Call.Args, v) {
+							return false
+						}
+						calls = append(calls, u)
+					case *ssa.MakeClosure:
+						// Captured by another literal (a subtest's).
+						fn2, isFn := u.Fn.(*ssa.Function)
+						if !isFn {
+							return false
+						}
+						for i, b := range u.Bindings {
+							if b != v || i >= len(fn2.FreeVars) {
+								continue
+							}
+							more, ok := valueCalls(fn2.FreeVars[i], map[ssa.Value]bool{})
+							if !ok {
+								return false
+							}
+							calls = append(calls, more...)
+						}
+					case *ssa.Store:
+						// The variable holding it is captured: its cell.
+						alloc, isAlloc := u.Addr.(*ssa.Alloc)
+						if !isAlloc || u.Val != v {
+							return false
+						}
+						more, ok := cellCalls(alloc, u, map[ssa.Value]bool{})
+						if !ok {
+							return false
+						}
+						calls = append(calls, more...)
+					default:
+						return false
+					}
+				}
+			}
+		}
+		for _, anon := range f.AnonFuncs {
+			if anon != fn && !scan(anon) {
+				return false
+			}
+		}
+		return true
+	}
+	if !scan(parent) {
+		return nil, false
+	}
+	return calls, true
+}
+
+// valueCalls returns the calls of the function value v, following the
+// closures that capture it.
+func valueCalls(v ssa.Value, seen map[ssa.Value]bool) (calls []*ssa.Call, ok bool) {
+	if seen[v] {
+		return nil, true
+	}
+	seen[v] = true
+	refs := v.Referrers()
+	if refs == nil {
+		return nil, false
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.Call:
+			if r.Call.Value != v || slices.Contains(r.Call.Args, v) {
+				return nil, false
+			}
+			calls = append(calls, r)
+		case *ssa.MakeClosure:
+			more, ok := boundCalls(r, v, func(fv ssa.Value) ([]*ssa.Call, bool) { return valueCalls(fv, seen) })
+			if !ok {
+				return nil, false
+			}
+			calls = append(calls, more...)
+		case *ssa.Store:
+			alloc, isAlloc := r.Addr.(*ssa.Alloc)
+			if !isAlloc || r.Val != v {
+				return nil, false
+			}
+			more, ok := cellCalls(alloc, r, seen)
+			if !ok {
+				return nil, false
+			}
+			calls = append(calls, more...)
+		default:
+			return nil, false
+		}
+	}
+	return calls, true
+}
+
+// boundCalls follows a value that the closure mc captures to the uses of
+// the literal's free variable.
+func boundCalls(mc *ssa.MakeClosure, v ssa.Value, follow func(ssa.Value) ([]*ssa.Call, bool)) (calls []*ssa.Call, ok bool) {
+	fn, isFn := mc.Fn.(*ssa.Function)
+	if !isFn {
+		return nil, false
+	}
+	for i, b := range mc.Bindings {
+		if b != v || i >= len(fn.FreeVars) {
+			continue
+		}
+		more, ok := follow(fn.FreeVars[i])
+		if !ok {
+			return nil, false
+		}
+		calls = append(calls, more...)
+	}
+	return calls, true
+}
+
+// cellCalls returns the calls of the function value that st stores in a
+// variable's cell (a captured variable), when st is the only store to it:
+// every load of the cell is that value.
+func cellCalls(cell ssa.Value, st *ssa.Store, seen map[ssa.Value]bool) (calls []*ssa.Call, ok bool) {
+	if seen[cell] {
+		return nil, true
+	}
+	seen[cell] = true
+	refs := cell.Referrers()
+	if refs == nil {
+		return nil, false
+	}
+	for _, r := range *refs {
+		var more []*ssa.Call
+		ok := true
+		switch r := r.(type) {
+		case *ssa.Store:
+			ok = r == st
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return nil, false
+			}
+			more, ok = valueCalls(r, seen)
+		case *ssa.MakeClosure:
+			more, ok = boundCalls(r, cell, func(fv ssa.Value) ([]*ssa.Call, bool) { return cellCalls(fv, st, seen) })
+		case *ssa.DebugRef:
+		default:
+			ok = false
+		}
+		if !ok {
+			return nil, false
+		}
+		calls = append(calls, more...)
+	}
+	return calls, true
+}
+
+// indexCalls records, for every function of this package, its static
+// calls and whether it is used as a value anywhere in the package.
+func (e *engine) indexCalls() {
+	tf := e.tf()
+	if tf.callers != nil {
+		return
+	}
+	tf.callers = map[*ssa.Function][]*ssa.Call{}
+	tf.asValue = map[*ssa.Function]bool{}
+	_, funcs := e.pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program).Build()
+	all := funcs
+	if init := e.pkg.Func("init"); init != nil {
+		all = append(all[:len(all):len(all)], init)
+	}
+	for _, f := range all {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				call, isCall := instr.(*ssa.Call)
+				for _, op := range instr.Operands(nil) {
+					if op == nil {
+						continue
+					}
+					g, isFn := (*op).(*ssa.Function)
+					if !isFn || g.Pkg != e.pkg {
+						continue
+					}
+					if isCall && call.Call.Value == g && !slices.Contains(call.Call.Args, ssa.Value(g)) {
+						tf.callers[g] = append(tf.callers[g], call)
+						continue
+					}
+					tf.asValue[g] = true
+				}
+			}
+		}
+	}
+}
+
+// dropFailedTestExits removes, for test-only code whose callers fail the
+// test on its error, the leaking returns that return a non-nil error:
+// they are paths of a failed test.
+func (e *engine) dropFailedTestExits(fn *ssa.Function, leaks []exit) []exit {
+	if !slices.ContainsFunc(leaks, func(x exit) bool { return x.ret != nil && errNilness(x.ret) == 1 }) || !e.errorFailsCallers(fn) {
+		return leaks
+	}
+	return slices.DeleteFunc(leaks, func(x exit) bool { return x.ret != nil && errNilness(x.ret) == 1 })
+}
