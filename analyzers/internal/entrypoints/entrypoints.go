@@ -591,6 +591,9 @@ func (e *Entries) markLater(arg ast.Expr, handler bool) {
 // rpcRegistration marks the exported methods of a value registered with
 // net/rpc as handlers.
 func (e *Entries) rpcRegistration(fn *types.Func, call *ast.CallExpr) {
+	if !rpcNames[fn.Name()] {
+		return
+	}
 	name := fn.Origin().FullName()
 	for _, r := range rpcRegistrars {
 		if r.Func != name || r.Param >= len(call.Args) {
