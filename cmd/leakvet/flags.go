@@ -35,6 +35,7 @@ func parseFlags(args []string, all []*analysis.Analyzer, fileEnabled []*analysis
 	fs.String("config", "", "read settings from this file instead of "+configFileName+" in the module root (applied before the flags, which override it)")
 	version := fs.Bool("V", false, "print the version and exit")
 	fs.StringVar(&opts.cpuprofile, "cpuprofile", "", "write a CPU profile of the run to this file")
+	fs.StringVar(&opts.memprofile, "memprofile", "", "write a heap profile to this file when the analysis ends (what is still held then, and every allocation)")
 
 	enabled := map[string]*triState{}
 	for _, a := range all {

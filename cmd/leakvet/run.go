@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"slices"
@@ -41,6 +42,7 @@ type options struct {
 	writeBaseline string
 
 	cpuprofile string
+	memprofile string
 }
 
 func run(args []string, stdout, stderr io.Writer) (code int) {
@@ -126,13 +128,27 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			checks, total = prog.counting(checks, pkgs)
 			prog.analysing(total)
 		}
-		graph, err := checker.Analyze(checks, pkgs, nil)
+		// The SSA form of each package is freed once its checks are done:
+		// the driver keeps every result until the run ends.
+		roots := map[*types.Package]bool{}
+		for _, p := range pkgs {
+			roots[p.Types] = true
+		}
+		run := append(slices.Clip(checks), analyzers.ReleaseSSA(checks, func(p *types.Package) bool { return roots[p] })...)
+		graph, err := checker.Analyze(run, pkgs, nil)
 		prog.finish()
 		if err != nil {
 			fmt.Fprintf(stderr, "leakvet: %v\n", err)
 			return exitInternal
 		}
 		findings, internal = collect(graph, opts.writeBaseline != "")
+		if opts.memprofile != "" {
+			if err := writeHeapProfile(opts.memprofile); err != nil {
+				fmt.Fprintf(stderr, "leakvet: %v\n", err)
+				return exitInternal
+			}
+			runtime.KeepAlive(graph)
+		}
 	}
 	prog.finish()
 	tm.done("analysis")
@@ -479,4 +495,19 @@ func relPosn(file string, line, col int, cwd string) string {
 		}
 	}
 	return fmt.Sprintf("%s:%d:%d", file, line, col)
+}
+
+// writeHeapProfile writes a heap profile to path, after a collection, so
+// that its in-use figures are what the run still holds.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

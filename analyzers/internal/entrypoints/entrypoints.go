@@ -232,6 +232,10 @@ type keepEdge struct {
 func (e *Entries) computeKeeps() {
 	info := e.pass.TypesInfo
 	tracked := map[*types.Var]trackedParam{}
+	// bodies: the declarations with a tracked parameter. A parameter (and
+	// a local alias of it) is used only in its function's body, so only
+	// these bodies are walked.
+	var bodies []*ast.BlockStmt
 	for _, f := range e.pass.Files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
@@ -257,6 +261,9 @@ func (e *Entries) computeKeeps() {
 				}
 				if e.behaviour(t) {
 					tracked[p] = trackedParam{fn, i}
+					if len(bodies) == 0 || bodies[len(bodies)-1] != fd.Body {
+						bodies = append(bodies, fd.Body)
+					}
 				}
 			}
 		}
@@ -271,9 +278,9 @@ func (e *Entries) computeKeeps() {
 		}
 		e.keeps[tp.fn][tp.idx] = true
 	}
-	for _, f := range e.pass.Files {
+	for _, body := range bodies {
 		var stack []ast.Node
-		ast.Inspect(f, func(n ast.Node) bool {
+		ast.Inspect(body, func(n ast.Node) bool {
 			if n == nil {
 				stack = stack[:len(stack)-1]
 				return true
@@ -591,6 +598,9 @@ func (e *Entries) markLater(arg ast.Expr, handler bool) {
 // rpcRegistration marks the exported methods of a value registered with
 // net/rpc as handlers.
 func (e *Entries) rpcRegistration(fn *types.Func, call *ast.CallExpr) {
+	if !rpcNames[fn.Name()] {
+		return
+	}
 	name := fn.Origin().FullName()
 	for _, r := range rpcRegistrars {
 		if r.Func != name || r.Param >= len(call.Args) {

@@ -1,5 +1,7 @@
 package entrypoints
 
+import "strings"
+
 // handlerTypes are the types through which a server calls a function for
 // every request: a function value converted to one, passed where a
 // parameter has one, or with the underlying signature of a function type
@@ -40,3 +42,13 @@ var rpcRegistrars = []struct {
 	{"(*net/rpc.Server).Register", 0, "publishes rcvr's exported methods"},
 	{"(*net/rpc.Server).RegisterName", 1, "publishes rcvr's exported methods under a name"},
 }
+
+// rpcNames holds the function names of rpcRegistrars, so that a call of
+// any other function is passed over without spelling its full name.
+var rpcNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, r := range rpcRegistrars {
+		m[r.Func[strings.LastIndex(r.Func, ".")+1:]] = true
+	}
+	return m
+}()

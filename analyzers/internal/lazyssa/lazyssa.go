@@ -34,7 +34,7 @@ var Analyzer = &analysis.Analyzer{
 type Program struct {
 	pass     *analysis.Pass
 	noReturn *noreturn.Result
-	once     sync.Once
+	mu       sync.Mutex
 	pkg      *ssa.Package
 	funcs    []*ssa.Function
 }
@@ -45,10 +45,25 @@ func run(pass *analysis.Pass) (any, error) {
 
 // Build returns the SSA package and its source functions (named functions,
 // methods and all nested function literals, in source order). It builds
-// them on the first call; later calls return the same values.
+// them on the first call; later calls return the same values, until
+// Release.
 func (p *Program) Build() (*ssa.Package, []*ssa.Function) {
-	p.once.Do(p.build)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.pkg == nil {
+		p.build()
+	}
 	return p.pkg, p.funcs
+}
+
+// Release drops the SSA form, so that the memory it holds is freed while
+// the driver goes on with other packages (a driver keeps every result
+// until the whole run ends). Call it when every analyzer of the package
+// that asks for SSA is done; a later Build builds the same form again.
+func (p *Program) Release() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.pkg, p.funcs = nil, nil
 }
 
 func (p *Program) build() {

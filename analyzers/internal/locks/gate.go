@@ -166,7 +166,7 @@ func kindOf(pass *analysis.Pass, e ast.Expr) opKind {
 	if fn == nil || fn.Pkg() == nil {
 		return 0
 	}
-	if op, ok := syncOps[fn.FullName()]; ok {
+	if op, ok := syncOpOf(fn); ok {
 		return op.kind
 	}
 	if fn.Pkg() == pass.Pkg {

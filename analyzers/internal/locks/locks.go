@@ -92,7 +92,7 @@ func usesLocks(pass *analysis.Pass) bool {
 		if !ok || fn.Pkg() == nil {
 			continue
 		}
-		if _, ok := syncOps[fn.FullName()]; ok {
+		if _, ok := syncOpOf(fn); ok {
 			return true
 		}
 		if fn.Pkg() != pass.Pkg {

@@ -347,7 +347,7 @@ func (a *checker) callEvents(fn *ssa.Function, c *ssa.CallCommon, in ssa.Instruc
 		return evs
 	}
 	{
-		if op, ok := syncOps[funcName(callee)]; ok {
+		if op, ok := syncOpOf(funcObj(callee)); ok {
 			if len(args) == 0 || args[0] == "" {
 				return nil
 			}
@@ -412,9 +412,7 @@ func (a *checker) summaryEvents(callee *ssa.Function, args, bindings []key, in s
 	return evs
 }
 
-func funcName(fn *ssa.Function) string {
-	if obj, ok := fn.Object().(*types.Func); ok {
-		return obj.FullName()
-	}
-	return ""
+func funcObj(fn *ssa.Function) *types.Func {
+	obj, _ := fn.Object().(*types.Func)
+	return obj
 }

@@ -1,5 +1,10 @@
 package locks
 
+import (
+	"go/types"
+	"strings"
+)
+
 // opKind is what a call of a sync method does to its receiver.
 type opKind uint8
 
@@ -35,4 +40,23 @@ var syncOps = map[string]syncOp{
 	"(*sync.WaitGroup).Add":    {opAdd, false, "counts goroutines that Wait waits for"},
 	"(*sync.WaitGroup).Done":   {opDone, false, "one counted goroutine finished"},
 	"(*sync.WaitGroup).Wait":   {opWait, false, "blocks until the counter is zero: forever if a counted goroutine skips Done"},
+}
+
+// syncNames holds the method names of syncOps, so that a call of any
+// other function is told apart without spelling its full name.
+var syncNames = func() map[string]bool {
+	m := map[string]bool{}
+	for full := range syncOps {
+		m[full[strings.LastIndex(full, ".")+1:]] = true
+	}
+	return m
+}()
+
+// syncOpOf returns the table entry of fn, if it has one.
+func syncOpOf(fn *types.Func) (syncOp, bool) {
+	if fn == nil || !syncNames[fn.Name()] {
+		return syncOp{}, false
+	}
+	op, ok := syncOps[fn.FullName()]
+	return op, ok
 }

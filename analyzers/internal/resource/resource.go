@@ -93,6 +93,10 @@ type Table struct {
 	releases  map[string]bool
 	owners    map[string]bool
 	exempt    map[string]bool
+	// names holds the bare name (after the last dot) of every function
+	// the maps above list, so that a call of any other function is
+	// answered without spelling its full name.
+	names map[string]bool
 }
 
 // An Owner is a function that takes ownership of every resource passed to
@@ -108,26 +112,41 @@ type Owner struct {
 func (t *Table) WithExempt(funcs []Owner) *Table {
 	for _, f := range funcs {
 		t.exempt[f.Func] = true
+		t.names[bareName(f.Func)] = true
 	}
 	return t
 }
 
 // IsExempt reports whether fn's results are never resources.
 func (t *Table) IsExempt(fn *types.Func) bool {
-	return fn != nil && t.exempt[fn.Origin().FullName()]
+	return t.listed(fn) && t.exempt[fn.Origin().FullName()]
 }
 
 // WithOwners returns t extended by owners.
 func (t *Table) WithOwners(owners []Owner) *Table {
 	for _, o := range owners {
 		t.owners[o.Func] = true
+		t.names[bareName(o.Func)] = true
 	}
 	return t
 }
 
 // IsOwner reports whether fn takes ownership of its resource arguments.
 func (t *Table) IsOwner(fn *types.Func) bool {
-	return fn != nil && t.owners[fn.Origin().FullName()]
+	return t.listed(fn) && t.owners[fn.Origin().FullName()]
+}
+
+// listed reports whether fn's name is the name of some function the
+// table lists: the cheap test before its full name is spelled.
+func (t *Table) listed(fn *types.Func) bool { return fn != nil && t.names[fn.Name()] }
+
+// bareName is the function or method name that ends a
+// types.Func.FullName spelling: "Do" for "(*net/http.Client).Do".
+func bareName(full string) string { return full[strings.LastIndex(full, ".")+1:] }
+
+func (t *Table) addAcquirer(a Acquirer) {
+	t.acquirers[a.Func] = a
+	t.names[bareName(a.Func)] = true
 }
 
 // NewTable builds a table from kinds and acquirers. Acquirers naming an
@@ -139,13 +158,14 @@ func NewTable(kinds []*Kind, acquirers []Acquirer) *Table {
 		releases:  map[string]bool{},
 		owners:    map[string]bool{},
 		exempt:    map[string]bool{},
+		names:     map[string]bool{},
 	}
 	for _, k := range kinds {
 		t.add(k)
 	}
 	for _, a := range acquirers {
 		if _, ok := t.byID[a.Kind]; ok {
-			t.acquirers[a.Func] = a
+			t.addAcquirer(a)
 		}
 	}
 	return t
@@ -159,7 +179,7 @@ func (t *Table) Kind(id string) *Kind { return t.byID[id] }
 
 // Acquirer returns the table entry for fn, if fn acquires a resource.
 func (t *Table) Acquirer(fn *types.Func) (Acquirer, bool) {
-	if fn == nil {
+	if !t.listed(fn) {
 		return Acquirer{}, false
 	}
 	a, ok := t.acquirers[fn.Origin().FullName()]

@@ -153,7 +153,7 @@ func (t *Table) WithUser(entries []UserEntry) *Table {
 			k.ReleaseText = e.Methods[0]
 		}
 		t.add(k)
-		t.acquirers[e.Acquire] = Acquirer{Func: e.Acquire, Result: e.Result, Kind: k.ID, Why: "user-defined"}
+		t.addAcquirer(Acquirer{Func: e.Acquire, Result: e.Result, Kind: k.ID, Why: "user-defined"})
 	}
 	return t
 }

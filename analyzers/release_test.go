@@ -1,0 +1,56 @@
+package analyzers
+
+import (
+	"go/types"
+	"slices"
+	"testing"
+
+	"github.com/leakvet/leakvet/analyzers/goroutineleak"
+	"github.com/leakvet/leakvet/analyzers/httpbody"
+	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
+	"github.com/leakvet/leakvet/analyzers/internal/lifetime"
+	"github.com/leakvet/leakvet/analyzers/internal/locks"
+	"github.com/leakvet/leakvet/analyzers/unboundedcache"
+	"golang.org/x/tools/go/analysis"
+)
+
+func noRoots(*types.Package) bool { return false }
+
+func TestReleaseSSANotAddedWithoutSSA(t *testing.T) {
+	if got := ReleaseSSA([]*analysis.Analyzer{unboundedcache.Analyzer}, noRoots); got != nil {
+		t.Errorf("ReleaseSSA(unboundedcache) = %v, want nil: nothing it requires builds SSA", got)
+	}
+}
+
+func TestReleaseSSARunsAfterEveryUser(t *testing.T) {
+	checks := []*analysis.Analyzer{httpbody.Analyzer, goroutineleak.Analyzer}
+	got := ReleaseSSA(checks, noRoots)
+	if len(got) != 2 {
+		t.Fatalf("ReleaseSSA = %v, want one analyzer for the given packages and one for dependencies", got)
+	}
+	roots, deps := got[0], got[1]
+	for _, a := range append([]*analysis.Analyzer{lazyssa.Analyzer}, checks...) {
+		if !slices.Contains(roots.Requires, a) {
+			t.Errorf("%s does not require %s", roots.Name, a.Name)
+		}
+	}
+	if len(roots.FactTypes) != 0 {
+		t.Errorf("%s declares facts: it would run every check on dependencies", roots.Name)
+	}
+	// On dependencies only analyzers with facts run: the ones that use SSA
+	// there are lifetime (for httpbody), locks and goroutineleak.
+	for _, a := range []*analysis.Analyzer{lazyssa.Analyzer, lifetime.Analyzer, locks.Analyzer, goroutineleak.Analyzer} {
+		if !slices.Contains(deps.Requires, a) {
+			t.Errorf("%s does not require %s", deps.Name, a.Name)
+		}
+	}
+	if slices.Contains(deps.Requires, httpbody.Analyzer) {
+		t.Errorf("%s requires httpbody, which would then run on every dependency", deps.Name)
+	}
+	if len(deps.FactTypes) == 0 {
+		t.Errorf("%s declares no fact type: the driver would not run it on dependencies", deps.Name)
+	}
+	if err := analysis.Validate(append(checks, got...)); err != nil {
+		t.Errorf("Validate: %v", err)
+	}
+}
