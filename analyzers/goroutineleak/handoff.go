@@ -3,6 +3,7 @@ package goroutineleak
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"sort"
 	"strings"
@@ -636,12 +637,12 @@ func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeCha
 		}
 	}
 	type key struct {
-		b       int
+		b, prev int
 		count   int64
 		drained bool
 	}
 	type state struct {
-		b       *ssa.BasicBlock
+		b, prev *ssa.BasicBlock
 		from    int
 		count   int64
 		drained bool
@@ -696,7 +697,10 @@ func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeCha
 		st := work[len(work)-1]
 		work = work[:len(work)-1]
 		if st.from == 0 {
-			k := key{st.b.Index, st.count, st.drained}
+			k := key{st.b.Index, -1, st.count, st.drained}
+			if st.prev != nil {
+				k.prev = st.prev.Index
+			}
 			if seen[k] {
 				continue
 			}
@@ -754,6 +758,13 @@ func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeCha
 					succs = succs[i : i+1]
 				}
 			}
+			if len(succs) == 2 {
+				if v, ok := entryTest(st.b, st.prev, last.Cond); ok {
+					// A counted loop entered afresh ("for range 2") runs
+					// its first iteration.
+					succs = succs[boolIndex(!v) : boolIndex(!v)+1]
+				}
+			}
 		}
 		for _, s := range succs {
 			c, d := count, drained
@@ -785,7 +796,7 @@ func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeCha
 					}
 				}
 			}
-			work = append(work, state{b: s, count: c, drained: d})
+			work = append(work, state{b: s, prev: st.b, count: c, drained: d})
 		}
 	}
 	if len(exits) == 0 {
@@ -799,6 +810,53 @@ func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeCha
 		return exits[i].pos < exits[j].pos
 	})
 	return exits[0]
+}
+
+// entryTest evaluates a comparison at the end of b when control comes
+// from prev (nil: where the search starts) and both operands are then
+// constants: a loop counter's phi
+// takes its initial constant on entry from outside the loop.
+func entryTest(b, prev *ssa.BasicBlock, cond ssa.Value) (bool, bool) {
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok {
+		return false, false
+	}
+	switch bin.Op {
+	case token.LSS, token.LEQ, token.GTR, token.GEQ, token.EQL, token.NEQ:
+	default:
+		return false, false
+	}
+	x, okx := constOnEntry(b, prev, bin.X)
+	y, oky := constOnEntry(b, prev, bin.Y)
+	if !okx || !oky || x.Kind() != y.Kind() || x.Kind() == constant.Unknown {
+		return false, false
+	}
+	return constant.Compare(x, bin.Op, y), true
+}
+
+// constOnEntry returns v's constant value when control enters b from prev:
+// v is a constant, or a phi of b whose edge from prev is one.
+func constOnEntry(b, prev *ssa.BasicBlock, v ssa.Value) (constant.Value, bool) {
+	if phi, ok := v.(*ssa.Phi); ok && phi.Block() == b && prev != nil {
+		for i, p := range b.Preds {
+			if p == prev && i < len(phi.Edges) {
+				v = phi.Edges[i]
+				break
+			}
+		}
+	}
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil {
+		return nil, false
+	}
+	return c.Value, true
+}
+
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // condKey identifies a comparison of values that cannot change between

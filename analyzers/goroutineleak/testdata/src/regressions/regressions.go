@@ -201,3 +201,34 @@ func threeReceives() {
 }
 
 func ThreeReceives() { threeReceives() }
+
+// bufferRoomAfterBreak: two senders share a one-slot buffer and the
+// caller receives at least once ("for range 2" runs its first iteration)
+// before it may break: the other sender finds room.
+func bufferRoomAfterBreak(a, b func() error) error {
+	errs := make(chan error, 1)
+	go func() { errs <- a() }()
+	go func() { errs <- b() }()
+	for range 2 {
+		if e := <-errs; e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// noRoomAfterBreak: the same without the buffer; the sender left after
+// the early return blocks forever.
+func noRoomAfterBreak(a, b func() error) error {
+	errs := make(chan error)
+	go func() { errs <- a() }() // want `goroutines started here and at line 225 block forever sending on errs: the caller can return at line 228 before receiving from all of them`
+	go func() { errs <- b() }()
+	for i := 0; i < 2; i++ {
+		if e := <-errs; e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+var _, _ = bufferRoomAfterBreak, noRoomAfterBreak
