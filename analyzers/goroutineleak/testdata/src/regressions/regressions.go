@@ -232,3 +232,37 @@ func noRoomAfterBreak(a, b func() error) error {
 }
 
 var _, _ = bufferRoomAfterBreak, noRoomAfterBreak
+
+// sendsCountedByRange: "for range 3" sends three values into a buffer of
+// three: no send can block, however early the caller returns.
+func sendsCountedByRange(read func() error, check func(error) bool) {
+	errs := make(chan error, 3)
+	go func() {
+		for range 3 {
+			errs <- read()
+		}
+	}()
+	for range 3 {
+		if !check(<-errs) {
+			return
+		}
+	}
+}
+
+// sendsBeyondBuffer: four sends into a buffer of two; a return after the
+// first receive leaves the last sender blocked.
+func sendsBeyondBuffer(read func() error, check func(error) bool) {
+	errs := make(chan error, 2)
+	go func() { // want `goroutine blocks forever sending on errs: the caller can stop receiving and return at line 263`
+		for range 4 {
+			errs <- read()
+		}
+	}()
+	for range 4 {
+		if !check(<-errs) {
+			return
+		}
+	}
+}
+
+var _, _ = sendsCountedByRange, sendsBeyondBuffer
