@@ -33,8 +33,15 @@ func (m *model) check(g *ssa.Go) *finding {
 		return nil
 	}
 	f := m.checkStart(g)
-	if f != nil && f.category != catHandoff && f.category != catFanout && (m.runsOnce(g) || m.startedOnce(g)) {
+	if f == nil || f.category == catHandoff || f.category == catFanout {
+		return f
+	}
+	if m.runsOnce(g) || m.startedOnce(g) {
 		// A goroutine meant to live as long as the process.
+		return nil
+	}
+	if (f.category == catNoExit || f.category == catRangeNoClose) && m.ownedForLife(g) {
+		// A goroutine meant to live as long as its owner.
 		return nil
 	}
 	return f

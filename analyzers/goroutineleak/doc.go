@@ -104,13 +104,15 @@
 //	}
 //	close(jobs)
 //
-// A background loop nothing can stop (`noexit`):
+// A background loop that closing its owner does not stop (`noexit`):
 //
 //	func NewCache() *Cache {
-//		c := &Cache{m: map[string]entry{}}
-//		go c.janitor() // goroutineleak: goroutine never finishes: the loop at line 8 has no exit and watches no cancellation
+//		c := &Cache{m: map[string]entry{}, done: make(chan struct{})}
+//		go c.janitor() // goroutineleak: goroutine never finishes: the loop at line 10 has no exit and watches no cancellation
 //		return c
 //	}
+//
+//	func (c *Cache) Close() { close(c.done) } // the janitor never looks at done
 //
 //	func (c *Cache) janitor() {
 //		for {
@@ -227,7 +229,12 @@
 // or by several `go` statements that run together, are only counted when
 // each of them sends on every path. Leaving a receive loop through its own
 // test or on a test of a counter carried round it, or seeing the channel
-// closed, counts as draining it. Tests that decided the way to the `go`
+// closed, counts as draining it, and so does a select loop that returns
+// on `n == N` where `n` starts at 0 and grows by one exactly in cases
+// receiving from channels whose senders send at most N values in all
+// (`done++` in each case, `if done == 3 { return }`). A loop tested at its
+// end (`for range N`) is counted too, and entered afresh it runs its first
+// iteration. Tests that decided the way to the `go`
 // statement decide the same way again on the paths after it (the `if n > 0`
 // that guards both the loop starting goroutines and the loop receiving from
 // them). A derived context's `Done` closes when its parent's does, not the
@@ -278,6 +285,24 @@
 //     `if cfg.Lookup() { go loop() }` are judged alike. A goroutine blocked
 //     on a hand-off in such a function is still reported: it leaks once, but
 //     it leaks.
+//   - A goroutine that never ends (`noexit`, `rangenoclose`) is the design
+//     of what starts it, not a leak, when it lives exactly as long as
+//     something that itself lives on: its starter never returns once it has
+//     started it (and does not start it in a loop); or it serves the value
+//     its starter returns (the receiver or an argument of the `go` call, or
+//     a variable both the goroutine and the returned closure capture) and
+//     that value has no way to be stopped: no `Close`, `Stop` or `Shutdown`
+//     method (with no result or an `error`), and no channel or function
+//     field in it or in the structs of the package it embeds (a
+//     middleware's clock updater, a storage's expiry loop). The starter may
+//     also be a function literal that the returned value runs only through
+//     a `sync.Once` it captures (a worker pool started on first use). A
+//     loop that receives from a channel registered with
+//     `os/signal.Notify` is the process's signal handler.
+//   - A channel that no non-test code of the package makes is supplied by
+//     its tests (a test hook, `if db.syncChan != nil { db.syncChan <- msg
+//     }`; a request type only tests build), and they are its partner: an
+//     operation on it in non-test code is never taken as stuck.
 //   - The runtime's own packages are not checked: the goroutines they start
 //     (garbage collection, finalizers, signals) run for the life of the
 //     process.

@@ -3,6 +3,7 @@ package goroutineleak
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"sort"
 	"strings"
@@ -152,7 +153,21 @@ func (m *model) handoff(g *ssa.Go) *finding {
 	if total == 0 {
 		return nil
 	}
-	ex := m.parentExit(g, group, makes, loops, total, capacity)
+	// A class the counted-receive rule may count: a pure hand-off of this
+	// parent's goroutines that nothing closes, with its sends bounded.
+	sendBound := func(class int32) (int64, bool) {
+		if !m.pureHandoff(class, parent, inReach, startedAt) {
+			return 0, false
+		}
+		for _, o := range m.flow.info[class].ops {
+			if o.kind == opClose {
+				return 0, false
+			}
+		}
+		n := sendsAtMost(starters, class, loops)
+		return n, n != unbounded
+	}
+	ex := m.parentExit(g, group, makes, loops, total, capacity, sendBound)
 	if ex == nil {
 		return nil
 	}
@@ -578,7 +593,7 @@ type parentExitPoint struct {
 // received fewer values than total minus the buffer, without seeing the
 // channel closed or finishing a receive loop. It returns the earliest such
 // exit in the source.
-func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeChan, loops []*loop, total, capacity int64) *parentExitPoint {
+func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeChan, loops []*loop, total, capacity int64, sendBound func(int32) (int64, bool)) *parentExitPoint {
 	isMake := make(map[ssa.Instruction]bool)
 	for _, mk := range makes {
 		isMake[mk] = true
@@ -636,12 +651,12 @@ func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeCha
 		}
 	}
 	type key struct {
-		b       int
+		b, prev int
 		count   int64
 		drained bool
 	}
 	type state struct {
-		b       *ssa.BasicBlock
+		b, prev *ssa.BasicBlock
 		from    int
 		count   int64
 		drained bool
@@ -696,7 +711,10 @@ func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeCha
 		st := work[len(work)-1]
 		work = work[:len(work)-1]
 		if st.from == 0 {
-			k := key{st.b.Index, st.count, st.drained}
+			k := key{st.b.Index, -1, st.count, st.drained}
+			if st.prev != nil {
+				k.prev = st.prev.Index
+			}
 			if seen[k] {
 				continue
 			}
@@ -754,6 +772,13 @@ func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeCha
 					succs = succs[i : i+1]
 				}
 			}
+			if len(succs) == 2 {
+				if v, ok := entryTest(st.b, st.prev, last.Cond); ok {
+					// A counted loop entered afresh ("for range 2") runs
+					// its first iteration.
+					succs = succs[boolIndex(!v) : boolIndex(!v)+1]
+				}
+			}
 		}
 		for _, s := range succs {
 			c, d := count, drained
@@ -777,6 +802,9 @@ func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeCha
 				if l := recvLoop[st.b]; l != nil && !l.body[s] {
 					d = true
 				}
+				if s == st.b.Succs[0] && m.countedDrain(last.Cond, group, sendBound) {
+					d = true
+				}
 				if countedExit(last.Cond, loops) {
 					for _, l := range loops {
 						if l.body[st.b] && !l.body[s] && receivesIn(l) {
@@ -785,7 +813,7 @@ func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeCha
 					}
 				}
 			}
-			work = append(work, state{b: s, count: c, drained: d})
+			work = append(work, state{b: s, prev: st.b, count: c, drained: d})
 		}
 	}
 	if len(exits) == 0 {
@@ -799,6 +827,156 @@ func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeCha
 		return exits[i].pos < exits[j].pos
 	})
 	return exits[0]
+}
+
+// countedDrain reports whether a test "n == N" (or "n >= N") can only be
+// true once every channel of the group is drained: n counts receives, it
+// starts from 0 and grows by one exactly in select cases receiving from
+// channels whose senders (this parent's goroutines, nothing closing them)
+// send at most N values in all. Reaching N then means every one of those
+// values was received ("done++ in each case; if done == 3 { return }").
+func (m *model) countedDrain(cond ssa.Value, group map[int32]bool, sendBound func(int32) (int64, bool)) bool {
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok || bin.Op != token.EQL && bin.Op != token.GEQ {
+		return false
+	}
+	lim, ok := bin.Y.(*ssa.Const)
+	if !ok || lim.Value == nil || lim.Value.Kind() != constant.Int {
+		return false
+	}
+	n, exact := constant.Int64Val(lim.Value)
+	if !exact || n <= 0 {
+		return false
+	}
+	after, ok := bin.X.(*ssa.Phi)
+	if !ok {
+		return false
+	}
+	// after merges the counter before the select (base) and base+1 from
+	// the receiving cases; base starts at 0 and comes back as after.
+	var base *ssa.Phi
+	counted := make(map[int32]bool)
+	for i, e := range after.Edges {
+		if p, ok := e.(*ssa.Phi); ok {
+			if base != nil && base != p {
+				return false
+			}
+			base = p
+			continue
+		}
+		inc, ok := e.(*ssa.BinOp)
+		if !ok || inc.Op != token.ADD || !isConstInt(inc.Y, 1) {
+			return false
+		}
+		p, ok := inc.X.(*ssa.Phi)
+		if !ok || base != nil && base != p {
+			return false
+		}
+		base = p
+		class, ok := m.recvCaseOf(after.Block().Preds[i])
+		if !ok {
+			return false
+		}
+		counted[class] = true
+	}
+	if base == nil || len(counted) == 0 {
+		return false
+	}
+	for _, e := range base.Edges {
+		if e != ssa.Value(after) && !isConstInt(e, 0) {
+			return false
+		}
+	}
+	inGroup := false
+	var sum int64
+	for class := range counted {
+		k, ok := sendBound(class)
+		if !ok {
+			return false
+		}
+		sum = satAdd(sum, k)
+		inGroup = inGroup || group[class]
+	}
+	return inGroup && sum <= n
+}
+
+// recvCaseOf returns the channel class that the select case whose body
+// is b receives from.
+func (m *model) recvCaseOf(b *ssa.BasicBlock) (int32, bool) {
+	if len(b.Preds) != 1 {
+		return 0, false
+	}
+	pred := b.Preds[0]
+	test, ok := pred.Instrs[len(pred.Instrs)-1].(*ssa.If)
+	if !ok || pred.Succs[0] != b {
+		return 0, false
+	}
+	sel, k, ok := selectCase(test.Cond)
+	if !ok {
+		return 0, false
+	}
+	for _, o := range m.opsOf[sel] {
+		if o.index == k && o.kind == opRecv {
+			return o.class, true
+		}
+	}
+	return 0, false
+}
+
+func isConstInt(v ssa.Value, want int64) bool {
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
+		return false
+	}
+	n, exact := constant.Int64Val(c.Value)
+	return exact && n == want
+}
+
+// entryTest evaluates a comparison at the end of b when control comes
+// from prev (nil: where the search starts) and both operands are then
+// constants: a loop counter's phi
+// takes its initial constant on entry from outside the loop.
+func entryTest(b, prev *ssa.BasicBlock, cond ssa.Value) (bool, bool) {
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok {
+		return false, false
+	}
+	switch bin.Op {
+	case token.LSS, token.LEQ, token.GTR, token.GEQ, token.EQL, token.NEQ:
+	default:
+		return false, false
+	}
+	x, okx := constOnEntry(b, prev, bin.X)
+	y, oky := constOnEntry(b, prev, bin.Y)
+	if !okx || !oky || x.Kind() != y.Kind() || x.Kind() == constant.Unknown {
+		return false, false
+	}
+	return constant.Compare(x, bin.Op, y), true
+}
+
+// constOnEntry returns v's constant value when control enters b from prev:
+// v is a constant, or a phi of b whose edge from prev is one.
+func constOnEntry(b, prev *ssa.BasicBlock, v ssa.Value) (constant.Value, bool) {
+	if phi, ok := v.(*ssa.Phi); ok && phi.Block() == b && prev != nil {
+		for i, p := range b.Preds {
+			if p == prev && i < len(phi.Edges) {
+				v = phi.Edges[i]
+				break
+			}
+		}
+	}
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil {
+		return nil, false
+	}
+	return c.Value, true
+}
+
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // condKey identifies a comparison of values that cannot change between

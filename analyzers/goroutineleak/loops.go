@@ -71,7 +71,7 @@ func trips(l *loop) int64 {
 	h := l.header
 	cond, ok := h.Instrs[len(h.Instrs)-1].(*ssa.If)
 	if !ok || !l.body[h.Succs[0]] || l.body[h.Succs[1]] {
-		return unbounded
+		return rotatedTrips(l)
 	}
 	for b := range l.body {
 		for _, s := range b.Succs {
@@ -90,7 +90,7 @@ func trips(l *loop) int64 {
 	}
 	start, ok := counter(l, bin.X)
 	if !ok {
-		return unbounded
+		return rotatedTrips(l)
 	}
 	var n int64
 	switch bin.Op {
@@ -105,6 +105,83 @@ func trips(l *loop) int64 {
 		return 0
 	}
 	return n
+}
+
+// rotatedTrips counts a loop whose test is at its end, the way "for range
+// N" is built: the header is the body's first block, its counter a phi of
+// the start constant and the incremented value the one latch tests
+// ("i+1 < N") before going back. The body runs at least once.
+func rotatedTrips(l *loop) int64 {
+	h := l.header
+	var latch *ssa.BasicBlock
+	for _, p := range h.Preds {
+		if l.body[p] {
+			if latch != nil {
+				return unbounded
+			}
+			latch = p
+		}
+	}
+	if latch == nil {
+		return unbounded
+	}
+	cond, ok := latch.Instrs[len(latch.Instrs)-1].(*ssa.If)
+	if !ok || latch.Succs[0] != h || l.body[latch.Succs[1]] {
+		return unbounded
+	}
+	for b := range l.body {
+		for _, s := range b.Succs {
+			if !l.body[s] && b != latch {
+				return unbounded
+			}
+		}
+	}
+	bin, ok := cond.Cond.(*ssa.BinOp)
+	if !ok {
+		return unbounded
+	}
+	limit, ok := intConst(bin.Y)
+	if !ok {
+		return unbounded
+	}
+	next, ok := bin.X.(*ssa.BinOp)
+	if !ok || next.Op != token.ADD {
+		return unbounded
+	}
+	if step, ok := intConst(next.Y); !ok || step != 1 {
+		return unbounded
+	}
+	phi, ok := next.X.(*ssa.Phi)
+	if !ok || phi.Block() != h || len(phi.Edges) != 2 {
+		return unbounded
+	}
+	var start int64
+	haveStart := false
+	for i, e := range phi.Edges {
+		if h.Preds[i] == latch {
+			if e != ssa.Value(next) {
+				return unbounded
+			}
+			continue
+		}
+		if start, ok = intConst(e); !ok {
+			return unbounded
+		}
+		haveStart = true
+	}
+	if !haveStart {
+		return unbounded
+	}
+	var n int64
+	switch bin.Op {
+	case token.LSS, token.NEQ:
+		n = limit - start
+	case token.LEQ:
+		n = limit - start + 1
+	default:
+		return unbounded
+	}
+	return max(n, 1)
 }
 
 // counter recognises the induction variable of a counted loop, tested in

@@ -447,6 +447,9 @@ func (m *model) mayStick(o *op) bool {
 		return false
 	}
 	c := m.flow.info[o.class]
+	if m.testSupplied(o, c) {
+		return false
+	}
 	switch o.kind {
 	case opRecv:
 		return !c.extSrc && !c.escSend
@@ -462,6 +465,29 @@ func (m *model) mayStick(o *op) bool {
 		return true
 	}
 	return false
+}
+
+// testSupplied reports whether o, in non-test code, works on a channel
+// that no non-test code makes: not a context's, not an explicit nil, made
+// (if at all) only in _test.go files. The package's own code leaves it nil
+// (a test hook: "if db.syncChan != nil { db.syncChan <- msg }", a request
+// type only tests build), so the operation runs only when a test has
+// supplied the channel, and that test is its partner.
+func (m *model) testSupplied(o *op, c *classInfo) bool {
+	if c.isDone || c.hasNil || m.inTestFile(o.instr.Pos()) {
+		return false
+	}
+	for _, mk := range c.makes {
+		if !m.inTestFile(mk.Pos()) {
+			return false
+		}
+	}
+	return true
+}
+
+func (m *model) inTestFile(pos token.Pos) bool {
+	f := m.pass.Fset.File(pos)
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }
 
 // release frees every stuck operation with a reachable partner and marks

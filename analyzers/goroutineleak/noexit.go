@@ -135,11 +135,15 @@ func (m *model) loopFinding(g *ssa.Go, fn *ssa.Function, loop []*ssa.BasicBlock,
 	var deadCases []*op
 	var neverClosed *op
 	var tickers []ssa.Value
+	var recvs []*op
 	for _, b := range tested {
 		for _, instr := range b.Instrs {
 			for _, o := range m.opsOf[instr] {
 				if t := m.tickerOf(o.ch); o.kind == opRecv && t != nil {
 					tickers = append(tickers, t)
+				}
+				if o.kind == opRecv {
+					recvs = append(recvs, o)
 				}
 			}
 		}
@@ -175,7 +179,7 @@ func (m *model) loopFinding(g *ssa.Go, fn *ssa.Function, loop []*ssa.BasicBlock,
 	}
 	f := &finding{pos: g.Pos(), related: pos, relatedText: "this loop never exits"}
 	line := m.line(g.Pos(), pos)
-	if m.anyStopped(tickers) {
+	if m.anyStopped(tickers) || m.signalHandler(recvs) {
 		return nil
 	}
 	switch {

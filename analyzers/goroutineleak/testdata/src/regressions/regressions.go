@@ -201,3 +201,68 @@ func threeReceives() {
 }
 
 func ThreeReceives() { threeReceives() }
+
+// bufferRoomAfterBreak: two senders share a one-slot buffer and the
+// caller receives at least once ("for range 2" runs its first iteration)
+// before it may break: the other sender finds room.
+func bufferRoomAfterBreak(a, b func() error) error {
+	errs := make(chan error, 1)
+	go func() { errs <- a() }()
+	go func() { errs <- b() }()
+	for range 2 {
+		if e := <-errs; e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// noRoomAfterBreak: the same without the buffer; the sender left after
+// the early return blocks forever.
+func noRoomAfterBreak(a, b func() error) error {
+	errs := make(chan error)
+	go func() { errs <- a() }() // want `goroutines started here and at line 225 block forever sending on errs: the caller can return at line 228 before receiving from all of them`
+	go func() { errs <- b() }()
+	for i := 0; i < 2; i++ {
+		if e := <-errs; e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+var _, _ = bufferRoomAfterBreak, noRoomAfterBreak
+
+// sendsCountedByRange: "for range 3" sends three values into a buffer of
+// three: no send can block, however early the caller returns.
+func sendsCountedByRange(read func() error, check func(error) bool) {
+	errs := make(chan error, 3)
+	go func() {
+		for range 3 {
+			errs <- read()
+		}
+	}()
+	for range 3 {
+		if !check(<-errs) {
+			return
+		}
+	}
+}
+
+// sendsBeyondBuffer: four sends into a buffer of two; a return after the
+// first receive leaves the last sender blocked.
+func sendsBeyondBuffer(read func() error, check func(error) bool) {
+	errs := make(chan error, 2)
+	go func() { // want `goroutine blocks forever sending on errs: the caller can stop receiving and return at line 263`
+		for range 4 {
+			errs <- read()
+		}
+	}()
+	for range 4 {
+		if !check(<-errs) {
+			return
+		}
+	}
+}
+
+var _, _ = sendsCountedByRange, sendsBeyondBuffer
