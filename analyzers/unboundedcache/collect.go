@@ -209,7 +209,10 @@ type checker struct {
 	deletes    []targetEvent // delete, clear, Delete and friends
 	addrArgs   []targetEvent // &x passed to a call
 	lenCmps    []targetEvent // len(x) compared with a bound
-	incs       []targetEvent // x++, x += n, atomic adds
+	// lenLocalCmps: locals compared with a bound, which are size checks
+	// when the local's only definition is len(x).
+	lenLocalCmps []localCmp
+	incs         []targetEvent // x++, x += n, atomic adds
 
 	lits     map[*fnode][]*fnode // literals by outermost declaration
 	children map[*fnode][]*fnode // literals by enclosing function
@@ -785,6 +788,11 @@ func (c *checker) visitFieldInit(kv *ast.KeyValueExpr) {
 	}
 }
 
+type localCmp struct {
+	node *fnode
+	v    *types.Var
+}
+
 // visitCompare records len(x) compared with anything but zero: a size
 // check that caps or evicts.
 func (c *checker) visitCompare(cur *fnode, b *ast.BinaryExpr) {
@@ -794,11 +802,19 @@ func (c *checker) visitCompare(cur *fnode, b *ast.BinaryExpr) {
 		return
 	}
 	for _, side := range [][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
-		call, ok := ast.Unparen(side[0]).(*ast.CallExpr)
-		if !ok || !isBuiltin(c.info, call, "len") || len(call.Args) != 1 {
+		if isSmallConst(c.info, side[1]) {
 			continue
 		}
-		if isSmallConst(c.info, side[1]) {
+		if id, ok := ast.Unparen(side[0]).(*ast.Ident); ok {
+			// n := len(x); if n > max { ... }: judged once every
+			// definition of n is known.
+			if v, ok := c.objOf(id).(*types.Var); ok && c.isLocal(v) {
+				c.lenLocalCmps = append(c.lenLocalCmps, localCmp{cur, v})
+			}
+			continue
+		}
+		call, ok := ast.Unparen(side[0]).(*ast.CallExpr)
+		if !ok || !isBuiltin(c.info, call, "len") || len(call.Args) != 1 {
 			continue
 		}
 		c.lenCmps = append(c.lenCmps, targetEvent{cur, call.Args[0]})
