@@ -192,8 +192,17 @@ type checker struct {
 
 	nodes  []*fnode
 	byFunc map[*types.Func]*fnode
-	byLit  map[*ast.FuncLit]*fnode
-	init   *fnode
+	// importedCalls are calls of other packages' functions that carry a
+	// growsWith fact.
+	importedCalls []importedCall
+	// assumeTraffic takes every parameter of an exported function for
+	// traffic: set only while judging which functions get a growsWith
+	// fact.
+	assumeTraffic bool
+	// reported: the containers reported in this package.
+	reported map[refKey]bool
+	byLit    map[*ast.FuncLit]*fnode
+	init     *fnode
 
 	paramOf    map[*types.Var]paramRef
 	defs       map[*types.Var][]def
@@ -253,6 +262,7 @@ func newChecker(pass *analysis.Pass) *checker {
 		rooted:      map[*fnode][]*write{},
 		rootedBusy:  map[*fnode]bool{},
 		allMemo:     map[*fnode][]*write{},
+		reported:    map[refKey]bool{},
 		paramMemo:   map[paramRef]*class{},
 		localMemo:   map[*types.Var]*class{},
 		returnMemo:  map[*fnode]*class{},
@@ -512,6 +522,12 @@ func (c *checker) visitFuncCall(cur *fnode, fn *types.Func, call *ast.CallExpr, 
 	path := ""
 	if fn.Pkg() != nil {
 		path = fn.Pkg().Path()
+	}
+	if fn.Pkg() != nil && fn.Pkg() != c.pass.Pkg && fn.Signature().Recv() == nil {
+		var fact growsWith
+		if c.pass.ImportObjectFact(fn, &fact) {
+			c.importedCalls = append(c.importedCalls, importedCall{node: cur, fn: fn, call: call, fact: fact, inLoop: lifespan.InEndlessLoop(stack)})
+		}
 	}
 	switch {
 	case recvNamed(fn, "sync", "Map") && sel != nil:

@@ -318,7 +318,7 @@ func (c *checker) paramClass(p paramRef, v *types.Var) class {
 // per operation: it receives a context.Context or a traffic carrier, so
 // its other parameters are that operation's data.
 func (c *checker) trafficParam(n *fnode, v *types.Var) bool {
-	if isTrafficType(v.Type()) {
+	if c.assumeTraffic || isTrafficType(v.Type()) {
 		return true
 	}
 	params := n.sig.Params()

@@ -24,7 +24,7 @@ func OnInitialize(y ...func()) {
 
 var ignored []string
 
-func IgnoreGoroutine(s string) {
+func IgnoreGoroutine(s string) { // want IgnoreGoroutine:`growsWith\(0, slice evidence.ignored\)`
 	ignored = append(ignored, s)
 }
 
@@ -44,7 +44,7 @@ var components = map[string]*component{}
 
 type component struct{ name string }
 
-func Component(name string) *component {
+func Component(name string) *component { // want Component:`growsWith\(0, map evidence.components\)`
 	mu.Lock()
 	defer mu.Unlock()
 	if c, ok := components[name]; ok {
@@ -96,7 +96,7 @@ func RecordError(err error) {
 // A setter keyed by a name: configuration, not traffic.
 var passwords = map[string]string{}
 
-func SetPassword(location, password string) {
+func SetPassword(location, password string) { // want SetPassword:`growsWith\(0, map evidence.passwords\)`
 	mu.Lock()
 	passwords[location] = password
 	mu.Unlock()
@@ -137,7 +137,7 @@ func Record(actor, what string) {
 // Entries that hold what the caller passes: hooks registered per name.
 var hooks = map[string][]string{}
 
-func AddHook(name, hook string) {
+func AddHook(name, hook string) { // want AddHook:`growsWith\(0, map evidence.hooks\)`
 	mu.Lock()
 	hooks[name] = append(hooks[name], hook)
 	mu.Unlock()

@@ -253,7 +253,7 @@ func init() { setUpdate(update) }
 var metaList []string
 
 // AddMeta is invoked during package "init" functions by generated code.
-func AddMeta(pkgpath string) { metaList = append(metaList, pkgpath) }
+func AddMeta(pkgpath string) { metaList = append(metaList, pkgpath) } // want AddMeta:`growsWith\(0, slice registries.metaList\)`
 
 // Regression (go/types.NewScope): the helper never writes the container
 // its guard excludes.

@@ -1,0 +1,23 @@
+package api
+
+import (
+	"crosspkg/store"
+	"net/http"
+	"time"
+)
+
+// Traffic reaches the store: reported at the call.
+func Customer(w http.ResponseWriter, r *http.Request) {
+	store.MarkSeen(r.PathValue("id"), time.Now()) // want `package-level map store.lastSeen grows without bound: Customer through store.MarkSeen writes it with keys from r.PathValue\("id"\) \(parameter r\) and nothing deletes from it`
+	store.Grant(r.Header.Get("X-Token"))
+}
+
+// Registration at start-up with constants: silent.
+func init() {
+	store.AddHook("audit")
+}
+
+// A handler passing a constant name: silent.
+func Health(w http.ResponseWriter, r *http.Request) {
+	store.AddHook("health")
+}
