@@ -119,6 +119,11 @@ func (c *checker) classify(n *fnode, e ast.Expr, en *env, depth int) class {
 	if tv.Type != nil && c.boundedType(tv.Type) {
 		return class{level: boundedDomain}
 	}
+	if tv.Type != nil && isNamed(tv.Type, "context", "Context") {
+		// A context marks an operation; it is no data to key by, and
+		// what a call computes with it is judged by its other operands.
+		return class{}
+	}
 	switch x := e.(type) {
 	case *ast.Ident:
 		return c.classifyIdent(n, x, en, depth)

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"crosspkg/store"
 	"net/http"
 	"time"
@@ -20,4 +21,15 @@ func init() {
 // A handler passing a constant name: silent.
 func Health(w http.ResponseWriter, r *http.Request) {
 	store.AddHook("health")
+}
+
+// A value computed with the operation's context is judged by its other
+// operands: the context is no data. (A server's time zone, read at
+// connection set-up: silent.)
+type zoneSource interface{ Zone(ctx context.Context) string }
+
+type Conn struct{ src zoneSource }
+
+func (c *Conn) Hello(ctx context.Context) {
+	store.MarkSeen(c.src.Zone(ctx), time.Now())
 }
