@@ -26,7 +26,9 @@ func Health(w http.ResponseWriter, r *http.Request) {
 // A value computed with the operation's context is judged by its other
 // operands: the context is no data. (A server's time zone, read at
 // connection set-up: silent.)
-type zoneSource interface{ Zone(ctx context.Context) string }
+type zoneSource interface {
+	Zone(ctx context.Context) string
+}
 
 type Conn struct{ src zoneSource }
 
