@@ -192,8 +192,17 @@ type checker struct {
 
 	nodes  []*fnode
 	byFunc map[*types.Func]*fnode
-	byLit  map[*ast.FuncLit]*fnode
-	init   *fnode
+	// importedCalls are calls of other packages' functions that carry a
+	// growsWith fact.
+	importedCalls []importedCall
+	// assumeTraffic takes every parameter of an exported function for
+	// traffic: set only while judging which functions get a growsWith
+	// fact.
+	assumeTraffic bool
+	// reported: the containers reported in this package.
+	reported map[refKey]bool
+	byLit    map[*ast.FuncLit]*fnode
+	init     *fnode
 
 	paramOf    map[*types.Var]paramRef
 	defs       map[*types.Var][]def
@@ -209,7 +218,10 @@ type checker struct {
 	deletes    []targetEvent // delete, clear, Delete and friends
 	addrArgs   []targetEvent // &x passed to a call
 	lenCmps    []targetEvent // len(x) compared with a bound
-	incs       []targetEvent // x++, x += n, atomic adds
+	// lenLocalCmps: locals compared with a bound, which are size checks
+	// when the local's only definition is len(x).
+	lenLocalCmps []localCmp
+	incs         []targetEvent // x++, x += n, atomic adds
 
 	lits     map[*fnode][]*fnode // literals by outermost declaration
 	children map[*fnode][]*fnode // literals by enclosing function
@@ -250,6 +262,7 @@ func newChecker(pass *analysis.Pass) *checker {
 		rooted:      map[*fnode][]*write{},
 		rootedBusy:  map[*fnode]bool{},
 		allMemo:     map[*fnode][]*write{},
+		reported:    map[refKey]bool{},
 		paramMemo:   map[paramRef]*class{},
 		localMemo:   map[*types.Var]*class{},
 		returnMemo:  map[*fnode]*class{},
@@ -509,6 +522,12 @@ func (c *checker) visitFuncCall(cur *fnode, fn *types.Func, call *ast.CallExpr, 
 	path := ""
 	if fn.Pkg() != nil {
 		path = fn.Pkg().Path()
+	}
+	if fn.Pkg() != nil && fn.Pkg() != c.pass.Pkg && fn.Signature().Recv() == nil {
+		var fact growsWith
+		if c.pass.ImportObjectFact(fn, &fact) {
+			c.importedCalls = append(c.importedCalls, importedCall{node: cur, fn: fn, call: call, fact: fact, inLoop: lifespan.InEndlessLoop(stack)})
+		}
 	}
 	switch {
 	case recvNamed(fn, "sync", "Map") && sel != nil:
@@ -785,6 +804,11 @@ func (c *checker) visitFieldInit(kv *ast.KeyValueExpr) {
 	}
 }
 
+type localCmp struct {
+	node *fnode
+	v    *types.Var
+}
+
 // visitCompare records len(x) compared with anything but zero: a size
 // check that caps or evicts.
 func (c *checker) visitCompare(cur *fnode, b *ast.BinaryExpr) {
@@ -794,11 +818,19 @@ func (c *checker) visitCompare(cur *fnode, b *ast.BinaryExpr) {
 		return
 	}
 	for _, side := range [][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
-		call, ok := ast.Unparen(side[0]).(*ast.CallExpr)
-		if !ok || !isBuiltin(c.info, call, "len") || len(call.Args) != 1 {
+		if isSmallConst(c.info, side[1]) {
 			continue
 		}
-		if isSmallConst(c.info, side[1]) {
+		if id, ok := ast.Unparen(side[0]).(*ast.Ident); ok {
+			// n := len(x); if n > max { ... }: judged once every
+			// definition of n is known.
+			if v, ok := c.objOf(id).(*types.Var); ok && c.isLocal(v) {
+				c.lenLocalCmps = append(c.lenLocalCmps, localCmp{cur, v})
+			}
+			continue
+		}
+		call, ok := ast.Unparen(side[0]).(*ast.CallExpr)
+		if !ok || !isBuiltin(c.info, call, "len") || len(call.Args) != 1 {
 			continue
 		}
 		c.lenCmps = append(c.lenCmps, targetEvent{cur, call.Args[0]})

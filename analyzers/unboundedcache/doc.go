@@ -76,7 +76,12 @@
 // through a struct field that only ever holds that variable
 // (`&server{cache: cache}`), or through a function or method of the
 // package that writes its parameter or receiver (`put(cache, k, v)`,
-// `store.Set(k, v)`).
+// `store.Set(k, v)`). A write counts for the package-level variable only
+// when the written object is certainly it: not a map field of a struct
+// copy (`c := DefaultConfig` or a struct parameter, whose field may be
+// set anew before the write), not the slice a variadic parameter gets
+// (`start(ctx, opt)` appending to `opts` writes the callee's own slice),
+// and not a value that holds no container.
 //
 // Run time is what code outside the package can start, and everything it
 // calls: exported functions and methods (in package `main`, exported
@@ -102,7 +107,17 @@
 //
 // The key (or appended value) comes from unbounded data:
 //
-//   - a parameter of an exported function or method;
+//   - a parameter of an exported function or method that carries traffic:
+//     its type is a request (`*http.Request`), a connection, a peer
+//     address, request headers or form values, or an `error` (only
+//     run-time failures make one); or the function runs per operation
+//     because it takes a `context.Context` or such a value, so its other
+//     parameters are that operation's data. Other parameters of exported
+//     functions count only when this package's own run-time code passes
+//     unbounded data to them: the same code is a cache keyed by user IDs
+//     and a registry filled at start-up with a few names
+//     (`RegisterMethod(name)`, `Component(name)`, `OnInitialize(hooks...)`),
+//     and the callers that tell them apart are out of sight;
 //   - a parameter of a handler: the HTTP handler signature, a function
 //     registered as a handler by type, a function value a callee keeps to
 //     call later, a method published with `net/rpc`; other function
@@ -117,6 +132,10 @@
 //     (`time.Now`), random numbers, `crypto/rand`, an ID generator (by full
 //     name in a knowledge table), an accepted connection, or a fresh
 //     allocation made by the writing function itself.
+//
+// A map whose entries are slices grows on every call of
+// `m[k] = append(m[k], v)` when `v` is new each time (stamped with the
+// clock, counted, a fresh allocation), whatever the key.
 //
 // These do not count: constants; keys of small types (`bool`, 8- and
 // 16-bit integers, enumerations: a named integer or string type with two
@@ -147,7 +166,7 @@
 // creation in a function that runs once for the process (one that only
 // `main`, `init` or a `sync.Once` function reaches); no
 // comparison of its length with a bound other than 0 or 1 (a cap or an
-// eviction trigger); no passing of its address to a call. Shrinks count
+// eviction trigger), directly or through a local (`n := len(m); if n > max`); no passing of its address to a call. Shrinks count
 // through a helper's parameter, through a field of any value of the same
 // struct type (`delete(c.m, k)` in a method), and through an unresolved
 // local of the same map type.
@@ -182,6 +201,14 @@
 // from a request path is reported at that write, with the declaration as the
 // related position. A shrink in a third package is not seen.
 //
+// An exported function that keys (or appends to) such a container with a
+// plain parameter of its own is silent where it is declared (rule 2: its
+// callers are out of sight) and described by another fact (`growsWith`):
+// a package that calls it at run time with unbounded data, such as a
+// handler passing `r.PathValue("id")`, is reported at the call
+// (`cache.MarkSeen(id, time.Now())`), with the function as the related
+// position. Calls from initialisation or with constants stay silent.
+//
 // # Known gaps
 //
 //   - Containers reached through values the check cannot name: a cache type
@@ -192,9 +219,11 @@
 //     grows with its input by design; in `main` packages only `main` itself is
 //     known to be start-up, so their library packages can be reported (the
 //     Go toolchain's `cmd/compile` symbol tables are).
-//   - Exported functions whose callers always pass a few constant values (a
-//     memo keyed by a locale or a setting name) look like caches of unbounded
-//     data; suppress them.
+//   - Caches filled only through an exported function with plain
+//     parameters (`Enabled(flag, userID string)`, `Consume(m Message)`) are
+//     not reported: without a request, a connection, a context or a
+//     run-time caller in the package, nothing tells a user ID from a
+//     setting name.
 //
 // # Suppressing
 //

@@ -51,3 +51,17 @@ var idGenerators = map[string]string{
 	"github.com/matoous/go-nanoid/v2.New": "a new random ID",
 	"github.com/lucsky/cuid.New":          "a new collision-resistant ID",
 }
+
+// trafficCarriers are types whose values arrive with traffic: data read
+// from one (a request's path, a connection's address) differs per request
+// or per client, whoever calls the function that receives it. Keyed by
+// the named type's package path and name; pointers to them count too.
+var trafficCarriers = map[string]string{
+	"net/http.Request":   "one per HTTP request the server receives or the client sends",
+	"net/http.Header":    "the header fields of one request or response",
+	"net/url.Values":     "query or form values of one request",
+	"net.Conn":           "one per accepted or dialled connection",
+	"net.Addr":           "the address of one peer",
+	"net/netip.Addr":     "the address of one peer",
+	"net/netip.AddrPort": "the address and port of one peer",
+}

@@ -17,13 +17,31 @@ func (c *checker) unboundedWrite(w *write) (class, bool) {
 	var cl class
 	switch w.kind {
 	case mapContainer, syncMapContainer:
-		if m, ok := w.ref.typ().Underlying().(*types.Map); ok && c.boundedType(m.Key()) {
-			return class{}, false
-		}
 		if w.key == nil {
 			return class{}, false
 		}
-		cl = c.classify(w.site, w.key, en, 0)
+		if m, ok := w.ref.typ().Underlying().(*types.Map); !ok || !c.boundedType(m.Key()) {
+			cl = c.classify(w.site, w.key, en, 0)
+		}
+		if cl.level == unboundedDomain && (c.registration(w, cl) || c.keyInConstantCase(w) || c.keyNormalized(w)) {
+			cl = class{}
+		}
+		if cl.level != unboundedDomain {
+			// m[k] = append(m[k], v): each call grows an entry, whatever
+			// the key, when v is new each time (a clock-stamped event, a
+			// fresh allocation).
+			if vals := c.elementAppend(w); vals != nil {
+				cl = c.unionAll(w.site, vals, en, 0)
+				cl.element = true
+				if cl.level == unboundedDomain && c.registration(w, cl) {
+					cl = class{}
+				}
+			}
+		}
+		if cl.level != unboundedDomain {
+			return class{}, false
+		}
+		return cl, true
 	case sliceContainer:
 		cl = c.unionAll(w.site, w.values, en, 0)
 	}
@@ -31,6 +49,23 @@ func (c *checker) unboundedWrite(w *write) (class, bool) {
 		return class{}, false
 	}
 	return cl, true
+}
+
+// elementAppend returns the appended values of a map write of the form
+// m[k] = append(m[k], values...), or nil.
+func (c *checker) elementAppend(w *write) []ast.Expr {
+	if w.kind != mapContainer || len(w.values) != 1 {
+		return nil
+	}
+	call, ok := ast.Unparen(w.values[0]).(*ast.CallExpr)
+	if !ok || !isBuiltin(c.info, call, "append") || len(call.Args) < 2 || call.Ellipsis.IsValid() {
+		return nil
+	}
+	ix, ok := ast.Unparen(call.Args[0]).(*ast.IndexExpr)
+	if !ok || !c.sameAccess(ix.Index, w.key) || !c.accessPath(w.key) {
+		return nil
+	}
+	return call.Args[1:]
 }
 
 // keyInConstantCase reports whether the write sits in a switch case that
@@ -440,6 +475,14 @@ func (c *checker) message(r ref, kind containerKind, f *finding, local bool) str
 			name, who, src, boundedAlternative)
 	case sliceContainer:
 		return fmt.Sprintf("package-level slice %s grows without bound: %s appends values from %s to it and nothing removes elements; cap its length or %s",
+			name, who, src, boundedAlternative)
+	}
+	if f.cl.element {
+		src = sourceText(f.cl, nil)
+		if vals := c.elementAppend(w); len(vals) == 1 {
+			src = sourceText(f.cl, vals[0])
+		}
+		return fmt.Sprintf("package-level map %s grows without bound: %s appends values from %s to its entries and nothing deletes from it; %s",
 			name, who, src, boundedAlternative)
 	}
 	return fmt.Sprintf("package-level map %s grows without bound: %s writes it with keys from %s and nothing deletes from it; %s",

@@ -126,6 +126,15 @@ func (c *checker) computeShrinks() {
 	for _, ev := range c.lenCmps {
 		c.markShrink(ev.target, "size-checked", false)
 	}
+	for _, lc := range c.lenLocalCmps {
+		d, ok := c.soleDef(lc.v)
+		if !ok {
+			continue
+		}
+		if call, ok := ast.Unparen(d.value).(*ast.CallExpr); ok && isBuiltin(c.info, call, "len") && len(call.Args) == 1 {
+			c.markShrink(call.Args[0], "size-checked", false)
+		}
+	}
 	for _, ev := range c.addrArgs {
 		if ev.node.isInit || (ev.node.startup && !ev.node.runtime) {
 			continue

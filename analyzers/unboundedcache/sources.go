@@ -34,6 +34,9 @@ type class struct {
 	// but not when it arrives through a parameter or a result, where
 	// it is as likely a pooled object made only when the pool is empty.
 	fresh bool
+	// element marks values appended to a map's entry (m[k] = append(m[k],
+	// v)) rather than a key.
+	element bool
 }
 
 func union(a, b class) class {
@@ -115,6 +118,11 @@ func (c *checker) classify(n *fnode, e ast.Expr, en *env, depth int) class {
 	}
 	if tv.Type != nil && c.boundedType(tv.Type) {
 		return class{level: boundedDomain}
+	}
+	if tv.Type != nil && isNamed(tv.Type, "context", "Context") {
+		// A context marks an operation; it is no data to key by, and
+		// what a call computes with it is judged by its other operands.
+		return class{}
 	}
 	switch x := e.(type) {
 	case *ast.Ident:
@@ -206,6 +214,9 @@ func (c *checker) classifyParam(p paramRef, v *types.Var, en *env, depth int) cl
 		}
 		if en.cs != nil && en.cs.callee == p.node {
 			if en.cs.external {
+				if !c.trafficParam(p.node, v) {
+					return class{}
+				}
 				return class{level: unboundedDomain, desc: "parameter " + v.Name(), name: v.Name(), ext: p.node}
 			}
 			args := en.cs.args(p.index)
@@ -277,11 +288,16 @@ func (c *checker) paramClass(p paramRef, v *types.Var) class {
 			}
 		}
 	case declNode:
-		if n.external || n.escapes && c.entries.Handler(n.obj) {
+		if n.escapes && c.entries.Handler(n.obj) || n.external && c.trafficParam(n, v) {
 			cl = own
 			cl.ext = n
 			break
 		}
+		// An exported function's other parameters are whatever its
+		// callers choose: a user ID per request as well as a name per
+		// registration at start-up. Without traffic in their type they
+		// count only when this package's own run-time code passes
+		// unbounded data, as for an unexported function.
 		for _, cs := range n.callers {
 			if !cs.isGo && !cs.inLoop && !cs.caller.runtime {
 				continue
@@ -298,6 +314,38 @@ func (c *checker) paramClass(p paramRef, v *types.Var) class {
 	}
 	c.paramMemo[p] = &cl
 	return cl
+}
+
+// trafficParam reports whether a parameter of a function called from
+// outside the package carries traffic: by its own type (a request, a
+// connection, a peer address: trafficCarriers; or an error, which only
+// run-time failures produce), or because the function is one that runs
+// per operation: it receives a context.Context or a traffic carrier, so
+// its other parameters are that operation's data.
+func (c *checker) trafficParam(n *fnode, v *types.Var) bool {
+	if c.assumeTraffic || isTrafficType(v.Type()) {
+		return true
+	}
+	params := n.sig.Params()
+	for i := range params.Len() {
+		t := params.At(i).Type()
+		if isNamed(t, "context", "Context") || isTrafficType(t) && !types.Identical(t, types.Universe.Lookup("error").Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+func isTrafficType(t types.Type) bool {
+	if types.Identical(t, types.Universe.Lookup("error").Type()) {
+		return true
+	}
+	n, ok := types.Unalias(deref(t)).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	_, ok = trafficCarriers[n.Obj().Pkg().Path()+"."+n.Obj().Name()]
+	return ok
 }
 
 // classifyLocal joins the classes of every assignment to a local.

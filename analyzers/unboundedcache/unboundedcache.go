@@ -2,6 +2,8 @@ package unboundedcache
 
 import (
 	_ "embed"
+	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
 	"slices"
@@ -27,7 +29,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       "https://github.com/leakvet/leakvet/blob/main/docs/checks/unboundedcache.md",
 	Requires:  []*analysis.Analyzer{config.Analyzer, noreturn.Analyzer, lifespan.Analyzer, entrypoints.Analyzer},
 	Run:       report.Guard(run),
-	FactTypes: []analysis.Fact{(*growOnly)(nil)},
+	FactTypes: []analysis.Fact{(*growOnly)(nil), (*growsWith)(nil)},
 }
 
 // category is the stable name users filter on (//nolint:unboundedcache/unbounded).
@@ -66,6 +68,8 @@ func run(pass *analysis.Pass) (any, error) {
 	c.computeShrinks()
 	c.exportFacts()
 	c.report()
+	c.exportGrowsWith()
+	c.reportImportedCalls()
 	return nil, nil
 }
 
@@ -81,9 +85,18 @@ func needed(pass *analysis.Pass) bool {
 		}
 	}
 	for _, obj := range pass.TypesInfo.Uses {
-		v, ok := obj.(*types.Var)
-		if ok && v.Pkg() != nil && v.Pkg() != pass.Pkg && isPkgVar(v) && pass.ImportObjectFact(v, new(growOnly)) {
-			return true
+		if obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
+			continue
+		}
+		switch o := obj.(type) {
+		case *types.Var:
+			if isPkgVar(o) && pass.ImportObjectFact(o, new(growOnly)) {
+				return true
+			}
+		case *types.Func:
+			if pass.ImportObjectFact(o, new(growsWith)) {
+				return true
+			}
 		}
 	}
 	return false
@@ -140,6 +153,133 @@ func containerPaths(t types.Type, depth int) [][]*types.Var {
 		}
 	}
 	return out
+}
+
+// growsWith is exported for an exported package-level function whose
+// parameter keys (or is appended to) a package-level container of its
+// package that nothing there shrinks, when nothing in the package shows
+// the parameter to be traffic: the function is silent where it is
+// declared, and a package that calls it with traffic (a request's data, a
+// counter, the clock) is reported at the call.
+type growsWith struct {
+	Param     int    // the parameter's index
+	Container string // the container as other packages name it: "cache.lastSeen"
+	Kind      string // "map", "slice" or "sync.Map"
+}
+
+// AFact marks growsWith as an analysis fact.
+func (*growsWith) AFact() {}
+
+func (f *growsWith) String() string {
+	return fmt.Sprintf("growsWith(%d, %s %s)", f.Param, f.Kind, f.Container)
+}
+
+// importedCall is a call of another package's function with a growsWith
+// fact.
+type importedCall struct {
+	node   *fnode
+	fn     *types.Func
+	call   *ast.CallExpr
+	fact   growsWith
+	inLoop bool
+}
+
+// exportGrowsWith finds the writes that are silent only because their
+// data is an exported function's own parameter without evidence of
+// traffic, and records the function.
+func (c *checker) exportGrowsWith() {
+	if c.pass.Pkg.Name() == "main" {
+		return
+	}
+	for _, n := range c.nodes {
+		if n.kind != declNode || !n.external || n.obj == nil || n.decl.Recv != nil || !n.obj.Exported() {
+			continue
+		}
+		for _, w := range n.writes {
+			r := w.ref
+			if !isPkgVar(r.root) || r.root.Pkg() != c.pass.Pkg || isTestPos(c.pass, r.root.Pos()) || c.shrunk(r) || c.reported[r.key()] {
+				continue
+			}
+			subject := w.key
+			if w.kind == sliceContainer && len(w.values) == 1 {
+				subject = w.values[0]
+			}
+			id, ok := ast.Unparen(subject).(*ast.Ident)
+			if !ok {
+				continue
+			}
+			v, ok := c.objOf(id).(*types.Var)
+			p, isParam := c.paramOf[v]
+			if !ok || !isParam || p.node != n || p.index < 0 || c.trafficParam(n, v) {
+				continue
+			}
+			if n.sig.Variadic() && p.index == n.sig.Params().Len()-1 {
+				continue
+			}
+			c.assumeTraffic = true
+			c.resetClassMemos()
+			_, grows := c.unboundedWrite(w)
+			c.assumeTraffic = false
+			c.resetClassMemos()
+			if !grows {
+				continue
+			}
+			c.pass.ExportObjectFact(n.obj, &growsWith{Param: p.index, Container: c.pass.Pkg.Name() + "." + r.display(true), Kind: kindOf(r.typ()).String()})
+			break
+		}
+	}
+}
+
+// resetClassMemos forgets the classes judged so far, which depend on
+// assumeTraffic.
+func (c *checker) resetClassMemos() {
+	c.paramMemo = map[paramRef]*class{}
+	c.localMemo = map[*types.Var]*class{}
+	c.returnMemo = map[*fnode]*class{}
+}
+
+// reportImportedCalls reports calls made at run time that pass traffic
+// to a parameter another package's function grows a container with.
+func (c *checker) reportImportedCalls() {
+	done := map[*types.Func]bool{}
+	for _, ic := range c.importedCalls {
+		if done[ic.fn] || ic.fact.Param >= len(ic.call.Args) {
+			continue
+		}
+		deferred := false
+		for n := ic.node; n.kind == litNode; n = n.parent {
+			if n.lk == litDetached && !n.goCall {
+				deferred = true
+			}
+		}
+		if !ic.node.runtime && !deferred && !ic.inLoop {
+			continue
+		}
+		arg := ic.call.Args[ic.fact.Param]
+		cl := c.classify(ic.node, arg, nil, 0)
+		if cl.level != unboundedDomain || cl.fresh {
+			continue
+		}
+		done[ic.fn] = true
+		who := ic.node.name() + " through " + ic.fn.Pkg().Name() + "." + ic.fn.Name()
+		src := sourceText(cl, arg)
+		var msg string
+		switch ic.fact.Kind {
+		case "slice":
+			msg = fmt.Sprintf("package-level slice %s grows without bound: %s appends values from %s to it and nothing removes elements; cap its length or %s",
+				ic.fact.Container, who, src, boundedAlternative)
+		case "sync.Map":
+			msg = fmt.Sprintf("package-level sync.Map %s grows without bound: %s stores keys from %s in it and nothing deletes from it; %s",
+				ic.fact.Container, who, src, boundedAlternative)
+		default:
+			msg = fmt.Sprintf("package-level map %s grows without bound: %s writes it with keys from %s and nothing deletes from it; %s",
+				ic.fact.Container, who, src, boundedAlternative)
+		}
+		d := diagnosticAt(ic.call.Pos(), msg)
+		d.Related = ic.fn.Pos()
+		d.RelatedText = "declared here"
+		reportDiag(c.pass, d)
+	}
 }
 
 // candidate is one container with its unbounded run-time writes.
@@ -205,6 +345,7 @@ func (c *checker) report() {
 				continue
 			}
 		}
+		c.reported[r.key()] = true
 		slices.SortFunc(cand.writes, func(a, b *finding) int { return int(a.w.outerPos() - b.w.outerPos()) })
 		f := cand.writes[0]
 		kind := kindOf(r.typ())

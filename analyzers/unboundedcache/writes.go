@@ -12,7 +12,7 @@ import (
 func (c *checker) resolveWrites() {
 	for _, rw := range c.rawWrites {
 		r, ok := c.resolve(rw.container)
-		if !ok {
+		if !ok || c.viaCopy(rw.container) {
 			continue
 		}
 		r = c.unalias(r)
@@ -67,7 +67,14 @@ func (c *checker) allWrites(n *fnode) []*write {
 			continue
 		}
 		for _, w := range c.rootedWrites(cs.callee) {
-			args := cs.args(c.paramOf[w.ref.root].index)
+			idx := c.paramOf[w.ref.root].index
+			if c.freshParam(cs, idx) || len(w.ref.fields) > 0 && isStructValue(w.ref.root.Type()) {
+				// The callee writes its own slice of variadic
+				// arguments, or a field of its own copy of a struct:
+				// not the caller's container, whatever it passed.
+				continue
+			}
+			args := cs.args(idx)
 			if len(args) != 1 {
 				continue
 			}
@@ -83,6 +90,11 @@ func (c *checker) allWrites(n *fnode) []*write {
 				continue
 			}
 			rr := ref{root: r.root, fields: append(slices.Clone(r.fields), w.ref.fields...)}
+			if kindOf(rr.typ()) == noContainer {
+				// The argument is not a container (an option value
+				// passed where the callee's parameter is a slice).
+				continue
+			}
 			k := writeKey{root: rr.root, path: rr.path(), pos: w.pos, outer: cs}
 			if len(w.via) > 0 {
 				k.inner = w.via[0]
@@ -99,6 +111,50 @@ func (c *checker) allWrites(n *fnode) []*write {
 	}
 	c.allMemo[n] = ws
 	return ws
+}
+
+// freshParam reports whether parameter i of the call's callee is its
+// variadic parameter filled from separate arguments: the callee gets a new
+// slice, which aliases none of them.
+func (c *checker) freshParam(cs *callSite, i int) bool {
+	if cs.call == nil || i < 0 || cs.call.Ellipsis.IsValid() {
+		return false
+	}
+	sig := cs.callee.sig
+	return sig != nil && sig.Variadic() && i == sig.Params().Len()-1
+}
+
+// isStructValue reports whether t is a struct held by value: assigning or
+// passing it copies the fields, so a map field of the copy is the
+// original's map only until the copy's field is set anew.
+func isStructValue(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
+}
+
+// viaCopy reports whether a written container expression selects its
+// field from a local struct value: a copy (c := DefaultConfig) or a fresh
+// value, whose map field may be replaced before the write; the write is
+// not certainly the package-level variable's.
+func (c *checker) viaCopy(e ast.Expr) bool {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			s := c.info.Selections[x]
+			if s == nil || s.Kind() != types.FieldVal {
+				return false
+			}
+			if id, ok := ast.Unparen(x.X).(*ast.Ident); ok {
+				v, ok := c.objOf(id).(*types.Var)
+				return ok && c.isLocal(v) && isStructValue(v.Type())
+			}
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		default:
+			return false
+		}
+	}
 }
 
 // rootedWrites returns the writes a declaration (with its literals) makes
