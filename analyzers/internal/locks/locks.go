@@ -61,7 +61,12 @@ type Result struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{}
-	if !usesLocks(pass) || !needsSSA(pass) {
+	if !usesLocks(pass) {
+		return res, nil
+	}
+	conds := checkConds(pass)
+	if !needsSSA(pass) {
+		res.Findings = sortFindings(conds)
 		return res, nil
 	}
 	_, funcs := pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program).Build()
@@ -74,9 +79,13 @@ func run(pass *analysis.Pass) (any, error) {
 		a.checkLocks(fn)
 		a.checkWaitGroups(fn)
 	}
-	sort.SliceStable(a.findings, func(i, j int) bool { return a.findings[i].Pos < a.findings[j].Pos })
-	res.Findings = a.findings
+	res.Findings = sortFindings(append(a.findings, conds...))
 	return res, nil
+}
+
+func sortFindings(ds []report.Diagnostic) []report.Diagnostic {
+	sort.SliceStable(ds, func(i, j int) bool { return ds[i].Pos < ds[j].Pos })
+	return ds
 }
 
 // usesLocks is the cheap gate, on type information only: the package
@@ -93,6 +102,9 @@ func usesLocks(pass *analysis.Pass) bool {
 			continue
 		}
 		if _, ok := syncOps[fn.FullName()]; ok {
+			return true
+		}
+		if _, ok := condOps[fn.FullName()]; ok {
 			return true
 		}
 		if fn.Pkg() != pass.Pkg {
