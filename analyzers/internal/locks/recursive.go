@@ -53,7 +53,7 @@ func rootOf(v ssa.Value) ssa.Value {
 // names another mutex each time.
 func loopInvariant(ev event) bool {
 	addr := mutexAddr(ev)
-	if addr == nil {
+	if addr == nil || !everyIteration(ev.instr.Block()) {
 		return false
 	}
 	switch r := rootOf(addr).(type) {
@@ -63,6 +63,26 @@ func loopInvariant(ev event) bool {
 		return r.Block() != nil && !ssanav.Reaches(ev.instr.Block(), r.Block())
 	}
 	return false
+}
+
+// everyIteration reports whether block b runs on every iteration of the
+// loops around it that come back to it: it dominates the source of each
+// back edge it reaches. An acquisition under a test inside the loop (`if
+// !held { mu.Lock(); defer mu.Unlock(); held = true }`) may be skipped on
+// the next iteration, by a flag the walk does not evaluate.
+func everyIteration(b *ssa.BasicBlock) bool {
+	fn := b.Parent()
+	for _, p := range fn.Blocks {
+		for _, h := range p.Succs {
+			if !h.Dominates(p) || !h.Dominates(b) || !ssanav.Reaches(b, p) {
+				continue // not a back edge of a loop around b
+			}
+			if !b.Dominates(p) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // mutexIdentity names a mutex across functions: the struct field that

@@ -84,3 +84,29 @@ func (p *Proxy) EachUnlockInClosure() {
 		}()
 	}
 }
+
+// Negative: the acquisition runs only while a flag is unset; the flag set
+// with it keeps later iterations from locking again.
+func (p *Proxy) LockOnce(items []int) {
+	held := false
+	for _, i := range items {
+		if i > 0 && !held {
+			p.mu.Lock()
+			defer p.mu.Unlock()
+			held = true
+		}
+		p.conns[i] = true
+	}
+}
+
+// Positive: a range loop whose error path keeps the lock.
+func (p *Proxy) Drain(in []int) {
+	for _, i := range in {
+		p.mu.Lock() // want `p.mu is still locked when the loop comes back to this acquisition on a path that skips its release: locking it again blocks the goroutine forever`
+		if i < 0 {
+			continue
+		}
+		p.conns[i] = true
+		p.mu.Unlock()
+	}
+}
