@@ -114,7 +114,7 @@ func checkConds(pass *analysis.Pass) []report.Diagnostic {
 						fv = st.Field(i)
 					}
 					if fv != nil && isCond(fv.Type()) && !freshCond(pass, val) {
-						use(fv).escapes = true
+						use(fv.Origin()).escapes = true
 					}
 				}
 			case *ast.FuncType:
@@ -204,7 +204,7 @@ func condVar(pass *analysis.Pass, e ast.Expr) *types.Var {
 	if !ok || !isCond(v.Type()) {
 		return nil
 	}
-	return v
+	return v.Origin() // a field of a generic type: one variable for all its instances
 }
 
 // freshCond reports whether e makes a new Cond (sync.NewCond, a

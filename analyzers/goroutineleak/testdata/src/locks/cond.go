@@ -122,3 +122,28 @@ func (a *Alias) Wait() {
 }
 
 func wake() { shared.Broadcast() }
+
+// Negative: a generic type's Cond, waited on in its method and
+// broadcast through an instance.
+type Box[T any] struct {
+	mu   sync.Mutex
+	full *sync.Cond
+	v    T
+	set  bool
+}
+
+func (b *Box[T]) Take() T {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for !b.set {
+		b.full.Wait()
+	}
+	return b.v
+}
+
+func fill(b *Box[int], v int) {
+	b.mu.Lock()
+	b.v, b.set = v, true
+	b.mu.Unlock()
+	b.full.Broadcast()
+}
