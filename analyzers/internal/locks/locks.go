@@ -16,7 +16,14 @@
 //     path (Lock after Lock, Lock after RLock, or a call whose summary
 //     locks it): the goroutine deadlocks at once;
 //   - a goroutine counted by wg.Add that can return without wg.Done()
-//     while the function that started it waits on the group.
+//     while the function that started it waits on the group;
+//   - a lock still held when a loop comes back to its acquisition, which
+//     runs on every iteration on a mutex that does not change between
+//     iterations;
+//   - a second read lock of an RWMutex the path already read-locks when
+//     the package write-locks the same field or variable somewhere;
+//   - a sync.Cond waited on that nothing in the package can wake (cond.go,
+//     on syntax and types only).
 //
 // Functions that return holding a lock on every path (lock helpers) and
 // functions that release a lock they did not take (unlock helpers) are
@@ -53,8 +60,8 @@ var Analyzer = &analysis.Analyzer{
 }
 
 // Result holds the findings, ready to report, in position order. The
-// reporting check sets nothing: categories are "lock", "doublelock" and
-// "waitgroup".
+// reporting check sets nothing: categories are "lock", "doublelock",
+// "waitgroup" and "cond".
 type Result struct {
 	Findings []report.Diagnostic
 }
