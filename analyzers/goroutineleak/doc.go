@@ -11,9 +11,11 @@
 //     loops with no exit and no cancellation, and operations on a channel
 //     nothing else can complete; and goroutines left blocked on a lock or a
 //     WaitGroup: a mutex still locked on a return path, a mutex locked twice
-//     on one path, a goroutine that can return without `wg.Done()`.
+//     on one path (or again on the next iteration of a loop, or read-locked
+//     twice while a writer may wait in between), a goroutine that can return
+//     without `wg.Done()`, a `sync.Cond` waited on that nothing wakes.
 //   - Categories: `handoff`, `fanout`, `rangenoclose`, `noexit`, `nopartner`,
-//     `lock`, `doublelock`, `waitgroup`.
+//     `lock`, `doublelock`, `waitgroup`, `cond`.
 //   - Default: on.
 //
 // # Why it matters
@@ -43,7 +45,8 @@
 // | `noexit` | loops forever: no `return` or `break` and no cancellation, or its only exit waits on a channel nothing sends on or closes (or a context nothing cancels) | a `case <-ctx.Done(): return` or a done channel that something closes |
 // | `nopartner` | blocks on a send nothing receives, a receive nothing sends on or closes, or `ctx.Done()` of a context whose cancel never runs | the missing partner |
 // | `lock` | any later one that locks a mutex this function leaves locked on one return path while it unlocks it on another (reported at the Lock, with the return) | an Unlock on that path; `defer mu.Unlock()` right after the Lock (the suggested fix, offered when it is the function's only Lock of the mutex, outside loops, and every Unlock it deletes directly precedes a return that calls nothing, or ends the function) |
-// | `doublelock` | this one: it locks a mutex it already holds on the same path (Lock after Lock, Lock after RLock, or a call that locks it), reported at the second acquisition | unlock first, or call a variant that expects the lock held |
+// | `doublelock` | this one: it locks a mutex it already holds on the same path (Lock after Lock, Lock after RLock, or a call that locks it), reported at the second acquisition; or a loop comes back to a Lock of the same mutex on a path that skips its Unlock (`continue` after the Lock), reported at the Lock; or it read-locks an RWMutex it already read-locks (directly or through a call) while the package write-locks the same field or variable elsewhere: a `Lock` waiting between the two blocks the second `RLock`, and itself, forever (sync.RWMutex forbids recursive read locking) | unlock first, or call a variant that expects the lock held |
+// | `cond` | the one in `c.Wait()`: nothing in the package calls `Signal` or `Broadcast` on the `sync.Cond` variable (a struct field, a package-level or local variable) it waits on, reported at the Wait | the missing `Broadcast` where the awaited state changes |
 // | `waitgroup` | the one in `wg.Wait()`: a goroutine it waits for can return without `wg.Done()` (reported at the `go` statement, with the return), or the Wait runs inside the loop that starts the goroutines after counts for all of them were added before it (reported at the Wait) | `defer wg.Done()` first thing in the goroutine, or `wg.Go`; the Wait after the loop |
 //
 // # Bad and Good
@@ -191,6 +194,29 @@
 // Fixed: `defer wg.Done()` as the goroutine's first statement, or
 // `wg.Go(func() { ... })`.
 //
+// A read lock taken again through a callee while `Set` write-locks the
+// same field (`doublelock`):
+//
+//	func (c *Config) GetOrDefault(k, def string) string {
+//		c.rw.RLock()
+//		defer c.rw.RUnlock()
+//		if v, ok := c.Lookup(k); ok { // goroutineleak: c.rw is already read-locked at line 2 on this path: c.Lookup read-locks it again, and a Lock of it waiting in between (line 13) blocks both forever
+//			return v
+//		}
+//		return def
+//	}
+//
+// Fixed: a `lookupLocked` that expects the read lock held.
+//
+// A Cond nothing signals (`cond`):
+//
+//	p.cond.L.Lock()
+//	for !p.activated {
+//		p.cond.Wait() // goroutineleak: p.cond.Wait() blocks forever: nothing in the package calls Signal or Broadcast on cond
+//	}
+//
+// Fixed: `p.cond.Broadcast()` where `activated` is set.
+//
 // # How it decides
 //
 // The check builds the package's SSA (only for packages that contain a `go`
@@ -262,9 +288,21 @@
 // lock their caller can name on every path (lock helpers), that unlock
 // one they did not take (unlock helpers), or that take and release it on
 // every path are summaries (analysis facts), and their callers are
-// checked with them. For `waitgroup`, the function that starts the
-// goroutine must both `Add` to the group and `Wait` on it, and the
-// goroutine must call `Done` on some path.
+// checked with them. A path that comes back round a loop to the
+// acquisition it started from, still holding the lock, is a `doublelock`
+// when the mutex's address is the same on every iteration (computed from
+// a parameter, a captured or package-level variable, or a value made
+// before the loop; not from the loop's own variables). A second read
+// lock is one only when some function of the package calls `Lock` on the
+// same struct field or package-level variable. For `waitgroup`, the
+// function that starts the goroutine must both `Add` to the group and
+// `Wait` on it, and the goroutine must call `Done` on some path. For
+// `cond`, syntax and types decide, with no SSA: the Cond variable must be
+// unexported and not embedded, and every use of it in the package must be
+// the receiver of its methods or of `.L`, or an assignment of a new Cond
+// (`sync.NewCond`, a literal); any other use (an argument, a result, an
+// assignment from another variable, a parameter, a range variable) may
+// give it a name that wakes it, and it is not reported.
 //
 // # Rules that keep it quiet
 //

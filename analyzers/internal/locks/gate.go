@@ -15,7 +15,7 @@ type unitScan struct {
 	obj      *types.Func
 	acquires []lockCall
 	releases []lockCall
-	exits    []token.Pos // return, break, goto
+	exits    []token.Pos // return, break, continue, goto
 	calls    []calleeAt  // calls of the package's own functions
 	hasGo    bool
 	hasWait  bool
@@ -127,7 +127,7 @@ func scanUnit(pass *analysis.Pass, fd *ast.FuncDecl) *unitScan {
 		case *ast.ReturnStmt:
 			u.exits = append(u.exits, n.Pos())
 		case *ast.BranchStmt:
-			if n.Tok == token.BREAK || n.Tok == token.GOTO {
+			if n.Tok == token.BREAK || n.Tok == token.GOTO || n.Tok == token.CONTINUE {
 				u.exits = append(u.exits, n.Pos())
 			}
 		case *ast.GoStmt:

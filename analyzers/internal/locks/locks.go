@@ -16,7 +16,14 @@
 //     path (Lock after Lock, Lock after RLock, or a call whose summary
 //     locks it): the goroutine deadlocks at once;
 //   - a goroutine counted by wg.Add that can return without wg.Done()
-//     while the function that started it waits on the group.
+//     while the function that started it waits on the group;
+//   - a lock still held when a loop comes back to its acquisition, which
+//     runs on every iteration on a mutex that does not change between
+//     iterations;
+//   - a second read lock of an RWMutex the path already read-locks when
+//     the package write-locks the same field or variable somewhere;
+//   - a sync.Cond waited on that nothing in the package can wake (cond.go,
+//     on syntax and types only).
 //
 // Functions that return holding a lock on every path (lock helpers) and
 // functions that release a lock they did not take (unlock helpers) are
@@ -53,15 +60,20 @@ var Analyzer = &analysis.Analyzer{
 }
 
 // Result holds the findings, ready to report, in position order. The
-// reporting check sets nothing: categories are "lock", "doublelock" and
-// "waitgroup".
+// reporting check sets nothing: categories are "lock", "doublelock",
+// "waitgroup" and "cond".
 type Result struct {
 	Findings []report.Diagnostic
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{}
-	if !usesLocks(pass) || !needsSSA(pass) {
+	if !usesLocks(pass) {
+		return res, nil
+	}
+	conds := checkConds(pass)
+	if !needsSSA(pass) {
+		res.Findings = sortFindings(conds)
 		return res, nil
 	}
 	_, funcs := pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program).Build()
@@ -74,9 +86,13 @@ func run(pass *analysis.Pass) (any, error) {
 		a.checkLocks(fn)
 		a.checkWaitGroups(fn)
 	}
-	sort.SliceStable(a.findings, func(i, j int) bool { return a.findings[i].Pos < a.findings[j].Pos })
-	res.Findings = a.findings
+	res.Findings = sortFindings(append(a.findings, conds...))
 	return res, nil
+}
+
+func sortFindings(ds []report.Diagnostic) []report.Diagnostic {
+	sort.SliceStable(ds, func(i, j int) bool { return ds[i].Pos < ds[j].Pos })
+	return ds
 }
 
 // usesLocks is the cheap gate, on type information only: the package
@@ -93,6 +109,9 @@ func usesLocks(pass *analysis.Pass) bool {
 			continue
 		}
 		if _, ok := syncOpOf(fn); ok {
+			return true
+		}
+		if _, ok := condOps[fn.FullName()]; ok {
 			return true
 		}
 		if fn.Pkg() != pass.Pkg {

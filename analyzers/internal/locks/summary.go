@@ -100,6 +100,7 @@ type checker struct {
 	summaries map[*ssa.Function][]Effect
 	busy      map[*ssa.Function]bool
 	events    map[ssa.Instruction][]event
+	writers   map[any]ssa.CallInstruction // by mutexIdentity, see writerOf
 	findings  []report.Diagnostic
 }
 
@@ -111,6 +112,7 @@ func newAnalysis(pass *analysis.Pass, funcs []*ssa.Function) *checker {
 		summaries: map[*ssa.Function][]Effect{},
 		busy:      map[*ssa.Function]bool{},
 		events:    map[ssa.Instruction][]event{},
+		writers:   map[any]ssa.CallInstruction{},
 	}
 }
 

@@ -87,7 +87,13 @@ func (a *checker) walk(w *lockWalk, b *ssa.BasicBlock, from int, as assumptions,
 	for j := from; j < len(b.Instrs); j++ {
 		in := b.Instrs[j]
 		if in == w.origin.instr {
-			return // around a loop to the acquisition itself
+			// Around a loop to the acquisition itself, still held: the
+			// next iteration locks the same mutex again when its address
+			// does not change from one iteration to the next.
+			if w.origin.kind == evAcquire && conflicts(w.origin.read, w.origin.read) && loopInvariant(w.origin) {
+				w.doubles = append(w.doubles, w.origin)
+			}
+			return
 		}
 		for _, ev := range a.eventsOf(w.fn, in) {
 			if ev.key != k {
@@ -110,7 +116,7 @@ func (a *checker) walk(w *lockWalk, b *ssa.BasicBlock, from int, as assumptions,
 				// so a later acquisition still deadlocks.
 				w.released, covered = true, true
 			case evAcquire, evLocks:
-				if conflicts(w.origin.read, ev.read) {
+				if conflicts(w.origin.read, ev.read) || a.writerOf(w.origin) != nil {
 					w.doubles = append(w.doubles, ev)
 					return
 				}
@@ -519,6 +525,30 @@ func (a *checker) reportDouble(fn *ssa.Function, origin, second event) {
 	}
 	first, _ := a.callRange(origin.instr)
 	var msg string
+	if second.instr == origin.instr {
+		msg = fmt.Sprintf("%s is still %s when the loop comes back to this acquisition on a path that skips its release: locking it again blocks the goroutine forever", text, held)
+		a.findings = append(a.findings, report.Diagnostic{
+			Pos: pos, End: end, Category: "doublelock", Message: msg,
+		})
+		return
+	}
+	if origin.read && second.read {
+		again := "read-locking it again"
+		if second.via != nil {
+			callee := second.via.Name()
+			if call := ssanav.CallAt(a.pass, second.instr.(ssa.CallInstruction).Common().Pos()); call != nil {
+				callee = types.ExprString(call.Fun)
+			}
+			again = callee + " read-locks it again"
+		}
+		w := a.writerOf(origin)
+		msg = fmt.Sprintf("%s is already read-locked at line %d on this path: %s, and a Lock of it waiting in between (line %d) blocks both forever", text, a.line(first), again, a.line(w.Pos()))
+		a.findings = append(a.findings, report.Diagnostic{
+			Pos: pos, End: end, Category: "doublelock", Message: msg,
+			Related: first, RelatedText: text + " read-locked here",
+		})
+		return
+	}
 	if second.via != nil {
 		callee := second.via.Name()
 		if call := ssanav.CallAt(a.pass, second.instr.(ssa.CallInstruction).Common().Pos()); call != nil {

@@ -280,10 +280,10 @@ func (s *Store) Upgrade(k string) {
 	s.rw.RUnlock()
 }
 
-// Negative: two read locks coexist.
+// Positive: a second read lock while holding one (Upgrade write-locks s.rw).
 func (s *Store) TwoReads() int {
 	s.rw.RLock()
-	s.rw.RLock()
+	s.rw.RLock() // want `s.rw is already read-locked at line 285 on this path: read-locking it again, and a Lock of it waiting in between \(line 276\) blocks both forever`
 	v := s.n
 	s.rw.RUnlock()
 	s.rw.RUnlock()
