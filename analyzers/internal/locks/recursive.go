@@ -127,7 +127,10 @@ func (a *checker) writerOf(origin event) ssa.CallInstruction {
 					continue
 				}
 				callee := c.Common().StaticCallee()
-				if callee == nil || funcName(callee) != "(*sync.RWMutex).Lock" || len(c.Common().Args) == 0 {
+				if callee == nil || len(c.Common().Args) == 0 {
+					continue
+				}
+				if obj := funcObj(callee); obj == nil || obj.Name() != "Lock" || obj.FullName() != "(*sync.RWMutex).Lock" {
 					continue
 				}
 				if mutexIdentity(c.Common().Args[0]) == id {
