@@ -653,6 +653,10 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 			return // printed, logged or formatted: mentioned, not released
 		}
 	}
+	if len(t.kind.UsedBy) > 0 && (tr.role == roleWhole || tr.role == rolePart) {
+		t.untypedArgument(instr, c)
+		return
+	}
 	if tr.role == roleContainer && isRecv && callee != nil && t.e.hasReleaseMethod(ptype) {
 		// A method of the wrapper itself (tlsConn.Handshake): the wrapper
 		// stays here unless the method's summary says otherwise.

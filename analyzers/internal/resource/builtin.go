@@ -6,8 +6,8 @@ import "slices"
 // configuration.
 func Builtin() *Table {
 	return NewTable(
-		slices.Concat(httpKinds, sqlKinds, closeKinds),
-		slices.Concat(httpAcquirers, sqlAcquirers, closeAcquirers),
+		slices.Concat(httpKinds, sqlKinds, pgxV4Kinds, closeKinds, descriptorKinds),
+		slices.Concat(httpAcquirers, sqlAcquirers, pgxV4Acquirers, closeAcquirers, descriptorAcquirers),
 	).WithOwners(owners).WithExempt(exempt)
 }
 
