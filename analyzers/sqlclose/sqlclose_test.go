@@ -9,7 +9,7 @@ import (
 
 func TestSQLClose(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), sqlclose.Analyzer,
-		"sqlleaks", "sqlowned", "sqlxcases", "pgxcases", "pgxv4cases", "stmtiface")
+		"sqlleaks", "sqlowned", "sqlxcases", "pgxcases", "pgxv4cases", "stmtiface", "stmtholder")
 }
 
 // TestRowsErr turns the rows.Err category on: with it, the leak packages

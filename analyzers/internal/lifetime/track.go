@@ -670,6 +670,9 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 		// (ln.newLocalServer()): what it returns may hold the resource,
 		// but only where it succeeds ((&Transport{Conn: c}).Listen()
 		// leaves the connection to its caller when it fails).
+		if t.handsOutOtherResource(instr) {
+			return
+		}
 		t.resultsMayHold(instr)
 		if outcome := outcomeResult(instr); outcome != nil {
 			t.setEvent(instr, event{kind: evPendingSuccess, err: outcome})
