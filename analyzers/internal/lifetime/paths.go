@@ -308,7 +308,9 @@ func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) 
 		return st, false
 	case st.duty == owed && !st.again && t.errOf[v] && !isNilHere:
 		return st, false
-	case st.duty != owed && v == st.err:
+	case st.duty != owed && (v == st.err || ssanav.StoredResult(v) == st.err):
+		// The outcome read back from the variable it was assigned to
+		// (a named result, kept in memory because a defer may read it).
 		return resolve(st, isNilHere)
 	}
 	return st, true

@@ -327,7 +327,7 @@ func (t *tracker) use(v ssa.Value, tr tracked, instr ssa.Instruction) {
 		}
 	case *ssa.Return:
 		for i, r := range u.Results {
-			if r != v {
+			if r != v || tr.role == roleContainer && returnsConstant(r) {
 				continue
 			}
 			t.setEvent(u, event{kind: evTransfer})
@@ -418,6 +418,10 @@ func (t *tracker) store(s *ssa.Store, tr tracked) {
 	}
 	if base := localBase(s.Addr); base != nil {
 		t.add(base, tracked{role: roleContainer})
+		return
+	}
+	if cell := cellOfLocalAggregate(s.Addr); cell != nil {
+		t.add(cell, tracked{role: roleCell, inner: roleContainer})
 		return
 	}
 	// A field, element or global that outlives the call now owns it.
