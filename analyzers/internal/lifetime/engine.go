@@ -351,6 +351,7 @@ func (e *engine) trackAcquisitions(fn *ssa.Function, r *analysisResult) {
 			}
 		}
 	}
+	e.trackAsserted(fn, r)
 }
 
 func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquisition, r *analysisResult) {
@@ -395,6 +396,47 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 	}
 	t.run()
 	out := t.paths(b, i+1, acq.call)
+	e.recordOwnedResults(fn, t, out, r)
+	if t.deferredBefore(acq.call) {
+		// A deferred cleanup registered before the acquisition
+		// (`defer func() { if f != nil { f.Close() } }()`) covers it.
+		return
+	}
+	if len(out.leaks) == 0 {
+		if f, ok := e.deferInLoop(t, acq, b, i, out); ok {
+			r.findings = append(r.findings, f)
+		} else if len(out.undeferred) > 0 {
+			r.findings = append(r.findings, e.undeferred(acq, t, out))
+		}
+		return
+	}
+	if acq.kind.SuccessOnly {
+		// Data loss matters only where the output is kept: a writer
+		// abandoned on an error return holds nothing but memory.
+		out.leaks = slices.DeleteFunc(out.leaks, func(x exit) bool { return x.ret != nil && errNilness(x.ret) == 1 })
+		if len(out.leaks) == 0 {
+			return
+		}
+	}
+	if isMain(fn) {
+		// The process ends when main returns; what main leaves open is
+		// released with it. Only a loop that overwrites one still leaks.
+		out.leaks = slices.DeleteFunc(out.leaks, func(x exit) bool { return !x.loop })
+		if len(out.leaks) == 0 {
+			return
+		}
+	}
+	if (root == nil || len(*root.Referrers()) == 0) && e.inTestFile(acq.call.Pos()) {
+		// Tests discard results of calls they expect to fail
+		// (`_, err := c.Get(badURL)`); reporting those is noise.
+		return
+	}
+	r.findings = append(r.findings, e.finding(fn, acq, t, out))
+}
+
+// recordOwnedResults adds to fn's summary the results through which the
+// walk out saw the tracked resource handed to the caller unreleased.
+func (e *engine) recordOwnedResults(fn *ssa.Function, t *tracker, out outcome, r *analysisResult) {
 	rets := make([]*ssa.Return, 0, len(t.returned))
 	for ret := range t.returned {
 		rets = append(rets, ret)
@@ -431,41 +473,6 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 			}
 		}
 	}
-	if t.deferredBefore(acq.call) {
-		// A deferred cleanup registered before the acquisition
-		// (`defer func() { if f != nil { f.Close() } }()`) covers it.
-		return
-	}
-	if len(out.leaks) == 0 {
-		if f, ok := e.deferInLoop(t, acq, b, i, out); ok {
-			r.findings = append(r.findings, f)
-		} else if len(out.undeferred) > 0 {
-			r.findings = append(r.findings, e.undeferred(acq, t, out))
-		}
-		return
-	}
-	if acq.kind.SuccessOnly {
-		// Data loss matters only where the output is kept: a writer
-		// abandoned on an error return holds nothing but memory.
-		out.leaks = slices.DeleteFunc(out.leaks, func(x exit) bool { return x.ret != nil && errNilness(x.ret) == 1 })
-		if len(out.leaks) == 0 {
-			return
-		}
-	}
-	if isMain(fn) {
-		// The process ends when main returns; what main leaves open is
-		// released with it. Only a loop that overwrites one still leaks.
-		out.leaks = slices.DeleteFunc(out.leaks, func(x exit) bool { return !x.loop })
-		if len(out.leaks) == 0 {
-			return
-		}
-	}
-	if (root == nil || len(*root.Referrers()) == 0) && e.inTestFile(acq.call.Pos()) {
-		// Tests discard results of calls they expect to fail
-		// (`_, err := c.Get(badURL)`); reporting those is noise.
-		return
-	}
-	r.findings = append(r.findings, e.finding(fn, acq, t, out))
 }
 
 // ownedByCaller reports whether the function's callers may be told that
