@@ -64,6 +64,9 @@ const (
 	// evDrain: the released part was read to its end (io.ReadAll of a
 	// response body); a leak after it is of the drained category.
 	evDrain
+	// evLend: a local collection holding the resource went to a callee
+	// that may only look at it (see lent).
+	evLend
 )
 
 type event struct {
@@ -681,6 +684,10 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 		if outcome := outcomeResult(instr); outcome != nil {
 			t.setEvent(instr, event{kind: evPendingSuccess, err: outcome})
 		}
+		return
+	}
+	if tr.role == roleContainer && callee == nil && t.lendsCollection(c, i) {
+		t.setEvent(instr, event{kind: evLend})
 		return
 	}
 	if tr.role == roleContainer {
