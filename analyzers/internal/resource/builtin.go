@@ -6,8 +6,8 @@ import "slices"
 // configuration.
 func Builtin() *Table {
 	return NewTable(
-		slices.Concat(httpKinds, sqlKinds, pgxV4Kinds, closeKinds, descriptorKinds),
-		slices.Concat(httpAcquirers, sqlAcquirers, pgxV4Acquirers, closeAcquirers, descriptorAcquirers),
+		slices.Concat(httpKinds, sqlKinds, pgxV4Kinds, closeKinds, descriptorKinds, layerKinds),
+		slices.Concat(httpAcquirers, sqlAcquirers, pgxV4Acquirers, closeAcquirers, descriptorAcquirers, layerAcquirers),
 	).WithOwners(owners).WithExempt(exempt)
 }
 
