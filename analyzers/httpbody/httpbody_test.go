@@ -8,5 +8,5 @@ import (
 )
 
 func TestHTTPBody(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), httpbody.Analyzer, "leaks", "owned", "dying", "retrypolicy")
+	analysistest.Run(t, analysistest.TestData(), httpbody.Analyzer, "leaks", "owned", "dying", "retrypolicy", "sdkclient", "sdkuser")
 }
