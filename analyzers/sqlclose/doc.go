@@ -31,6 +31,7 @@
 // | | `*pgx.Conn` (`pgx.Connect`, `ConnectConfig`, `ConnectWithOptions`, `pgxpool.Conn.Hijack`) | `Close` |
 // | | `pgx.BatchResults` (`SendBatch`) | `Close` |
 // | github.com/jackc/pgx/v5/pgxpool | `*pgxpool.Conn` (`Pool.Acquire`) | `Release` (or `Hijack`) |
+// | github.com/jackc/pgx/v4, v4/pgxpool | the same values as v5, from the same calls | the same |
 //
 // The finding is reported at the call that acquired the value and names the
 // first return on which it is still held; the return is attached as a related

@@ -362,6 +362,7 @@ func (e *engine) trackAcquisitions(fn *ssa.Function, r *analysisResult) {
 			}
 		}
 	}
+	e.trackAsserted(fn, r)
 }
 
 func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquisition, r *analysisResult) {
@@ -407,42 +408,7 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 	t.run()
 	t.cancelReleases(acq.call)
 	out := t.paths(b, i+1, acq.call)
-	rets := make([]*ssa.Return, 0, len(t.returned))
-	for ret := range t.returned {
-		rets = append(rets, ret)
-	}
-	retPos := func(ret *ssa.Return) token.Pos {
-		if ret.Pos().IsValid() {
-			return ret.Pos()
-		}
-		return fnEnd(fn)
-	}
-	slices.SortFunc(rets, func(a, b *ssa.Return) int { return int(retPos(a) - retPos(b)) })
-	for _, ret := range rets {
-		ra := t.returned[ret]
-		if !t.ownedByCaller(out) || t.cleanupRegistered() {
-			break
-		}
-		if !ra.container && !slices.Contains(out.returnedOwed, ssa.Instruction(ret)) {
-			continue // kept elsewhere first (stored in a field, then returned)
-		}
-		if t.returnsCloser(ret) {
-			continue // handed over with its own cleanup function, which the caller owns instead
-		}
-		if !slices.ContainsFunc(r.summary.Results, func(o OwnedResult) bool { return o.Index == ra.index }) {
-			p := e.pass.Fset.Position(retPos(ret))
-			at := filepath.Base(p.Filename) + ":" + itoa(p.Line)
-			r.summary.Results = append(r.summary.Results, OwnedResult{Index: ra.index, Kind: ra.kind, At: at})
-		}
-		if !ra.container && errNilness(ret) == 1 {
-			// Handed over unreleased with a non-nil error.
-			for k := range r.summary.Results {
-				if r.summary.Results[k].Index == ra.index {
-					r.summary.Results[k].WithError = true
-				}
-			}
-		}
-	}
+	e.recordOwnedResults(fn, t, out, r)
 	if t.deferredBefore(acq.call) {
 		// A deferred cleanup registered before the acquisition
 		// (`defer func() { if f != nil { f.Close() } }()`) covers it.
@@ -489,6 +455,47 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 		return
 	}
 	r.findings = append(r.findings, e.finding(fn, acq, t, out))
+}
+
+// recordOwnedResults adds to fn's summary the results through which the
+// walk out saw the tracked resource handed to the caller unreleased.
+func (e *engine) recordOwnedResults(fn *ssa.Function, t *tracker, out outcome, r *analysisResult) {
+	rets := make([]*ssa.Return, 0, len(t.returned))
+	for ret := range t.returned {
+		rets = append(rets, ret)
+	}
+	retPos := func(ret *ssa.Return) token.Pos {
+		if ret.Pos().IsValid() {
+			return ret.Pos()
+		}
+		return fnEnd(fn)
+	}
+	slices.SortFunc(rets, func(a, b *ssa.Return) int { return int(retPos(a) - retPos(b)) })
+	for _, ret := range rets {
+		ra := t.returned[ret]
+		if !t.ownedByCaller(out) || t.cleanupRegistered() {
+			break
+		}
+		if !ra.container && !slices.Contains(out.returnedOwed, ssa.Instruction(ret)) {
+			continue // kept elsewhere first (stored in a field, then returned)
+		}
+		if t.returnsCloser(ret) {
+			continue // handed over with its own cleanup function, which the caller owns instead
+		}
+		if !slices.ContainsFunc(r.summary.Results, func(o OwnedResult) bool { return o.Index == ra.index }) {
+			p := e.pass.Fset.Position(retPos(ret))
+			at := filepath.Base(p.Filename) + ":" + itoa(p.Line)
+			r.summary.Results = append(r.summary.Results, OwnedResult{Index: ra.index, Kind: ra.kind, At: at})
+		}
+		if !ra.container && errNilness(ret) == 1 {
+			// Handed over unreleased with a non-nil error.
+			for k := range r.summary.Results {
+				if r.summary.Results[k].Index == ra.index {
+					r.summary.Results[k].WithError = true
+				}
+			}
+		}
+	}
 }
 
 // ownedByCaller reports whether the function's callers may be told that

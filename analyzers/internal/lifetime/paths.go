@@ -24,6 +24,11 @@ const (
 	// (a client that closes the body and returns the response for its
 	// status): such a function does not return an owned resource.
 	released
+	// lent: the resource went, inside a local collection, to a callee
+	// that may only look at it (a retry policy given the responses so
+	// far). The walk goes on only to see which returns hand the resource
+	// itself to the caller: those make it an owned result.
+	lent
 )
 
 type pathState struct {
@@ -112,6 +117,12 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 				}
 				continue
 			}
+			if st.duty == lent {
+				if done = t.lentStep(instr, rootInstr, &out); done {
+					break
+				}
+				continue
+			}
 			if rootInstr != nil && instr == rootInstr && it.start == 0 && !st.again {
 				if st.duty == owed && st.contained {
 					// The earlier resource lives on in the collection: follow
@@ -161,6 +172,11 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 					st = pathState{duty: pendingSuccess, contained: st.contained, again: st.again, err: ev.err, risky: st.risky, owedAtExit: ev.owedAtExit, drained: st.drained}
 				case evPendingFailure:
 					st = pathState{duty: pendingFailure, contained: st.contained, again: st.again, err: ev.err, risky: st.risky, owedAtExit: ev.owedAtExit, drained: st.drained}
+				case evLend:
+					done = true
+					if st.duty == owed && len(t.returned) > 0 {
+						st, done = pathState{duty: lent}, false
+					}
 				case evContain:
 					st.contained = true
 				case evDrain:
@@ -313,7 +329,9 @@ func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) 
 		return st, false
 	case st.duty == owed && !st.again && t.errOf[v] && !isNilHere:
 		return st, false
-	case st.duty != owed && v == st.err:
+	case st.duty != owed && (v == st.err || ssanav.StoredResult(v) == st.err):
+		// The outcome read back from the variable it was assigned to
+		// (a named result, kept in memory because a defer may read it).
 		return resolve(st, isNilHere)
 	}
 	return st, true

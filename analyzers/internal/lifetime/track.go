@@ -64,6 +64,9 @@ const (
 	// evDrain: the released part was read to its end (io.ReadAll of a
 	// response body); a leak after it is of the drained category.
 	evDrain
+	// evLend: a local collection holding the resource went to a callee
+	// that may only look at it (see lent).
+	evLend
 )
 
 type event struct {
@@ -327,7 +330,7 @@ func (t *tracker) use(v ssa.Value, tr tracked, instr ssa.Instruction) {
 		}
 	case *ssa.Return:
 		for i, r := range u.Results {
-			if r != v {
+			if r != v || tr.role == roleContainer && returnsConstant(r) {
 				continue
 			}
 			t.setEvent(u, event{kind: evTransfer})
@@ -418,6 +421,10 @@ func (t *tracker) store(s *ssa.Store, tr tracked) {
 	}
 	if base := localBase(s.Addr); base != nil {
 		t.add(base, tracked{role: roleContainer})
+		return
+	}
+	if cell := cellOfLocalAggregate(s.Addr); cell != nil {
+		t.add(cell, tracked{role: roleCell, inner: roleContainer})
 		return
 	}
 	// A field, element or global that outlives the call now owns it.
@@ -653,6 +660,10 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 			return // printed, logged or formatted: mentioned, not released
 		}
 	}
+	if len(t.kind.UsedBy) > 0 && (tr.role == roleWhole || tr.role == rolePart) {
+		t.untypedArgument(instr, c)
+		return
+	}
 	if tr.role == roleContainer && isRecv && callee != nil && t.e.hasReleaseMethod(ptype) {
 		// A method of the wrapper itself (tlsConn.Handshake): the wrapper
 		// stays here unless the method's summary says otherwise.
@@ -666,10 +677,17 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 		// (ln.newLocalServer()): what it returns may hold the resource,
 		// but only where it succeeds ((&Transport{Conn: c}).Listen()
 		// leaves the connection to its caller when it fails).
+		if t.handsOutOtherResource(instr) {
+			return
+		}
 		t.resultsMayHold(instr)
 		if outcome := outcomeResult(instr); outcome != nil {
 			t.setEvent(instr, event{kind: evPendingSuccess, err: outcome})
 		}
+		return
+	}
+	if tr.role == roleContainer && callee == nil && t.lendsCollection(c, i) {
+		t.setEvent(instr, event{kind: evLend})
 		return
 	}
 	if tr.role == roleContainer {

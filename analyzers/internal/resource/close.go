@@ -62,8 +62,10 @@ var closeAcquirers = []Acquirer{
 	{Func: "(*os.Root).OpenFile", Kind: "os.File", Why: "opens a descriptor"},
 	{Func: "net.Dial", Kind: "net.Conn", Why: "dials a socket"},
 	{Func: "net.DialTimeout", Kind: "net.Conn", Why: "dials a socket"},
-	{Func: "(*net.Dialer).Dial", Kind: "net.Conn", Why: "dials a socket"},
-	{Func: "(*net.Dialer).DialContext", Kind: "net.Conn", Why: "dials a socket"},
+	// A Dial method of any interface that returns a net.Conn (a driver's
+	// pluggable Dialer, x/net/proxy's) dials a connection of its own too.
+	{Func: "(*net.Dialer).Dial", Kind: "net.Conn", Why: "dials a socket", ThroughInterfaces: true},
+	{Func: "(*net.Dialer).DialContext", Kind: "net.Conn", Why: "dials a socket", ThroughInterfaces: true},
 	{Func: "net.DialTCP", Kind: "net.TCPConn", Why: "dials a socket"},
 	{Func: "net.DialUDP", Kind: "net.UDPConn", Why: "opens a socket"},
 	{Func: "net.ListenUDP", Kind: "net.UDPConn", Why: "binds a socket"},

@@ -50,6 +50,12 @@ type Kind struct {
 	// ReleaseFuncs lists functions (types.Func.FullName) that release the
 	// resource passed to them as an argument: a pool's Put.
 	ReleaseFuncs []string
+	// UsedBy, for a resource whose type says nothing (a raw descriptor, a
+	// plain int), lists the packages (by path) whose functions only use
+	// the resource passed to them (syscall.Read); passing it to a function
+	// of any other package hands it on (os.NewFile wraps it, a helper of
+	// the program may close it).
+	UsedBy []string
 	// Until, when set, is the Go version from which the resource no longer
 	// leaks ("go1.23" for tickers); files declaring a later or equal
 	// version are not checked for it.
@@ -83,6 +89,14 @@ type Acquirer struct {
 	// the same. Left unset where some implementation hands out a value
 	// that needs no release (a statement prepared on a transaction).
 	ThroughInterfaces bool
+	// ThroughInterfacesUnless, for a method whose value needs no release
+	// when some other type hands it out (a statement prepared on a
+	// transaction), makes a call of a method of the same name through an
+	// interface acquire too, provided none of these types (written
+	// "*database/sql.Tx") implements that interface: an interface that a
+	// transaction cannot satisfy (it also asks for Begin, Ping or Close) is
+	// a database's or a connection's.
+	ThroughInterfacesUnless []string
 }
 
 // Table is a set of kinds and their acquirers. It is immutable once built.
@@ -200,11 +214,15 @@ func (t *Table) InterfaceAcquirer(fn *types.Func) (Acquirer, bool) {
 	}
 	var found []Acquirer
 	for _, a := range t.acquirers {
-		if !a.ThroughInterfaces || !strings.HasPrefix(a.Func, "(") || !strings.HasSuffix(a.Func, ")."+fn.Name()) {
+		through := a.ThroughInterfaces || len(a.ThroughInterfacesUnless) > 0
+		if !through || !strings.HasPrefix(a.Func, "(") || !strings.HasSuffix(a.Func, ")."+fn.Name()) {
 			continue
 		}
 		k := t.byID[a.Kind]
 		if k == nil || a.Result >= sig.Results().Len() || types.TypeString(sig.Results().At(a.Result).Type(), nil) != k.Type {
+			continue
+		}
+		if !a.ThroughInterfaces && implementedByAny(sig.Recv().Type(), a.ThroughInterfacesUnless, sig.Results().At(a.Result).Type()) {
 			continue
 		}
 		found = append(found, a)

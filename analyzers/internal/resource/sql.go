@@ -81,10 +81,16 @@ var sqlKinds = []*Kind{
 		Release: []string{"Release", "Hijack"}, ReleaseText: "Release", Unreleased: "not released"},
 }
 
+// txTypes hand out statements that close with the transaction: a Prepare
+// through an interface that one of them implements may be theirs.
+var txTypes = []string{"*database/sql.Tx", "*github.com/jmoiron/sqlx.Tx"}
+
 // Entries marked ThroughInterfaces also cover a method of the same name
 // and result called through an interface of the program's own (sqlc's
 // DBTX, a repository's Querier): every implementation hands out the same
-// resource. Prepare is not marked: on a transaction it needs no Close.
+// resource. Prepare is marked ThroughInterfacesUnless instead: on a
+// transaction it needs no Close, so it acquires through an interface only
+// when no transaction type implements that interface.
 var sqlAcquirers = []Acquirer{
 	// database/sql rows.
 	{Func: "(*database/sql.DB).Query", Kind: "sql.Rows", Why: "documented: the caller must close the rows", ThroughInterfaces: true},
@@ -95,8 +101,8 @@ var sqlAcquirers = []Acquirer{
 	{Func: "(*database/sql.Stmt).Query", Kind: "sql.Rows", Why: "same rows as DB.Query"},
 	{Func: "(*database/sql.Stmt).QueryContext", Kind: "sql.Rows", Why: "same rows as DB.Query"},
 	// database/sql statements (transaction statements are left out above).
-	{Func: "(*database/sql.DB).Prepare", Kind: "sql.Stmt", Why: "documented: the caller must call the statement's Close"},
-	{Func: "(*database/sql.DB).PrepareContext", Kind: "sql.Stmt", Why: "documented: the caller must call the statement's Close"},
+	{Func: "(*database/sql.DB).Prepare", Kind: "sql.Stmt", Why: "documented: the caller must call the statement's Close", ThroughInterfacesUnless: txTypes},
+	{Func: "(*database/sql.DB).PrepareContext", Kind: "sql.Stmt", Why: "documented: the caller must call the statement's Close", ThroughInterfacesUnless: txTypes},
 	{Func: "(*database/sql.Conn).PrepareContext", Kind: "sql.Stmt", Why: "documented: the caller must call the statement's Close"},
 	// database/sql connections and transactions.
 	{Func: "(*database/sql.DB).Conn", Kind: "sql.Conn", Why: "documented: every Conn must be returned to the pool with Close", ThroughInterfaces: true},
@@ -122,11 +128,11 @@ var sqlAcquirers = []Acquirer{
 	{Func: "github.com/jmoiron/sqlx.NamedQuery", Kind: "sqlx.Rows", Why: "a Queryx on any Ext, database or transaction"},
 	{Func: "github.com/jmoiron/sqlx.NamedQueryContext", Kind: "sqlx.Rows", Why: "a QueryxContext on any ExtContext"},
 	// sqlx statements prepared on a database or a dedicated connection.
-	{Func: "(*github.com/jmoiron/sqlx.DB).Preparex", Kind: "sqlx.Stmt", Why: "wraps DB.Prepare: the caller closes the statement"},
-	{Func: "(*github.com/jmoiron/sqlx.DB).PreparexContext", Kind: "sqlx.Stmt", Why: "wraps DB.PrepareContext"},
+	{Func: "(*github.com/jmoiron/sqlx.DB).Preparex", Kind: "sqlx.Stmt", Why: "wraps DB.Prepare: the caller closes the statement", ThroughInterfacesUnless: txTypes},
+	{Func: "(*github.com/jmoiron/sqlx.DB).PreparexContext", Kind: "sqlx.Stmt", Why: "wraps DB.PrepareContext", ThroughInterfacesUnless: txTypes},
 	{Func: "(*github.com/jmoiron/sqlx.Conn).PreparexContext", Kind: "sqlx.Stmt", Why: "wraps Conn.PrepareContext"},
-	{Func: "(*github.com/jmoiron/sqlx.DB).PrepareNamed", Kind: "sqlx.NamedStmt", Why: "a prepared statement with named parameters"},
-	{Func: "(*github.com/jmoiron/sqlx.DB).PrepareNamedContext", Kind: "sqlx.NamedStmt", Why: "a prepared statement with named parameters"},
+	{Func: "(*github.com/jmoiron/sqlx.DB).PrepareNamed", Kind: "sqlx.NamedStmt", Why: "a prepared statement with named parameters", ThroughInterfacesUnless: txTypes},
+	{Func: "(*github.com/jmoiron/sqlx.DB).PrepareNamedContext", Kind: "sqlx.NamedStmt", Why: "a prepared statement with named parameters", ThroughInterfacesUnless: txTypes},
 	// sqlx connections and transactions.
 	{Func: "(*github.com/jmoiron/sqlx.DB).Connx", Kind: "sqlx.Conn", Why: "wraps DB.Conn: the caller returns it with Close", ThroughInterfaces: true},
 	{Func: "(*github.com/jmoiron/sqlx.DB).Beginx", Kind: "sqlx.Tx", Why: "wraps DB.Begin", ThroughInterfaces: true},
