@@ -213,7 +213,7 @@ func (e *engine) errorFailsCallers(fn *ssa.Function) bool {
 	}
 	tf.errFails[fn] = false
 	var calls []*ssa.Call
-	ok := true
+	var ok bool
 	switch {
 	case fn.Parent() != nil:
 		calls, ok = literalCalls(fn)
