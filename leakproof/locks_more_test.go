@@ -170,7 +170,7 @@ func TestRecursiveReadLock(t *testing.T) {
 		if blocked, leak := blockedIn(t, func() { c.getOrDefaultFixed("a", "", startWriter(c)) }); blocked {
 			t.Errorf("getOrDefaultFixed is blocked:\n%s", leak)
 		}
-		c.rw.Lock() // the writer has finished: the lock is free
+		c.rw.Lock()   // the writer has finished: the lock is free
 		c.rw.Unlock() //nolint:staticcheck // an empty critical section on purpose: Lock returned, so the writer is done
 	})
 }
