@@ -238,6 +238,10 @@ type checker struct {
 	allMemo     map[*fnode][]*write
 	paramMemo   map[paramRef]*class
 	localMemo   map[*types.Var]*class
+	// classifyNesting and classifySteps bound one judgement (a key, an
+	// argument) to classifyBudget steps: following values through calls
+	// with their arguments bound can branch at every call.
+	classifyNesting, classifySteps int
 	returnMemo  map[*fnode]*class
 	boundedMemo map[types.Type]bool
 }

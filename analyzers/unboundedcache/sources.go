@@ -106,11 +106,26 @@ func typeUnder(t types.Type) types.Type {
 	return t.Underlying()
 }
 
+// classifyBudget is the most classify steps one judgement may take.
+// Past it the value is unknown, and unknown is never reported: a key the
+// analysis cannot judge in time is no evidence of growth.
+const classifyBudget = 20000
+
 // classify judges the domain of e, evaluated in function n.
 func (c *checker) classify(n *fnode, e ast.Expr, en *env, depth int) class {
-	if depth > maxDepth || e == nil {
+	if c.classifyNesting == 0 {
+		c.classifySteps = 0
+	}
+	c.classifySteps++
+	if depth > maxDepth || e == nil || c.classifySteps > classifyBudget {
 		return class{}
 	}
+	c.classifyNesting++
+	defer func() { c.classifyNesting-- }()
+	return c.classifyExpr(n, e, en, depth)
+}
+
+func (c *checker) classifyExpr(n *fnode, e ast.Expr, en *env, depth int) class {
 	e = ast.Unparen(e)
 	tv := c.info.Types[e]
 	if tv.Value != nil {
