@@ -233,17 +233,17 @@ type checker struct {
 	counters    map[*types.Var]bool
 	paramShrink map[paramRef]bool
 
-	rooted      map[*fnode][]*write
-	rootedBusy  map[*fnode]bool
-	allMemo     map[*fnode][]*write
-	paramMemo   map[paramRef]*class
-	localMemo   map[*types.Var]*class
+	rooted     map[*fnode][]*write
+	rootedBusy map[*fnode]bool
+	allMemo    map[*fnode][]*write
+	paramMemo  map[paramRef]*class
+	localMemo  map[*types.Var]*class
 	// classifyNesting and classifySteps bound one judgement (a key, an
 	// argument) to classifyBudget steps: following values through calls
 	// with their arguments bound can branch at every call.
 	classifyNesting, classifySteps int
-	returnMemo  map[*fnode]*class
-	boundedMemo map[types.Type]bool
+	returnMemo                     map[*fnode]*class
+	boundedMemo                    map[types.Type]bool
 }
 
 func newChecker(pass *analysis.Pass) *checker {
