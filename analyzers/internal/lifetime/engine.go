@@ -560,7 +560,7 @@ func (e *engine) describe(acq acquisition) (noun, name string, call *ast.CallExp
 	call = e.callExpr(acq.call.Pos())
 	name = "call"
 	if call != nil {
-		name = types.ExprString(call.Fun)
+		name = calleeText(call.Fun)
 	}
 	noun = acq.kind.Noun
 	if acq.kind == e.closer {
@@ -572,6 +572,30 @@ func (e *engine) describe(acq acquisition) (noun, name string, call *ast.CallExp
 		noun = types.TypeString(typ, types.RelativeTo(e.pass.Pkg))
 	}
 	return noun, name, call
+}
+
+// calleeText spells the called expression for a message, with the
+// long arguments of calls inside it elided: `m.queryRaw(...).Rows`, not
+// the whole query string, but `newClient(t).Get`.
+func calleeText(fun ast.Expr) string {
+	switch x := ast.Unparen(fun).(type) {
+	case *ast.SelectorExpr:
+		return calleeText(x.X) + "." + x.Sel.Name
+	case *ast.CallExpr:
+		args := make([]string, len(x.Args))
+		for i, a := range x.Args {
+			args[i] = types.ExprString(a)
+		}
+		if text := strings.Join(args, ", "); len(text) <= 24 {
+			return calleeText(x.Fun) + "(" + text + ")"
+		}
+		return calleeText(x.Fun) + "(...)"
+	case *ast.IndexExpr:
+		return calleeText(x.X) + "[...]"
+	case *ast.IndexListExpr:
+		return calleeText(x.X) + "[...]"
+	}
+	return types.ExprString(fun)
 }
 
 func (e *engine) newFinding(acq acquisition, category string) Finding {

@@ -230,3 +230,14 @@ func errorPathOfCheckedClosed(c *http.Client, url string) error {
 	}
 	return err
 }
+
+func clientFor(timeout string) *http.Client { return http.DefaultClient }
+
+// The message names the call with the inner call's arguments elided.
+func chainedCallee(url string) int {
+	resp, err := clientFor("a timeout spelled out at length, as a long query string would be").Get(url) // want `^response body from clientFor\(\.\.\.\)\.Get is not closed when returning at line \d+$`
+	if err != nil {
+		return 0
+	}
+	return resp.StatusCode
+}
