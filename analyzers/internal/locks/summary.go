@@ -212,6 +212,11 @@ func (a *checker) computeSummary(fn *ssa.Function) []Effect {
 				out = append(out, Effect{m.key, effAcquires, m.read})
 			}
 		case acquired[m] && released[m]:
+			if a.enteredHolding(fn, m.key, m.read) {
+				// Released and taken again: the caller's lock, held on
+				// return as on entry.
+				continue
+			}
 			if a.mustPass(fn, m, func(ev event) bool { return ev.kind == evAcquire || ev.kind == evLocks }) {
 				out = append(out, Effect{m.key, effLocks, m.read})
 			}

@@ -125,6 +125,10 @@ func (a *checker) walk(w *lockWalk, b *ssa.BasicBlock, from int, as assumptions,
 				return
 			}
 		}
+		if a.releasesMutex(w.fn, w.origin, in) {
+			w.passed = true
+			return
+		}
 		switch in := in.(type) {
 		case *ssa.Store:
 			// A flag set in the mutex's owner (`rs.closemuScanHold =
@@ -243,8 +247,11 @@ func (a *checker) reportWalk(w *lockWalk, reported map[ssa.Instruction]bool) {
 		reported[d.instr] = true
 		a.reportDouble(fn, origin, d)
 	}
-	if len(w.leaks) == 0 || !w.released || w.passed || isMain(fn) || a.deferredBefore(fn, origin) || escapes(fn, origin.key) || conditionalHelper(fn, origin.key, w.leaks) && a.usedAsHelper(fn, origin) {
+	if len(w.leaks) == 0 || !w.released || w.passed || isMain(fn) || a.deferredBefore(fn, origin) || escapes(fn, origin.key) || conditionalHelper(fn, origin.key, w.leaks) && (a.usedAsHelper(fn, origin) || a.resultPassedOn(fn)) {
 		return
+	}
+	if a.enteredHolding(fn, origin.key, origin.read) {
+		return // the function's caller holds the lock; so does its return
 	}
 	a.reportLeak(fn, origin, w.leaks[0])
 }

@@ -1,0 +1,140 @@
+package locks
+
+import (
+	"errors"
+	"sync"
+)
+
+// Functions that return holding a lock on purpose, beside the same shapes
+// that forget an Unlock.
+
+// A function entered holding the lock releases it while it waits and
+// takes it back: calling it with the lock held is its contract, not a
+// second acquisition.
+type waiter struct {
+	mu    sync.Mutex
+	ready bool
+	ch    chan struct{}
+}
+
+func (w *waiter) waitLocked() error {
+	w.mu.Unlock()
+	<-w.ch
+	w.mu.Lock()
+	if !w.ready {
+		return errors.New("not ready")
+	}
+	return nil
+}
+
+func (w *waiter) Wait() error {
+	w.mu.Lock()
+	err := w.waitLocked()
+	w.mu.Unlock()
+	return err
+}
+
+// A function that takes the lock and releases it inside still deadlocks
+// when its caller holds it.
+func (w *waiter) peek() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.ready
+}
+
+func (w *waiter) Peek() bool {
+	w.mu.Lock()
+	r := w.peek() // want `w.mu is already locked at line 46 on this path, and w.peek locks it again`
+	w.mu.Unlock()
+	return r
+}
+
+// The lock handed to a function of the package that releases it, here
+// in a goroutine of its own.
+type conn struct {
+	mu    sync.Mutex
+	state int
+}
+
+func (c *conn) resetAndUnlock() {
+	c.state = 0
+	c.mu.Unlock()
+}
+
+func (c *conn) connect(fail bool) error {
+	c.mu.Lock()
+	if fail {
+		c.mu.Unlock()
+		return errors.New("refused")
+	}
+	c.state = 1
+	go c.resetAndUnlock()
+	return nil
+}
+
+func (c *conn) note() { c.state++ }
+
+func (c *conn) connectForgetting(fail bool) error {
+	c.mu.Lock() // want `c.mu is still locked when returning at line 84`
+	if fail {
+		c.mu.Unlock()
+		return errors.New("refused")
+	}
+	c.note()
+	return nil
+}
+
+// A conditional lock helper whose result its caller passes on: the
+// returned transaction releases the read lock when it closes.
+type db struct {
+	mu   sync.RWMutex
+	open bool
+}
+
+type tx struct{ db *db }
+
+func (t *tx) Close() { t.db.mu.RUnlock() }
+
+func (d *db) beginTx() (*tx, error) {
+	d.mu.RLock()
+	if !d.open {
+		d.mu.RUnlock()
+		return nil, errors.New("closed")
+	}
+	return &tx{db: d}, nil
+}
+
+func (d *db) Begin() (*tx, error) { return d.beginTx() }
+
+func (d *db) beginWrite() (*tx, error) {
+	d.mu.RLock()
+	if !d.open {
+		d.mu.RUnlock()
+		return nil, errors.New("closed")
+	}
+	return &tx{db: d}, nil
+}
+
+// Through named results read back by a deferred function.
+func (d *db) BeginWrite(log func(error)) (t *tx, err error) {
+	defer func() { log(err) }()
+	return d.beginWrite()
+}
+
+// The same lock kept on a failing return: nobody gets an object to
+// release it with.
+type session struct {
+	mu   sync.Mutex
+	data []byte
+}
+
+func (s *session) Save(encode func() ([]byte, error)) error {
+	s.mu.Lock() // want `s.mu is still locked when returning at line 135`
+	b, err := encode()
+	if err != nil {
+		return err
+	}
+	s.data = b
+	s.mu.Unlock()
+	return nil
+}

@@ -1,0 +1,153 @@
+package locks
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Three contracts under which a function returns holding a lock on
+// purpose, none of which is a forgotten Unlock:
+//
+//   - it is entered holding the lock: on some path it releases the lock
+//     before it takes it (`mu.Unlock(); wait(); mu.Lock()`), so a Lock in
+//     it restores what its caller holds (enteredHolding);
+//   - it hands the lock to a function of its package that releases that
+//     mutex (`go ac.resetTransportAndUnlock()`) (releasesMutex);
+//   - it is a conditional lock helper whose result its caller passes on
+//     (`return db.beginTx()`): the object returned owns the lock
+//     (resultPassedOn).
+
+// enteredHolding reports whether some path from fn's entry releases the
+// lock k (in mode read) before any acquisition of it.
+func (a *checker) enteredHolding(fn *ssa.Function, k key, read bool) bool {
+	if len(fn.Blocks) == 0 {
+		return false
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	var walk func(b *ssa.BasicBlock) bool
+	walk = func(b *ssa.BasicBlock) bool {
+		if seen[b] {
+			return false
+		}
+		seen[b] = true
+		for _, in := range b.Instrs {
+			for _, ev := range a.eventsOf(fn, in) {
+				if ev.key != k || ev.read != read {
+					continue
+				}
+				switch ev.kind {
+				case evRelease:
+					return true
+				case evAcquire, evTryAcquire, evLocks:
+					return false
+				}
+			}
+		}
+		for _, s := range b.Succs {
+			if walk(s) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(fn.Blocks[0])
+}
+
+// releasesMutex reports whether in calls or starts a function of the
+// package, other than fn, that releases the mutex the event origin
+// acquired (the same struct field or package-level variable) anywhere.
+func (a *checker) releasesMutex(fn *ssa.Function, origin event, in ssa.Instruction) bool {
+	var callee *ssa.Function
+	switch c := in.(type) {
+	case *ssa.Call:
+		callee = c.Call.StaticCallee()
+	case *ssa.Go:
+		callee = c.Call.StaticCallee()
+	}
+	if callee == nil || callee == fn || callee.Pkg != fn.Pkg {
+		return false
+	}
+	id := mutexIdentity(mutexAddr(origin))
+	if id == nil {
+		return false
+	}
+	for _, b := range callee.Blocks {
+		for _, cin := range b.Instrs {
+			for _, ev := range a.eventsOf(callee, cin) {
+				if (ev.kind == evRelease || ev.kind == evDeferRelease) && ev.read == origin.read && mutexIdentity(mutexAddr(ev)) == id {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// resultPassedOn reports whether a caller of fn in the package returns
+// fn's results to its own caller: the object fn returns together with the
+// lock goes on, and whoever ends up with it releases the lock.
+func (a *checker) resultPassedOn(fn *ssa.Function) bool {
+	for _, caller := range a.funcs {
+		for _, b := range caller.Blocks {
+			for _, in := range b.Instrs {
+				call, ok := in.(*ssa.Call)
+				if !ok || call.Call.StaticCallee() != fn {
+					continue
+				}
+				if returnedAsIs(call) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// returnedAsIs reports whether v, or every result extracted from it, is
+// returned directly.
+func returnedAsIs(v ssa.Value) bool {
+	refs := *v.Referrers()
+	if len(refs) == 0 {
+		return false
+	}
+	if _, ok := v.Type().(*types.Tuple); ok {
+		for _, r := range refs {
+			ex, ok := r.(*ssa.Extract)
+			if !ok || !returnedAsIs(ex) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, r := range refs {
+		switch r := r.(type) {
+		case *ssa.Return:
+			return true
+		case *ssa.Store:
+			// Into a named result (`return db.beginTx()` in a function
+			// with named results and a defer): returned when it is read
+			// back for a return.
+			if alloc, ok := r.Addr.(*ssa.Alloc); ok && r.Val == v && loadedForReturn(alloc) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// loadedForReturn reports whether a load of alloc is returned.
+func loadedForReturn(alloc *ssa.Alloc) bool {
+	for _, r := range *alloc.Referrers() {
+		load, ok := r.(*ssa.UnOp)
+		if !ok {
+			continue
+		}
+		for _, lr := range *load.Referrers() {
+			if _, ok := lr.(*ssa.Return); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
