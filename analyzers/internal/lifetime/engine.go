@@ -42,7 +42,7 @@ type engine struct {
 
 type closureKey struct {
 	fn      *ssa.Function
-	fv      *ssa.FreeVar
+	fv      ssa.Value // a free variable, or a parameter of a deferred literal
 	kind    string
 	tracked tracked
 }
@@ -247,7 +247,7 @@ func hasExit(fn *ssa.Function, nilness int) bool {
 // releasesSome reports whether the literal releases it on at least one
 // path: a deferred cleanup closure guarded by a flag of its own
 // (`if !closed { f.Close() }`) is trusted to release.
-func (e *engine) effectOn(fn *ssa.Function, fv *ssa.FreeVar, kind *resource.Kind, tr tracked) (eff ParamEffect, releasesSome bool) {
+func (e *engine) effectOn(fn *ssa.Function, fv ssa.Value, kind *resource.Kind, tr tracked) (eff ParamEffect, releasesSome bool) {
 	k := closureKey{fn, fv, kind.ID, tr}
 	if c, ok := e.closures[k]; ok {
 		return c.eff, c.some

@@ -758,6 +758,16 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 		return
 	}
 
+	if _, isDefer := instr.(*ssa.Defer); isDefer && callee.Parent() == t.fn && !isRecv && i < len(callee.Params) {
+		// A deferred function literal given the resource as an argument
+		// (`defer func(c net.Conn) { if err != nil { c.Close() } }(conn)`)
+		// is trusted as a captured one is: it releases on the paths it
+		// chooses, typically those that return an error.
+		if eff, some := t.e.effectOn(callee, callee.Params[i], t.kind, tr); eff.When == Always && eff.Releases || some {
+			t.setEvent(instr, event{kind: evRelease})
+			return
+		}
+	}
 	sum, known := t.e.summaryOf(origin)
 	if !known {
 		t.setEvent(instr, event{kind: evTransfer})
