@@ -199,6 +199,16 @@ func (a *checker) checkGo(fn *ssa.Function, g *ssa.Go, adds map[key]bool, waits 
 					if outer == "" || !adds[outer] || waits[outer] == nil {
 						continue
 					}
+					if ret, perItem := a.skipsItemDone(body, ev.key); perItem {
+						// One Done per item the goroutine handles, not per
+						// goroutine: only a return that leaves the loop in
+						// the middle of an item skips one.
+						if ret != nil {
+							a.reportSkippedDone(fn, body, g, ret, waits[outer])
+							return
+						}
+						continue
+					}
 					if ret := a.skipsDone(body, ev.key); ret != nil {
 						a.reportSkippedDone(fn, body, g, ret, waits[outer])
 						return
@@ -207,6 +217,81 @@ func (a *checker) checkGo(fn *ssa.Function, g *ssa.Go, adds map[key]bool, waits 
 			}
 		}
 	}
+}
+
+// skipsItemDone handles a goroutine that calls Done for k inside a loop
+// (perItem): Add counted items, not goroutines, and leaving the loop
+// through its head (the items ran out) owes nothing. It returns a normal
+// return reached from inside the loop, other than through its head,
+// without touching k, or nil.
+func (a *checker) skipsItemDone(body *ssa.Function, k key) (*ssa.Return, bool) {
+	var done *ssa.BasicBlock
+	for _, b := range body.Blocks {
+		for _, in := range b.Instrs {
+			if touches(body, in, k) && inLoop(b) {
+				done = b
+			}
+		}
+	}
+	if done == nil {
+		return nil, false
+	}
+	loop := map[*ssa.BasicBlock]bool{done: true}
+	for _, b := range body.Blocks {
+		if ssanav.Reaches(done, b) && ssanav.Reaches(b, done) {
+			loop[b] = true
+		}
+	}
+	head := func(b *ssa.BasicBlock) bool {
+		for _, p := range b.Preds {
+			if !loop[p] {
+				return true
+			}
+		}
+		return false
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	var found *ssa.Return
+	var walk func(b *ssa.BasicBlock)
+	walk = func(b *ssa.BasicBlock) {
+		if found != nil || seen[b] || loop[b] {
+			return
+		}
+		seen[b] = true
+		for _, in := range b.Instrs {
+			if touches(body, in, k) || a.blocksForever(in) {
+				return
+			}
+			switch in := in.(type) {
+			case *ssa.Return:
+				found = in
+				return
+			case *ssa.Panic:
+				return
+			}
+		}
+		for _, s := range b.Succs {
+			walk(s)
+		}
+	}
+	for b := range loop {
+		if head(b) {
+			continue
+		}
+		for _, s := range b.Succs {
+			walk(s)
+		}
+	}
+	return found, true
+}
+
+func inLoop(b *ssa.BasicBlock) bool {
+	for _, s := range b.Succs {
+		if s == b || ssanav.Reaches(s, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // skipsDone returns a normal return of the goroutine's function that a

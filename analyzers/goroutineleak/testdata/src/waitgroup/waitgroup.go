@@ -168,3 +168,47 @@ func StartPluginsTogether(plugins []*plugin) {
 	}
 	group.Wait()
 }
+
+// Add counts items and each worker calls Done once per item it handles: a
+// worker that handles none returns owing nothing.
+func DonePerItem(items []int, workers int) {
+	ch := make(chan int)
+	var wg sync.WaitGroup
+	wg.Add(len(items))
+	for range workers {
+		go func() {
+			for i := range ch {
+				work(i)
+				wg.Done()
+			}
+		}()
+	}
+	for _, i := range items {
+		ch <- i
+	}
+	close(ch)
+	wg.Wait()
+}
+
+// The same workers leaving the loop on an error in the middle of an item:
+// that item's Done never comes.
+func DonePerItemUntilError(items []int, workers int) {
+	ch := make(chan int)
+	var wg sync.WaitGroup
+	wg.Add(len(items))
+	for range workers {
+		go func() { // want `goroutine can return at line 203 without calling wg.Done\(\)`
+			for i := range ch {
+				if err := work(i); err != nil {
+					return
+				}
+				wg.Done()
+			}
+		}()
+	}
+	for _, i := range items {
+		ch <- i
+	}
+	close(ch)
+	wg.Wait()
+}
