@@ -7,6 +7,7 @@ import (
 	"go/types"
 
 	"github.com/leakvet/leakvet/analyzers/internal/report"
+	"github.com/leakvet/leakvet/analyzers/internal/resource"
 	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/ssa"
 )
@@ -259,7 +260,7 @@ func (a *checker) skipsItemDone(body *ssa.Function, k key) (*ssa.Return, bool) {
 		}
 		seen[b] = true
 		for _, in := range b.Instrs {
-			if touches(body, in, k) || a.blocksForever(in) {
+			if touches(body, in, k) || a.blocksForever(in) || failsTest(in) {
 				return
 			}
 			switch in := in.(type) {
@@ -285,6 +286,14 @@ func (a *checker) skipsItemDone(body *ssa.Function, k key) (*ssa.Return, bool) {
 	return found, true
 }
 
+// failsTest reports whether in marks the test failed (t.Error, t.Fatal,
+// b.Fail and the like): what the goroutine skips after that is on a path
+// the test does not pass by.
+func failsTest(in ssa.Instruction) bool {
+	call, ok := in.(*ssa.Call)
+	return ok && resource.FailsTest(ssanav.CalleeFunc(call.Common()))
+}
+
 func inLoop(b *ssa.BasicBlock) bool {
 	for _, s := range b.Succs {
 		if s == b || ssanav.Reaches(s, b) {
@@ -307,7 +316,7 @@ func (a *checker) skipsDone(body *ssa.Function, k key) *ssa.Return {
 		}
 		seen[b] = true
 		for _, in := range b.Instrs {
-			if touches(body, in, k) || a.blocksForever(in) {
+			if touches(body, in, k) || a.blocksForever(in) || failsTest(in) {
 				return
 			}
 			switch in := in.(type) {
