@@ -151,3 +151,26 @@ func loadedForReturn(alloc *ssa.Alloc) bool {
 	}
 	return false
 }
+
+// unlockHandedOut reports whether fn makes a method value of the lock k's
+// release (`NotifyStarted: mu.Unlock`): whoever is given it releases the
+// lock, so locking it again waits for them rather than for ever.
+func unlockHandedOut(fn *ssa.Function, k key) bool {
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			mc, ok := in.(*ssa.MakeClosure)
+			if !ok || len(mc.Bindings) == 0 {
+				continue
+			}
+			callee, ok := mc.Fn.(*ssa.Function)
+			if !ok {
+				continue
+			}
+			obj, _ := callee.Object().(*types.Func)
+			if op, ok := syncOpOf(obj); ok && op.kind == opRelease && keyOf(fn, mc.Bindings[0]) == k {
+				return true
+			}
+		}
+	}
+	return false
+}

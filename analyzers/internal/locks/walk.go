@@ -241,7 +241,7 @@ func (a *checker) checkLocks(fn *ssa.Function) {
 func (a *checker) reportWalk(w *lockWalk, reported map[ssa.Instruction]bool) {
 	fn, origin := w.fn, w.origin
 	for _, d := range w.doubles {
-		if reported[d.instr] {
+		if reported[d.instr] || unlockHandedOut(fn, origin.key) {
 			continue
 		}
 		reported[d.instr] = true

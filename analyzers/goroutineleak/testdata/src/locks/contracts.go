@@ -138,3 +138,24 @@ func (s *session) Save(encode func() ([]byte, error)) error {
 	s.mu.Unlock()
 	return nil
 }
+
+// A lock used as a signal: its Unlock is handed to the code that signals,
+// so the second Lock waits for that code, not for ever.
+type notifier struct{ started func() }
+
+func (n *notifier) run() { n.started() }
+
+func waitStarted() {
+	var ready sync.Mutex
+	n := &notifier{started: ready.Unlock}
+	ready.Lock()
+	go n.run()
+	ready.Lock()
+}
+
+// The same two Locks with nobody given the Unlock.
+func lockTwice() {
+	var mu sync.Mutex
+	mu.Lock()
+	mu.Lock() // want `mu is already locked at line 159 on this path`
+}
