@@ -226,16 +226,7 @@ func lastBeforeReturn(stmt ast.Stmt, outer []ast.Node) bool {
 	if !ok {
 		return false
 	}
-	calls := false
-	for _, r := range ret.Results {
-		ast.Inspect(r, func(n ast.Node) bool {
-			if _, ok := n.(*ast.CallExpr); ok {
-				calls = true
-			}
-			return !calls
-		})
-	}
-	return !calls
+	return ssanav.CallsNothing(ret.Results)
 }
 
 // moveToDefer is strict mode's fix: defer the release right after the

@@ -148,16 +148,7 @@ func releaseThenReturn(block *ast.BlockStmt, i int, body *ast.BlockStmt) bool {
 	if !ok {
 		return false
 	}
-	calls := false
-	for _, r := range ret.Results {
-		ast.Inspect(r, func(n ast.Node) bool {
-			if _, ok := n.(*ast.CallExpr); ok {
-				calls = true
-			}
-			return !calls
-		})
-	}
-	return !calls
+	return ssanav.CallsNothing(ret.Results)
 }
 
 func funcBody(fn *ssa.Function) *ast.BlockStmt {

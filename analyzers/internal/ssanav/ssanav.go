@@ -126,3 +126,19 @@ func CalleeFunc(c *ssa.CallCommon) *types.Func {
 	}
 	return nil
 }
+
+// CallsNothing reports whether none of exprs contains a call (a
+// conversion counts as one): evaluating them has no effect to order
+// against a release.
+func CallsNothing(exprs []ast.Expr) bool {
+	calls := false
+	for _, e := range exprs {
+		ast.Inspect(e, func(n ast.Node) bool {
+			if _, ok := n.(*ast.CallExpr); ok {
+				calls = true
+			}
+			return !calls
+		})
+	}
+	return !calls
+}
