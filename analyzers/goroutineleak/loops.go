@@ -64,6 +64,19 @@ func satAdd(a, b int64) int64 {
 	return a + b
 }
 
+// exitsOnlyFrom reports whether the only edges leaving the loop's body
+// start at block exit (the header's test, or the latch's).
+func exitsOnlyFrom(l *loop, exit *ssa.BasicBlock) bool {
+	for b := range l.body {
+		for _, s := range b.Succs {
+			if !l.body[s] && b != exit {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // trips returns how many times l's body runs when it is a counted loop
 // (for i := a; i < b; i++ with constants, and no exit but the test), or
 // unbounded.
@@ -73,12 +86,8 @@ func trips(l *loop) int64 {
 	if !ok || !l.body[h.Succs[0]] || l.body[h.Succs[1]] {
 		return rotatedTrips(l)
 	}
-	for b := range l.body {
-		for _, s := range b.Succs {
-			if !l.body[s] && b != h {
-				return unbounded
-			}
-		}
+	if !exitsOnlyFrom(l, h) {
+		return unbounded
 	}
 	bin, ok := cond.Cond.(*ssa.BinOp)
 	if !ok {
@@ -129,12 +138,8 @@ func rotatedTrips(l *loop) int64 {
 	if !ok || latch.Succs[0] != h || l.body[latch.Succs[1]] {
 		return unbounded
 	}
-	for b := range l.body {
-		for _, s := range b.Succs {
-			if !l.body[s] && b != latch {
-				return unbounded
-			}
-		}
+	if !exitsOnlyFrom(l, latch) {
+		return unbounded
 	}
 	bin, ok := cond.Cond.(*ssa.BinOp)
 	if !ok {
