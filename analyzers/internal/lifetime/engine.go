@@ -191,6 +191,9 @@ func (e *engine) summariseParams(fn *ssa.Function, s *Summary) {
 			// the parameter in: released when the test ends.
 			eff.Releases = true
 		}
+		if eff.When == Always && !eff.Releases && returnsOutcome(fn) && !t.returnedOnFailure() {
+			eff.NotOnFailure = true
+		}
 		if !e.closable(p.Type()) && !(eff.When == Always && eff.Releases) {
 			// A wrapper type (anything with a Close): only a function that
 			// always releases it (a teardown helper) is worth a summary;
@@ -228,6 +231,18 @@ func (t *tracker) effect(out outcome) ParamEffect {
 	// A function that always fails (a parseError helper) discharges
 	// nothing "on success": it never succeeds.
 	return ParamEffect{When: Never}
+}
+
+// returnedOnFailure reports whether some return that can carry a non-nil
+// error (or a false ok) hands the tracked value, or a holder of it, back to
+// the caller.
+func (t *tracker) returnedOnFailure() bool {
+	for instr, ev := range t.events {
+		if ret, ok := instr.(*ssa.Return); ok && ev.kind == evTransfer && errNilness(ret) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // hasExit reports whether fn has a return whose outcome is nilness

@@ -45,6 +45,13 @@ type ParamEffect struct {
 	// Releases is true when the discharge is a release (Close), false when
 	// ownership moves on (the value is stored, returned or sent).
 	Releases bool
+	// NotOnFailure (with When Always and Releases false): no return that
+	// can carry a non-nil error hands the value back in a result. Where
+	// the call fails, the callee has released it or kept it out of the
+	// caller's reach (ssh.NewClientConn closes the connection when its
+	// handshake fails and keeps it in the Conn it returns otherwise), so
+	// the caller owes nothing on its error path.
+	NotOnFailure bool
 }
 
 // OwnedResult says that result Index of the function is a resource of the
@@ -79,7 +86,11 @@ func (s *Summary) String() string {
 		if p.Releases {
 			verb = "releases"
 		}
-		parts = append(parts, fmt.Sprintf("%s param %d %s", verb, p.Index, p.When))
+		text := fmt.Sprintf("%s param %d %s", verb, p.Index, p.When)
+		if p.NotOnFailure {
+			text += ", not returned on failure"
+		}
+		parts = append(parts, text)
 	}
 	for _, r := range s.Results {
 		text := fmt.Sprintf("returns owned %s in result %d", r.Kind, r.Index)

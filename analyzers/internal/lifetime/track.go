@@ -785,6 +785,14 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 				// comes back (`if pc := wrap(c); pc == nil`), the
 				// callee has released it.
 				t.nilMeansNone[w] = true
+				if eff.NotOnFailure {
+					// Where the call fails, the callee has released
+					// the resource: its error marks the path as one
+					// with nothing to release.
+					if errv := outcomeResult(instr); errv != nil && isError(errv.Type()) {
+						t.addErr(errv)
+					}
+				}
 				return
 			}
 		}

@@ -227,3 +227,60 @@ func gatheredNotCleaned(names []string, keep func([]download)) error {
 	keep(downloads)
 	return nil
 }
+
+type session struct{ conn net.Conn }
+
+func (s *session) hello() error {
+	_, err := s.conn.Write([]byte("hello"))
+	return err
+}
+
+func (s *session) Close() error { return s.conn.Close() }
+
+// newSession closes the connection when its handshake fails and keeps it
+// in the session it returns otherwise (the shape of ssh.NewClientConn).
+func newSession(c net.Conn) (io.Closer, error) {
+	s := &session{conn: c}
+	if err := s.hello(); err != nil {
+		c.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// newSessionEvenOnError returns the session with the handshake's error.
+func newSessionEvenOnError(c net.Conn) (*session, error) {
+	s := &session{conn: c}
+	if err := s.hello(); err != nil {
+		return s, err
+	}
+	return s, nil
+}
+
+// sessionClosedByCallee: where newSession fails it has closed the
+// connection, so returning its error leaks nothing.
+func sessionClosedByCallee(addr string) (io.Closer, error) {
+	nc, err := net.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	s, err := newSession(nc)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// sessionDroppedOnError: newSessionEvenOnError hands the session back with
+// its error, and this caller drops it open.
+func sessionDroppedOnError(addr string) (*session, error) {
+	nc, err := net.Dial("tcp", addr) // want `connection from net.Dial is not closed when returning at line \d+`
+	if err != nil {
+		return nil, err
+	}
+	s, err := newSessionEvenOnError(nc)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}

@@ -146,3 +146,37 @@ func GetChecked(c *http.Client, url string) (*http.Response, error) { // want Ge
 	}
 	return resp, nil
 }
+
+type session struct{ conn net.Conn }
+
+func (s *session) hello() error {
+	_, err := s.conn.Write([]byte("hello"))
+	return err
+}
+
+// NewSession closes the connection when its handshake fails and keeps it
+// in the session it returns otherwise.
+func NewSession(c net.Conn, ok bool) (io.Closer, <-chan int, error) { // want NewSession:`lifetime\(keeps param 0 always, not returned on failure\)`
+	if !ok {
+		c.Close()
+		return nil, nil, errors.New("not configured")
+	}
+	s := &session{conn: c}
+	if err := s.hello(); err != nil {
+		c.Close()
+		return nil, nil, err
+	}
+	return s, make(chan int), nil
+}
+
+// NewSessionEvenOnError returns the session holding the connection with the
+// handshake's error: the caller must close it on that path too.
+func NewSessionEvenOnError(c net.Conn) (*session, error) { // want NewSessionEvenOnError:`lifetime\(keeps param 0 always\)`
+	s := &session{conn: c}
+	if err := s.hello(); err != nil {
+		return s, err
+	}
+	return s, nil
+}
+
+func (s *session) Close() error { return s.conn.Close() }
