@@ -184,6 +184,7 @@ func (e *engine) summariseParams(fn *ssa.Function, s *Summary) {
 		kind := e.kindFor(p.Type())
 		t := newTracker(e, fn, kind)
 		t.add(p, tracked{role: roleWhole})
+		t.param = true
 		t.run()
 		eff := t.effect(t.paths(fn.Blocks[0], 0, nil))
 		if eff.When == Always && !eff.Releases && t.cleanupRegistered() {

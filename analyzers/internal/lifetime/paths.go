@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/leakvet/leakvet/analyzers/internal/errpath"
+	"github.com/leakvet/leakvet/analyzers/internal/resource"
 	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/ssa"
 )
@@ -279,6 +280,11 @@ func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) 
 			return resolve(st, success)
 		}
 	}
+	if st.duty == owed && t.param && alreadyDone(cond, taken) {
+		// `if c.closed.Swap(true) { return }`: an earlier call set the
+		// once-only flag and released what the caller handed in.
+		return st, false
+	}
 	if !taken && t.e.failsTestWhenFalse(cond) || taken && isNotOf(cond, t.e.failsTestWhenFalse) {
 		// `if !assert.NoError(t, err) { return }`: the test has failed
 		// on this edge.
@@ -484,4 +490,63 @@ func (t *tracker) holdsNothingAt(field, value ssa.Value) bool {
 func isNotOf(cond ssa.Value, pred func(ssa.Value) bool) bool {
 	u, ok := cond.(*ssa.UnOp)
 	return ok && u.Op == token.NOT && pred(u.X)
+}
+
+// alreadyDone reports whether the edge of a condition is the one where a
+// once-only guard (resource.OneShotGuard) found its flag already set:
+// Swap(true) returned true, CompareAndSwap from the zero value failed.
+func alreadyDone(cond ssa.Value, taken bool) bool {
+	if u, ok := cond.(*ssa.UnOp); ok && u.Op == token.NOT {
+		return alreadyDone(u.X, !taken)
+	}
+	call, ok := cond.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	already, ok := resource.OneShotGuard(ssanav.CalleeFunc(call.Common()))
+	if !ok {
+		return false
+	}
+	args := call.Common().Args
+	if call.Common().IsInvoke() {
+		args = append([]ssa.Value{call.Common().Value}, args...)
+	}
+	switch len(args) {
+	case 2: // (*Bool).Swap(flag, true)
+		if !isConstBool(args[1], true) {
+			return false
+		}
+	case 3: // CompareAndSwap(flag, old, new): from the zero value to another
+		if !isZeroConst(args[1]) || isZeroConst(args[2]) {
+			return false
+		}
+		if _, ok := args[2].(*ssa.Const); !ok {
+			return false
+		}
+	default:
+		return false
+	}
+	return taken == already
+}
+
+func isConstBool(v ssa.Value, want bool) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.Value != nil && c.Value.Kind() == constant.Bool && constant.BoolVal(c.Value) == want
+}
+
+func isZeroConst(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	if !ok {
+		return false
+	}
+	if c.Value == nil {
+		return true
+	}
+	switch c.Value.Kind() {
+	case constant.Bool:
+		return !constant.BoolVal(c.Value)
+	case constant.Int:
+		return constant.Sign(c.Value) == 0
+	}
+	return false
 }

@@ -101,6 +101,9 @@ type tracker struct {
 	// which result carries it and as what.
 	returned map[*ssa.Return]returnedAs
 	work     []ssa.Value
+	// param: the value is the function's parameter, walked for the
+	// function's summary (what it does with what its caller owns).
+	param bool
 }
 
 func newTracker(e *engine, fn *ssa.Function, kind *resource.Kind) *tracker {

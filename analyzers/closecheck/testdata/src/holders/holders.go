@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"sync/atomic"
 	"time"
 )
 
@@ -117,7 +118,7 @@ func handshake(c *client) error {
 // keeps nothing of; when the handshake fails, the client and its
 // connection are dropped open.
 func droppedHolder(addr string) (*client, error) {
-	nc, err := net.Dial("tcp", addr) // want `connection from net.Dial is not closed when returning at line 126`
+	nc, err := net.Dial("tcp", addr) // want `connection from net.Dial is not closed when returning at line 127`
 	if err != nil {
 		return nil, err
 	}
@@ -283,4 +284,50 @@ func sessionDroppedOnError(addr string) (*session, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// closeOnce may run from several goroutines: the flag lets the first call
+// close the connection and every later one return at once.
+func closeOnce(c net.Conn, done *atomic.Bool) {
+	if done.Swap(true) {
+		return
+	}
+	c.Close()
+}
+
+// closeUnlessKept returns early on a flag that says nothing about an
+// earlier release.
+func closeUnlessKept(c net.Conn, keep *atomic.Bool) {
+	if keep.Load() {
+		return
+	}
+	c.Close()
+}
+
+// dialClosedOnce: the failure path hands the connection to a once-only
+// close, which closes it the first time it runs.
+func dialClosedOnce(addr string, done *atomic.Bool) (net.Conn, error) {
+	nc, err := net.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := nc.Write([]byte("hi")); err != nil {
+		closeOnce(nc, done)
+		return nil, err
+	}
+	return nc, nil
+}
+
+// dialClosedUnlessKept: when keep is set the failure path leaves the
+// connection open.
+func dialClosedUnlessKept(addr string, keep *atomic.Bool) (net.Conn, error) {
+	nc, err := net.Dial("tcp", addr) // want `connection from net.Dial is not closed when returning at line \d+`
+	if err != nil {
+		return nil, err
+	}
+	if _, err := nc.Write([]byte("hi")); err != nil {
+		closeUnlessKept(nc, keep)
+		return nil, err
+	}
+	return nc, nil
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"sync/atomic"
 )
 
 func Drain(resp *http.Response) { // want Drain:`lifetime\(releases param 0 always\)`
@@ -180,3 +181,38 @@ func NewSessionEvenOnError(c net.Conn) (*session, error) { // want NewSessionEve
 }
 
 func (s *session) Close() error { return s.conn.Close() }
+
+// CloseOnce may run from several goroutines: the first call closes the
+// connection, later ones find the flag set and return.
+func CloseOnce(c net.Conn, done *atomic.Bool) { // want CloseOnce:`lifetime\(releases param 0 always\)`
+	if done.Swap(true) {
+		return
+	}
+	c.Close()
+}
+
+// StopOnce is the same guard in its function form.
+func StopOnce(c net.Conn, state *int32) { // want StopOnce:`lifetime\(releases param 0 always\)`
+	if !atomic.CompareAndSwapInt32(state, 0, 1) {
+		return
+	}
+	c.Close()
+}
+
+// CloseUnlessKept returns early on a flag that says nothing about an
+// earlier release: the connection stays open then.
+func CloseUnlessKept(c net.Conn, keep *atomic.Bool) {
+	if keep.Load() {
+		return
+	}
+	c.Close()
+}
+
+// CloseUnlessSwapped swaps the flag off, not on: its true result does not
+// mean that an earlier call released anything.
+func CloseUnlessSwapped(c net.Conn, keep *atomic.Bool) {
+	if keep.Swap(false) {
+		return
+	}
+	c.Close()
+}
