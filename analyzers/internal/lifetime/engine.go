@@ -195,6 +195,11 @@ func (e *engine) summariseParams(fn *ssa.Function, s *Summary) {
 		if eff.When == Always && !eff.Releases && returnsOutcome(fn) && !t.returnedOnFailure() {
 			eff.NotOnFailure = true
 		}
+		if !e.closable(p.Type()) && !(eff.When == Always && eff.Releases) && e.tearsDownField(fn, p) {
+			// A wrapper's teardown (`mc.cleanup()` closing mc.conn): a
+			// release of the resource it holds.
+			eff = ParamEffect{When: Always, Releases: true}
+		}
 		if !e.closable(p.Type()) && !(eff.When == Always && eff.Releases) {
 			// A wrapper type (anything with a Close): only a function that
 			// always releases it (a teardown helper) is worth a summary;
@@ -232,6 +237,55 @@ func (t *tracker) effect(out outcome) ParamEffect {
 	// A function that always fails (a parseError helper) discharges
 	// nothing "on success": it never succeeds.
 	return ParamEffect{When: Never}
+}
+
+// tearsDownField reports whether fn releases, on every path, a resource
+// that its parameter p (a pointer to a struct) holds in a field: every
+// normal return has closed what it loaded from p.F, or finds p.F nil, or
+// finds the once-only flag of an earlier teardown set. It makes a method
+// such as `func (c *conn) cleanup()` a release of c for its callers. A
+// struct may hold more than one resource; the summary speaks of the one
+// field that the function releases on every path.
+func (e *engine) tearsDownField(fn *ssa.Function, p *ssa.Parameter) bool {
+	ptr, ok := p.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	if _, ok := ptr.Elem().Underlying().(*types.Struct); !ok {
+		return false
+	}
+	loads := map[int][]ssa.Value{}
+	var fields []int
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			u, ok := instr.(*ssa.UnOp)
+			if !ok || u.Op != token.MUL {
+				continue
+			}
+			fa, ok := u.X.(*ssa.FieldAddr)
+			if !ok || fa.X != p || !e.closable(u.Type()) {
+				continue
+			}
+			if _, seen := loads[fa.Field]; !seen {
+				fields = append(fields, fa.Field)
+			}
+			loads[fa.Field] = append(loads[fa.Field], u)
+		}
+	}
+	slices.Sort(fields)
+	for _, f := range fields {
+		vs := loads[f]
+		t := newTracker(e, fn, e.kindFor(vs[0].Type()))
+		for _, v := range vs {
+			t.add(v, tracked{role: roleWhole})
+		}
+		t.param = true
+		t.run()
+		if eff := t.effect(t.paths(fn.Blocks[0], 0, nil)); eff.When == Always && eff.Releases {
+			return true
+		}
+	}
+	return false
 }
 
 // returnedOnFailure reports whether some return that can carry a non-nil

@@ -331,3 +331,64 @@ func dialClosedUnlessKept(addr string, keep *atomic.Bool) (net.Conn, error) {
 	}
 	return nc, nil
 }
+
+type driverConn struct {
+	netConn net.Conn
+	rawConn net.Conn
+	closed  atomic.Bool
+}
+
+func (mc *driverConn) Close() error {
+	mc.cleanup()
+	return nil
+}
+
+// cleanup is the wrapper's teardown: once, and only when there is a
+// connection.
+func (mc *driverConn) cleanup() {
+	if mc.closed.Swap(true) {
+		return
+	}
+	conn := mc.rawConn
+	if conn == nil {
+		return
+	}
+	conn.Close()
+}
+
+// forget clears the wrapper without closing anything.
+func (mc *driverConn) forget() { mc.rawConn = nil }
+
+// connectTornDown: every failure path after the dial tears the wrapper
+// down, which closes the connection it holds.
+func connectTornDown(addr string) (*driverConn, error) {
+	mc := &driverConn{}
+	var err error
+	mc.netConn, err = net.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	mc.rawConn = mc.netConn
+	if _, err := mc.netConn.Write([]byte("hello")); err != nil {
+		mc.cleanup()
+		return nil, err
+	}
+	return mc, nil
+}
+
+// connectForgotten: forget is no teardown; the failure path drops the
+// connection open.
+func connectForgotten(addr string) (*driverConn, error) {
+	mc := &driverConn{}
+	var err error
+	mc.netConn, err = net.Dial("tcp", addr) // want `connection from net.Dial is not closed when returning at line \d+`
+	if err != nil {
+		return nil, err
+	}
+	mc.rawConn = mc.netConn
+	if _, err := mc.netConn.Write([]byte("hello")); err != nil {
+		mc.forget()
+		return nil, err
+	}
+	return mc, nil
+}

@@ -180,7 +180,7 @@ func NewSessionEvenOnError(c net.Conn) (*session, error) { // want NewSessionEve
 	return s, nil
 }
 
-func (s *session) Close() error { return s.conn.Close() }
+func (s *session) Close() error { return s.conn.Close() } // want Close:`lifetime\(releases param 0 always\)`
 
 // CloseOnce may run from several goroutines: the first call closes the
 // connection, later ones find the flag set and return.
@@ -215,4 +215,33 @@ func CloseUnlessSwapped(c net.Conn, keep *atomic.Bool) {
 		return
 	}
 	c.Close()
+}
+
+type wrapped struct {
+	raw    net.Conn
+	closed atomic.Bool
+}
+
+func (w *wrapped) Close() error { // want Close:`lifetime\(releases param 0 always\)`
+	return w.raw.Close()
+}
+
+// Cleanup releases the connection the wrapper holds: once, and only when
+// there is one.
+func (w *wrapped) Cleanup() { // want Cleanup:`lifetime\(releases param 0 always\)`
+	if w.closed.Swap(true) {
+		return
+	}
+	conn := w.raw
+	if conn == nil {
+		return
+	}
+	conn.Close()
+}
+
+// MaybeClose releases it only when asked: no summary.
+func (w *wrapped) MaybeClose(yes bool) {
+	if yes {
+		w.raw.Close()
+	}
 }

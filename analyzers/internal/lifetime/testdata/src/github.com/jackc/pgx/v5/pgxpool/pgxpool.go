@@ -25,7 +25,7 @@ func (c *Conn) getPoolRows() *poolRows { // want getPoolRows:`lifetime\(keeps pa
 	return &poolRows{c: c}
 }
 
-func (r *poolRows) Close() { r.c.Release() }
+func (r *poolRows) Close() { r.c.Release() } // want Close:`lifetime\(releases param 0 always\)`
 
 // rowsFor hands c on through its unexported method: trusted, it keeps c.
 func rowsFor(c *Conn) *poolRows { // want rowsFor:`lifetime\(keeps param 0 always\)`
