@@ -241,7 +241,7 @@ func (a *checker) checkLocks(fn *ssa.Function) {
 func (a *checker) reportWalk(w *lockWalk, reported map[ssa.Instruction]bool) {
 	fn, origin := w.fn, w.origin
 	for _, d := range w.doubles {
-		if reported[d.instr] || unlockHandedOut(fn, origin.key) {
+		if reported[d.instr] || unlockHandedOut(fn, origin.key) || a.releasedByMaker(fn, origin.key, origin.read) {
 			continue
 		}
 		reported[d.instr] = true
@@ -454,6 +454,21 @@ func (a *checker) releasedIn(fn *ssa.Function, k key, read bool) bool {
 		for _, in := range b.Instrs {
 			for _, ev := range a.eventsOf(fn, in) {
 				if ev.key == k && ev.read == read && (ev.kind == evRelease || ev.kind == evDeferRelease) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// acquiredIn reports whether fn acquires the lock k anywhere, in either
+// mode.
+func (a *checker) acquiredIn(fn *ssa.Function, k key) bool {
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			for _, ev := range a.eventsOf(fn, in) {
+				if ev.key == k && (ev.kind == evAcquire || ev.kind == evTryAcquire || ev.kind == evLocks) {
 					return true
 				}
 			}
