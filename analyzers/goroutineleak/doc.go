@@ -370,10 +370,25 @@
 //     a value against nil) is a conditional lock helper when it is exported
 //     or a caller in the package unlocks after calling it.
 //   - A deferred unlock registered before the `Lock` (or on another
-//     branch) covers it; two read locks of an RWMutex never conflict.
+//     branch) covers it; two read locks of an RWMutex never conflict
+//     unless another goroutine can write-lock the mutex in between (a
+//     local RWMutex whose address reaches only its own methods has no
+//     such writer).
+//   - A path that fails the test (`t.Errorf`, `t.Fatal`) ends without a
+//     finding; an `if` on a constant takes one edge; a condition decided
+//     on a path stays decided through the loop variable it flows into
+//     (`for done := false; !done; { mu.Lock(); ...; if !done {
+//     mu.Unlock() } }` leaves the loop holding the lock on purpose); a
+//     walk that comes back to a mutex variable's declaration has a new
+//     mutex.
+//   - A second acquisition in a closure of a mutex it captures is not a
+//     `doublelock` when the function that made the closure unlocks that
+//     mutex and never locks it: the lock passes between the goroutines.
 //   - `wg.Go` cannot skip `Done`; a goroutine that passes the WaitGroup to
 //     any call, defers anything with it or captures it in a closure is taken
-//     to call `Done` there.
+//     to call `Done` there. A range over a channel that is never closed (a
+//     ticker's) does not end, so its end skips no `Done`; goroutines a loop
+//     starts after a single `Add(1)` share that one count.
 //
 // # Known gaps
 //

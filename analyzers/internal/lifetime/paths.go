@@ -261,7 +261,7 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 // discharged) on that edge.
 func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) {
 	cond := iff.Cond
-	if !taken && receivesFromNeverClosed(cond) {
+	if !taken && ssanav.ReceivesFromNeverClosed(cond) {
 		return st, false // `for range ticker.C` does not end
 	}
 	if !taken && st.duty == owed && !st.again && t.assertsOwnType(cond) {

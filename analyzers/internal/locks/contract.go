@@ -2,6 +2,7 @@ package locks
 
 import (
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -168,6 +169,35 @@ func unlockHandedOut(fn *ssa.Function, k key) bool {
 			}
 			obj, _ := callee.Object().(*types.Func)
 			if op, ok := syncOpOf(obj); ok && op.kind == opRelease && keyOf(fn, mc.Bindings[0]) == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// releasedByMaker reports whether the lock k of the closure fn is a
+// variable fn captures that the function making the closure releases and
+// never acquires: the lock is handed from one goroutine to the other
+// (taken here, released there), so taking it again here waits for that
+// release rather than for ever.
+func (a *checker) releasedByMaker(fn *ssa.Function, k key, read bool) bool {
+	parent := fn.Parent()
+	if parent == nil || !strings.HasPrefix(k, "fv") {
+		return false
+	}
+	for _, b := range parent.Blocks {
+		for _, in := range b.Instrs {
+			mc, ok := in.(*ssa.MakeClosure)
+			if !ok || mc.Fn != fn {
+				continue
+			}
+			bindings := make([]key, len(mc.Bindings))
+			for i, x := range mc.Bindings {
+				bindings[i] = keyOf(parent, x)
+			}
+			pk := rebase(k, nil, bindings)
+			if pk != "" && a.releasedIn(parent, pk, read) && !a.acquiredIn(parent, pk) {
 				return true
 			}
 		}

@@ -142,3 +142,51 @@ func (a *checker) writerOf(origin event) ssa.CallInstruction {
 	a.writers[id] = found
 	return found
 }
+
+// goroutineLocal reports whether the mutex an acquisition locks is a
+// local variable only its own goroutine can reach: no closure captures it
+// and its address goes nowhere but to the mutex's own methods. A Lock of
+// it elsewhere in the function then runs on the same goroutine, never
+// waiting in between two read locks.
+func goroutineLocal(ev event) bool {
+	addr := mutexAddr(ev)
+	if addr == nil {
+		return false
+	}
+	alloc, ok := rootOf(addr).(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	var onlyMutexCalls func(v ssa.Value, depth int) bool
+	onlyMutexCalls = func(v ssa.Value, depth int) bool {
+		if depth > 8 {
+			return false
+		}
+		for _, r := range *v.Referrers() {
+			switch r := r.(type) {
+			case *ssa.FieldAddr:
+				if !onlyMutexCalls(r, depth+1) {
+					return false
+				}
+			case *ssa.DebugRef:
+			case *ssa.Call:
+				callee := r.Call.StaticCallee()
+				if callee == nil || len(r.Call.Args) == 0 || r.Call.Args[0] != v {
+					return false
+				}
+				if _, ok := syncOpOf(funcObj(callee)); !ok {
+					return false
+				}
+				for _, x := range r.Call.Args[1:] {
+					if x == v {
+						return false
+					}
+				}
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	return onlyMutexCalls(alloc, 0)
+}

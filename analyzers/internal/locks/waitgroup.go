@@ -50,7 +50,7 @@ func (a *checker) checkWaitGroups(fn *ssa.Function) {
 		return
 	}
 	for _, g := range gos {
-		a.checkGo(fn, g, adds, waits)
+		a.checkGo(fn, g, adds, addCalls, waits)
 	}
 	a.checkWaitInLoop(fn, gos, addCalls, waitCalls, doneCalls)
 }
@@ -168,7 +168,7 @@ func (a *checker) receiverText(in ssa.Instruction, fallback string) string {
 	return fallback
 }
 
-func (a *checker) checkGo(fn *ssa.Function, g *ssa.Go, adds map[key]bool, waits map[key]ssa.Instruction) {
+func (a *checker) checkGo(fn *ssa.Function, g *ssa.Go, adds map[key]bool, addCalls []event, waits map[key]ssa.Instruction) {
 	c := g.Common()
 	if c.IsInvoke() {
 		return
@@ -197,7 +197,7 @@ func (a *checker) checkGo(fn *ssa.Function, g *ssa.Go, adds map[key]bool, waits 
 				if ev.kind == evDone && !done[ev.key] {
 					done[ev.key] = true
 					outer := rebase(ev.key, args, bindings)
-					if outer == "" || !adds[outer] || waits[outer] == nil {
+					if outer == "" || !adds[outer] || waits[outer] == nil || sharedCount(g, outer, addCalls) {
 						continue
 					}
 					if ret, perItem := a.skipsItemDone(body, ev.key); perItem {
@@ -218,6 +218,41 @@ func (a *checker) checkGo(fn *ssa.Function, g *ssa.Go, adds map[key]bool, waits 
 			}
 		}
 	}
+}
+
+// sharedCount reports whether the goroutines g starts in a loop share one
+// count of the WaitGroup k: every Add of k in the starting function adds
+// the constant 1 outside that loop. One Done is then owed by all of them
+// together (whichever finishes the work), and a goroutine that returns
+// without it leaves it to another.
+func sharedCount(g *ssa.Go, k key, adds []event) bool {
+	gb := g.Block()
+	if !reachesAfter(gb, gb) {
+		return false
+	}
+	n := 0
+	for _, ad := range adds {
+		if ad.key != k {
+			continue
+		}
+		ab := ad.instr.Block()
+		if reachesAfter(gb, ab) && reachesAfter(ab, gb) {
+			return false // counted on the way round, one per goroutine
+		}
+		call, ok := ad.instr.(*ssa.Call)
+		if !ok || len(call.Call.Args) < 2 {
+			return false
+		}
+		c, ok := call.Call.Args[1].(*ssa.Const)
+		if !ok {
+			return false
+		}
+		if v, ok := constant.Int64Val(c.Value); !ok || v != 1 {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // skipsItemDone handles a goroutine that calls Done for k inside a loop
@@ -326,6 +361,12 @@ func (a *checker) skipsDone(body *ssa.Function, k key) *ssa.Return {
 			case *ssa.Panic:
 				return
 			case *ssa.If:
+				if ssanav.ReceivesFromNeverClosed(in.Cond) {
+					// A range over a ticker's channel ends only by a
+					// break or a return inside it.
+					walk(b.Succs[0], as)
+					return
+				}
 				ck, pos := condKey(body, in.Cond)
 				if v, ok := as[ck]; ok && ck != "" {
 					if v == pos {

@@ -3,6 +3,7 @@ package locks
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -24,6 +25,16 @@ func (as assumptions) with(k key, v bool) assumptions {
 		out[k] = v
 	}
 	out[k] = v
+	return out
+}
+
+func (as assumptions) without(k key) assumptions {
+	out := make(assumptions, len(as))
+	for k2, v := range as {
+		if k2 != k {
+			out[k2] = v
+		}
+	}
 	return out
 }
 
@@ -116,7 +127,7 @@ func (a *checker) walk(w *lockWalk, b *ssa.BasicBlock, from int, as assumptions,
 				// so a later acquisition still deadlocks.
 				w.released, covered = true, true
 			case evAcquire, evLocks:
-				if conflicts(w.origin.read, ev.read) || a.writerOf(w.origin) != nil {
+				if conflicts(w.origin.read, ev.read) || a.writerOf(w.origin) != nil && !goroutineLocal(w.origin) {
 					w.doubles = append(w.doubles, ev)
 					return
 				}
@@ -128,6 +139,12 @@ func (a *checker) walk(w *lockWalk, b *ssa.BasicBlock, from int, as assumptions,
 		if a.releasesMutex(w.fn, w.origin, in) {
 			w.passed = true
 			return
+		}
+		if failsTest(in) {
+			return // the test has failed: no passing run goes on from here
+		}
+		if alloc, ok := in.(*ssa.Alloc); ok && rootedAt(k, keyOf(w.fn, alloc)) {
+			return // round a loop to a new variable: another mutex
 		}
 		switch in := in.(type) {
 		case *ssa.Store:
@@ -145,22 +162,26 @@ func (a *checker) walk(w *lockWalk, b *ssa.BasicBlock, from int, as assumptions,
 		case *ssa.Panic:
 			return
 		case *ssa.If:
+			if next := constEdge(b); next != nil {
+				a.step(w, b, next, as, covered)
+				return
+			}
 			ck, pos := condKey(w.fn, in.Cond)
 			if v, ok := as[ck]; ok && ck != "" {
 				next := b.Succs[1]
 				if v == pos {
 					next = b.Succs[0]
 				}
-				a.step(w, next, as, covered)
+				a.step(w, b, next, as, covered)
 				return
 			}
 			if ck == "" {
-				a.step(w, b.Succs[0], as, covered)
-				a.step(w, b.Succs[1], as, covered)
+				a.step(w, b, b.Succs[0], as, covered)
+				a.step(w, b, b.Succs[1], as, covered)
 				return
 			}
-			a.step(w, b.Succs[0], as.with(ck, pos), covered)
-			a.step(w, b.Succs[1], as.with(ck, !pos), covered)
+			a.step(w, b, b.Succs[0], as.with(ck, pos), covered)
+			a.step(w, b, b.Succs[1], as.with(ck, !pos), covered)
 			return
 		}
 		if a.blocksForever(in) {
@@ -168,8 +189,31 @@ func (a *checker) walk(w *lockWalk, b *ssa.BasicBlock, from int, as assumptions,
 		}
 	}
 	for _, s := range b.Succs {
-		a.step(w, s, as, covered)
+		a.step(w, b, s, as, covered)
 	}
+}
+
+// constEdge returns the only successor a block ending in `if CONST`
+// can take (`if false { return }` is no path), or nil.
+func constEdge(b *ssa.BasicBlock) *ssa.BasicBlock {
+	cond, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok {
+		return nil
+	}
+	c, ok := cond.Cond.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.Bool {
+		return nil
+	}
+	if constant.BoolVal(c.Value) {
+		return b.Succs[0]
+	}
+	return b.Succs[1]
+}
+
+// rootedAt reports whether the key k names root or something reached
+// from it.
+func rootedAt(k, root key) bool {
+	return root != "" && (k == root || strings.HasPrefix(k, root+"."))
 }
 
 // ownerOf is the key of the value a field lock belongs to ("p0" for
@@ -186,12 +230,62 @@ func isBool(t types.Type) bool {
 	return ok && b.Info()&types.IsBoolean != 0
 }
 
-func (a *checker) step(w *lockWalk, b *ssa.BasicBlock, as assumptions, covered bool) {
+func (a *checker) step(w *lockWalk, from, b *ssa.BasicBlock, as assumptions, covered bool) {
 	if w.seen[b] {
 		return
 	}
 	w.seen[b] = true
-	a.walk(w, b, 0, as, covered)
+	a.walk(w, b, 0, throughPhis(w.fn, from, b, as), covered)
+}
+
+// throughPhis carries the conditions decided on a path across the edge
+// from→to: a boolean φ of to takes the value that comes in on that edge,
+// so `for done := false; !done; { ... if !done { mu.Unlock() } }` leaves
+// the loop on the edge where done was found true. A φ whose incoming
+// value is not decided loses what was assumed of it.
+func throughPhis(fn *ssa.Function, from, to *ssa.BasicBlock, as assumptions) assumptions {
+	edge := -1
+	for i, p := range to.Preds {
+		if p == from {
+			edge = i
+			break
+		}
+	}
+	if edge < 0 {
+		return as
+	}
+	out := as
+	for _, in := range to.Instrs {
+		phi, ok := in.(*ssa.Phi)
+		if !ok {
+			break
+		}
+		if !isBool(phi.Type()) {
+			continue
+		}
+		pk := keyOf(fn, phi)
+		v, known := false, false
+		switch x := phi.Edges[edge].(type) {
+		case *ssa.Const:
+			if x.Value != nil {
+				v, known = constant.BoolVal(x.Value), true
+			}
+		default:
+			if ck, pos := condKey(fn, x); ck != "" {
+				if d, ok := as[ck]; ok {
+					v, known = d == pos, true
+				}
+			}
+		}
+		_, had := out[pk]
+		switch {
+		case known:
+			out = out.with(pk, v)
+		case had:
+			out = out.without(pk)
+		}
+	}
+	return out
 }
 
 // checkLocks walks every acquisition in fn.
@@ -241,7 +335,7 @@ func (a *checker) checkLocks(fn *ssa.Function) {
 func (a *checker) reportWalk(w *lockWalk, reported map[ssa.Instruction]bool) {
 	fn, origin := w.fn, w.origin
 	for _, d := range w.doubles {
-		if reported[d.instr] || unlockHandedOut(fn, origin.key) {
+		if reported[d.instr] || unlockHandedOut(fn, origin.key) || a.releasedByMaker(fn, origin.key, origin.read) {
 			continue
 		}
 		reported[d.instr] = true
@@ -454,6 +548,21 @@ func (a *checker) releasedIn(fn *ssa.Function, k key, read bool) bool {
 		for _, in := range b.Instrs {
 			for _, ev := range a.eventsOf(fn, in) {
 				if ev.key == k && ev.read == read && (ev.kind == evRelease || ev.kind == evDeferRelease) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// acquiredIn reports whether fn acquires the lock k anywhere, in either
+// mode.
+func (a *checker) acquiredIn(fn *ssa.Function, k key) bool {
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			for _, ev := range a.eventsOf(fn, in) {
+				if ev.key == k && (ev.kind == evAcquire || ev.kind == evTryAcquire || ev.kind == evLocks) {
 					return true
 				}
 			}

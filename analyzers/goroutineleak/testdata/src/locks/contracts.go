@@ -159,3 +159,51 @@ func lockTwice() {
 	mu.Lock()
 	mu.Lock() // want `mu is already locked at line 159 on this path`
 }
+
+// A mutex a goroutine locks on every iteration while the function that
+// started it unlocks it, without ever locking it itself: the lock is
+// handed from one goroutine to the other, so the next Lock waits for the
+// starter's Unlock.
+func handOverLoop(n int) {
+	var mu sync.Mutex
+	locked := make(chan bool)
+	go func() {
+		for i := 0; i < n; i++ {
+			mu.Lock()
+			locked <- true
+		}
+	}()
+	for i := 0; i < n; i++ {
+		<-locked
+		mu.Unlock()
+	}
+}
+
+// The same goroutine when its starter never unlocks the mutex.
+func lockLoopAlone(n int) {
+	var mu sync.Mutex
+	locked := make(chan bool, n)
+	go func() {
+		for i := 0; i < n; i++ {
+			mu.Lock() // want `mu is still locked when the loop comes back to this acquisition`
+			locked <- true
+		}
+	}()
+	<-locked
+}
+
+// A starter that locks the mutex itself as well shares it, but does not
+// release the goroutine's acquisitions: the goroutine's second Lock in a
+// row still waits for ever.
+func lockTwiceBesideStarter() {
+	var mu sync.Mutex
+	done := make(chan bool)
+	go func() {
+		mu.Lock()
+		mu.Lock() // want `mu is already locked at line \d+ on this path`
+		done <- true
+	}()
+	mu.Lock()
+	mu.Unlock()
+	<-done
+}

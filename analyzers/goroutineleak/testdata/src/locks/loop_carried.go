@@ -110,3 +110,49 @@ func (p *Proxy) Drain(in []int) {
 		p.mu.Unlock()
 	}
 }
+
+// Negative: the path that keeps the lock is the one that found the work
+// done, and the loop's own condition ends the loop on it: the lock is
+// kept past the loop on purpose and released after it.
+func (p *Proxy) HoldWhenReady(ready func() bool) {
+	for done := false; !done; {
+		p.mu.Lock()
+		done = ready()
+		if !done {
+			p.mu.Unlock()
+		}
+	}
+	p.conns[0] = true
+	p.mu.Unlock()
+}
+
+// Positive: the same loop when the condition that keeps the lock is not
+// the one that ends the loop.
+func (p *Proxy) HoldWhenReadyTwice(ready func() bool) {
+	for done := false; !done; {
+		p.mu.Lock() // want `p.mu is still locked when the loop comes back to this acquisition`
+		done = ready()
+		if !ready() {
+			p.mu.Unlock()
+		}
+	}
+	p.mu.Unlock()
+}
+
+// Negative: a return under a constant false condition is no path.
+func (p *Proxy) NeverReturnsEarly() {
+	p.mu.Lock()
+	if false {
+		return
+	}
+	p.mu.Unlock()
+}
+
+// Positive: the same return under a condition that can hold.
+func (p *Proxy) ReturnsEarly(stop bool) {
+	p.mu.Lock() // want `p.mu is still locked when returning at line \d+`
+	if stop {
+		return
+	}
+	p.mu.Unlock()
+}
