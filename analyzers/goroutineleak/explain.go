@@ -58,8 +58,13 @@ func (m *model) chanName(o *op) string {
 	s := m.syntax()
 	var expr ast.Expr
 	if c, ok := o.instr.(ssa.CallInstruction); ok && o.virtual {
-		if call := s.calls[c.Common().Pos()]; call != nil && o.arg < len(call.Args) {
-			return types.ExprString(call.Args[o.arg])
+		arg := o.arg
+		call := s.calls[c.Common().Pos()]
+		if call != nil && len(c.Common().Args) == len(call.Args)+1 {
+			arg-- // a method's receiver, written before the dot
+		}
+		if call != nil && arg >= 0 && arg < len(call.Args) {
+			return types.ExprString(call.Args[arg])
 		}
 		return "the channel"
 	}
