@@ -266,7 +266,11 @@ func foreignName(fn *ssa.Function) string {
 		return fn.Name()
 	}
 	if recv := fn.Signature.Recv(); recv != nil {
-		return types.TypeString(recv.Type(), (*types.Package).Name) + "." + obj.Name()
+		t := types.TypeString(recv.Type(), (*types.Package).Name)
+		if _, isPtr := recv.Type().(*types.Pointer); isPtr {
+			t = "(" + t + ")"
+		}
+		return t + "." + obj.Name()
 	}
 	return obj.Pkg().Name() + "." + obj.Name()
 }

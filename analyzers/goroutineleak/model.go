@@ -51,6 +51,9 @@ type model struct {
 	canEnd    map[*ssa.Function]bool
 	reached   map[*ssa.BasicBlock]int
 	callers   map[*ssa.Function][]*ssa.Function
+
+	// foreignEnds memoises foreignNeverEnds.
+	foreignEnds map[*ssa.Function]string
 }
 
 func newModel(pass *analysis.Pass, pkg *ssa.Package, srcFuncs []*ssa.Function) *model {
@@ -192,6 +195,8 @@ func buildModel(pass *analysis.Pass, pkg *ssa.Package, srcFuncs []*ssa.Function,
 		known:     make(map[*ssa.Function]bool),
 		open:      make(map[*ssa.Function]bool),
 		opsOf:     make(map[ssa.Instruction][]*op),
+
+		foreignEnds: make(map[*ssa.Function]string),
 	}
 	m.flow.summary = func(fn *ssa.Function) *startFact {
 		if f, ok := local[fn]; ok {
@@ -837,11 +842,28 @@ func (m *model) blocks(in ssa.Instruction) bool {
 		if _, isCall := in.(*ssa.Call); !isCall {
 			return false
 		}
-		if callee := in.Common().StaticCallee(); m.known[callee] && !m.canReturn[callee] {
+		callee := in.Common().StaticCallee()
+		if m.known[callee] && !m.canReturn[callee] {
+			return true
+		}
+		if callee != nil && !m.known[callee] && m.foreignNeverEnds(callee) != "" {
 			return true
 		}
 	}
 	return false
+}
+
+// foreignNeverEnds returns why fn, a function of another package, never
+// returns or panics, as its summary says, or "".
+func (m *model) foreignNeverEnds(fn *ssa.Function) string {
+	why, ok := m.foreignEnds[fn]
+	if !ok {
+		if f := m.importFact(fn); f != nil {
+			why = f.NeverEnds
+		}
+		m.foreignEnds[fn] = why
+	}
+	return why
 }
 
 // liveSuccs drops the branches of a select that pick a stuck case and the
