@@ -169,3 +169,86 @@ func (in *installer) installUntilClosed(stop <-chan struct{}) (int, error) {
 		return 0, errFailed
 	}
 }
+
+type chunk struct {
+	text string
+	err  error
+}
+
+func lines() []string { return nil }
+
+// The producer's consumer is the function the channel is handed to; it
+// returns on the first error, and the producer blocks on its next send.
+func stream() (string, error) {
+	ch := make(chan chunk)
+	go func() { // want `goroutine blocks forever sending on ch: the caller can stop receiving and return at line 197`
+		defer close(ch)
+		for _, l := range lines() {
+			ch <- chunk{text: l}
+		}
+	}()
+	return combine(ch)
+}
+
+func combine(ch chan chunk) (string, error) {
+	out := ""
+	for c := range ch {
+		if c.err != nil {
+			return "", c.err
+		}
+		out += c.text
+	}
+	return out, nil
+}
+
+// A consumer that drains the channel to its close lets the producer end.
+func streamDrained() string {
+	ch := make(chan chunk)
+	go func() {
+		defer close(ch)
+		for _, l := range lines() {
+			ch <- chunk{text: l}
+		}
+	}()
+	return combineAll(ch)
+}
+
+func combineAll(ch chan chunk) string {
+	out := ""
+	for c := range ch {
+		if c.err != nil {
+			continue
+		}
+		out += c.text
+	}
+	return out
+}
+
+// The producer watches the context the caller cancels on its way out.
+func streamCancelled() (string, error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ch := make(chan chunk)
+	go func() {
+		defer close(ch)
+		for _, l := range lines() {
+			select {
+			case ch <- chunk{text: l}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return combineUntilError(ch)
+}
+
+func combineUntilError(ch chan chunk) (string, error) {
+	out := ""
+	for c := range ch {
+		if c.err != nil {
+			return "", c.err
+		}
+		out += c.text
+	}
+	return out, nil
+}
