@@ -61,6 +61,9 @@ func (m *model) checkStart(g *ssa.Go) *finding {
 	if f := m.handoff(g); f != nil {
 		return f
 	}
+	if f := m.closeSkipped(g, callee); f != nil {
+		return f
+	}
 	return m.endsOnClose(g, funcName(callee))
 }
 
