@@ -161,23 +161,25 @@ func (m *model) onlySendsIn(fn *ssa.Function, c *classInfo) bool {
 	return any
 }
 
-// senderSummary is fn's summary when each of its channel parameters is
-// only sent on, by fn or its callees, and never passed on, received from
-// or closed; nil otherwise.
+// senderSummary is fn's summary when it sends on a channel parameter and
+// the summary accounts for every channel parameter (none is passed on
+// where the summary cannot follow); nil otherwise.
 func (m *model) senderSummary(fn *ssa.Function) *startFact {
 	fact := &startFact{}
 	reach := m.reachFrom(fn)
+	sends := false
 	for i, p := range fn.Params {
 		if _, isChan := p.Type().Underlying().(*types.Chan); !isChan {
 			continue
 		}
 		pf := m.paramSummary(fn, i, reach)
-		if pf.Other || pf.Recv || pf.Close || pf.Sends == 0 {
+		if pf.Other {
 			return nil
 		}
+		sends = sends || pf.Sends > 0
 		fact.Params = append(fact.Params, pf)
 	}
-	if len(fact.Params) == 0 {
+	if !sends {
 		return nil
 	}
 	return fact

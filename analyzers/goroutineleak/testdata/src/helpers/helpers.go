@@ -50,7 +50,7 @@ func (in *installer) runWithContext(ctx context.Context) (int, error) {
 	done := make(chan struct{})
 	defer close(done)
 	go in.perform(rc) // want `goroutine blocks forever sending on rc: the caller can return at line 58 without receiving`
-	go in.watch(ctx, cc, done)
+	go in.watch(ctx, cc, done) // want `goroutine blocks forever sending on cc: the caller can return at line 56 without receiving`
 	select {
 	case r := <-rc:
 		return r.n, r.err
@@ -75,14 +75,15 @@ func (in *installer) runWithContextBuffered(ctx context.Context) (int, error) {
 	}
 }
 
-// Receiving the result on every path drains the helper's send.
+// Receiving the result on every path drains perform's send; watch's,
+// made when the context ends during the wait, has no receiver.
 func (in *installer) runAndWait(ctx context.Context) (int, error) {
 	rc := make(chan result)
 	cc := make(chan result)
 	done := make(chan struct{})
 	defer close(done)
 	go in.perform(rc)
-	go in.watch(ctx, cc, done)
+	go in.watch(ctx, cc, done) // want `goroutine blocks forever sending on cc: the caller can return at line 88 without receiving`
 	r := <-rc
 	return r.n, r.err
 }
@@ -119,8 +120,8 @@ func send(c chan<- int, v int) { c <- v }
 func firstOfTwoPlain() int { // the second sender is left behind
 	a := make(chan int)
 	b := make(chan int)
-	go func() { send(a, 1) }() // want `goroutine blocks forever sending on a: the caller can return at line 128 without receiving`
-	go func() { send(b, 2) }() // want `goroutine blocks forever sending on b: the caller can return at line 126 without receiving`
+	go func() { send(a, 1) }() // want `goroutine blocks forever sending on a: the caller can return at line 129 without receiving`
+	go func() { send(b, 2) }() // want `goroutine blocks forever sending on b: the caller can return at line 127 without receiving`
 	select {
 	case v := <-a:
 		return v
@@ -148,7 +149,7 @@ func (in *installer) install(c chan<- result) {
 
 func (in *installer) installWithTimeout(ctx context.Context) (int, error) {
 	rc := make(chan result)
-	go in.install(rc) // want `goroutine blocks forever sending on rc: the caller can return at line 156 without receiving`
+	go in.install(rc) // want `goroutine blocks forever sending on rc: the caller can return at line 157 without receiving`
 	select {
 	case r := <-rc:
 		return r.n, r.err
@@ -181,7 +182,7 @@ func lines() []string { return nil }
 // returns on the first error, and the producer blocks on its next send.
 func stream() (string, error) {
 	ch := make(chan chunk)
-	go func() { // want `goroutine blocks forever sending on ch: the caller can stop receiving and return at line 197`
+	go func() { // want `goroutine blocks forever sending on ch: the caller can stop receiving and return at line 198`
 		defer close(ch)
 		for _, l := range lines() {
 			ch <- chunk{text: l}
