@@ -45,7 +45,7 @@ func runLeaky(ctx context.Context, release <-chan struct{}) (int, error) {
 	cc := make(chan outcome)
 	done := make(chan struct{})
 	defer close(done)
-	go work(rc, release) //nolint:goroutineleak/handoff // the shape under test
+	go work(rc, release)       //nolint:goroutineleak/handoff // the shape under test
 	go watchCtx(ctx, cc, done) //nolint:goroutineleak/handoff // also blocks when the result beats a cancel that watchCtx already saw
 	select {
 	case r := <-rc:

@@ -49,7 +49,7 @@ func (in *installer) runWithContext(ctx context.Context) (int, error) {
 	cc := make(chan result)
 	done := make(chan struct{})
 	defer close(done)
-	go in.perform(rc) // want `goroutine blocks forever sending on rc: the caller can return at line 58 without receiving`
+	go in.perform(rc)          // want `goroutine blocks forever sending on rc: the caller can return at line 58 without receiving`
 	go in.watch(ctx, cc, done) // want `goroutine blocks forever sending on cc: the caller can return at line 56 without receiving`
 	select {
 	case r := <-rc:
