@@ -392,9 +392,11 @@ func (m *model) pureHandoff(class int32, parent *ssa.Function, inReach map[*ssa.
 
 // consumerOf returns the function of the package to which the parent
 // hands the class's channel to receive from it, or nil: every receive on
-// the class outside the parent is in that one function, which is not run
-// by the parent's goroutines, has no other caller, and which the parent
-// calls once, passing the channel ("go produce(ch); return combine(ch)").
+// the class is in that one function, which is not run by the parent's
+// goroutines, has no other caller, and which the parent calls once,
+// passing the channel ("go produce(ch); return combine(ch)"). The parent
+// itself does not receive: one that drains what the consumer left would
+// release the senders.
 func (m *model) consumerOf(class int32, parent *ssa.Function, inReach map[*ssa.Function]bool) *ssa.Function {
 	var d *ssa.Function
 	for _, o := range m.flow.info[class].ops {
@@ -403,7 +405,7 @@ func (m *model) consumerOf(class int32, parent *ssa.Function, inReach map[*ssa.F
 		}
 		fn := o.instr.Parent()
 		if fn == parent {
-			continue
+			return nil
 		}
 		if d != nil && d != fn {
 			return nil

@@ -253,3 +253,28 @@ func combineUntilError(ch chan chunk) (string, error) {
 	}
 	return out, nil
 }
+
+// The caller drains what the consumer leaves, which lets the producer end.
+func streamThenDrain() (string, error) {
+	ch := make(chan chunk)
+	go func() {
+		defer close(ch)
+		for _, l := range lines() {
+			ch <- chunk{text: l}
+		}
+	}()
+	out, err := combineFirst(ch)
+	for range ch {
+	}
+	return out, err
+}
+
+func combineFirst(ch chan chunk) (string, error) {
+	for c := range ch {
+		if c.err != nil {
+			return "", c.err
+		}
+		return c.text, nil
+	}
+	return "", nil
+}
