@@ -101,3 +101,48 @@ func feedWithStop(ns []int) error {
 	close(queue)
 	return nil
 }
+
+// Feeder's queue is closed by Close as well: a caller that gets the
+// Feeder back with the error closes it there.
+type Feeder struct{ queue chan item }
+
+func (f *Feeder) Close() { close(f.queue) }
+
+func StartFeeder(ns []int) (*Feeder, error) {
+	f := &Feeder{queue: make(chan item)}
+	go func() {
+		for it := range f.queue {
+			process(it)
+		}
+	}()
+	for _, n := range ns {
+		it, err := load(n)
+		if err != nil {
+			return f, err
+		}
+		f.queue <- it
+	}
+	return f, nil
+}
+
+// Another function of the package closes the queue on the error path.
+func feedClosedByHelper(ns []int) error {
+	queue := make(chan item)
+	go func() {
+		for it := range queue {
+			process(it)
+		}
+	}()
+	for _, n := range ns {
+		it, err := load(n)
+		if err != nil {
+			shut(queue)
+			return err
+		}
+		queue <- it
+	}
+	close(queue)
+	return nil
+}
+
+func shut(q chan item) { close(q) }
