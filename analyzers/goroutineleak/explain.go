@@ -216,3 +216,24 @@ func (m *model) fileLine(pos token.Pos) string {
 	p := m.pass.Fset.Position(pos)
 	return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
 }
+
+// loopStart is where a loop with no loop statement of its own (one made
+// with goto) begins in the source: the earliest position of its
+// instructions, phis aside (a phi carries its variable's declaration).
+func loopStart(loop []*ssa.BasicBlock) token.Pos {
+	var best token.Pos
+	for _, b := range loop {
+		for _, in := range b.Instrs {
+			if _, isPhi := in.(*ssa.Phi); isPhi {
+				continue
+			}
+			if p := in.Pos(); p.IsValid() && (!best.IsValid() || p < best) {
+				best = p
+			}
+		}
+	}
+	if !best.IsValid() && len(loop[0].Instrs) > 0 {
+		best = loop[0].Instrs[0].Pos()
+	}
+	return best
+}

@@ -226,7 +226,7 @@ func (m *model) neverEndsReason(fn *ssa.Function) string {
 			f = next
 			continue
 		}
-		pos := loop[0].Instrs[0].Pos()
+		pos := loopStart(loop)
 		if stmt := m.loopStmt(f, loop); stmt != nil {
 			pos = stmt.Pos()
 		}

@@ -217,7 +217,7 @@ func (m *model) loopFinding(g *ssa.Go, fn *ssa.Function, loop []*ssa.BasicBlock,
 		}
 	}
 	stmt := m.loopStmt(fn, loop)
-	pos := loop[0].Instrs[0].Pos()
+	pos := loopStart(loop)
 	if stmt != nil {
 		pos = stmt.Pos()
 	}
