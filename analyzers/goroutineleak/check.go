@@ -61,6 +61,9 @@ func (m *model) checkStart(g *ssa.Go) *finding {
 	if f := m.handoff(g); f != nil {
 		return f
 	}
+	if f := m.closeSkipped(g, callee); f != nil {
+		return f
+	}
 	return m.endsOnClose(g, funcName(callee))
 }
 
@@ -266,7 +269,11 @@ func foreignName(fn *ssa.Function) string {
 		return fn.Name()
 	}
 	if recv := fn.Signature.Recv(); recv != nil {
-		return types.TypeString(recv.Type(), (*types.Package).Name) + "." + obj.Name()
+		t := types.TypeString(recv.Type(), (*types.Package).Name)
+		if _, isPtr := recv.Type().(*types.Pointer); isPtr {
+			t = "(" + t + ")"
+		}
+		return t + "." + obj.Name()
 	}
 	return obj.Pkg().Name() + "." + obj.Name()
 }

@@ -272,7 +272,23 @@
 // parameter, how many blocking sends it makes (and whether every run sends),
 // whether it receives, closes, ends only once the channel is closed, or
 // passes the channel on. An exported function started by its own package
-// with the package's channels is followed the same way.
+// with the package's channels is followed the same way, and so is a
+// function of the package that sends on a channel parameter through which
+// several of the package's channels flow (a `report(c, result)` helper two
+// goroutines call with their own result channels), so that each caller's
+// channel stays a hand-off of its own. A call of another package's
+// function whose summary says it never returns holds the goroutine that
+// makes it (a goroutine that retries a transfer, then runs the zone's
+// ticker loop); a loop that exits into such a call is not the trap.
+//
+// The receives of a hand-off may also sit in the one function the parent
+// passes the channel to (`go produce(ch); return combine(ch)`), called
+// once and from nowhere else: its returns are the parent's ways out. A
+// goroutine that can only end once its channel is closed (it ranges over
+// it) is reported (`rangenoclose`) when the channel, made by the parent and
+// seen nowhere else, is closed by the parent on some paths but not on one
+// that returns (an error return between the `go` statement and the
+// `close`).
 //
 // Locks and WaitGroups are followed on the same SSA by their own path
 // walk. A lock is named by the expression of its mutex (a field `s.mu`

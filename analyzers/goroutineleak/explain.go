@@ -58,8 +58,13 @@ func (m *model) chanName(o *op) string {
 	s := m.syntax()
 	var expr ast.Expr
 	if c, ok := o.instr.(ssa.CallInstruction); ok && o.virtual {
-		if call := s.calls[c.Common().Pos()]; call != nil && o.arg < len(call.Args) {
-			return types.ExprString(call.Args[o.arg])
+		arg := o.arg
+		call := s.calls[c.Common().Pos()]
+		if call != nil && len(c.Common().Args) == len(call.Args)+1 {
+			arg-- // a method's receiver, written before the dot
+		}
+		if call != nil && arg >= 0 && arg < len(call.Args) {
+			return types.ExprString(call.Args[arg])
 		}
 		return "the channel"
 	}
@@ -210,4 +215,25 @@ func returnPos(r *ssa.Return) token.Pos {
 func (m *model) fileLine(pos token.Pos) string {
 	p := m.pass.Fset.Position(pos)
 	return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
+}
+
+// loopStart is where a loop with no loop statement of its own (one made
+// with goto) begins in the source: the earliest position of its
+// instructions, phis aside (a phi carries its variable's declaration).
+func loopStart(loop []*ssa.BasicBlock) token.Pos {
+	var best token.Pos
+	for _, b := range loop {
+		for _, in := range b.Instrs {
+			if _, isPhi := in.(*ssa.Phi); isPhi {
+				continue
+			}
+			if p := in.Pos(); p.IsValid() && (!best.IsValid() || p < best) {
+				best = p
+			}
+		}
+	}
+	if !best.IsValid() && len(loop[0].Instrs) > 0 {
+		best = loop[0].Instrs[0].Pos()
+	}
+	return best
 }

@@ -214,6 +214,9 @@ func (m *model) neverEndsReason(fn *ssa.Function) string {
 	seen := make(map[*ssa.Function]bool)
 	for f := fn; f != nil && !seen[f]; {
 		seen[f] = true
+		if !m.known[f] {
+			return fmt.Sprintf("it calls %s, which never returns (%s)", foreignName(f), m.foreignNeverEnds(f))
+		}
 		if stuck := m.firstStuck(f); stuck != nil {
 			what, _ := m.describeStuck(stuck)
 			return fmt.Sprintf("it blocks forever %s at %s", what, m.fileLine(stuck.Pos()))
@@ -223,7 +226,7 @@ func (m *model) neverEndsReason(fn *ssa.Function) string {
 			f = next
 			continue
 		}
-		pos := loop[0].Instrs[0].Pos()
+		pos := loopStart(loop)
 		if stmt := m.loopStmt(f, loop); stmt != nil {
 			pos = stmt.Pos()
 		}

@@ -167,7 +167,17 @@ func (m *model) handoff(g *ssa.Go) *finding {
 		n := sendsAtMost(starters, class, loops)
 		return n, n != unbounded
 	}
-	ex := m.parentExit(g, group, makes, loops, total, capacity, sendBound)
+	var consumer *ssa.Function
+	for class := range group {
+		d := m.consumerOf(class, parent, inReach)
+		if d != nil && consumer != nil && d != consumer {
+			return nil
+		}
+		if d != nil {
+			consumer = d
+		}
+	}
+	ex := m.parentExit(g, group, makes, loops, total, capacity, sendBound, consumer)
 	if ex == nil {
 		return nil
 	}
@@ -368,16 +378,53 @@ func (m *model) pureHandoff(class int32, parent *ssa.Function, inReach map[*ssa.
 				return false
 			}
 		case opRecv:
-			if fn != parent {
+			if fn != parent && fn != m.consumerOf(class, parent, inReach) {
 				return false
 			}
 		case opClose:
-			if fn == parent {
+			if fn == parent || fn == m.consumerOf(class, parent, inReach) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// consumerOf returns the function of the package to which the parent
+// hands the class's channel to receive from it, or nil: every receive on
+// the class is in that one function, which is not run by the parent's
+// goroutines, has no other caller, and which the parent calls once,
+// passing the channel ("go produce(ch); return combine(ch)"). The parent
+// itself does not receive: one that drains what the consumer left would
+// release the senders.
+func (m *model) consumerOf(class int32, parent *ssa.Function, inReach map[*ssa.Function]bool) *ssa.Function {
+	var d *ssa.Function
+	for _, o := range m.flow.info[class].ops {
+		if o.kind != opRecv || o.virtual {
+			continue
+		}
+		fn := o.instr.Parent()
+		if fn == parent {
+			return nil
+		}
+		if d != nil && d != fn {
+			return nil
+		}
+		d = fn
+	}
+	if d == nil || m.open[d] || d.Parent() != nil || inReach[d] || len(m.flow.callSites[d]) != 1 {
+		return nil
+	}
+	site, ok := m.flow.callSites[d][0].(*ssa.Call)
+	if !ok || site.Parent() != parent || inCycle(site.Block()) {
+		return nil
+	}
+	for _, a := range site.Call.Args {
+		if tracked(a.Type()) && m.flow.find(m.flow.node(a)) == class {
+			return d
+		}
+	}
+	return nil
 }
 
 // profile describes fn's blocking sends on the group, its callees'
@@ -593,7 +640,52 @@ type parentExitPoint struct {
 // received fewer values than total minus the buffer, without seeing the
 // channel closed or finishing a receive loop. It returns the earliest such
 // exit in the source.
-func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeChan, loops []*loop, total, capacity int64, sendBound func(int32) (int64, bool)) *parentExitPoint {
+func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeChan, loops []*loop, total, capacity int64, sendBound func(int32) (int64, bool), consumer *ssa.Function) *parentExitPoint {
+	// Tests that decided the way to the go statement decide the same way
+	// again on every path from it ("if n > 0" guarding both the loop that
+	// starts goroutines and the loop that receives from them).
+	known := make(map[string]int)
+	for d := g.Block().Idom(); d != nil; d = d.Idom() {
+		test, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		key, ok := condKey(test.Cond, loops)
+		if !ok {
+			continue
+		}
+		for i, s := range d.Succs {
+			if s.Dominates(g.Block()) && d.Succs[1-i] != s {
+				known[key] = i
+			}
+		}
+	}
+	idx := 0
+	for i, in := range g.Block().Instrs {
+		if in == g {
+			idx = i + 1
+		}
+	}
+	exits := m.exitsFrom(g.Block(), idx, 0, known, group, makes, loops, total, capacity, sendBound, consumer)
+	if len(exits) == 0 {
+		return nil
+	}
+	// A return reads better than going round the loop; then the earliest.
+	sort.Slice(exits, func(i, j int) bool {
+		if exits[i].remake != exits[j].remake {
+			return !exits[i].remake
+		}
+		return exits[i].pos < exits[j].pos
+	})
+	return exits[0]
+}
+
+// exitsFrom walks the paths from instruction from of block start, having
+// received count values, and returns every way out that leaves values
+// unreceived. A call of the consumer (the function the parent hands the
+// channel to) is followed into it: its returns are the ways out, and the
+// path in the parent stops there.
+func (m *model) exitsFrom(start *ssa.BasicBlock, from int, count0 int64, known map[string]int, group map[int32]bool, makes []*ssa.MakeChan, loops []*loop, total, capacity int64, sendBound func(int32) (int64, bool), consumer *ssa.Function) []*parentExitPoint {
 	isMake := make(map[ssa.Instruction]bool)
 	for _, mk := range makes {
 		isMake[mk] = true
@@ -681,32 +773,7 @@ func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeCha
 		}
 		return c + 1
 	}
-	// Tests that decided the way to the go statement decide the same way
-	// again on every path from it ("if n > 0" guarding both the loop that
-	// starts goroutines and the loop that receives from them).
-	known := make(map[string]int)
-	for d := g.Block().Idom(); d != nil; d = d.Idom() {
-		test, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
-		if !ok {
-			continue
-		}
-		key, ok := condKey(test.Cond, loops)
-		if !ok {
-			continue
-		}
-		for i, s := range d.Succs {
-			if s.Dominates(g.Block()) && d.Succs[1-i] != s {
-				known[key] = i
-			}
-		}
-	}
-	idx := 0
-	for i, in := range g.Block().Instrs {
-		if in == g {
-			idx = i + 1
-		}
-	}
-	work := []state{{b: g.Block(), from: idx}}
+	work := []state{{b: start, from: from, count: min(count0, limit)}}
 	for len(work) > 0 {
 		st := work[len(work)-1]
 		work = work[:len(work)-1]
@@ -738,6 +805,11 @@ func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeCha
 				continue
 			}
 			if m.blocks(in) {
+				stopped = true
+				break
+			}
+			if call, ok := in.(*ssa.Call); ok && consumer != nil && call.Call.StaticCallee() == consumer {
+				exits = append(exits, m.exitsFrom(consumer.Blocks[0], 0, count, nil, group, makes, loopsOf(consumer), total, capacity, sendBound, nil)...)
 				stopped = true
 				break
 			}
@@ -816,17 +888,7 @@ func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeCha
 			work = append(work, state{b: s, prev: st.b, count: c, drained: d})
 		}
 	}
-	if len(exits) == 0 {
-		return nil
-	}
-	// A return reads better than going round the loop; then the earliest.
-	sort.Slice(exits, func(i, j int) bool {
-		if exits[i].remake != exits[j].remake {
-			return !exits[i].remake
-		}
-		return exits[i].pos < exits[j].pos
-	})
-	return exits[0]
+	return exits
 }
 
 // countedDrain reports whether a test "n == N" (or "n >= N") can only be

@@ -51,29 +51,138 @@ type model struct {
 	canEnd    map[*ssa.Function]bool
 	reached   map[*ssa.BasicBlock]int
 	callers   map[*ssa.Function][]*ssa.Function
+
+	// foreignEnds memoises foreignNeverEnds.
+	foreignEnds map[*ssa.Function]string
 }
 
 func newModel(pass *analysis.Pass, pkg *ssa.Package, srcFuncs []*ssa.Function) *model {
-	m := buildModel(pass, pkg, srcFuncs, nil)
-	started := m.openStarts()
-	if len(started) == 0 {
-		return m
+	whole := buildModel(pass, pkg, srcFuncs, nil)
+	started := whole.openStarts()
+	helpers := whole.sharedSenders()
+	if len(started) == 0 && len(helpers) == 0 {
+		return whole
 	}
-	// Summarise those functions in a model where no call passes them a
-	// channel (an empty summary makes every argument escape), so that
-	// their summaries say only what they themselves do.
-	apart := make(map[*ssa.Function]*startFact)
-	for _, fn := range started {
-		apart[fn] = &startFact{}
-	}
-	m = buildModel(pass, pkg, srcFuncs, apart)
+	var m *model
 	local := make(map[*ssa.Function]*startFact)
-	for _, fn := range started {
-		if f := m.selfSummary(fn); f != nil {
-			local[fn] = f
+	// Summarise the shared senders first, each apart from its callers,
+	// so that the summaries of the functions started below see their
+	// calls of them as sends. A sender that calls another is summarised
+	// in the round after its callee's.
+	for round := 0; round < 3 && len(helpers) > 0; round++ {
+		apart := make(map[*ssa.Function]*startFact)
+		for fn, f := range local {
+			apart[fn] = f
+		}
+		for _, fn := range helpers {
+			apart[fn] = &startFact{}
+		}
+		m = buildModel(pass, pkg, srcFuncs, apart)
+		var rest []*ssa.Function
+		for _, fn := range helpers {
+			if f := m.senderSummary(fn); f != nil {
+				local[fn] = f
+			} else {
+				rest = append(rest, fn)
+			}
+		}
+		if len(rest) == len(helpers) {
+			break
+		}
+		helpers = rest
+	}
+	if len(started) > 0 {
+		// Summarise those functions in a model where no call passes them a
+		// channel (an empty summary makes every argument escape), so that
+		// their summaries say only what they themselves do.
+		apart := make(map[*ssa.Function]*startFact)
+		for fn, f := range local {
+			apart[fn] = f
+		}
+		for _, fn := range started {
+			apart[fn] = &startFact{}
+		}
+		m = buildModel(pass, pkg, srcFuncs, apart)
+		for _, fn := range started {
+			if f := m.selfSummary(fn); f != nil {
+				local[fn] = f
+			}
 		}
 	}
+	if len(local) == 0 {
+		return whole
+	}
 	return buildModel(pass, pkg, srcFuncs, local)
+}
+
+// sharedSenders returns the functions of the package, not reachable from
+// outside it, that send on a channel parameter through which several
+// channels made in the package flow (a "report(c, result)" helper that two
+// goroutines call with their own result channels). The model unifies what
+// flows into a parameter, so such a helper makes the channels one class
+// and none of them a hand-off of its own; calling the helper through a
+// summary of its sends keeps them apart.
+func (m *model) sharedSenders() []*ssa.Function {
+	var out []*ssa.Function
+	for _, fn := range m.funcs {
+		if m.open[fn] || fn.Parent() != nil || fn.Synthetic != "" || len(fn.FreeVars) > 0 {
+			continue
+		}
+		for _, p := range fn.Params {
+			if _, isChan := p.Type().Underlying().(*types.Chan); !isChan {
+				continue
+			}
+			c := m.flow.class(m.flow.node(p))
+			if len(c.makes) > 1 && m.onlySendsIn(fn, c) {
+				out = append(out, fn)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// onlySendsIn reports whether every operation on the class in the code fn
+// reaches is a send.
+func (m *model) onlySendsIn(fn *ssa.Function, c *classInfo) bool {
+	in := make(map[*ssa.Function]bool)
+	for _, f := range m.reachFrom(fn) {
+		in[f] = true
+	}
+	any := false
+	for _, o := range c.ops {
+		if in[o.instr.Parent()] {
+			if o.kind != opSend {
+				return false
+			}
+			any = true
+		}
+	}
+	return any
+}
+
+// senderSummary is fn's summary when it sends on a channel parameter and
+// the summary accounts for every channel parameter (none is passed on
+// where the summary cannot follow); nil otherwise.
+func (m *model) senderSummary(fn *ssa.Function) *startFact {
+	fact := &startFact{}
+	reach := m.reachFrom(fn)
+	sends := false
+	for i, p := range fn.Params {
+		if _, isChan := p.Type().Underlying().(*types.Chan); !isChan {
+			continue
+		}
+		pf := m.paramSummary(fn, i, reach)
+		if pf.Other {
+			return nil
+		}
+		sends = sends || pf.Sends > 0
+		fact.Params = append(fact.Params, pf)
+	}
+	if !sends {
+		return nil
+	}
+	return fact
 }
 
 // buildModel builds and solves the model. Calls of the functions in local
@@ -88,6 +197,8 @@ func buildModel(pass *analysis.Pass, pkg *ssa.Package, srcFuncs []*ssa.Function,
 		known:     make(map[*ssa.Function]bool),
 		open:      make(map[*ssa.Function]bool),
 		opsOf:     make(map[ssa.Instruction][]*op),
+
+		foreignEnds: make(map[*ssa.Function]string),
 	}
 	m.flow.summary = func(fn *ssa.Function) *startFact {
 		if f, ok := local[fn]; ok {
@@ -99,6 +210,13 @@ func buildModel(pass *analysis.Pass, pkg *ssa.Package, srcFuncs []*ssa.Function,
 	m.findOpen()
 	for _, fn := range m.funcs {
 		m.flow.function(fn, m.open[fn])
+		if _, summarised := local[fn]; summarised && !m.open[fn] {
+			// Its callers pass their channels through the summary: its
+			// own parameters stand for whatever they pass.
+			for _, p := range fn.Params {
+				m.flow.markExternal(p)
+			}
+		}
 	}
 	m.flow.finish()
 	for _, o := range m.flow.ops {
@@ -726,11 +844,28 @@ func (m *model) blocks(in ssa.Instruction) bool {
 		if _, isCall := in.(*ssa.Call); !isCall {
 			return false
 		}
-		if callee := in.Common().StaticCallee(); m.known[callee] && !m.canReturn[callee] {
+		callee := in.Common().StaticCallee()
+		if m.known[callee] && !m.canReturn[callee] {
+			return true
+		}
+		if callee != nil && !m.known[callee] && m.foreignNeverEnds(callee) != "" {
 			return true
 		}
 	}
 	return false
+}
+
+// foreignNeverEnds returns why fn, a function of another package, never
+// returns or panics, as its summary says, or "".
+func (m *model) foreignNeverEnds(fn *ssa.Function) string {
+	why, ok := m.foreignEnds[fn]
+	if !ok {
+		if f := m.importFact(fn); f != nil {
+			why = f.NeverEnds
+		}
+		m.foreignEnds[fn] = why
+	}
+	return why
 }
 
 // liveSuccs drops the branches of a select that pick a stuck case and the

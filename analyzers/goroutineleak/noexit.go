@@ -20,6 +20,15 @@ func (m *model) noEnd(g *ssa.Go, fn *ssa.Function) *finding {
 	seen := make(map[*ssa.Function]bool)
 	for depth := 0; fn != nil && !seen[fn] && depth < 8; depth++ {
 		seen[fn] = true
+		if !m.known[fn] {
+			// Another package's function that its summary says never
+			// ends holds the goroutine.
+			return &finding{
+				pos:      g.Pos(),
+				category: catNoExit,
+				message:  fmt.Sprintf("goroutine never finishes: it calls %s, which never returns (%s)", foreignName(fn), m.foreignNeverEnds(fn)),
+			}
+		}
 		loop, succs, next := m.trap(fn)
 		if loop == nil {
 			fn = next
@@ -31,17 +40,23 @@ func (m *model) noEnd(g *ssa.Go, fn *ssa.Function) *finding {
 }
 
 // trap returns the reachable cycle of blocks that fn cannot leave, or else
-// the never-ending callee that holds it.
+// the never-ending callee that holds it (of this package, or another
+// package's whose summary says it never ends).
 func (m *model) trap(fn *ssa.Function) ([]*ssa.BasicBlock, map[*ssa.BasicBlock][]*ssa.BasicBlock, *ssa.Function) {
 	succs := make(map[*ssa.BasicBlock][]*ssa.BasicBlock)
 	var next *ssa.Function
 	var order []*ssa.BasicBlock
+	holds := make(map[*ssa.BasicBlock]bool)
 	m.walk(fn, func(b *ssa.BasicBlock, n int) {
 		order = append(order, b)
 		if n < len(b.Instrs) || len(b.Instrs) == 0 {
 			if c, ok := b.Instrs[n-1].(ssa.CallInstruction); ok {
-				if callee := c.Common().StaticCallee(); m.known[callee] && !m.canEnd[callee] && next == nil {
-					next = callee
+				callee := c.Common().StaticCallee()
+				if m.known[callee] && !m.canEnd[callee] || !m.known[callee] && callee != nil && m.foreignNeverEnds(callee) != "" {
+					holds[b] = true
+					if next == nil {
+						next = callee
+					}
 				}
 			}
 			return
@@ -49,12 +64,45 @@ func (m *model) trap(fn *ssa.Function) ([]*ssa.BasicBlock, map[*ssa.BasicBlock][
 		_, succs[b] = m.step(b)
 	})
 	for _, scc := range sccs(order, succs) {
-		if len(scc) > 1 || selfLoop(scc[0], succs) {
+		if (len(scc) > 1 || selfLoop(scc[0], succs)) && !leadsToCall(scc, succs, holds) {
 			sort.Slice(scc, func(i, j int) bool { return scc[i].Index < scc[j].Index })
 			return scc, succs, nil
 		}
 	}
 	return nil, nil, next
+}
+
+// leadsToCall reports whether control can leave the component for one of
+// the calls given: a loop that exits into a call that never returns (a
+// retry loop before a serve loop of another package) does not hold the
+// goroutine; the call does.
+func leadsToCall(scc []*ssa.BasicBlock, succs map[*ssa.BasicBlock][]*ssa.BasicBlock, calls map[*ssa.BasicBlock]bool) bool {
+	in := make(map[*ssa.BasicBlock]bool, len(scc))
+	for _, b := range scc {
+		in[b] = true
+	}
+	seen := make(map[*ssa.BasicBlock]bool)
+	var work []*ssa.BasicBlock
+	for _, b := range scc {
+		for _, s := range succs[b] {
+			if !in[s] {
+				work = append(work, s)
+			}
+		}
+	}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[b] {
+			continue
+		}
+		seen[b] = true
+		if calls[b] {
+			return true
+		}
+		work = append(work, succs[b]...)
+	}
+	return false
 }
 
 func selfLoop(b *ssa.BasicBlock, succs map[*ssa.BasicBlock][]*ssa.BasicBlock) bool {
@@ -169,7 +217,7 @@ func (m *model) loopFinding(g *ssa.Go, fn *ssa.Function, loop []*ssa.BasicBlock,
 		}
 	}
 	stmt := m.loopStmt(fn, loop)
-	pos := loop[0].Instrs[0].Pos()
+	pos := loopStart(loop)
 	if stmt != nil {
 		pos = stmt.Pos()
 	}

@@ -4,11 +4,12 @@ package crosspkg
 import (
 	"context"
 	"results"
+	"time"
 )
 
 func Fetch(ctx context.Context) int {
 	ch := make(chan int)
-	go results.Send(ch, 1) // want `goroutine blocks forever sending on ch: the caller can return at line 14 without receiving`
+	go results.Send(ch, 1) // want `goroutine blocks forever sending on ch: the caller can return at line 15 without receiving`
 	select {
 	case <-ctx.Done():
 		return 0
@@ -52,7 +53,7 @@ func FetchRegistered(ctx context.Context) int {
 
 func First(vs []int) int {
 	ch := make(chan int)
-	go results.SendAll(ch, vs) // want `goroutine blocks forever sending on ch: the caller can stop receiving and return at line 56`
+	go results.SendAll(ch, vs) // want `goroutine blocks forever sending on ch: the caller can stop receiving and return at line 57`
 	return <-ch
 }
 
@@ -63,7 +64,7 @@ func Background() {
 // The goroutine calls the other package's function itself.
 func FetchInClosure(ctx context.Context) int {
 	ch := make(chan int)
-	go func() { // want `goroutine blocks forever sending on ch: the caller can return at line 71 without receiving`
+	go func() { // want `goroutine blocks forever sending on ch: the caller can return at line 72 without receiving`
 		results.Send(ch, 2)
 	}()
 	select {
@@ -89,4 +90,38 @@ func ConsumeClosed(vs []int) {
 		ch <- v
 	}
 	close(ch)
+}
+
+// Each call starts a goroutine that retries the transfer and then runs the
+// zone's refresh loop, which never returns: a reload leaves one more.
+func StartZone(z *results.Zone) {
+	go func() { // want `goroutine never finishes: it calls \(\*results.Zone\).Update, which never returns \(its loop at results.go:\d+ never exits\)`
+		for {
+			if err := z.Transfer(); err == nil {
+				break
+			}
+			time.Sleep(time.Second)
+		}
+		z.Update()
+	}()
+}
+
+// The refresh loop ends when the zone is stopped.
+func StartZoneStoppable(z *results.Zone) {
+	go func() {
+		for z.Transfer() != nil {
+			time.Sleep(time.Second)
+		}
+		z.UpdateUntilStopped()
+	}()
+}
+
+// The refresh loop ends with the context.
+func StartZoneWithContext(ctx context.Context, z *results.Zone) {
+	go func() {
+		for z.Transfer() != nil {
+			time.Sleep(time.Second)
+		}
+		z.UpdateUntilDone(ctx)
+	}()
 }

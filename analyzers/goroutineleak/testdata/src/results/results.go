@@ -1,7 +1,10 @@
 // Package results is used by crosspkg: its summaries travel as facts.
 package results
 
-import "time"
+import (
+	"context"
+	"time"
+)
 
 // Send delivers one value.
 func Send(ch chan<- int, v int) { // want Send:`goroutineleak\(param 0 sends once\)`
@@ -40,5 +43,74 @@ func Spin() { // want Spin:`goroutineleak\(never ends: its loop at results.go:\d
 // Drain consumes until the channel is closed.
 func Drain(ch <-chan int) { // want Drain:`goroutineleak\(param 0 receives, ends when closed\)`
 	for range ch {
+	}
+}
+
+// Zone is refreshed by a loop over tickers.
+type Zone struct {
+	stop    chan struct{}
+	serial  int
+	refresh time.Duration
+}
+
+// Update refreshes the zone on every tick and has no way out: no stop
+// channel, no context.
+func (z *Zone) Update() { // want Update:`goroutineleak\(never ends: its loop at results.go:\d+ never exits\)`
+	refresh := time.NewTicker(z.refresh)
+	for {
+		select {
+		case <-refresh.C:
+			z.serial++
+		}
+	}
+}
+
+// UpdateUntilStopped returns once Stop closes the stop channel.
+func (z *Zone) UpdateUntilStopped() {
+	refresh := time.NewTicker(z.refresh)
+	defer refresh.Stop()
+	for {
+		select {
+		case <-refresh.C:
+			z.serial++
+		case <-z.stop:
+			return
+		}
+	}
+}
+
+// Stop ends UpdateUntilStopped.
+func (z *Zone) Stop() { close(z.stop) }
+
+// UpdateUntilDone returns once the context ends.
+func (z *Zone) UpdateUntilDone(ctx context.Context) {
+	refresh := time.NewTicker(z.refresh)
+	defer refresh.Stop()
+	for {
+		select {
+		case <-refresh.C:
+			z.serial++
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// Transfer fetches the zone once.
+func (z *Zone) Transfer() error { return nil }
+
+// Refresh starts over with fresh tickers after each transfer: the loop
+// made by goto begins at the statement after the label.
+func (z *Zone) Refresh() { // want Refresh:`goroutineleak\(never ends: its loop at results.go:107 never exits\)`
+	serial := 0
+Restart:
+	refresh := time.NewTicker(z.refresh)
+	for {
+		<-refresh.C
+		if z.Transfer() == nil {
+			refresh.Stop()
+			serial++
+			goto Restart
+		}
 	}
 }

@@ -1,0 +1,143 @@
+package goroutineleak
+
+import (
+	"fmt"
+	"go/token"
+
+	"github.com/leakvet/leakvet/analyzers/internal/resource"
+	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
+	"golang.org/x/tools/go/ssa"
+)
+
+// The rangenoclose category, path by path: a goroutine that can only end
+// once its channel is closed, whose channel the parent closes on some
+// paths but can return without closing on another (an error return
+// between the go statement and the close). Nothing else can close it: the
+// channel is made by the parent, closed only there and never leaves the
+// package's sight.
+
+// closeSkipped returns the finding for g when its function, fn, ends only
+// on the close of a channel that the parent can return without closing.
+func (m *model) closeSkipped(g *ssa.Go, fn *ssa.Function) *finding {
+	parent := g.Parent()
+	seen := make(map[int32]bool)
+	for _, f := range m.reachFrom(fn) {
+		for _, b := range f.Blocks {
+			for _, in := range b.Instrs {
+				for _, o := range m.opsOf[in] {
+					if o.kind != opRecv || o.virtual || seen[o.class] {
+						continue
+					}
+					seen[o.class] = true
+					if !m.closedOnlyBy(o.class, parent) || !m.endsOnlyOnClose(fn, o.class) {
+						continue
+					}
+					if ret := m.returnsUnclosed(g, o.class); ret.IsValid() {
+						return &finding{
+							pos:         g.Pos(),
+							category:    catRangeNoClose,
+							message:     fmt.Sprintf("goroutine never finishes: it receives from %s until it is closed, and the caller can return at %s without closing it", m.chanName(o), m.line(g.Pos(), ret)),
+							related:     ret,
+							relatedText: "the caller returns here without closing the channel",
+						}
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// closedOnlyBy reports whether the class is one channel made by parent,
+// which no code the model cannot see may hold, and which only parent
+// closes, with close statements (not deferred).
+func (m *model) closedOnlyBy(class int32, parent *ssa.Function) bool {
+	c := m.flow.info[class]
+	if c.extSrc || c.escSend || c.escRecv || c.isDone || len(c.makes) != 1 || c.makes[0].Parent() != parent {
+		return false
+	}
+	closes := 0
+	for _, o := range c.ops {
+		if o.kind != opClose {
+			continue
+		}
+		if o.virtual || o.cancel || o.instr.Parent() != parent {
+			return false
+		}
+		if _, deferred := o.instr.(*ssa.Defer); deferred {
+			return false
+		}
+		closes++
+	}
+	return closes > 0
+}
+
+// returnsUnclosed returns the earliest return of the parent that a path
+// from g reaches without closing the class, or token.NoPos. A path that
+// comes back to the channel's make, blocks, panics or fails the test
+// stops.
+func (m *model) returnsUnclosed(g *ssa.Go, class int32) token.Pos {
+	mk := m.flow.info[class].makes[0]
+	var best token.Pos
+	type state struct {
+		b    *ssa.BasicBlock
+		from int
+	}
+	seen := make(map[*ssa.BasicBlock]bool)
+	idx := 0
+	for i, in := range g.Block().Instrs {
+		if in == g {
+			idx = i + 1
+		}
+	}
+	work := []state{{g.Block(), idx}}
+	for len(work) > 0 {
+		st := work[len(work)-1]
+		work = work[:len(work)-1]
+		var succs []*ssa.BasicBlock
+		stopped := false
+	instrs:
+		for _, in := range st.b.Instrs[st.from:] {
+			if in == ssa.Instruction(mk) || m.blocks(in) {
+				stopped = true
+				break
+			}
+			for _, o := range m.opsOf[in] {
+				if o.kind == opClose && o.class == class {
+					stopped = true
+					break instrs
+				}
+			}
+			if call, ok := in.(*ssa.Call); ok && resource.FailsTest(ssanav.CalleeFunc(call.Common())) {
+				stopped = true
+				break
+			}
+			switch in := in.(type) {
+			case *ssa.Return:
+				if pos := returnPos(in); pos.IsValid() && (!best.IsValid() || pos < best) {
+					best = pos
+				}
+				stopped = true
+			case *ssa.Panic:
+				stopped = true
+			case *ssa.If:
+				succs = m.liveSuccs(st.b, in)
+			case *ssa.Jump:
+				succs = st.b.Succs
+			}
+			if stopped {
+				break
+			}
+		}
+		if stopped {
+			continue
+		}
+		for _, s := range succs {
+			if !seen[s] {
+				seen[s] = true
+				work = append(work, state{s, 0})
+			}
+		}
+	}
+	return best
+}

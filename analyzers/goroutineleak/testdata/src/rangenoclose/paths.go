@@ -1,0 +1,148 @@
+package rangenoclose
+
+import "errors"
+
+type item struct{ n int }
+
+func load(n int) (item, error) {
+	if n < 0 {
+		return item{}, errors.New("negative")
+	}
+	return item{n}, nil
+}
+
+func process(item) {}
+
+// The worker ends when the queue is closed; the error return between the
+// go statement and the close leaves it waiting.
+func feedUntilError(ns []int) error {
+	queue := make(chan item)
+	go func() { // want `goroutine never finishes: it receives from queue until it is closed, and the caller can return at line 28 without closing it`
+		for it := range queue {
+			process(it)
+		}
+	}()
+	for _, n := range ns {
+		it, err := load(n)
+		if err != nil {
+			return err
+		}
+		queue <- it
+	}
+	close(queue)
+	return nil
+}
+
+// Closing before the error return ends the worker on every path.
+func feedCloseOnError(ns []int) error {
+	queue := make(chan item)
+	go func() {
+		for it := range queue {
+			process(it)
+		}
+	}()
+	for _, n := range ns {
+		it, err := load(n)
+		if err != nil {
+			close(queue)
+			return err
+		}
+		queue <- it
+	}
+	close(queue)
+	return nil
+}
+
+// A deferred close runs on every return.
+func feedDeferClose(ns []int) error {
+	queue := make(chan item)
+	defer close(queue)
+	go func() {
+		for it := range queue {
+			process(it)
+		}
+	}()
+	for _, n := range ns {
+		it, err := load(n)
+		if err != nil {
+			return err
+		}
+		queue <- it
+	}
+	return nil
+}
+
+// The worker also watches a stop channel the caller closes on the error
+// path.
+func feedWithStop(ns []int) error {
+	queue := make(chan item)
+	stop := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case it, ok := <-queue:
+				if !ok {
+					return
+				}
+				process(it)
+			case <-stop:
+				return
+			}
+		}
+	}()
+	for _, n := range ns {
+		it, err := load(n)
+		if err != nil {
+			close(stop)
+			return err
+		}
+		queue <- it
+	}
+	close(queue)
+	return nil
+}
+
+// Feeder's queue is closed by Close as well: a caller that gets the
+// Feeder back with the error closes it there.
+type Feeder struct{ queue chan item }
+
+func (f *Feeder) Close() { close(f.queue) }
+
+func StartFeeder(ns []int) (*Feeder, error) {
+	f := &Feeder{queue: make(chan item)}
+	go func() {
+		for it := range f.queue {
+			process(it)
+		}
+	}()
+	for _, n := range ns {
+		it, err := load(n)
+		if err != nil {
+			return f, err
+		}
+		f.queue <- it
+	}
+	return f, nil
+}
+
+// Another function of the package closes the queue on the error path.
+func feedClosedByHelper(ns []int) error {
+	queue := make(chan item)
+	go func() {
+		for it := range queue {
+			process(it)
+		}
+	}()
+	for _, n := range ns {
+		it, err := load(n)
+		if err != nil {
+			shut(queue)
+			return err
+		}
+		queue <- it
+	}
+	close(queue)
+	return nil
+}
+
+func shut(q chan item) { close(q) }
