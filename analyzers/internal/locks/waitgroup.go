@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 
 	"github.com/leakvet/leakvet/analyzers/internal/report"
@@ -271,7 +272,7 @@ func (a *checker) skipsItemDone(body *ssa.Function, k key) (*ssa.Return, bool) {
 				return
 			}
 		}
-		for _, s := range b.Succs {
+		for _, s := range liveSuccs(b) {
 			walk(s)
 		}
 	}
@@ -279,11 +280,58 @@ func (a *checker) skipsItemDone(body *ssa.Function, k key) (*ssa.Return, bool) {
 		if head(b) {
 			continue
 		}
-		for _, s := range b.Succs {
+		for _, s := range liveSuccs(b) {
 			walk(s)
 		}
 	}
 	return found, true
+}
+
+// liveSuccs returns the successors of b that control can take: both, but
+// for a branch on the ok of a receive from a channel nothing closes, only
+// the true one.
+func liveSuccs(b *ssa.BasicBlock) []*ssa.BasicBlock {
+	if len(b.Instrs) > 0 {
+		if iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok && neverClosedOK(iff.Cond) {
+			return b.Succs[:1]
+		}
+	}
+	return b.Succs
+}
+
+// neverClosedOK reports whether v is the ok result of a receive from a
+// channel that nothing ever closes (the knowledge table's time.Ticker and
+// time.Timer C, time.Tick, time.After): v is true whenever the receive
+// returns, and the loop ranging over such a channel never ends by itself.
+func neverClosedOK(v ssa.Value) bool {
+	ex, ok := v.(*ssa.Extract)
+	if !ok || ex.Index != 1 {
+		return false
+	}
+	recv, ok := ex.Tuple.(*ssa.UnOp)
+	if !ok || recv.Op != token.ARROW || !recv.CommaOk {
+		return false
+	}
+	return neverClosedChan(recv.X)
+}
+
+func neverClosedChan(ch ssa.Value) bool {
+	switch x := ch.(type) {
+	case *ssa.UnOp:
+		if fa, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL {
+			st := fa.X.Type().Underlying().(*types.Pointer).Elem()
+			f := st.Underlying().(*types.Struct).Field(fa.Field)
+			return resource.NeverClosedField(types.TypeString(st, nil), f.Name())
+		}
+	case *ssa.Field:
+		f := x.X.Type().Underlying().(*types.Struct).Field(x.Field)
+		return resource.NeverClosedField(types.TypeString(x.X.Type(), nil), f.Name())
+	case *ssa.Call:
+		return resource.NeverClosedFunc(ssanav.CalleeFunc(x.Common()))
+	case *ssa.ChangeType:
+		return neverClosedChan(x.X)
+	}
+	return false
 }
 
 // failsTest reports whether in marks the test failed (t.Error, t.Fatal,
@@ -326,6 +374,12 @@ func (a *checker) skipsDone(body *ssa.Function, k key) *ssa.Return {
 			case *ssa.Panic:
 				return
 			case *ssa.If:
+				if neverClosedOK(in.Cond) {
+					// A receive from a channel nothing closes
+					// (range over a time.Ticker's C): ok is true.
+					walk(b.Succs[0], as)
+					return
+				}
 				ck, pos := condKey(body, in.Cond)
 				if v, ok := as[ck]; ok && ck != "" {
 					if v == pos {
