@@ -75,6 +75,12 @@ func GuardsError(fn *types.Func) (arg int, ok bool) {
 	if _, ok := errorGuards[fn.Origin().FullName()]; !ok {
 		return 0, false
 	}
+	return errorArg(fn)
+}
+
+// errorArg returns the argument of a static call of fn (the receiver
+// counting as argument 0) that is its first parameter of type error.
+func errorArg(fn *types.Func) (arg int, ok bool) {
 	sig := fn.Type().(*types.Signature)
 	arg = 0
 	if sig.Recv() != nil {
@@ -87,6 +93,67 @@ func GuardsError(fn *types.Func) (arg int, ok bool) {
 		}
 	}
 	return 0, false
+}
+
+// errorExpecters are assertions that take an error and, when it is nil,
+// mark the running test as failed before they return (or never return):
+// after such a call, a path on which the error was nil is a run of a test
+// that has already failed, so the call that made the error failed on
+// every path a passing test takes. Keyed by types.Func.FullName.
+var errorExpecters = map[string]string{
+	"github.com/stretchr/testify/require.Error":                        "calls t.FailNow when err is nil",
+	"(*github.com/stretchr/testify/require.Assertions).Error":          "calls t.FailNow when err is nil",
+	"github.com/stretchr/testify/require.Errorf":                       "calls t.FailNow when err is nil",
+	"(*github.com/stretchr/testify/require.Assertions).Errorf":         "calls t.FailNow when err is nil",
+	"github.com/stretchr/testify/require.ErrorIs":                      "calls t.FailNow when err is nil",
+	"(*github.com/stretchr/testify/require.Assertions).ErrorIs":        "calls t.FailNow when err is nil",
+	"github.com/stretchr/testify/require.ErrorIsf":                     "calls t.FailNow when err is nil",
+	"(*github.com/stretchr/testify/require.Assertions).ErrorIsf":       "calls t.FailNow when err is nil",
+	"github.com/stretchr/testify/require.ErrorContains":                "calls t.FailNow when err is nil",
+	"(*github.com/stretchr/testify/require.Assertions).ErrorContains":  "calls t.FailNow when err is nil",
+	"github.com/stretchr/testify/require.ErrorContainsf":               "calls t.FailNow when err is nil",
+	"(*github.com/stretchr/testify/require.Assertions).ErrorContainsf": "calls t.FailNow when err is nil",
+	"github.com/stretchr/testify/require.ErrorAs":                      "calls t.FailNow when err is nil",
+	"(*github.com/stretchr/testify/require.Assertions).ErrorAs":        "calls t.FailNow when err is nil",
+	"github.com/stretchr/testify/require.ErrorAsf":                     "calls t.FailNow when err is nil",
+	"(*github.com/stretchr/testify/require.Assertions).ErrorAsf":       "calls t.FailNow when err is nil",
+	"github.com/stretchr/testify/require.EqualError":                   "calls t.FailNow when err is nil",
+	"(*github.com/stretchr/testify/require.Assertions).EqualError":     "calls t.FailNow when err is nil",
+	"github.com/stretchr/testify/require.EqualErrorf":                  "calls t.FailNow when err is nil",
+	"(*github.com/stretchr/testify/require.Assertions).EqualErrorf":    "calls t.FailNow when err is nil",
+	"github.com/stretchr/testify/assert.Error":                         "calls t.Errorf and returns false when err is nil",
+	"(*github.com/stretchr/testify/assert.Assertions).Error":           "calls t.Errorf and returns false when err is nil",
+	"github.com/stretchr/testify/assert.Errorf":                        "calls t.Errorf and returns false when err is nil",
+	"(*github.com/stretchr/testify/assert.Assertions).Errorf":          "calls t.Errorf and returns false when err is nil",
+	"github.com/stretchr/testify/assert.ErrorIs":                       "calls t.Errorf and returns false when err is nil",
+	"(*github.com/stretchr/testify/assert.Assertions).ErrorIs":         "calls t.Errorf and returns false when err is nil",
+	"github.com/stretchr/testify/assert.ErrorIsf":                      "calls t.Errorf and returns false when err is nil",
+	"(*github.com/stretchr/testify/assert.Assertions).ErrorIsf":        "calls t.Errorf and returns false when err is nil",
+	"github.com/stretchr/testify/assert.ErrorContains":                 "calls t.Errorf and returns false when err is nil",
+	"(*github.com/stretchr/testify/assert.Assertions).ErrorContains":   "calls t.Errorf and returns false when err is nil",
+	"github.com/stretchr/testify/assert.ErrorContainsf":                "calls t.Errorf and returns false when err is nil",
+	"(*github.com/stretchr/testify/assert.Assertions).ErrorContainsf":  "calls t.Errorf and returns false when err is nil",
+	"github.com/stretchr/testify/assert.ErrorAs":                       "calls t.Errorf and returns false when err is nil",
+	"(*github.com/stretchr/testify/assert.Assertions).ErrorAs":         "calls t.Errorf and returns false when err is nil",
+	"github.com/stretchr/testify/assert.ErrorAsf":                      "calls t.Errorf and returns false when err is nil",
+	"(*github.com/stretchr/testify/assert.Assertions).ErrorAsf":        "calls t.Errorf and returns false when err is nil",
+	"github.com/stretchr/testify/assert.EqualError":                    "calls t.Errorf and returns false when err is nil",
+	"(*github.com/stretchr/testify/assert.Assertions).EqualError":      "calls t.Errorf and returns false when err is nil",
+	"github.com/stretchr/testify/assert.EqualErrorf":                   "calls t.Errorf and returns false when err is nil",
+	"(*github.com/stretchr/testify/assert.Assertions).EqualErrorf":     "calls t.Errorf and returns false when err is nil",
+}
+
+// ExpectsError reports whether fn is an assertion that fails the running
+// test when its error argument is nil, and which argument of a static
+// call (the receiver counting as argument 0) that error is.
+func ExpectsError(fn *types.Func) (arg int, ok bool) {
+	if fn == nil || fn.Pkg() == nil {
+		return 0, false
+	}
+	if _, ok := errorExpecters[fn.Origin().FullName()]; !ok {
+		return 0, false
+	}
+	return errorArg(fn)
 }
 
 // testFailuresAlways are assertions that mark the running test as failed
