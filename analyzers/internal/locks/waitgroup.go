@@ -374,6 +374,14 @@ func (a *checker) skipsDone(body *ssa.Function, k key) *ssa.Return {
 			case *ssa.Panic:
 				return
 			case *ssa.If:
+				if v, ok := constCond(in.Cond); ok {
+					if v {
+						walk(b.Succs[0], as)
+					} else {
+						walk(b.Succs[1], as)
+					}
+					return
+				}
 				if neverClosedOK(in.Cond) {
 					// A receive from a channel nothing closes
 					// (range over a time.Ticker's C): ok is true.

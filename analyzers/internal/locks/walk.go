@@ -3,6 +3,7 @@ package locks
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -145,6 +146,15 @@ func (a *checker) walk(w *lockWalk, b *ssa.BasicBlock, from int, as assumptions,
 		case *ssa.Panic:
 			return
 		case *ssa.If:
+			if v, ok := constCond(in.Cond); ok {
+				// `if false { return }`: only one edge is ever taken.
+				next := b.Succs[1]
+				if v {
+					next = b.Succs[0]
+				}
+				a.step(w, next, as, covered)
+				return
+			}
 			ck, pos := condKey(w.fn, in.Cond)
 			if v, ok := as[ck]; ok && ck != "" {
 				next := b.Succs[1]
@@ -170,6 +180,16 @@ func (a *checker) walk(w *lockWalk, b *ssa.BasicBlock, from int, as assumptions,
 	for _, s := range b.Succs {
 		a.step(w, s, as, covered)
 	}
+}
+
+// constCond reports the value of an If condition that is a boolean
+// constant.
+func constCond(v ssa.Value) (val, ok bool) {
+	c, isConst := v.(*ssa.Const)
+	if !isConst || c.Value == nil || c.Value.Kind() != constant.Bool {
+		return false, false
+	}
+	return constant.BoolVal(c.Value), true
 }
 
 // ownerOf is the key of the value a field lock belongs to ("p0" for
