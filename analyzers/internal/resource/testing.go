@@ -6,7 +6,8 @@ import "go/types"
 // it go on. A path through one of them is a run that has already failed:
 // what it leaves open is not a leak of the test as it passes (the calls
 // that also stop the test, t.Fatal and t.FailNow, never return and end
-// the path anyway). Keyed by types.Func.FullName.
+// the path anyway; called through testing.TB, an interface, no fact says
+// so, and they are listed). Keyed by types.Func.FullName.
 var testFailures = map[string]string{
 	"(*testing.common).Error":  "logs and marks the test failed",
 	"(*testing.common).Errorf": "logs and marks the test failed",
@@ -14,6 +15,9 @@ var testFailures = map[string]string{
 	"(testing.TB).Error":       "any test, benchmark or fuzz target: marks it failed",
 	"(testing.TB).Errorf":      "any test, benchmark or fuzz target: marks it failed",
 	"(testing.TB).Fail":        "any test, benchmark or fuzz target: marks it failed",
+	"(testing.TB).FailNow":     "any test, benchmark or fuzz target: marks it failed and stops it (through the interface, no fact says it never returns)",
+	"(testing.TB).Fatal":       "any test, benchmark or fuzz target: logs, marks it failed and stops it",
+	"(testing.TB).Fatalf":      "any test, benchmark or fuzz target: logs, marks it failed and stops it",
 }
 
 // FailsTest reports whether a call of fn marks the running test as failed.

@@ -61,3 +61,31 @@ func TestStatExpectsError(t *testing.T) {
 	_, err = f.Seek(-1, 0)
 	require.Error(t, err)
 }
+
+// requireErrorTB takes testing.TB: its Fatalf is an interface call, which
+// stops the test all the same.
+func requireErrorTB(tb testing.TB, err error) {
+	tb.Helper()
+	if err == nil {
+		tb.Fatalf("want an error")
+	}
+}
+
+func TestOpenMissingHelperTB(t *testing.T) {
+	f, err := os.Open("testdata/missing")
+	requireErrorTB(t, err)
+	t.Log(f)
+}
+
+// logErrorTB only logs through testing.TB.
+func logErrorTB(tb testing.TB, err error) {
+	if err == nil {
+		tb.Logf("no error")
+	}
+}
+
+func TestOpenLogsTB(t *testing.T) {
+	f, err := os.Open("testdata/in.txt") // want `file from os.Open is not closed when returning at line \d+`
+	logErrorTB(t, err)
+	t.Log(f)
+}
