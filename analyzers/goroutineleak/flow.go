@@ -491,12 +491,15 @@ func (f *flow) instr(fn *ssa.Function, in ssa.Instruction) {
 	}
 }
 
-// fieldVar returns field i of the struct that t is or points to.
+// fieldVar returns field i of the struct that t is or points to, as
+// declared: every instance of a generic struct (Buffer[int], and the
+// Buffer[T] of each method, whose receiver declares its own T) shares the
+// declaration's field, so the channel Put sends on is the one Get returns.
 func fieldVar(t types.Type, i int) *types.Var {
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem()
 	}
-	return t.Underlying().(*types.Struct).Field(i)
+	return t.Underlying().(*types.Struct).Field(i).Origin()
 }
 
 func (f *flow) extract(in *ssa.Extract) {

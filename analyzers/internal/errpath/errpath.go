@@ -17,6 +17,7 @@ package errpath
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/ssa"
@@ -125,6 +126,9 @@ func (w *walker) nonNil(v ssa.Value) bool {
 		if _, ok := v.X.(*ssa.Global); ok && v.Op == token.MUL && isError(v.Type()) {
 			return true // a sentinel: package-level error variables are set once, to an error
 		}
+		if fv, ok := v.X.(*ssa.FreeVar); ok && v.Op == token.MUL {
+			return w.cellNonNil(fv)
+		}
 	case *ssa.Phi:
 		if !w.enter(v) {
 			return false
@@ -143,6 +147,80 @@ func (w *walker) nonNil(v ssa.Value) bool {
 		}
 	}
 	return false
+}
+
+// cellNonNil reports whether the captured variable whose cell fv is holds
+// a non-nil error wherever it is read: every store to it, in the function
+// that declares it and in the literals that capture it, stores one
+// (`errBad := errors.New("bad")` returned by a literal). A variable passed
+// on to a further literal is not followed.
+func (w *walker) cellNonNil(fv *ssa.FreeVar) bool {
+	if !w.enter(fv) {
+		return false
+	}
+	fn := fv.Parent()
+	idx := slices.Index(fn.FreeVars, fv)
+	parent := fn.Parent()
+	if idx < 0 || parent == nil {
+		return false
+	}
+	var cell *ssa.Alloc
+	for _, b := range parent.Blocks {
+		for _, instr := range b.Instrs {
+			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
+				a, ok := mc.Bindings[idx].(*ssa.Alloc)
+				if !ok || cell != nil && a != cell {
+					return false
+				}
+				cell = a
+			}
+		}
+	}
+	if cell == nil {
+		return false
+	}
+	stores := 0
+	check := func(addr ssa.Value) bool {
+		for _, r := range *addr.Referrers() {
+			switch r := r.(type) {
+			case *ssa.Store:
+				if r.Addr != addr || !w.nonNil(r.Val) {
+					return false
+				}
+				stores++
+			case *ssa.UnOp:
+				if r.Op != token.MUL {
+					return false
+				}
+			case *ssa.DebugRef:
+			case *ssa.MakeClosure:
+				mcFn, ok := r.Fn.(*ssa.Function)
+				if !ok {
+					return false
+				}
+				for i, b := range r.Bindings {
+					if b != addr {
+						continue
+					}
+					for _, rr := range *mcFn.FreeVars[i].Referrers() {
+						switch rr := rr.(type) {
+						case *ssa.UnOp:
+							if rr.Op != token.MUL {
+								return false
+							}
+						case *ssa.DebugRef:
+						default:
+							return false
+						}
+					}
+				}
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	return check(cell) && stores > 0
 }
 
 // resultNonNil reports whether result i of call is always a non-nil

@@ -707,11 +707,45 @@ func (e *engine) deferInLoop(t *tracker, acq acquisition, b *ssa.BasicBlock, i i
 		// cases) holds at most that many until the function returns.
 		return Finding{}, false
 	}
+	if t.goesToGoroutineIn(b) {
+		// Each iteration starts a goroutine that works on its resource
+		// (a benchmark's subscriber draining its connection): the
+		// resource must outlive the iteration, and the defer closes it
+		// when the function, which outlives them, is done.
+		return Finding{}, false
+	}
 	noun, name, _ := e.describe(acq)
 	f := e.newFinding(acq, CategoryDeferInLoop)
 	f.Message = noun + " from " + name + " is released by a defer inside the loop: every iteration's " + noun + " stays open until the function returns"
 	f.Related, f.RelatedText = def.Pos(), "deferred here; the defer runs only when the function returns"
 	return f, true
+}
+
+// goesToGoroutineIn reports whether a go statement in the loop around b
+// hands the resource (a value that holds it) to the goroutine it starts,
+// as an argument or captured by its function literal.
+func (t *tracker) goesToGoroutineIn(b *ssa.BasicBlock) bool {
+	for _, blk := range b.Parent().Blocks {
+		if !ssanav.Reaches(b, blk) || !ssanav.Reaches(blk, b) {
+			continue
+		}
+		for _, instr := range blk.Instrs {
+			g, ok := instr.(*ssa.Go)
+			if !ok {
+				continue
+			}
+			args := g.Call.Args
+			if mc, ok := g.Call.Value.(*ssa.MakeClosure); ok {
+				args = append(slices.Clip(args), mc.Bindings...)
+			}
+			for _, a := range args {
+				if _, held := t.values[a]; held {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // undeferred is strict mode's finding: the release is reached on every

@@ -192,6 +192,12 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 				// test as it passes.
 				done = true
 				break
+			} else if ok && st.duty == owed && !st.again && t.expectsOwnError(call.Common()) {
+				// `rows, err := db.Query(q); require.Error(t, err)`: past
+				// the assertion either the test has failed or the
+				// acquisition did, and then there is no resource.
+				done = true
+				break
 			} else if ok && st.duty == owed && !st.risky {
 				if _, builtin := call.Call.Value.(*ssa.Builtin); !builtin {
 					st.risky = true
@@ -254,6 +260,17 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 		}
 	}
 	return out
+}
+
+// expectsOwnError reports whether call is an assertion that fails the test
+// when one of its arguments, an error of this acquisition, is nil.
+func (t *tracker) expectsOwnError(call *ssa.CallCommon) bool {
+	for _, a := range call.Args {
+		if t.errOf[a] && t.e.expectsError(call, a) {
+			return true
+		}
+	}
+	return false
 }
 
 // edge applies the knowledge that the If's condition is taken (or not) to

@@ -44,6 +44,9 @@ type testFail struct {
 type guardKey struct {
 	fn  *ssa.Function
 	arg int
+	// onNil: the question is about the paths where the error is nil (an
+	// expecter: require.Error) rather than not nil (a guard).
+	onNil bool
 }
 
 func (e *engine) tf() *testFail {
@@ -75,7 +78,7 @@ func (e *engine) failsTest(call *ssa.CallCommon) bool {
 		return v
 	}
 	tf.always[callee] = false // recursion through itself: unknown
-	v := e.failsOnEveryPath(callee.Blocks[0], 0, nil)
+	v := e.failsOnEveryPath(callee.Blocks[0], 0, nil, false)
 	tf.always[callee] = v
 	return v
 }
@@ -85,10 +88,29 @@ func (e *engine) failsTest(call *ssa.CallCommon) bool {
 // knowledge table), or a function of this package whose every path with
 // that parameter not nil fails the test or never returns.
 func (e *engine) guardsError(call *ssa.CallCommon, err ssa.Value) bool {
+	return e.failsOnError(call, err, false)
+}
+
+// expectsError reports whether call fails the running test when err, one
+// of its arguments, is nil: require.Error or assert.ErrorIs (by the
+// knowledge table), or a function of this package whose every path with
+// that parameter nil fails the test or never returns (a
+// require_Error(t, err) helper around t.Fatal).
+func (e *engine) expectsError(call *ssa.CallCommon, err ssa.Value) bool {
+	return e.failsOnError(call, err, true)
+}
+
+// failsOnError answers guardsError (onNil false) and expectsError (onNil
+// true).
+func (e *engine) failsOnError(call *ssa.CallCommon, err ssa.Value, onNil bool) bool {
 	if err == nil || call.IsInvoke() {
 		return false
 	}
-	if arg, ok := resource.GuardsError(ssanav.CalleeFunc(call)); ok {
+	known := resource.GuardsError
+	if onNil {
+		known = resource.ExpectsError
+	}
+	if arg, ok := known(ssanav.CalleeFunc(call)); ok {
 		return arg < len(call.Args) && call.Args[arg] == err
 	}
 	callee := call.StaticCallee()
@@ -99,12 +121,12 @@ func (e *engine) guardsError(call *ssa.CallCommon, err ssa.Value) bool {
 		if a != err || i >= len(callee.Params) || !isError(callee.Params[i].Type()) {
 			continue
 		}
-		k := guardKey{callee, i}
+		k := guardKey{callee, i, onNil}
 		tf := e.tf()
 		v, ok := tf.guards[k]
 		if !ok {
 			tf.guards[k] = false // recursion through itself: unknown
-			v = e.failsOnEveryPath(callee.Blocks[0], 0, callee.Params[i])
+			v = e.failsOnEveryPath(callee.Blocks[0], 0, callee.Params[i], onNil)
 			tf.guards[k] = v
 		}
 		if v {
@@ -115,10 +137,11 @@ func (e *engine) guardsError(call *ssa.CallCommon, err ssa.Value) bool {
 }
 
 // failsOnEveryPath reports whether every path from instruction start of b
-// on which err (when not nil) is not nil fails the running test or ends
-// (a panic, a call that never returns) before it returns; one that comes
-// round to the call that made err again does not. With err nil, every path counts.
-func (e *engine) failsOnEveryPath(b *ssa.BasicBlock, start int, err ssa.Value) bool {
+// on which err (when not nil) is not nil (with onNil: is nil) fails the
+// running test or ends (a panic, a call that never returns) before it
+// returns; one that comes round to the call that made err again does not.
+// With err nil, every path counts.
+func (e *engine) failsOnEveryPath(b *ssa.BasicBlock, start int, err ssa.Value, onNil bool) bool {
 	var def ssa.Value // the call that makes err, when err is a result
 	switch x := err.(type) {
 	case *ssa.Call:
@@ -145,7 +168,7 @@ func (e *engine) failsOnEveryPath(b *ssa.BasicBlock, start int, err ssa.Value) b
 		for _, instr := range it.b.Instrs[it.start:] {
 			switch in := instr.(type) {
 			case *ssa.Call:
-				if e.failsTest(in.Common()) || e.guardsError(in.Common(), err) {
+				if e.failsTest(in.Common()) || e.failsOnError(in.Common(), err, onNil) {
 					ended = true
 					break instrs
 				}
@@ -167,6 +190,9 @@ func (e *engine) failsOnEveryPath(b *ssa.BasicBlock, start int, err ssa.Value) b
 		succs := it.b.Succs
 		if iff, ok := it.b.Instrs[len(it.b.Instrs)-1].(*ssa.If); ok && len(succs) == 2 && err != nil {
 			if nonNil, ok := nonNilEdge(iff.Cond, err); ok {
+				if onNil {
+					nonNil = 1 - nonNil
+				}
 				succs = succs[nonNil : nonNil+1]
 			}
 		}
@@ -244,7 +270,7 @@ func (e *engine) failsOnErrorAt(call *ssa.Call, errv ssa.Value) bool {
 	b := call.Block()
 	for i, instr := range b.Instrs {
 		if instr == call {
-			return e.failsOnEveryPath(b, i+1, errv)
+			return e.failsOnEveryPath(b, i+1, errv, false)
 		}
 	}
 	return false

@@ -311,6 +311,12 @@ func (t *tracker) use(v ssa.Value, tr tracked, instr ssa.Instruction) {
 			t.add(u, tracked{role: tr.inner, field: tr.field})
 		case u.Op == token.MUL && tr.role == roleContainer:
 			t.add(u, tr) // the aggregate's value still holds the resource
+		case u.Op == token.MUL && tr.role == roleWhole && t.e.hasReleaseMethod(u.Type()):
+			// The struct a pointer resource points to, loaded to call a
+			// release method with a value receiver (p.Close() on a
+			// *pair whose Close is declared on pair): the copy shares
+			// what the struct holds, so it is the resource too.
+			t.add(u, tr)
 		}
 	case *ssa.Select:
 		for _, st := range u.States {

@@ -306,7 +306,7 @@ func (a *checker) skipsItemDone(body *ssa.Function, k key) (*ssa.Return, bool) {
 				return
 			}
 		}
-		for _, s := range b.Succs {
+		for _, s := range liveSuccs(b) {
 			walk(s)
 		}
 	}
@@ -314,11 +314,25 @@ func (a *checker) skipsItemDone(body *ssa.Function, k key) (*ssa.Return, bool) {
 		if head(b) {
 			continue
 		}
-		for _, s := range b.Succs {
+		for _, s := range liveSuccs(b) {
 			walk(s)
 		}
 	}
 	return found, true
+}
+
+// liveSuccs returns the successors of b that control can take: both, but
+// for `if CONST` only the one the constant picks, and for a branch on the
+// ok of a receive from a channel nothing closes (a range over a ticker's
+// C) only the true one.
+func liveSuccs(b *ssa.BasicBlock) []*ssa.BasicBlock {
+	if next := constEdge(b); next != nil {
+		return []*ssa.BasicBlock{next}
+	}
+	if iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok && ssanav.ReceivesFromNeverClosed(iff.Cond) {
+		return b.Succs[:1]
+	}
+	return b.Succs
 }
 
 // failsTest reports whether in marks the test failed (t.Error, t.Fatal,
@@ -361,6 +375,10 @@ func (a *checker) skipsDone(body *ssa.Function, k key) *ssa.Return {
 			case *ssa.Panic:
 				return
 			case *ssa.If:
+				if next := constEdge(b); next != nil {
+					walk(next, as) // `if false { return }` is no path
+					return
+				}
 				if ssanav.ReceivesFromNeverClosed(in.Cond) {
 					// A range over a ticker's channel ends only by a
 					// break or a return inside it.

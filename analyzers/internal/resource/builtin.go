@@ -21,7 +21,7 @@ var httpKinds = []*Kind{
 	{ID: "http.Response", Check: "httpbody", Noun: "response body", Type: "*net/http.Response",
 		Field: "Body", Release: []string{"Close"}, ReleaseText: "Body.Close",
 		EmptyField: "StatusCode", EmptyValues: []int64{204, 304},
-		DrainFuncs: []string{"io.ReadAll", "io/ioutil.ReadAll", "io.Copy"}},
+		DrainFuncs: []string{"io.ReadAll", "io/ioutil.ReadAll", "io.Copy", "(*bytes.Buffer).ReadFrom"}},
 }
 
 var httpAcquirers = []Acquirer{

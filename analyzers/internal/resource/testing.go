@@ -6,7 +6,8 @@ import "go/types"
 // it go on. A path through one of them is a run that has already failed:
 // what it leaves open is not a leak of the test as it passes (the calls
 // that also stop the test, t.Fatal and t.FailNow, never return and end
-// the path anyway). Keyed by types.Func.FullName.
+// the path anyway; called through testing.TB, an interface, no fact says
+// so, and they are listed). Keyed by types.Func.FullName.
 var testFailures = map[string]string{
 	"(*testing.common).Error":  "logs and marks the test failed",
 	"(*testing.common).Errorf": "logs and marks the test failed",
@@ -14,6 +15,9 @@ var testFailures = map[string]string{
 	"(testing.TB).Error":       "any test, benchmark or fuzz target: marks it failed",
 	"(testing.TB).Errorf":      "any test, benchmark or fuzz target: marks it failed",
 	"(testing.TB).Fail":        "any test, benchmark or fuzz target: marks it failed",
+	"(testing.TB).FailNow":     "any test, benchmark or fuzz target: marks it failed and stops it (through the interface, no fact says it never returns)",
+	"(testing.TB).Fatal":       "any test, benchmark or fuzz target: logs, marks it failed and stops it",
+	"(testing.TB).Fatalf":      "any test, benchmark or fuzz target: logs, marks it failed and stops it",
 }
 
 // FailsTest reports whether a call of fn marks the running test as failed.
@@ -75,6 +79,12 @@ func GuardsError(fn *types.Func) (arg int, ok bool) {
 	if _, ok := errorGuards[fn.Origin().FullName()]; !ok {
 		return 0, false
 	}
+	return errorArg(fn)
+}
+
+// errorArg returns the argument of a static call of fn (the receiver
+// counting as argument 0) that is its first parameter of type error.
+func errorArg(fn *types.Func) (arg int, ok bool) {
 	sig := fn.Type().(*types.Signature)
 	arg = 0
 	if sig.Recv() != nil {
@@ -87,6 +97,67 @@ func GuardsError(fn *types.Func) (arg int, ok bool) {
 		}
 	}
 	return 0, false
+}
+
+// errorExpecters are assertions that take an error and, when it is nil,
+// mark the running test as failed before they return (or never return):
+// after such a call, a path on which the error was nil is a run of a test
+// that has already failed, so the call that made the error failed on
+// every path a passing test takes. Keyed by types.Func.FullName.
+var errorExpecters = map[string]string{
+	"github.com/stretchr/testify/require.Error":                        "calls t.FailNow when err is nil",
+	"(*github.com/stretchr/testify/require.Assertions).Error":          "calls t.FailNow when err is nil",
+	"github.com/stretchr/testify/require.Errorf":                       "calls t.FailNow when err is nil",
+	"(*github.com/stretchr/testify/require.Assertions).Errorf":         "calls t.FailNow when err is nil",
+	"github.com/stretchr/testify/require.ErrorIs":                      "calls t.FailNow when err is nil",
+	"(*github.com/stretchr/testify/require.Assertions).ErrorIs":        "calls t.FailNow when err is nil",
+	"github.com/stretchr/testify/require.ErrorIsf":                     "calls t.FailNow when err is nil",
+	"(*github.com/stretchr/testify/require.Assertions).ErrorIsf":       "calls t.FailNow when err is nil",
+	"github.com/stretchr/testify/require.ErrorContains":                "calls t.FailNow when err is nil",
+	"(*github.com/stretchr/testify/require.Assertions).ErrorContains":  "calls t.FailNow when err is nil",
+	"github.com/stretchr/testify/require.ErrorContainsf":               "calls t.FailNow when err is nil",
+	"(*github.com/stretchr/testify/require.Assertions).ErrorContainsf": "calls t.FailNow when err is nil",
+	"github.com/stretchr/testify/require.ErrorAs":                      "calls t.FailNow when err is nil",
+	"(*github.com/stretchr/testify/require.Assertions).ErrorAs":        "calls t.FailNow when err is nil",
+	"github.com/stretchr/testify/require.ErrorAsf":                     "calls t.FailNow when err is nil",
+	"(*github.com/stretchr/testify/require.Assertions).ErrorAsf":       "calls t.FailNow when err is nil",
+	"github.com/stretchr/testify/require.EqualError":                   "calls t.FailNow when err is nil",
+	"(*github.com/stretchr/testify/require.Assertions).EqualError":     "calls t.FailNow when err is nil",
+	"github.com/stretchr/testify/require.EqualErrorf":                  "calls t.FailNow when err is nil",
+	"(*github.com/stretchr/testify/require.Assertions).EqualErrorf":    "calls t.FailNow when err is nil",
+	"github.com/stretchr/testify/assert.Error":                         "calls t.Errorf and returns false when err is nil",
+	"(*github.com/stretchr/testify/assert.Assertions).Error":           "calls t.Errorf and returns false when err is nil",
+	"github.com/stretchr/testify/assert.Errorf":                        "calls t.Errorf and returns false when err is nil",
+	"(*github.com/stretchr/testify/assert.Assertions).Errorf":          "calls t.Errorf and returns false when err is nil",
+	"github.com/stretchr/testify/assert.ErrorIs":                       "calls t.Errorf and returns false when err is nil",
+	"(*github.com/stretchr/testify/assert.Assertions).ErrorIs":         "calls t.Errorf and returns false when err is nil",
+	"github.com/stretchr/testify/assert.ErrorIsf":                      "calls t.Errorf and returns false when err is nil",
+	"(*github.com/stretchr/testify/assert.Assertions).ErrorIsf":        "calls t.Errorf and returns false when err is nil",
+	"github.com/stretchr/testify/assert.ErrorContains":                 "calls t.Errorf and returns false when err is nil",
+	"(*github.com/stretchr/testify/assert.Assertions).ErrorContains":   "calls t.Errorf and returns false when err is nil",
+	"github.com/stretchr/testify/assert.ErrorContainsf":                "calls t.Errorf and returns false when err is nil",
+	"(*github.com/stretchr/testify/assert.Assertions).ErrorContainsf":  "calls t.Errorf and returns false when err is nil",
+	"github.com/stretchr/testify/assert.ErrorAs":                       "calls t.Errorf and returns false when err is nil",
+	"(*github.com/stretchr/testify/assert.Assertions).ErrorAs":         "calls t.Errorf and returns false when err is nil",
+	"github.com/stretchr/testify/assert.ErrorAsf":                      "calls t.Errorf and returns false when err is nil",
+	"(*github.com/stretchr/testify/assert.Assertions).ErrorAsf":        "calls t.Errorf and returns false when err is nil",
+	"github.com/stretchr/testify/assert.EqualError":                    "calls t.Errorf and returns false when err is nil",
+	"(*github.com/stretchr/testify/assert.Assertions).EqualError":      "calls t.Errorf and returns false when err is nil",
+	"github.com/stretchr/testify/assert.EqualErrorf":                   "calls t.Errorf and returns false when err is nil",
+	"(*github.com/stretchr/testify/assert.Assertions).EqualErrorf":     "calls t.Errorf and returns false when err is nil",
+}
+
+// ExpectsError reports whether fn is an assertion that fails the running
+// test when its error argument is nil, and which argument of a static
+// call (the receiver counting as argument 0) that error is.
+func ExpectsError(fn *types.Func) (arg int, ok bool) {
+	if fn == nil || fn.Pkg() == nil {
+		return 0, false
+	}
+	if _, ok := errorExpecters[fn.Origin().FullName()]; !ok {
+		return 0, false
+	}
+	return errorArg(fn)
 }
 
 // testFailuresAlways are assertions that mark the running test as failed

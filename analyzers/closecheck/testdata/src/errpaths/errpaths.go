@@ -88,3 +88,38 @@ func plainParam(w io.Writer, data []byte, errA error) error {
 	}
 	return zw.Close()
 }
+
+// An error made once and captured by the literal that returns it: the
+// literal's failure return is an error.
+func capturedSentinel(data []byte) ([]byte, error) {
+	errEncode := errors.New("encode failed")
+	compress := func(w io.Writer) error {
+		zw := gzip.NewWriter(w)
+		if _, err := zw.Write(data); err != nil {
+			return errEncode
+		}
+		return zw.Close()
+	}
+	var b bytesBuffer
+	return b.buf, compress(&b)
+}
+
+// A captured parameter may be nil: the return may report success.
+func capturedParam(data []byte, errA error) error {
+	compress := func(w io.Writer) error {
+		zw := gzip.NewWriter(w) // want `gzip writer from gzip.NewWriter is not closed \(its buffered data and trailer are lost\) when returning at line \d+`
+		if _, err := zw.Write(data); err != nil {
+			return errA
+		}
+		return zw.Close()
+	}
+	var b bytesBuffer
+	return compress(&b)
+}
+
+type bytesBuffer struct{ buf []byte }
+
+func (b *bytesBuffer) Write(p []byte) (int, error) {
+	b.buf = append(b.buf, p...)
+	return len(p), nil
+}

@@ -13,3 +13,11 @@ func NoError(t TestingT, err error, msgAndArgs ...interface{}) bool {
 	}
 	return true
 }
+
+func Error(t TestingT, err error, msgAndArgs ...interface{}) bool {
+	if err == nil {
+		t.Errorf("an error is expected but got nil")
+		return false
+	}
+	return true
+}

@@ -18,3 +18,10 @@ func Fail(t TestingT, failureMessage string, msgAndArgs ...interface{}) {
 	t.Errorf("%s", failureMessage)
 	t.FailNow()
 }
+
+func Error(t TestingT, err error, msgAndArgs ...interface{}) {
+	if err == nil {
+		t.Errorf("an error is expected but got nil")
+		t.FailNow()
+	}
+}

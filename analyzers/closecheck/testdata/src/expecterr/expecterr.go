@@ -1,0 +1,2 @@
+// Package expecterr: tests that expect an acquisition to fail.
+package expecterr
