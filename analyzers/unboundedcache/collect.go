@@ -6,8 +6,10 @@ import (
 	"go/types"
 
 	"github.com/leakvet/leakvet/analyzers/internal/entrypoints"
+	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
 	"github.com/leakvet/leakvet/analyzers/internal/lifespan"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -174,13 +176,10 @@ type (
 		key       ast.Expr
 		values    []ast.Expr
 		guards    []ast.Expr
-		cases     []caseGuard
 		inLoop    bool
-	}
-	// caseGuard is a switch case around a write: switch tag { case values: }.
-	caseGuard struct {
-		tag    ast.Expr
-		values []ast.Expr
+		// anchor is the position SSA gives the write's instruction: the
+		// '[' of m[k], the '(' of append or of the sync.Map call.
+		anchor token.Pos
 	}
 )
 
@@ -189,6 +188,10 @@ type checker struct {
 	info    *types.Info
 	life    *lifespan.Lifespan
 	entries *entrypoints.Entries
+	// prog is the package's shared SSA form, built only when a write's
+	// guards are judged; ssaBySyntax indexes its functions by syntax.
+	prog        *lazyssa.Program
+	ssaBySyntax map[ast.Node]*ssa.Function
 
 	nodes  []*fnode
 	byFunc map[*types.Func]*fnode
@@ -252,6 +255,7 @@ func newChecker(pass *analysis.Pass) *checker {
 		info:        pass.TypesInfo,
 		life:        pass.ResultOf[lifespan.Analyzer].(*lifespan.Lifespan),
 		entries:     pass.ResultOf[entrypoints.Analyzer].(*entrypoints.Entries),
+		prog:        pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program),
 		byFunc:      map[*types.Func]*fnode{},
 		byLit:       map[*ast.FuncLit]*fnode{},
 		paramOf:     map[*types.Var]paramRef{},
@@ -523,35 +527,29 @@ func (c *checker) visitCall(cur *fnode, call *ast.CallExpr, stack []ast.Node) {
 
 func (c *checker) visitFuncCall(cur *fnode, fn *types.Func, call *ast.CallExpr, stack []ast.Node) {
 	sel, _ := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	path := ""
-	if fn.Pkg() != nil {
-		path = fn.Pkg().Path()
-	}
 	if fn.Pkg() != nil && fn.Pkg() != c.pass.Pkg && fn.Signature().Recv() == nil {
 		var fact growsWith
 		if c.pass.ImportObjectFact(fn, &fact) {
 			c.importedCalls = append(c.importedCalls, importedCall{node: cur, fn: fn, call: call, fact: fact, inLoop: lifespan.InEndlessLoop(stack)})
 		}
 	}
+	full := fn.Origin().FullName()
 	switch {
-	case recvNamed(fn, "sync", "Map") && sel != nil:
-		switch fn.Name() {
-		case "Store", "LoadOrStore", "Swap":
-			if len(call.Args) == 2 {
-				c.rawWrites = append(c.rawWrites, rawWrite{
-					node: cur, pos: call.Pos(), container: sel.X, kind: syncMapContainer,
-					key: call.Args[0], values: []ast.Expr{call.Args[1]},
-					guards: enclosingGuards(stack, call), cases: enclosingCases(stack), inLoop: lifespan.InEndlessLoop(stack),
-				})
-			}
-		case "Delete", "LoadAndDelete", "CompareAndDelete", "Clear":
-			c.deletes = append(c.deletes, targetEvent{cur, sel.X})
+	case syncMapWrites[full] != "" && sel != nil:
+		if len(call.Args) == 2 {
+			c.rawWrites = append(c.rawWrites, rawWrite{
+				node: cur, pos: call.Pos(), container: sel.X, kind: syncMapContainer,
+				key: call.Args[0], values: []ast.Expr{call.Args[1]},
+				guards: enclosingGuards(stack, call), inLoop: lifespan.InEndlessLoop(stack), anchor: call.Lparen,
+			})
 		}
-	case (path == "maps" || path == "golang.org/x/exp/maps") && (fn.Name() == "DeleteFunc" || fn.Name() == "Clear"):
+	case syncMapDeletes[full] != "" && sel != nil:
+		c.deletes = append(c.deletes, targetEvent{cur, sel.X})
+	case mapDeletes[full] != "":
 		if len(call.Args) > 0 {
 			c.deletes = append(c.deletes, targetEvent{cur, call.Args[0]})
 		}
-	case counterAdds[fn.Origin().FullName()] != "":
+	case counterAdds[full] != "":
 		if sig := fn.Type().(*types.Signature); sig.Recv() != nil && sel != nil {
 			c.incs = append(c.incs, targetEvent{cur, sel.X})
 		} else if len(call.Args) > 0 {
@@ -634,7 +632,7 @@ func (c *checker) visitAssign(cur *fnode, as *ast.AssignStmt, stack []ast.Node) 
 		}
 		lhsU := ast.Unparen(lhs)
 		if ix, ok := lhsU.(*ast.IndexExpr); ok && kindOf(c.info.TypeOf(ix.X)) == mapContainer {
-			w := rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index, guards: enclosingGuards(stack, as), cases: enclosingCases(stack), inLoop: lifespan.InEndlessLoop(stack)}
+			w := rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index, guards: enclosingGuards(stack, as), inLoop: lifespan.InEndlessLoop(stack), anchor: ix.Lbrack}
 			if as.Tok == token.ASSIGN && !tuple {
 				w.values = []ast.Expr{rhs}
 			}
@@ -643,7 +641,7 @@ func (c *checker) visitAssign(cur *fnode, as *ast.AssignStmt, stack []ast.Node) 
 		if as.Tok == token.ASSIGN {
 			if !tuple {
 				if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && isBuiltin(c.info, call, "append") && len(call.Args) > 0 {
-					w := rawWrite{node: cur, pos: as.Pos(), container: lhs, first: call.Args[0], kind: sliceContainer, guards: enclosingGuards(stack, as), cases: enclosingCases(stack), inLoop: lifespan.InEndlessLoop(stack)}
+					w := rawWrite{node: cur, pos: as.Pos(), container: lhs, first: call.Args[0], kind: sliceContainer, guards: enclosingGuards(stack, as), inLoop: lifespan.InEndlessLoop(stack), anchor: call.Lparen}
 					w.values = call.Args[1:]
 					c.rawWrites = append(c.rawWrites, w)
 				}
@@ -689,23 +687,6 @@ func enclosingGuards(stack []ast.Node, n ast.Node) []ast.Expr {
 	return conds
 }
 
-// enclosingCases returns the switch cases (with a tag and a value list)
-// around the top of the stack, up to the enclosing function.
-func enclosingCases(stack []ast.Node) []caseGuard {
-	var out []caseGuard
-	for i := len(stack) - 1; i > 1; i-- {
-		switch s := stack[i].(type) {
-		case *ast.FuncLit, *ast.FuncDecl:
-			return out
-		case *ast.CaseClause:
-			if sw, ok := stack[i-2].(*ast.SwitchStmt); ok && sw.Tag != nil && len(s.List) > 0 {
-				out = append(out, caseGuard{tag: sw.Tag, values: s.List})
-			}
-		}
-	}
-	return out
-}
-
 // recordDef notes an assignment to a local variable, whole or in part.
 func (c *checker) recordDef(cur *fnode, lhs, rhs ast.Expr, tuple bool) {
 	if rhs == nil {
@@ -746,7 +727,7 @@ func (c *checker) rootLocal(e ast.Expr) *types.Var {
 
 func (c *checker) visitIncDec(cur *fnode, s *ast.IncDecStmt, stack []ast.Node) {
 	if ix, ok := ast.Unparen(s.X).(*ast.IndexExpr); ok && kindOf(c.info.TypeOf(ix.X)) == mapContainer {
-		c.rawWrites = append(c.rawWrites, rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index, guards: enclosingGuards(stack, s), cases: enclosingCases(stack), inLoop: lifespan.InEndlessLoop(stack)})
+		c.rawWrites = append(c.rawWrites, rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index, guards: enclosingGuards(stack, s), inLoop: lifespan.InEndlessLoop(stack), anchor: ix.Lbrack})
 	}
 	if s.Tok == token.INC {
 		c.incs = append(c.incs, targetEvent{cur, s.X})

@@ -65,3 +65,39 @@ var trafficCarriers = map[string]string{
 	"net/netip.Addr":     "the address of one peer",
 	"net/netip.AddrPort": "the address and port of one peer",
 }
+
+// syncMapWrites add an entry to a sync.Map for their first argument.
+var syncMapWrites = map[string]string{
+	"(*sync.Map).Store":       "sets the value for the key, adding an entry when it is missing",
+	"(*sync.Map).LoadOrStore": "adds an entry for the key when it is missing",
+	"(*sync.Map).Swap":        "sets the value for the key, adding an entry when it is missing",
+}
+
+// syncMapLookups report, in their second result, whether the key of their
+// first argument is present.
+var syncMapLookups = map[string]string{
+	"(*sync.Map).Load":        "ok reports whether the key is present",
+	"(*sync.Map).LoadOrStore": "loaded reports whether the key was present",
+}
+
+// constructedErrors return a new non-nil error: returned where a lookup
+// found the key, they reject a duplicate.
+var constructedErrors = map[string]string{
+	"errors.New": "returns a new error with the given text",
+	"fmt.Errorf": "returns a new error formatted from its arguments",
+}
+
+// syncMapDeletes remove entries from a sync.Map.
+var syncMapDeletes = map[string]string{
+	"(*sync.Map).Delete":           "removes the key's entry",
+	"(*sync.Map).LoadAndDelete":    "removes the key's entry",
+	"(*sync.Map).CompareAndDelete": "removes the key's entry when its value matches",
+	"(*sync.Map).Clear":            "removes every entry",
+}
+
+// mapDeletes remove entries from the map of their first argument.
+var mapDeletes = map[string]string{
+	"maps.DeleteFunc":                  "removes the entries the predicate selects",
+	"golang.org/x/exp/maps.DeleteFunc": "removes the entries the predicate selects",
+	"golang.org/x/exp/maps.Clear":      "removes every entry",
+}

@@ -152,7 +152,8 @@ type write struct {
 	key    ast.Expr   // nil for append
 	values []ast.Expr // stored or appended values
 	guards []ast.Expr // conditions of the if statements around the write
-	cases  []caseGuard
+	// anchor is the position of the write's SSA instruction (see rawWrite).
+	anchor token.Pos
 	inLoop bool // in an endless for loop of its function
 	// deferred: the write is in a function literal that outlives the
 	// call (a handler a constructor returns), so it happens at run time

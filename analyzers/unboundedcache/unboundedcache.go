@@ -12,6 +12,7 @@ import (
 	"github.com/leakvet/leakvet/analyzers/internal/checkdoc"
 	"github.com/leakvet/leakvet/analyzers/internal/config"
 	"github.com/leakvet/leakvet/analyzers/internal/entrypoints"
+	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
 	"github.com/leakvet/leakvet/analyzers/internal/lifespan"
 	"github.com/leakvet/leakvet/analyzers/internal/noreturn"
 	"github.com/leakvet/leakvet/analyzers/internal/report"
@@ -27,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "unboundedcache",
 	Doc:       checkdoc.Extract(doc, "unboundedcache"),
 	URL:       "https://github.com/leakvet/leakvet/blob/main/docs/checks/unboundedcache.md",
-	Requires:  []*analysis.Analyzer{config.Analyzer, noreturn.Analyzer, lifespan.Analyzer, entrypoints.Analyzer},
+	Requires:  []*analysis.Analyzer{config.Analyzer, noreturn.Analyzer, lifespan.Analyzer, entrypoints.Analyzer, lazyssa.Analyzer},
 	Run:       report.Guard(run),
 	FactTypes: []analysis.Fact{(*growOnly)(nil), (*growsWith)(nil)},
 }
