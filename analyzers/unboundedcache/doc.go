@@ -147,16 +147,21 @@
 // with a constant; a `netip.Addr`'s `Prefix(n)` with a constant `n` of
 // at most 16 bits; an element of a package-level table; results of `os`,
 // `os/user`, `os/exec`, `io/fs`, `go/build`, `syscall` and `runtime`
-// (bounded by the machine, not by traffic); a key that equals a constant
-// on every path to the write (a switch case that lists only constants,
-// `if m == "GET" || m == "HEAD"`); a local key folded into a bounded set by an
-// earlier statement of the same function and not reassigned from
-// unbounded data afterwards: a `switch` on it whose cases are constants
-// and whose `default` replaces it with a constant or returns
-// (`default: method = "OTHER"`), or an `if` that replaces it (or returns,
-// or continues the loop) unless a package-level table holds it
-// (`if _, ok := supported[lang]; !ok { lang = "en" }`, `!allowed[k]`,
-// `!slices.Contains(known, k)`); and anything the check cannot trace.
+// (bounded by the machine, not by traffic); a key that is in a bounded
+// set on every path to the write, followed back through the function's
+// SSA form: it is a constant there, or the path passes a comparison that
+// found it equal to a constant (a switch case that lists only constants,
+// `if m == "GET" || m == "HEAD"`) or found it in a package-level table
+// (`_, ok := supported[lang]` with `ok` true, `allowed[k]` true,
+// `slices.Contains(known, k)` true), while paths that leave (return,
+// continue, panic) need nothing. So a variable folded into a bounded set
+// by an earlier statement and not reassigned from unbounded data
+// afterwards is bounded: a `switch` on it whose `default` replaces it with
+// a constant or returns (`default: method = "OTHER"`), or an `if` that
+// replaces it unless a package-level table holds it
+// (`if _, ok := supported[lang]; !ok { lang = "en" }`,
+// `if !allowed[k] { continue }`); a field read again (`r.Method`) is the
+// value the earlier comparison saw; and anything the check cannot trace.
 //
 // # Rule 3: nothing shrinks it
 //

@@ -311,55 +311,164 @@ func reachesAvoiding(from, to, avoid *ssa.BasicBlock) bool {
 	return false
 }
 
-// keyInConstantCase reports whether every path to the write passes an
-// edge on which its key (or appended value) equals a constant: a switch
-// case that lists only constants (switch method { case "GET", "POST": }),
-// or an if that compares it with one.
-func (c *checker) keyInConstantCase(w *write) bool {
+// keyBounded reports whether the write's key (or appended value) is one
+// of a bounded set on every path to the write. Going back from the write
+// along each path, the key's value must become a constant, or the path
+// must pass an edge on which it is known to be in a bounded set: it was
+// compared equal to a constant (a switch case that lists only constants,
+// if m == "GET" || m == "HEAD"), or found in a package-level table
+// (_, ok := supported[lang] with ok true, allowed[k] true,
+// slices.Contains(known, k) true). A φ follows each incoming edge with
+// its value there, so a variable folded into a bounded set before the
+// write is bounded:
+//
+//	switch method {
+//	case "GET", "POST":
+//	default:
+//		method = "OTHER"
+//	}
+//
+//	if _, ok := supported[lang]; !ok {
+//		lang = "en"
+//	}
+//
+// Paths that leave (return, continue, panic) never reach the write and
+// need nothing. A path that reaches the function's entry, or the
+// instruction that computes the value, without such an edge makes the
+// key unbounded.
+func (c *checker) keyBounded(w *write) bool {
 	fn, wb, key := c.ssaSubject(w)
 	if key == nil {
 		return false
 	}
+	type item struct {
+		b *ssa.BasicBlock
+		v ssa.Value
+	}
 	entry := fn.Blocks[0]
-	seen := map[*ssa.BasicBlock]bool{wb: true}
-	stack := []*ssa.BasicBlock{wb}
+	seen := map[item]bool{}
+	stack := []item{{wb, unconverted(key)}}
 	for len(stack) > 0 {
-		b := stack[len(stack)-1]
+		it := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
+		if seen[it] {
+			continue
+		}
+		seen[it] = true
+		if len(seen) > keyPathBudget {
+			return true // not judged in time: no evidence of growth
+		}
+		b, v := it.b, it.v
+		if _, ok := v.(*ssa.Const); ok {
+			continue
+		}
+		if phi, ok := v.(*ssa.Phi); ok && phi.Block() == b {
+			for i, p := range b.Preds {
+				u := unconverted(phi.Edges[i])
+				if !c.boundingEdge(p, b, u) {
+					stack = append(stack, item{p, u})
+				}
+			}
+			continue
+		}
+		if in, ok := v.(ssa.Instruction); ok && in.Block() == b && !isAccess(v) {
+			return false // computed here from other data
+		}
 		if b == entry {
 			return false
 		}
 		for _, p := range b.Preds {
-			if constantEdge(p, b, key) || seen[p] {
-				continue
+			if !c.boundingEdge(p, b, v) {
+				stack = append(stack, item{p, v})
 			}
-			seen[p] = true
-			stack = append(stack, p)
 		}
 	}
 	return true
 }
 
-// constantEdge reports whether the edge from p to b is taken only when
-// key equals a constant.
-func constantEdge(p, b *ssa.BasicBlock, key ssa.Value) bool {
-	iff, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
-	if !ok || p.Succs[0] == p.Succs[1] {
+// keyPathBudget is the most (block, value) pairs one keyBounded walk
+// visits.
+const keyPathBudget = 1000
+
+// boundingEdge reports whether the edge from p to b is taken only when v
+// is in a bounded set: equal to a constant, or found in a package-level
+// table.
+func (c *checker) boundingEdge(p, b *ssa.BasicBlock, v ssa.Value) bool {
+	if len(p.Instrs) == 0 || len(p.Succs) != 2 || p.Succs[0] == p.Succs[1] {
 		return false
 	}
-	cmp, ok := iff.Cond.(*ssa.BinOp)
+	iff, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
 	if !ok {
 		return false
 	}
-	switch {
-	case cmp.Op == token.EQL && b == p.Succs[0], cmp.Op == token.NEQ && b == p.Succs[1]:
-	default:
-		return false
+	onTrue := b == p.Succs[0]
+	cond := iff.Cond
+	for {
+		not, ok := cond.(*ssa.UnOp)
+		if !ok || not.Op != token.NOT {
+			break
+		}
+		cond, onTrue = not.X, !onTrue
 	}
-	for _, side := range [][2]ssa.Value{{cmp.X, cmp.Y}, {cmp.Y, cmp.X}} {
-		if _, isConst := side[1].(*ssa.Const); isConst && sameValue(side[0], key, 0) {
-			return true
+	switch x := cond.(type) {
+	case *ssa.BinOp:
+		if x.Op == token.EQL && onTrue || x.Op == token.NEQ && !onTrue {
+			for _, side := range [][2]ssa.Value{{x.X, x.Y}, {x.Y, x.X}} {
+				if _, isConst := side[1].(*ssa.Const); isConst && sameValue(side[0], v, 0) {
+					return true
+				}
+			}
+		}
+	case *ssa.Extract:
+		// _, ok := table[v]
+		l, isLookup := x.Tuple.(*ssa.Lookup)
+		return onTrue && x.Index == 1 && isLookup && pkgTable(l.X) && sameValue(l.Index, v, 0)
+	case *ssa.Lookup:
+		// table[v] of a bool table
+		return onTrue && !x.CommaOk && isBoolType(x.Type()) && pkgTable(x.X) && sameValue(x.Index, v, 0)
+	case *ssa.Call:
+		f := ssanav.CalleeFunc(&x.Call)
+		args := x.Call.Args
+		return onTrue && f != nil && memberTests[f.Origin().FullName()] != "" && len(args) == 2 && pkgTable(args[0]) && sameValue(args[1], v, 0)
+	}
+	return false
+}
+
+// isAccess reports whether v reads a variable or a field path (r.Method):
+// the same read earlier in the function, compared by sameValue, stands
+// for it.
+func isAccess(v ssa.Value) bool {
+	switch x := v.(type) {
+	case *ssa.Field:
+		return true
+	case *ssa.UnOp:
+		switch x.X.(type) {
+		case *ssa.FieldAddr, *ssa.Alloc, *ssa.FreeVar, *ssa.Global:
+			return x.Op == token.MUL
 		}
 	}
 	return false
+}
+
+// pkgTable reports whether v is read from a package-level variable, or a
+// field path from one.
+func pkgTable(v ssa.Value) bool {
+	ld, ok := unconverted(v).(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL {
+		return false
+	}
+	addr := ld.X
+	for {
+		switch a := addr.(type) {
+		case *ssa.Global:
+			return isPkgVarObj(a.Object())
+		case *ssa.FieldAddr:
+			addr = a.X
+			if inner, ok := addr.(*ssa.UnOp); ok && inner.Op == token.MUL {
+				addr = inner.X
+			}
+		default:
+			return false
+		}
+	}
 }

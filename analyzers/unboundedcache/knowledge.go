@@ -101,3 +101,9 @@ var mapDeletes = map[string]string{
 	"golang.org/x/exp/maps.DeleteFunc": "removes the entries the predicate selects",
 	"golang.org/x/exp/maps.Clear":      "removes every entry",
 }
+
+// memberTests report whether their second argument is an element of the
+// slice of their first.
+var memberTests = map[string]string{
+	"slices.Contains": "reports whether the value is an element of the slice",
+}

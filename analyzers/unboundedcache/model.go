@@ -201,6 +201,15 @@ func (w *write) through() *fnode {
 	return nil
 }
 
+// subject is what a write's bound depends on: the map key, or the one
+// appended value.
+func (w *write) subject() ast.Expr {
+	if w.key == nil && len(w.values) == 1 {
+		return w.values[0]
+	}
+	return w.key
+}
+
 func diagnosticAt(pos token.Pos, msg string) report.Diagnostic {
 	return report.Diagnostic{Pos: pos, Category: category, Message: msg}
 }

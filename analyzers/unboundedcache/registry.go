@@ -4,9 +4,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
-
-	"github.com/leakvet/leakvet/analyzers/internal/noreturn"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 // unboundedWrite judges one run-time write: it counts when its key (or
@@ -22,7 +19,7 @@ func (c *checker) unboundedWrite(w *write) (class, bool) {
 		if m, ok := w.ref.typ().Underlying().(*types.Map); !ok || !c.boundedType(m.Key()) {
 			cl = c.classify(w.site, w.key, en, 0)
 		}
-		if cl.level == unboundedDomain && (c.registration(w, cl) || c.keyNormalized(w) || c.keyInConstantCase(w)) {
+		if cl.level == unboundedDomain && (c.registration(w, cl) || c.keyBounded(w)) {
 			cl = class{}
 		}
 		if cl.level != unboundedDomain {
@@ -44,7 +41,7 @@ func (c *checker) unboundedWrite(w *write) (class, bool) {
 	case sliceContainer:
 		cl = c.unionAll(w.site, w.values, en, 0)
 	}
-	if cl.level != unboundedDomain || c.registration(w, cl) || c.keyNormalized(w) || c.keyInConstantCase(w) {
+	if cl.level != unboundedDomain || c.registration(w, cl) || c.keyBounded(w) {
 		return class{}, false
 	}
 	return cl, true
@@ -189,21 +186,9 @@ func (c *checker) sameAccess(a, b ast.Expr) bool {
 	return false
 }
 
-func (c *checker) isIdentOf(e ast.Expr, v *types.Var) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	return ok && c.objOf(id) == v
-}
-
 func isBoolType(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsBoolean != 0
-}
-
-// neverReturns reports whether call is of a function that never returns
-// (noreturn's answer, which counts panic's callees but not panic itself).
-func (c *checker) neverReturns(call *ast.CallExpr) bool {
-	fn := typeutil.StaticCallee(c.info, call)
-	return fn != nil && c.pass.ResultOf[noreturn.Analyzer].(*noreturn.Result).NoReturn(fn)
 }
 
 // message words a finding.
