@@ -496,14 +496,6 @@ func (c *checker) isLocal(v *types.Var) bool {
 	return !isParam
 }
 
-func recvNamed(fn *types.Func, pkg, name string) bool {
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || sig.Recv() == nil {
-		return false
-	}
-	return isNamed(deref(sig.Recv().Type()), pkg, name)
-}
-
 func (c *checker) visitCall(cur *fnode, call *ast.CallExpr, stack []ast.Node) {
 	callee := typeutil.Callee(c.info, call)
 	switch fn := callee.(type) {
@@ -598,20 +590,12 @@ type pendingCall struct {
 
 // recordFill notes calls that fill a local buffer or variable: its value
 // then comes from the call (rand.Read(b), io.ReadFull(r, b), r.Read(b)).
+// The fillers are the knowledge table's functions and interface methods;
+// a method fills as the interface method it satisfies (same name and
+// signature) does.
 func (c *checker) recordFill(cur *fnode, fn *types.Func, call *ast.CallExpr) {
-	idx := -1
-	path := ""
-	if fn.Pkg() != nil {
-		path = fn.Pkg().Path()
-	}
-	sig := fn.Type().(*types.Signature)
-	switch {
-	case path == "crypto/rand" && fn.Name() == "Read", sig.Recv() != nil && fn.Name() == "Read":
-		idx = 0
-	case path == "io" && (fn.Name() == "ReadFull" || fn.Name() == "ReadAtLeast"):
-		idx = 1
-	}
-	if idx < 0 || idx >= len(call.Args) {
+	idx, ok := fillIndex(fn)
+	if !ok || idx >= len(call.Args) {
 		return
 	}
 	if id, ok := ast.Unparen(call.Args[idx]).(*ast.Ident); ok {
@@ -619,6 +603,27 @@ func (c *checker) recordFill(cur *fnode, fn *types.Func, call *ast.CallExpr) {
 			c.defs[v] = append(c.defs[v], def{node: cur, value: call, partial: true})
 		}
 	}
+}
+
+// fillIndex returns the index of the argument fn fills, if it is a filler.
+func fillIndex(fn *types.Func) (int, bool) {
+	if f, ok := fillers[fn.Origin().FullName()]; ok {
+		return f.arg, true
+	}
+	sig := fn.Signature()
+	if sig.Recv() == nil {
+		return 0, false
+	}
+	for _, m := range fillerMethods {
+		if m.name == fn.Name() && types.Identical(withoutRecv(sig), m.sig) {
+			return m.arg, true
+		}
+	}
+	return 0, false
+}
+
+func withoutRecv(sig *types.Signature) *types.Signature {
+	return types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic())
 }
 
 func (c *checker) visitAssign(cur *fnode, as *ast.AssignStmt, stack []ast.Node) {

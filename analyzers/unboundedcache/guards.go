@@ -50,7 +50,11 @@ func (c *checker) ssaSubject(w *write) (*ssa.Function, *ssa.BasicBlock, ssa.Valu
 	}
 	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
-			if in.Pos() != w.anchor {
+			pos := in.Pos()
+			if call, ok := in.(ssa.CallInstruction); ok {
+				pos = call.Common().Pos() // the '(' of a deferred or started call too
+			}
+			if pos != w.anchor {
 				continue
 			}
 			switch in := in.(type) {
