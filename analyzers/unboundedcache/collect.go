@@ -82,17 +82,6 @@ func (n *fnode) name() string {
 	return "package initialisation"
 }
 
-// body returns the function's statements (nil for the initialiser node).
-func (n *fnode) body() *ast.BlockStmt {
-	switch n.kind {
-	case declNode:
-		return n.decl.Body
-	case litNode:
-		return n.lit.Body
-	}
-	return nil
-}
-
 // callSite is a static call of a function declared in this package.
 type callSite struct {
 	caller *fnode
