@@ -10,6 +10,7 @@ import (
 	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
 	"github.com/leakvet/leakvet/analyzers/internal/lifetime"
 	"github.com/leakvet/leakvet/analyzers/internal/locks"
+	"github.com/leakvet/leakvet/analyzers/internal/noreturn"
 	"github.com/leakvet/leakvet/analyzers/unboundedcache"
 	"golang.org/x/tools/go/analysis"
 )
@@ -17,8 +18,30 @@ import (
 func noRoots(*types.Package) bool { return false }
 
 func TestReleaseSSANotAddedWithoutSSA(t *testing.T) {
-	if got := ReleaseSSA([]*analysis.Analyzer{unboundedcache.Analyzer}, noRoots); got != nil {
-		t.Errorf("ReleaseSSA(unboundedcache) = %v, want nil: nothing it requires builds SSA", got)
+	// A check on syntax and facts alone, as noreturn is.
+	plain := &analysis.Analyzer{
+		Name:     "plain",
+		Doc:      "uses no SSA",
+		Requires: []*analysis.Analyzer{noreturn.Analyzer},
+		Run:      func(*analysis.Pass) (any, error) { return nil, nil },
+	}
+	if got := ReleaseSSA([]*analysis.Analyzer{plain}, noRoots); got != nil {
+		t.Errorf("ReleaseSSA(plain) = %v, want nil: nothing it requires builds SSA", got)
+	}
+}
+
+// unboundedcache asks for SSA only to judge a write's guards, on
+// dependencies too (it exports facts there): the release of a
+// dependency's SSA must wait for it.
+func TestReleaseSSAWaitsForUnboundedCache(t *testing.T) {
+	got := ReleaseSSA([]*analysis.Analyzer{unboundedcache.Analyzer}, noRoots)
+	if len(got) != 2 {
+		t.Fatalf("ReleaseSSA(unboundedcache) = %v, want one analyzer for the given packages and one for dependencies", got)
+	}
+	for _, a := range got {
+		if !slices.Contains(a.Requires, unboundedcache.Analyzer) {
+			t.Errorf("%s does not require unboundedcache", a.Name)
+		}
 	}
 }
 

@@ -6,8 +6,10 @@ import (
 	"go/types"
 
 	"github.com/leakvet/leakvet/analyzers/internal/entrypoints"
+	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
 	"github.com/leakvet/leakvet/analyzers/internal/lifespan"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -78,17 +80,6 @@ func (n *fnode) name() string {
 		return "a function literal in " + n.outer.name()
 	}
 	return "package initialisation"
-}
-
-// body returns the function's statements (nil for the initialiser node).
-func (n *fnode) body() *ast.BlockStmt {
-	switch n.kind {
-	case declNode:
-		return n.decl.Body
-	case litNode:
-		return n.lit.Body
-	}
-	return nil
 }
 
 // callSite is a static call of a function declared in this package.
@@ -174,13 +165,10 @@ type (
 		key       ast.Expr
 		values    []ast.Expr
 		guards    []ast.Expr
-		cases     []caseGuard
 		inLoop    bool
-	}
-	// caseGuard is a switch case around a write: switch tag { case values: }.
-	caseGuard struct {
-		tag    ast.Expr
-		values []ast.Expr
+		// anchor is the position SSA gives the write's instruction: the
+		// '[' of m[k], the '(' of append or of the sync.Map call.
+		anchor token.Pos
 	}
 )
 
@@ -189,6 +177,10 @@ type checker struct {
 	info    *types.Info
 	life    *lifespan.Lifespan
 	entries *entrypoints.Entries
+	// prog is the package's shared SSA form, built only when a write's
+	// guards are judged; ssaBySyntax indexes its functions by syntax.
+	prog        *lazyssa.Program
+	ssaBySyntax map[ast.Node]*ssa.Function
 
 	nodes  []*fnode
 	byFunc map[*types.Func]*fnode
@@ -252,6 +244,7 @@ func newChecker(pass *analysis.Pass) *checker {
 		info:        pass.TypesInfo,
 		life:        pass.ResultOf[lifespan.Analyzer].(*lifespan.Lifespan),
 		entries:     pass.ResultOf[entrypoints.Analyzer].(*entrypoints.Entries),
+		prog:        pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program),
 		byFunc:      map[*types.Func]*fnode{},
 		byLit:       map[*ast.FuncLit]*fnode{},
 		paramOf:     map[*types.Var]paramRef{},
@@ -492,14 +485,6 @@ func (c *checker) isLocal(v *types.Var) bool {
 	return !isParam
 }
 
-func recvNamed(fn *types.Func, pkg, name string) bool {
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || sig.Recv() == nil {
-		return false
-	}
-	return isNamed(deref(sig.Recv().Type()), pkg, name)
-}
-
 func (c *checker) visitCall(cur *fnode, call *ast.CallExpr, stack []ast.Node) {
 	callee := typeutil.Callee(c.info, call)
 	switch fn := callee.(type) {
@@ -523,35 +508,29 @@ func (c *checker) visitCall(cur *fnode, call *ast.CallExpr, stack []ast.Node) {
 
 func (c *checker) visitFuncCall(cur *fnode, fn *types.Func, call *ast.CallExpr, stack []ast.Node) {
 	sel, _ := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	path := ""
-	if fn.Pkg() != nil {
-		path = fn.Pkg().Path()
-	}
 	if fn.Pkg() != nil && fn.Pkg() != c.pass.Pkg && fn.Signature().Recv() == nil {
 		var fact growsWith
 		if c.pass.ImportObjectFact(fn, &fact) {
 			c.importedCalls = append(c.importedCalls, importedCall{node: cur, fn: fn, call: call, fact: fact, inLoop: lifespan.InEndlessLoop(stack)})
 		}
 	}
+	full := fn.Origin().FullName()
 	switch {
-	case recvNamed(fn, "sync", "Map") && sel != nil:
-		switch fn.Name() {
-		case "Store", "LoadOrStore", "Swap":
-			if len(call.Args) == 2 {
-				c.rawWrites = append(c.rawWrites, rawWrite{
-					node: cur, pos: call.Pos(), container: sel.X, kind: syncMapContainer,
-					key: call.Args[0], values: []ast.Expr{call.Args[1]},
-					guards: enclosingGuards(stack, call), cases: enclosingCases(stack), inLoop: lifespan.InEndlessLoop(stack),
-				})
-			}
-		case "Delete", "LoadAndDelete", "CompareAndDelete", "Clear":
-			c.deletes = append(c.deletes, targetEvent{cur, sel.X})
+	case syncMapWrites[full] != "" && sel != nil:
+		if len(call.Args) == 2 {
+			c.rawWrites = append(c.rawWrites, rawWrite{
+				node: cur, pos: call.Pos(), container: sel.X, kind: syncMapContainer,
+				key: call.Args[0], values: []ast.Expr{call.Args[1]},
+				guards: enclosingGuards(stack, call), inLoop: lifespan.InEndlessLoop(stack), anchor: call.Lparen,
+			})
 		}
-	case (path == "maps" || path == "golang.org/x/exp/maps") && (fn.Name() == "DeleteFunc" || fn.Name() == "Clear"):
+	case syncMapDeletes[full] != "" && sel != nil:
+		c.deletes = append(c.deletes, targetEvent{cur, sel.X})
+	case mapDeletes[full] != "":
 		if len(call.Args) > 0 {
 			c.deletes = append(c.deletes, targetEvent{cur, call.Args[0]})
 		}
-	case counterAdds[fn.Origin().FullName()] != "":
+	case counterAdds[full] != "":
 		if sig := fn.Type().(*types.Signature); sig.Recv() != nil && sel != nil {
 			c.incs = append(c.incs, targetEvent{cur, sel.X})
 		} else if len(call.Args) > 0 {
@@ -600,20 +579,12 @@ type pendingCall struct {
 
 // recordFill notes calls that fill a local buffer or variable: its value
 // then comes from the call (rand.Read(b), io.ReadFull(r, b), r.Read(b)).
+// The fillers are the knowledge table's functions and interface methods;
+// a method fills as the interface method it satisfies (same name and
+// signature) does.
 func (c *checker) recordFill(cur *fnode, fn *types.Func, call *ast.CallExpr) {
-	idx := -1
-	path := ""
-	if fn.Pkg() != nil {
-		path = fn.Pkg().Path()
-	}
-	sig := fn.Type().(*types.Signature)
-	switch {
-	case path == "crypto/rand" && fn.Name() == "Read", sig.Recv() != nil && fn.Name() == "Read":
-		idx = 0
-	case path == "io" && (fn.Name() == "ReadFull" || fn.Name() == "ReadAtLeast"):
-		idx = 1
-	}
-	if idx < 0 || idx >= len(call.Args) {
+	idx, ok := fillIndex(fn)
+	if !ok || idx >= len(call.Args) {
 		return
 	}
 	if id, ok := ast.Unparen(call.Args[idx]).(*ast.Ident); ok {
@@ -621,6 +592,27 @@ func (c *checker) recordFill(cur *fnode, fn *types.Func, call *ast.CallExpr) {
 			c.defs[v] = append(c.defs[v], def{node: cur, value: call, partial: true})
 		}
 	}
+}
+
+// fillIndex returns the index of the argument fn fills, if it is a filler.
+func fillIndex(fn *types.Func) (int, bool) {
+	if f, ok := fillers[fn.Origin().FullName()]; ok {
+		return f.arg, true
+	}
+	sig := fn.Signature()
+	if sig.Recv() == nil {
+		return 0, false
+	}
+	for _, m := range fillerMethods {
+		if m.name == fn.Name() && types.Identical(withoutRecv(sig), m.sig) {
+			return m.arg, true
+		}
+	}
+	return 0, false
+}
+
+func withoutRecv(sig *types.Signature) *types.Signature {
+	return types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic())
 }
 
 func (c *checker) visitAssign(cur *fnode, as *ast.AssignStmt, stack []ast.Node) {
@@ -634,7 +626,7 @@ func (c *checker) visitAssign(cur *fnode, as *ast.AssignStmt, stack []ast.Node) 
 		}
 		lhsU := ast.Unparen(lhs)
 		if ix, ok := lhsU.(*ast.IndexExpr); ok && kindOf(c.info.TypeOf(ix.X)) == mapContainer {
-			w := rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index, guards: enclosingGuards(stack, as), cases: enclosingCases(stack), inLoop: lifespan.InEndlessLoop(stack)}
+			w := rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index, guards: enclosingGuards(stack, as), inLoop: lifespan.InEndlessLoop(stack), anchor: ix.Lbrack}
 			if as.Tok == token.ASSIGN && !tuple {
 				w.values = []ast.Expr{rhs}
 			}
@@ -643,7 +635,7 @@ func (c *checker) visitAssign(cur *fnode, as *ast.AssignStmt, stack []ast.Node) 
 		if as.Tok == token.ASSIGN {
 			if !tuple {
 				if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && isBuiltin(c.info, call, "append") && len(call.Args) > 0 {
-					w := rawWrite{node: cur, pos: as.Pos(), container: lhs, first: call.Args[0], kind: sliceContainer, guards: enclosingGuards(stack, as), cases: enclosingCases(stack), inLoop: lifespan.InEndlessLoop(stack)}
+					w := rawWrite{node: cur, pos: as.Pos(), container: lhs, first: call.Args[0], kind: sliceContainer, guards: enclosingGuards(stack, as), inLoop: lifespan.InEndlessLoop(stack), anchor: call.Lparen}
 					w.values = call.Args[1:]
 					c.rawWrites = append(c.rawWrites, w)
 				}
@@ -689,23 +681,6 @@ func enclosingGuards(stack []ast.Node, n ast.Node) []ast.Expr {
 	return conds
 }
 
-// enclosingCases returns the switch cases (with a tag and a value list)
-// around the top of the stack, up to the enclosing function.
-func enclosingCases(stack []ast.Node) []caseGuard {
-	var out []caseGuard
-	for i := len(stack) - 1; i > 1; i-- {
-		switch s := stack[i].(type) {
-		case *ast.FuncLit, *ast.FuncDecl:
-			return out
-		case *ast.CaseClause:
-			if sw, ok := stack[i-2].(*ast.SwitchStmt); ok && sw.Tag != nil && len(s.List) > 0 {
-				out = append(out, caseGuard{tag: sw.Tag, values: s.List})
-			}
-		}
-	}
-	return out
-}
-
 // recordDef notes an assignment to a local variable, whole or in part.
 func (c *checker) recordDef(cur *fnode, lhs, rhs ast.Expr, tuple bool) {
 	if rhs == nil {
@@ -746,7 +721,7 @@ func (c *checker) rootLocal(e ast.Expr) *types.Var {
 
 func (c *checker) visitIncDec(cur *fnode, s *ast.IncDecStmt, stack []ast.Node) {
 	if ix, ok := ast.Unparen(s.X).(*ast.IndexExpr); ok && kindOf(c.info.TypeOf(ix.X)) == mapContainer {
-		c.rawWrites = append(c.rawWrites, rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index, guards: enclosingGuards(stack, s), cases: enclosingCases(stack), inLoop: lifespan.InEndlessLoop(stack)})
+		c.rawWrites = append(c.rawWrites, rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index, guards: enclosingGuards(stack, s), inLoop: lifespan.InEndlessLoop(stack), anchor: ix.Lbrack})
 	}
 	if s.Tok == token.INC {
 		c.incs = append(c.incs, targetEvent{cur, s.X})

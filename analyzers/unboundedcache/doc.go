@@ -147,15 +147,21 @@
 // with a constant; a `netip.Addr`'s `Prefix(n)` with a constant `n` of
 // at most 16 bits; an element of a package-level table; results of `os`,
 // `os/user`, `os/exec`, `io/fs`, `go/build`, `syscall` and `runtime`
-// (bounded by the machine, not by traffic); a switch case that admits
-// only constants for the key; a local key folded into a bounded set by an
-// earlier statement of the same function and not reassigned from
-// unbounded data afterwards: a `switch` on it whose cases are constants
-// and whose `default` replaces it with a constant or returns
-// (`default: method = "OTHER"`), or an `if` that replaces it (or returns,
-// or continues the loop) unless a package-level table holds it
-// (`if _, ok := supported[lang]; !ok { lang = "en" }`, `!allowed[k]`,
-// `!slices.Contains(known, k)`); and anything the check cannot trace.
+// (bounded by the machine, not by traffic); a key that is in a bounded
+// set on every path to the write, followed back through the function's
+// SSA form: it is a constant there, or the path passes a comparison that
+// found it equal to a constant (a switch case that lists only constants,
+// `if m == "GET" || m == "HEAD"`) or found it in a package-level table
+// (`_, ok := supported[lang]` with `ok` true, `allowed[k]` true,
+// `slices.Contains(known, k)` true), while paths that leave (return,
+// continue, panic) need nothing. So a variable folded into a bounded set
+// by an earlier statement and not reassigned from unbounded data
+// afterwards is bounded: a `switch` on it whose `default` replaces it with
+// a constant or returns (`default: method = "OTHER"`), or an `if` that
+// replaces it unless a package-level table holds it
+// (`if _, ok := supported[lang]; !ok { lang = "en" }`,
+// `if !allowed[k] { continue }`); a field read again (`r.Method`) is the
+// value the earlier comparison saw; and anything the check cannot trace.
 //
 // # Rule 3: nothing shrinks it
 //
@@ -183,11 +189,14 @@
 //     `init` for each known driver); or it (or the function making the
 //     write) keeps a function or `http.Handler` value its caller passes,
 //     registering behaviour (`ServeMux.Handle` and its pattern index);
-//   - the writing function rejects duplicates
-//     (`if _, dup := m[name]; dup { panic(...) }`, or returns an error made with
-//     `errors.New`, `fmt.Errorf` or a package-level error; for a key read
-//     from a field, such as `m.ID`, only a panic), or returns unless the key
-//     is already known (`if !ok { return }`, `if !allowed[name] { return }`);
+//   - the writing function rejects duplicates: on the branch where a
+//     lookup of the same key finds it, and that does not lead to the write,
+//     it panics (`if _, dup := m[name]; dup { panic(...) }`, or calls a
+//     function that never returns) or returns an error made with
+//     `errors.New`, `fmt.Errorf` or a package-level error (for a key read
+//     from a field, such as `m.ID`, only a panic counts); or, where the
+//     lookup misses, it never reaches the write (`if !ok { return }`,
+//     `if !allowed[name] { continue }`);
 //   - the value stored is a function or interface passed in by the outside
 //     caller (a handler, a driver, a codec, a hook).
 //

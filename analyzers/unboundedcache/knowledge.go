@@ -1,5 +1,7 @@
 package unboundedcache
 
+import "go/types"
+
 // Behaviour of specific APIs the check relies on, keyed by
 // types.Func.FullName, one reason per entry.
 
@@ -65,3 +67,101 @@ var trafficCarriers = map[string]string{
 	"net/netip.Addr":     "the address of one peer",
 	"net/netip.AddrPort": "the address and port of one peer",
 }
+
+// syncMapWrites add an entry to a sync.Map for their first argument.
+var syncMapWrites = map[string]string{
+	"(*sync.Map).Store":       "sets the value for the key, adding an entry when it is missing",
+	"(*sync.Map).LoadOrStore": "adds an entry for the key when it is missing",
+	"(*sync.Map).Swap":        "sets the value for the key, adding an entry when it is missing",
+}
+
+// syncMapLookups report, in their second result, whether the key of their
+// first argument is present.
+var syncMapLookups = map[string]string{
+	"(*sync.Map).Load":        "ok reports whether the key is present",
+	"(*sync.Map).LoadOrStore": "loaded reports whether the key was present",
+}
+
+// constructedErrors return a new non-nil error: returned where a lookup
+// found the key, they reject a duplicate.
+var constructedErrors = map[string]string{
+	"errors.New": "returns a new error with the given text",
+	"fmt.Errorf": "returns a new error formatted from its arguments",
+}
+
+// syncMapDeletes remove entries from a sync.Map.
+var syncMapDeletes = map[string]string{
+	"(*sync.Map).Delete":           "removes the key's entry",
+	"(*sync.Map).LoadAndDelete":    "removes the key's entry",
+	"(*sync.Map).CompareAndDelete": "removes the key's entry when its value matches",
+	"(*sync.Map).Clear":            "removes every entry",
+}
+
+// mapDeletes remove entries from the map of their first argument.
+var mapDeletes = map[string]string{
+	"maps.DeleteFunc":                  "removes the entries the predicate selects",
+	"golang.org/x/exp/maps.DeleteFunc": "removes the entries the predicate selects",
+	"golang.org/x/exp/maps.Clear":      "removes every entry",
+}
+
+// memberTests report whether their second argument is an element of the
+// slice of their first.
+var memberTests = map[string]string{
+	"slices.Contains": "reports whether the value is an element of the slice",
+}
+
+// freshSources return a new value on every call: a key made from one is
+// new each time.
+var freshSources = map[string]string{
+	"time.Now":         "the current time",
+	"crypto/rand.Text": "a new random string",
+	"crypto/rand.Read": "fills its argument with new random bytes",
+}
+
+// randomPackages return a new pseudo-random number from each function
+// that takes nothing and returns one value (rand.Int, rand.Float64).
+var randomPackages = map[string]string{
+	"math/rand":    "package-level pseudo-random numbers",
+	"math/rand/v2": "package-level pseudo-random numbers",
+}
+
+// freshVars are package-level variables whose reads yield new data each
+// time, keyed by package path and name.
+var freshVars = map[string]string{
+	"crypto/rand.Reader": "the system's source of random bytes",
+}
+
+// prefixMasks keep a constant number of an address's leading bits: with a
+// small constant, at most 2^bits results per address family.
+var prefixMasks = map[string]string{
+	"(net/netip.Addr).Prefix": "the prefix of the given length containing the address",
+}
+
+// filler is the argument a call fills with the data it reads.
+type filler struct{ arg int }
+
+// fillers fill one argument with data they read: a local passed there
+// holds that data after the call.
+var fillers = map[string]filler{
+	"crypto/rand.Read": {0}, // fills b with random bytes
+	"io.ReadFull":      {1}, // fills buf from the reader
+	"io.ReadAtLeast":   {1}, // fills buf from the reader
+}
+
+// fillerMethod is an interface method that fills one argument; a method
+// of any type with its name and signature satisfies it and fills alike.
+type fillerMethod struct {
+	name string
+	sig  *types.Signature
+	arg  int
+}
+
+// fillerMethods: (io.Reader).Read fills p with the bytes it reads.
+var fillerMethods = []fillerMethod{{
+	name: "Read",
+	sig: types.NewSignatureType(nil, nil, nil,
+		types.NewTuple(types.NewParam(0, nil, "p", types.NewSlice(types.Typ[types.Byte]))),
+		types.NewTuple(types.NewParam(0, nil, "n", types.Typ[types.Int]), types.NewParam(0, nil, "err", types.Universe.Lookup("error").Type())),
+		false),
+	arg: 0,
+}}

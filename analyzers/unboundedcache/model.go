@@ -152,7 +152,8 @@ type write struct {
 	key    ast.Expr   // nil for append
 	values []ast.Expr // stored or appended values
 	guards []ast.Expr // conditions of the if statements around the write
-	cases  []caseGuard
+	// anchor is the position of the write's SSA instruction (see rawWrite).
+	anchor token.Pos
 	inLoop bool // in an endless for loop of its function
 	// deferred: the write is in a function literal that outlives the
 	// call (a handler a constructor returns), so it happens at run time
@@ -198,6 +199,15 @@ func (w *write) through() *fnode {
 		return w.via[0].callee
 	}
 	return nil
+}
+
+// subject is what a write's bound depends on: the map key, or the one
+// appended value.
+func (w *write) subject() ast.Expr {
+	if w.key == nil && len(w.values) == 1 {
+		return w.values[0]
+	}
+	return w.key
 }
 
 func diagnosticAt(pos token.Pos, msg string) report.Diagnostic {

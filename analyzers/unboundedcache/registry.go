@@ -3,11 +3,7 @@ package unboundedcache
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
-
-	"github.com/leakvet/leakvet/analyzers/internal/noreturn"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 // unboundedWrite judges one run-time write: it counts when its key (or
@@ -23,7 +19,7 @@ func (c *checker) unboundedWrite(w *write) (class, bool) {
 		if m, ok := w.ref.typ().Underlying().(*types.Map); !ok || !c.boundedType(m.Key()) {
 			cl = c.classify(w.site, w.key, en, 0)
 		}
-		if cl.level == unboundedDomain && (c.registration(w, cl) || c.keyInConstantCase(w) || c.keyNormalized(w)) {
+		if cl.level == unboundedDomain && (c.registration(w, cl) || c.keyBounded(w)) {
 			cl = class{}
 		}
 		if cl.level != unboundedDomain {
@@ -45,7 +41,7 @@ func (c *checker) unboundedWrite(w *write) (class, bool) {
 	case sliceContainer:
 		cl = c.unionAll(w.site, w.values, en, 0)
 	}
-	if cl.level != unboundedDomain || c.registration(w, cl) || c.keyInConstantCase(w) || c.keyNormalized(w) {
+	if cl.level != unboundedDomain || c.registration(w, cl) || c.keyBounded(w) {
 		return class{}, false
 	}
 	return cl, true
@@ -66,31 +62,6 @@ func (c *checker) elementAppend(w *write) []ast.Expr {
 		return nil
 	}
 	return call.Args[1:]
-}
-
-// keyInConstantCase reports whether the write sits in a switch case that
-// admits only constants for its key: switch method { case "GET", "POST": }.
-func (c *checker) keyInConstantCase(w *write) bool {
-	subject := w.subject()
-	if subject == nil {
-		return false
-	}
-	text := types.ExprString(subject)
-	for _, cg := range w.cases {
-		if types.ExprString(cg.tag) != text {
-			continue
-		}
-		constant := true
-		for _, v := range cg.values {
-			if c.info.Types[v].Value == nil {
-				constant = false
-			}
-		}
-		if constant {
-			return true
-		}
-	}
-	return false
 }
 
 // registration reports whether a write is a registry filled by its users
@@ -120,18 +91,14 @@ func (c *checker) registration(w *write, cl class) bool {
 			return true
 		}
 	}
-	if c.guardedByLookup(w) {
-		return true
-	}
 	if cl.ext != nil {
-		values := w.values
-		for _, v := range values {
+		for _, v := range w.values {
 			if c.isBehaviourParam(v) {
 				return true
 			}
 		}
 	}
-	return false
+	return c.guardedByLookup(w)
 }
 
 // calledOnlyAtInit reports whether an exported function is called in its
@@ -182,105 +149,6 @@ func (c *checker) isBehaviourParam(v ast.Expr) bool {
 	return found
 }
 
-// guardedByLookup applies rule 2: the function holding the write looks
-// the same key up and either rejects a duplicate or returns when the key
-// is unknown.
-func (c *checker) guardedByLookup(w *write) bool {
-	key := ast.Unparen(w.subject())
-	if key == nil || !c.accessPath(key) {
-		return false
-	}
-	// A key read from a field (m.ID, f.Name) is data a value carries: an
-	// error on its duplicate de-duplicates traffic, while a panic says
-	// the caller is code registering something twice.
-	_, plain := key.(*ast.Ident)
-	body := w.site.body()
-	if body == nil {
-		return false
-	}
-	// okAssigns: every assignment to a variable that some comma-ok lookup
-	// of key sets, in source order, and whether it is such a lookup. An
-	// ok reused for another lookup (c, ok := codecs[t]; p, ok := pools[k])
-	// says nothing of key after that.
-	type okAssign struct {
-		pos    token.Pos
-		lookup bool
-	}
-	okAssigns := map[*types.Var][]okAssign{}
-	ast.Inspect(body, func(n ast.Node) bool {
-		if lit, ok := n.(*ast.FuncLit); ok && lit != w.site.lit {
-			return false
-		}
-		as, ok := n.(*ast.AssignStmt)
-		if !ok {
-			return true
-		}
-		lookup := len(as.Lhs) == 2 && len(as.Rhs) == 1 && c.isLookupOf(as.Rhs[0], key)
-		for i, lhs := range as.Lhs {
-			id, ok := lhs.(*ast.Ident)
-			if !ok {
-				continue
-			}
-			if v, ok := c.objOf(id).(*types.Var); ok {
-				okAssigns[v] = append(okAssigns[v], okAssign{as.Pos(), lookup && i == 1})
-			}
-		}
-		return true
-	})
-	// okVarsAt returns the variables whose last assignment before pos is a
-	// lookup of key.
-	okVarsAt := func(pos token.Pos) map[*types.Var]bool {
-		out := map[*types.Var]bool{}
-		for v, list := range okAssigns {
-			var last *okAssign
-			for i := range list {
-				if list[i].pos < pos && (last == nil || list[i].pos > last.pos) {
-					last = &list[i]
-				}
-			}
-			if last != nil && last.lookup {
-				out[v] = true
-			}
-		}
-		return out
-	}
-	guarded := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if lit, ok := n.(*ast.FuncLit); ok && lit != w.site.lit {
-			return false
-		}
-		ifs, ok := n.(*ast.IfStmt)
-		if !ok || guarded {
-			return !guarded
-		}
-		found, missing := c.lookupForms(ifs.Cond, key, okVarsAt(ifs.Cond.Pos()))
-		if found && c.rejects(ifs.Body, !plain) || plain && missing && c.terminates(ifs.Body) {
-			guarded = true
-		}
-		return !guarded
-	})
-	return guarded
-}
-
-// isLookupOf reports whether e looks key up: m[key], m.Load(key) or
-// m.LoadOrStore(key, v).
-func (c *checker) isLookupOf(e ast.Expr, key ast.Expr) bool {
-	switch x := ast.Unparen(e).(type) {
-	case *ast.IndexExpr:
-		return c.sameAccess(x.Index, key) && kindOf(c.info.TypeOf(x.X)) == mapContainer
-	case *ast.CallExpr:
-		fn, ok := typeutil.Callee(c.info, x).(*types.Func)
-		if !ok || !recvNamed(fn, "sync", "Map") || len(x.Args) == 0 {
-			return false
-		}
-		switch fn.Name() {
-		case "Load", "LoadOrStore":
-			return c.sameAccess(x.Args[0], key)
-		}
-	}
-	return false
-}
-
 // accessPath reports whether e is a variable or a chain of field
 // selections from one (f.Name): the same path in a lookup names the same
 // key.
@@ -318,137 +186,9 @@ func (c *checker) sameAccess(a, b ast.Expr) bool {
 	return false
 }
 
-func (c *checker) isIdentOf(e ast.Expr, v *types.Var) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	return ok && c.objOf(id) == v
-}
-
-// lookupForms reports whether cond tests that key is present (ok,
-// m[key] != nil, a bool m[key]) or absent (!ok, m[key] == nil, !m[key]).
-func (c *checker) lookupForms(cond ast.Expr, key ast.Expr, okVars map[*types.Var]bool) (found, missing bool) {
-	var walk func(e ast.Expr, negated bool)
-	walk = func(e ast.Expr, negated bool) {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			if v, ok := c.objOf(x).(*types.Var); ok && okVars[v] {
-				if negated {
-					missing = true
-				} else {
-					found = true
-				}
-			}
-		case *ast.UnaryExpr:
-			if x.Op == token.NOT {
-				walk(x.X, !negated)
-			}
-		case *ast.BinaryExpr:
-			switch x.Op {
-			case token.LAND, token.LOR:
-				walk(x.X, negated)
-				walk(x.Y, negated)
-			case token.EQL, token.NEQ:
-				for _, side := range [][2]ast.Expr{{x.X, x.Y}, {x.Y, x.X}} {
-					if c.info.Types[side[1]].IsNil() && c.isLookupOf(side[0], key) {
-						if (x.Op == token.NEQ) != negated {
-							found = true
-						} else {
-							missing = true
-						}
-					}
-				}
-			}
-		case *ast.IndexExpr:
-			if c.isLookupOf(x, key) && isBoolType(c.info.TypeOf(x)) {
-				if negated {
-					missing = true
-				} else {
-					found = true
-				}
-			}
-		}
-	}
-	walk(cond, false)
-	return found, missing
-}
-
 func isBoolType(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsBoolean != 0
-}
-
-// rejects reports whether a block panics or calls a function that never
-// returns, or (unless panicOnly) returns a constructed error.
-func (c *checker) rejects(b *ast.BlockStmt, panicOnly bool) bool {
-	found := false
-	ast.Inspect(b, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.CallExpr:
-			if isBuiltin(c.info, n, "panic") {
-				found = true
-			}
-			if c.neverReturns(n) {
-				found = true // log.Fatal, log.Panic, os.Exit, a die() helper
-			}
-		case *ast.ReturnStmt:
-			if !panicOnly && len(n.Results) > 0 && c.isConstructedError(n.Results[len(n.Results)-1]) {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
-}
-
-func (c *checker) isConstructedError(e ast.Expr) bool {
-	switch x := ast.Unparen(e).(type) {
-	case *ast.CallExpr:
-		fn, ok := typeutil.Callee(c.info, x).(*types.Func)
-		if !ok || fn.Pkg() == nil {
-			return false
-		}
-		q := fn.Pkg().Path() + "." + fn.Name()
-		return q == "errors.New" || q == "fmt.Errorf"
-	case *ast.Ident, *ast.SelectorExpr:
-		v, ok := c.info.ObjectOf(identOf(x)).(*types.Var)
-		return ok && isPkgVar(v) && types.Identical(v.Type(), types.Universe.Lookup("error").Type())
-	}
-	return false
-}
-
-func identOf(e ast.Expr) *ast.Ident {
-	switch x := e.(type) {
-	case *ast.Ident:
-		return x
-	case *ast.SelectorExpr:
-		return x.Sel
-	}
-	return nil
-}
-
-// neverReturns reports whether call is of a function that never returns
-// (noreturn's answer, which counts panic's callees but not panic itself).
-func (c *checker) neverReturns(call *ast.CallExpr) bool {
-	fn := typeutil.StaticCallee(c.info, call)
-	return fn != nil && c.pass.ResultOf[noreturn.Analyzer].(*noreturn.Result).NoReturn(fn)
-}
-
-// terminates reports whether a block ends by leaving: return, panic, a
-// call that never returns, continue, break or goto.
-func (c *checker) terminates(b *ast.BlockStmt) bool {
-	if len(b.List) == 0 {
-		return false
-	}
-	switch s := b.List[len(b.List)-1].(type) {
-	case *ast.ReturnStmt, *ast.BranchStmt:
-		return true
-	case *ast.ExprStmt:
-		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok {
-			return isBuiltin(c.info, call, "panic") || c.neverReturns(call)
-		}
-	}
-	return false
 }
 
 // message words a finding.

@@ -204,8 +204,8 @@ func (c *checker) classifyIdent(n *fnode, id *ast.Ident, en *env, depth int) cla
 		return class{level: boundedDomain}
 	case *types.Var:
 		if isPkgVar(o) {
-			if o.Pkg().Path() == "crypto/rand" && o.Name() == "Reader" {
-				return class{level: unboundedDomain, desc: "crypto/rand.Reader", name: "rand.Reader"}
+			if freshVars[o.Pkg().Path()+"."+o.Name()] != "" {
+				return class{level: unboundedDomain, desc: o.Pkg().Path() + "." + o.Name(), name: o.Pkg().Name() + "." + o.Name()}
 			}
 			if c.counters[o] {
 				return class{level: unboundedDomain, desc: "counter " + o.Name(), name: o.Name()}
@@ -501,16 +501,13 @@ func generator(fn *types.Func) string {
 	}
 	path, name := fn.Pkg().Path(), fn.Name()
 	sig := fn.Type().(*types.Signature)
-	switch {
-	case path == "time" && name == "Now" && sig.Recv() == nil:
-		return "time.Now"
-	case (path == "math/rand" || path == "math/rand/v2") && sig.Params().Len() == 0 && sig.Results().Len() == 1:
+	if randomPackages[path] != "" && sig.Recv() == nil && sig.Params().Len() == 0 && sig.Results().Len() == 1 {
 		return "rand." + name
-	case path == "crypto/rand" && (name == "Text" || name == "Read"):
-		return "crypto/rand." + name
 	}
 	full := fn.Origin().FullName()
 	switch {
+	case freshSources[full] != "":
+		return full
 	case acceptors[full] != "":
 		return "an accepted connection"
 	case counterAdds[full] != "":
@@ -525,7 +522,7 @@ func generator(fn *types.Func) string {
 // of an address's leading bits (addr.Prefix(8)): like h & mask, at most
 // 2^bits values per address family.
 func (c *checker) masksToFewBits(fn *types.Func, call *ast.CallExpr) bool {
-	if !recvNamed(fn, "net/netip", "Addr") || fn.Name() != "Prefix" || len(call.Args) != 1 {
+	if prefixMasks[fn.Origin().FullName()] == "" || len(call.Args) != 1 {
 		return false
 	}
 	bits := c.info.Types[call.Args[0]].Value

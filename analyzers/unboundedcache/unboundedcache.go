@@ -12,6 +12,7 @@ import (
 	"github.com/leakvet/leakvet/analyzers/internal/checkdoc"
 	"github.com/leakvet/leakvet/analyzers/internal/config"
 	"github.com/leakvet/leakvet/analyzers/internal/entrypoints"
+	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
 	"github.com/leakvet/leakvet/analyzers/internal/lifespan"
 	"github.com/leakvet/leakvet/analyzers/internal/noreturn"
 	"github.com/leakvet/leakvet/analyzers/internal/report"
@@ -27,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "unboundedcache",
 	Doc:       checkdoc.Extract(doc, "unboundedcache"),
 	URL:       "https://github.com/leakvet/leakvet/blob/main/docs/checks/unboundedcache.md",
-	Requires:  []*analysis.Analyzer{config.Analyzer, noreturn.Analyzer, lifespan.Analyzer, entrypoints.Analyzer},
+	Requires:  []*analysis.Analyzer{config.Analyzer, noreturn.Analyzer, lifespan.Analyzer, entrypoints.Analyzer, lazyssa.Analyzer},
 	Run:       report.Guard(run),
 	FactTypes: []analysis.Fact{(*growOnly)(nil), (*growsWith)(nil)},
 }
@@ -282,6 +283,21 @@ func (c *checker) reportImportedCalls() {
 	}
 }
 
+// reportable reports whether a container could be reported at all:
+// nothing in the package shrinks it, it is not declared in a test file,
+// and one declared in another package grows only there (its growOnly
+// fact). Writes to other containers are not judged.
+func (c *checker) reportable(r ref) bool {
+	if c.shrunk(r) {
+		return false
+	}
+	if r.root.Pkg() == c.pass.Pkg {
+		return !isTestPos(c.pass, r.root.Pos())
+	}
+	var fact growOnly
+	return c.pass.ImportObjectFact(r.root, &fact) && slices.Contains(fact.Paths, r.path())
+}
+
 // candidate is one container with its unbounded run-time writes.
 type candidate struct {
 	ref    ref
@@ -298,7 +314,7 @@ func (c *checker) report() {
 	var order []*candidate
 	for _, n := range c.nodes {
 		for _, w := range c.allWrites(n) {
-			if !isPkgVar(w.ref.root) || !n.runtime && !w.deferred && !w.repeats() {
+			if !isPkgVar(w.ref.root) || !n.runtime && !w.deferred && !w.repeats() || !c.reportable(w.ref) {
 				continue
 			}
 			cl, ok := c.unboundedWrite(w)
@@ -316,6 +332,9 @@ func (c *checker) report() {
 		}
 	}
 	for _, ext := range c.externalWrites() {
+		if !c.reportable(ext.ref) {
+			continue
+		}
 		cl, ok := c.unboundedWrite(ext)
 		if !ok {
 			continue
@@ -332,19 +351,7 @@ func (c *checker) report() {
 
 	for _, cand := range order {
 		r := cand.ref
-		if c.shrunk(r) {
-			continue
-		}
 		local := r.root.Pkg() == c.pass.Pkg
-		if local && isTestPos(c.pass, r.root.Pos()) {
-			continue
-		}
-		if !local {
-			var fact growOnly
-			if !c.pass.ImportObjectFact(r.root, &fact) || !slices.Contains(fact.Paths, r.path()) {
-				continue
-			}
-		}
 		c.reported[r.key()] = true
 		slices.SortFunc(cand.writes, func(a, b *finding) int { return int(a.w.outerPos() - b.w.outerPos()) })
 		f := cand.writes[0]

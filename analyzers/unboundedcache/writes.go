@@ -23,7 +23,7 @@ func (c *checker) resolveWrites() {
 				continue
 			}
 		}
-		w := &write{site: rw.node, pos: rw.pos, local: r, ref: r, kind: rw.kind, key: rw.key, values: rw.values, guards: rw.guards, cases: rw.cases, inLoop: rw.inLoop}
+		w := &write{site: rw.node, pos: rw.pos, local: r, ref: r, kind: rw.kind, key: rw.key, values: rw.values, guards: rw.guards, inLoop: rw.inLoop, anchor: rw.anchor}
 		for n := rw.node; n.kind == litNode; n = n.parent {
 			if n.lk == litDetached && !n.goCall {
 				w.deferred = true

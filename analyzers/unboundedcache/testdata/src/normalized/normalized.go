@@ -50,14 +50,6 @@ func count(w http.ResponseWriter, r *http.Request) {
 	}
 	byMethod[method]++
 
-	m := r.Method
-	switch m {
-	case "GET", "HEAD":
-	default:
-		return
-	}
-	byMethodOrDrop[m]++
-
 	lang := r.URL.Query().Get("lang")
 	if _, ok := supported[lang]; !ok {
 		lang = "en"
@@ -111,6 +103,39 @@ func count(w http.ResponseWriter, r *http.Request) {
 
 func init() {
 	http.HandleFunc("/count", count)
+	http.HandleFunc("/drop", countOrDrop)
+	http.HandleFunc("/late", countLate)
+}
+
+// A handler of its own: the return for other methods bounds every later
+// read of r.Method in the function.
+func countOrDrop(w http.ResponseWriter, r *http.Request) {
+	m := r.Method
+	switch m {
+	case "GET", "HEAD":
+	default:
+		return
+	}
+	byMethodOrDrop[m]++
+}
+
+// Checked before it is read again: the second read of r.Method is one of
+// the two methods the switch lets through.
+var byMethodLater = map[string]int{}
+
+// Checked only on one path: the other keeps any method.
+var byMethodLaterOnePath = map[string]int{} // want `package-level map byMethodLaterOnePath grows without bound: countLate writes it with keys from r.Method \(parameter r\)`
+
+func countLate(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/strict" {
+		byMethodLaterOnePath[r.Method]++
+	}
+	switch r.Method {
+	case "GET", "HEAD":
+	default:
+		return
+	}
+	byMethodLater[r.Method]++
 }
 
 var codecs = map[string]func([]byte) error{"application/json": nil}
