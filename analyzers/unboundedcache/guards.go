@@ -245,10 +245,10 @@ func (c *checker) guardedByLookup(w *write) bool {
 			continue
 		}
 		found, missing := b.Succs[edge], b.Succs[1-edge]
-		if found != missing && !reachesAvoiding(wb, found, b) && rejects(fn, found, !plain) {
+		if found != missing && !ssanav.ReachesAvoiding(wb, found, b) && rejects(fn, found, !plain) {
 			return true
 		}
-		if plain && found != missing && !reachesAvoiding(missing, wb, b) {
+		if plain && found != missing && !ssanav.ReachesAvoiding(missing, wb, b) {
 			return true
 		}
 	}
@@ -292,27 +292,6 @@ func isConstructedError(v ssa.Value) bool {
 func isPkgVarObj(o types.Object) bool {
 	v, ok := o.(*types.Var)
 	return ok && isPkgVar(v)
-}
-
-// reachesAvoiding reports whether control can go from block from to
-// block to without passing through block avoid (where the guard is
-// tested again).
-func reachesAvoiding(from, to, avoid *ssa.BasicBlock) bool {
-	seen := map[*ssa.BasicBlock]bool{avoid: true}
-	stack := []*ssa.BasicBlock{from}
-	for len(stack) > 0 {
-		b := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if b == to {
-			return true
-		}
-		if seen[b] {
-			continue
-		}
-		seen[b] = true
-		stack = append(stack, b.Succs...)
-	}
-	return false
 }
 
 // keyBounded reports whether the write's key (or appended value) is one

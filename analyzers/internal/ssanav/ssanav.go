@@ -18,8 +18,15 @@ import (
 
 // Reaches reports whether control can go from block from to block to
 // (from reaches itself).
-func Reaches(from, to *ssa.BasicBlock) bool {
+func Reaches(from, to *ssa.BasicBlock) bool { return ReachesAvoiding(from, to, nil) }
+
+// ReachesAvoiding reports whether control can go from block from to block
+// to without passing through block avoid (nil: any path).
+func ReachesAvoiding(from, to, avoid *ssa.BasicBlock) bool {
 	seen := map[*ssa.BasicBlock]bool{}
+	if avoid != nil {
+		seen[avoid] = true
+	}
 	stack := []*ssa.BasicBlock{from}
 	for len(stack) > 0 {
 		b := stack[len(stack)-1]
