@@ -83,14 +83,6 @@ func (e *engine) failsTest(call *ssa.CallCommon) bool {
 	return v
 }
 
-// guardsError reports whether call fails the running test when err, one of
-// its arguments, is not nil: require.NoError or assert.NoError (by the
-// knowledge table), or a function of this package whose every path with
-// that parameter not nil fails the test or never returns.
-func (e *engine) guardsError(call *ssa.CallCommon, err ssa.Value) bool {
-	return e.failsOnError(call, err, false)
-}
-
 // expectsError reports whether call fails the running test when err, one
 // of its arguments, is nil: require.Error or assert.ErrorIs (by the
 // knowledge table), or a function of this package whose every path with
@@ -100,8 +92,11 @@ func (e *engine) expectsError(call *ssa.CallCommon, err ssa.Value) bool {
 	return e.failsOnError(call, err, true)
 }
 
-// failsOnError answers guardsError (onNil false) and expectsError (onNil
-// true).
+// failsOnError reports whether call fails the running test when err, one
+// of its arguments, is not nil (onNil false: require.NoError or
+// assert.NoError by the knowledge table, or a function of this package
+// whose every path with that parameter not nil fails the test or never
+// returns), or when it is nil (onNil true, as expectsError).
 func (e *engine) failsOnError(call *ssa.CallCommon, err ssa.Value, onNil bool) bool {
 	if err == nil || call.IsInvoke() {
 		return false
