@@ -375,14 +375,10 @@ func (a *checker) skipsDone(body *ssa.Function, k key) *ssa.Return {
 			case *ssa.Panic:
 				return
 			case *ssa.If:
-				if next := constEdge(b); next != nil {
-					walk(next, as) // `if false { return }` is no path
-					return
-				}
-				if ssanav.ReceivesFromNeverClosed(in.Cond) {
-					// A range over a ticker's channel ends only by a
-					// break or a return inside it.
-					walk(b.Succs[0], as)
+				if live := liveSuccs(b); len(live) == 1 {
+					// `if false { return }`, a range over a ticker's
+					// channel: only one edge is ever taken.
+					walk(live[0], as)
 					return
 				}
 				ck, pos := condKey(body, in.Cond)
