@@ -524,20 +524,14 @@ func alreadyDone(cond ssa.Value, taken bool) bool {
 	if !ok {
 		return false
 	}
-	args := call.Common().Args
-	if call.Common().IsInvoke() {
-		args = append([]ssa.Value{call.Common().Value}, args...)
-	}
+	args := call.Common().Args // the flag's address first: all are static calls
 	switch len(args) {
 	case 2: // (*Bool).Swap(flag, true)
 		if !isConstBool(args[1], true) {
 			return false
 		}
 	case 3: // CompareAndSwap(flag, old, new): from the zero value to another
-		if !isZeroConst(args[1]) || isZeroConst(args[2]) {
-			return false
-		}
-		if _, ok := args[2].(*ssa.Const); !ok {
+		if _, ok := args[2].(*ssa.Const); !ok || !isZeroConst(args[1]) || isZeroConst(args[2]) {
 			return false
 		}
 	default:
