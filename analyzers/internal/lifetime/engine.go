@@ -35,6 +35,8 @@ type engine struct {
 	failsOnFalse map[*ssa.Function]bool
 	inProgress   map[*ssa.Function]bool
 	closures     map[closureKey]closureEffect
+	// retested memoises retestedIn (decided.go).
+	retested map[*ssa.Function]map[ssa.Value]bool
 	// testFail memoises what test code does to the running test
 	// (testfail.go); made on the first question.
 	testFail *testFail
@@ -64,6 +66,7 @@ func newEngine(pass *analysis.Pass, table *resource.Table) *engine {
 		failsOnFalse: map[*ssa.Function]bool{},
 		inProgress:   map[*ssa.Function]bool{},
 		closures:     map[closureKey]closureEffect{},
+		retested:     map[*ssa.Function]map[ssa.Value]bool{},
 	}
 }
 

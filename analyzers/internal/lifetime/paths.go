@@ -49,6 +49,8 @@ type pathState struct {
 	risky bool
 	// drained: the resource's released part was read to its end.
 	drained bool
+	// dec: branch conditions this path has decided (decided.go).
+	dec decisions
 }
 
 // exit is a way out of the function on which the resource is still owed.
@@ -95,7 +97,11 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 		start int
 		st    pathState
 	}
-	stack := []item{{b, start, pathState{}}}
+	var first pathState
+	if rootInstr != nil {
+		first.dec = t.dominatingDecisions(b)
+	}
+	stack := []item{{b, start, first}}
 	for len(stack) > 0 {
 		it := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -153,7 +159,7 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 					if len(t.returned) > 0 {
 						// Follow on: does a return hand the released
 						// resource back?
-						st, done = pathState{duty: released}, false
+						st, done = pathState{duty: released, dec: st.dec}, false
 						continue
 					}
 				case evTransfer:
@@ -170,13 +176,13 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 						out.failureLeak = true
 					}
 				case evPendingSuccess:
-					st = pathState{duty: pendingSuccess, contained: st.contained, again: st.again, err: ev.err, risky: st.risky, owedAtExit: ev.owedAtExit, drained: st.drained}
+					st = pathState{duty: pendingSuccess, contained: st.contained, again: st.again, err: ev.err, risky: st.risky, owedAtExit: ev.owedAtExit, drained: st.drained, dec: st.dec}
 				case evPendingFailure:
-					st = pathState{duty: pendingFailure, contained: st.contained, again: st.again, err: ev.err, risky: st.risky, owedAtExit: ev.owedAtExit, drained: st.drained}
+					st = pathState{duty: pendingFailure, contained: st.contained, again: st.again, err: ev.err, risky: st.risky, owedAtExit: ev.owedAtExit, drained: st.drained, dec: st.dec}
 				case evLend:
 					done = true
 					if st.duty == owed && len(t.returned) > 0 {
-						st, done = pathState{duty: lent}, false
+						st, done = pathState{duty: lent, dec: st.dec}, false
 					}
 				case evContain:
 					st.contained = true
@@ -243,6 +249,7 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 				if !alive {
 					continue
 				}
+				next.dec = t.entering(t.branched(next.dec, iff.Cond, i == 0), it.b, s)
 				k := key{s, next}
 				if !seen[k] {
 					seen[k] = true
@@ -252,10 +259,12 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 			continue
 		}
 		for _, s := range succs {
-			k := key{s, st}
+			next := st
+			next.dec = t.entering(st.dec, it.b, s)
+			k := key{s, next}
 			if !seen[k] {
 				seen[k] = true
-				stack = append(stack, item{s, 0, st})
+				stack = append(stack, item{s, 0, next})
 			}
 		}
 	}
@@ -278,6 +287,9 @@ func (t *tracker) expectsOwnError(call *ssa.CallCommon) bool {
 // discharged) on that edge.
 func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) {
 	cond := iff.Cond
+	if alive, known := st.dec.decidedEdge(cond, taken); known && !alive {
+		return st, false // `if didOpen`, where this path set the flag
+	}
 	if !taken && ssanav.ReceivesFromNeverClosed(cond) {
 		return st, false // `for range ticker.C` does not end
 	}
@@ -384,7 +396,7 @@ func resolve(st pathState, success bool) (pathState, bool) {
 	if (st.duty == pendingSuccess) == success {
 		return st, false // discharged on this edge
 	}
-	return pathState{risky: st.risky, contained: st.contained, again: st.again, drained: st.drained}, true
+	return pathState{risky: st.risky, contained: st.contained, again: st.again, drained: st.drained, dec: st.dec}, true
 }
 
 func appendOnce(list []ssa.Instruction, instr ssa.Instruction) []ssa.Instruction {

@@ -342,3 +342,36 @@ func guardedButNeverClosed(ctx context.Context, db *sql.DB, limit int) (int, err
 	}
 	return n, rows.Err()
 }
+
+// columnTypesFail returns on ColumnTypes' error, which it reports only for
+// rows that are already closed: nothing is left open there.
+func columnTypesFail(ctx context.Context, db *sql.DB) ([]string, error) {
+	rows, err := db.QueryContext(ctx, "SELECT id FROM users")
+	if err != nil {
+		return nil, err
+	}
+	types, err := rows.ColumnTypes()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	names := make([]string, len(types))
+	for i, ct := range types {
+		names[i] = ct.Name()
+	}
+	return names, nil
+}
+
+// columnTypesThenReturn returns without closing after ColumnTypes
+// succeeded: the rows are open.
+func columnTypesThenReturn(ctx context.Context, db *sql.DB) (int, error) {
+	rows, err := db.QueryContext(ctx, "SELECT id FROM users") // want `rows from db.QueryContext is not closed when returning at line \d+`
+	if err != nil {
+		return 0, err
+	}
+	cols, err := rows.Columns()
+	if err != nil {
+		return 0, err
+	}
+	return len(cols), nil
+}
