@@ -61,8 +61,8 @@ func (d decisions) with(v ssa.Value, val bool) decisions {
 // defines (they take new values when b runs again) and records the
 // constants its boolean φs receive on the edge from pred.
 func (t *tracker) entering(d decisions, pred, b *ssa.BasicBlock) decisions {
-	retested := t.e.retestedIn(t.fn)
-	if len(retested) == 0 {
+	ci := t.e.retestedIn(t.fn)
+	if len(ci.retested) == 0 {
 		return d
 	}
 	for i, x := range d {
@@ -85,12 +85,12 @@ func (t *tracker) entering(d decisions, pred, b *ssa.BasicBlock) decisions {
 		if !ok {
 			break
 		}
-		if !retested[phi] {
+		if !ci.retested[phi] {
 			continue
 		}
 		if c, ok := phi.Edges[edge].(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.Bool {
 			d = d.with(phi, constant.BoolVal(c.Value))
-		} else if val, ok := d.lookup(phi.Edges[edge]); ok {
+		} else if val, ok := d.lookup(ci.key(phi.Edges[edge])); ok {
 			d = d.with(phi, val)
 		}
 	}
@@ -99,12 +99,16 @@ func (t *tracker) entering(d decisions, pred, b *ssa.BasicBlock) decisions {
 
 // decidedEdge reports whether the path has decided cond, and so whether
 // the edge (taken or not) exists on it.
-func (d *decisions) decidedEdge(cond ssa.Value, taken bool) (alive, known bool) {
-	if val, ok := d.lookup(cond); ok {
+func (t *tracker) decidedEdge(d *decisions, cond ssa.Value, taken bool) (alive, known bool) {
+	ci := t.e.retestedIn(t.fn)
+	if len(ci.retested) == 0 {
+		return true, false
+	}
+	if val, ok := d.lookup(ci.key(cond)); ok {
 		return val == taken, true
 	}
 	if u, ok := cond.(*ssa.UnOp); ok && u.Op == token.NOT {
-		if val, ok := d.lookup(u.X); ok {
+		if val, ok := d.lookup(ci.key(u.X)); ok {
 			return val != taken, true
 		}
 	}
@@ -114,19 +118,14 @@ func (d *decisions) decidedEdge(cond ssa.Value, taken bool) (alive, known bool) 
 // branched records what taking the edge of iff says about its condition,
 // when that condition is tested elsewhere too.
 func (t *tracker) branched(d decisions, cond ssa.Value, taken bool) decisions {
-	retested := t.e.retestedIn(t.fn)
-	switch {
-	case retested[cond]:
-		return d.with(cond, taken)
-	case isNotOfRetested(cond, retested):
-		return d.with(cond.(*ssa.UnOp).X, !taken)
+	ci := t.e.retestedIn(t.fn)
+	if ci.retested[ci.key(cond)] {
+		return d.with(ci.key(cond), taken)
+	}
+	if u, ok := cond.(*ssa.UnOp); ok && u.Op == token.NOT && ci.retested[ci.key(u.X)] {
+		return d.with(ci.key(u.X), !taken)
 	}
 	return d
-}
-
-func isNotOfRetested(cond ssa.Value, retested map[ssa.Value]bool) bool {
-	u, ok := cond.(*ssa.UnOp)
-	return ok && u.Op == token.NOT && retested[u.X]
 }
 
 // dominatingDecisions holds the conditions that every path to block b
@@ -135,8 +134,7 @@ func isNotOfRetested(cond ssa.Value, retested map[ssa.Value]bool) bool {
 // If and b without the If running again.)
 func (t *tracker) dominatingDecisions(b *ssa.BasicBlock) decisions {
 	var d decisions
-	retested := t.e.retestedIn(t.fn)
-	if len(retested) == 0 {
+	if len(t.e.retestedIn(t.fn).retested) == 0 {
 		return d
 	}
 	for dom := b.Idom(); dom != nil; dom = dom.Idom() {
@@ -153,13 +151,33 @@ func (t *tracker) dominatingDecisions(b *ssa.BasicBlock) decisions {
 	return d
 }
 
-// retestedIn gives the boolean values that decide more than one branch
-// of fn (directly or negated), and the boolean φs that decide one: only
-// for those is a decided path worth remembering.
-func (e *engine) retestedIn(fn *ssa.Function) map[ssa.Value]bool {
+// condInfo is what fn's branches test, for decisions.
+type condInfo struct {
+	// retested holds the boolean values (by their canonical value) that
+	// decide more than one branch of fn, directly or negated, and the
+	// boolean φs that decide one: only for those is a decided path worth
+	// remembering.
+	retested map[ssa.Value]bool
+	// canon maps a read to the first read of the same thing, where both
+	// must give the same value: `tc.wantErr` read twice from a struct
+	// parameter, or from a captured variable whose field nothing in fn
+	// writes or lets escape (`tt.stopBroker` in a subtest's literal).
+	canon map[ssa.Value]ssa.Value
+}
+
+func (c *condInfo) key(v ssa.Value) ssa.Value {
+	if k, ok := c.canon[v]; ok {
+		return k
+	}
+	return v
+}
+
+// retestedIn gives fn's condInfo.
+func (e *engine) retestedIn(fn *ssa.Function) *condInfo {
 	if r, ok := e.retested[fn]; ok {
 		return r
 	}
+	ci := &condInfo{canon: sameReads(fn)}
 	count := map[ssa.Value]int{}
 	for _, b := range fn.Blocks {
 		if len(b.Instrs) == 0 {
@@ -173,9 +191,8 @@ func (e *engine) retestedIn(fn *ssa.Function) map[ssa.Value]bool {
 		if u, ok := v.(*ssa.UnOp); ok && u.Op == token.NOT {
 			v = u.X
 		}
-		count[v]++
+		count[ci.key(v)]++
 	}
-	var r map[ssa.Value]bool
 	for v, n := range count {
 		_, isPhi := v.(*ssa.Phi)
 		if n < 2 && !isPhi {
@@ -184,11 +201,100 @@ func (e *engine) retestedIn(fn *ssa.Function) map[ssa.Value]bool {
 		if b, ok := v.Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsBoolean == 0 {
 			continue
 		}
-		if r == nil {
-			r = map[ssa.Value]bool{}
+		if ci.retested == nil {
+			ci.retested = map[ssa.Value]bool{}
 		}
-		r[v] = true
+		ci.retested[v] = true
 	}
-	e.retested[fn] = r
-	return r
+	e.retested[fn] = ci
+	return ci
+}
+
+// sameReads maps each read of a struct field that must give the same
+// value as an earlier read to that earlier one (in block order):
+// extractions of one field from one struct value, and loads of one field
+// through a parameter, a free variable or a parameter's spill whose field
+// addresses fn only loads from.
+func sameReads(fn *ssa.Function) map[ssa.Value]ssa.Value {
+	type readKey struct {
+		base ssa.Value
+		f    int
+		load bool
+	}
+	var canon map[ssa.Value]ssa.Value
+	first := map[readKey]ssa.Value{}
+	rep := func(v ssa.Value) ssa.Value {
+		if k, ok := canon[v]; ok {
+			return k
+		}
+		return v
+	}
+	note := func(k readKey, v ssa.Value) {
+		if f, ok := first[k]; ok {
+			if canon == nil {
+				canon = map[ssa.Value]ssa.Value{}
+			}
+			canon[v] = f
+			return
+		}
+		first[k] = v
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch in := instr.(type) {
+			case *ssa.Field:
+				note(readKey{rep(in.X), in.Field, false}, in)
+			case *ssa.UnOp:
+				if in.Op != token.MUL {
+					continue
+				}
+				fa, ok := in.X.(*ssa.FieldAddr)
+				if !ok || !onlyRead(fa) {
+					continue
+				}
+				switch x := fa.X.(type) {
+				case *ssa.Parameter, *ssa.FreeVar:
+				case *ssa.Alloc:
+					// A parameter spilled to a local: written whole once,
+					// in the entry block, before any read.
+					if x.Block() != fn.Blocks[0] {
+						continue
+					}
+				default:
+					continue
+				}
+				note(readKey{fa.X, fa.Field, true}, in)
+			}
+		}
+	}
+	return canon
+}
+
+// onlyRead reports whether no FieldAddr of fa's base and field in fa's
+// function is used for anything but a load.
+func onlyRead(fa *ssa.FieldAddr) bool {
+	refs := fa.X.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		other, ok := r.(*ssa.FieldAddr)
+		if !ok {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == fa.X && st.Block() == st.Parent().Blocks[0] {
+				continue // the spill of a parameter
+			}
+			// The base itself is passed, stored or compared: a callee
+			// may write the field through it.
+			return false
+		}
+		if other.Field != fa.Field {
+			continue
+		}
+		for _, u := range *other.Referrers() {
+			if l, ok := u.(*ssa.UnOp); !ok || l.Op != token.MUL {
+				return false
+			}
+		}
+	}
+	return true
 }

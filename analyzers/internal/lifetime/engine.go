@@ -36,7 +36,7 @@ type engine struct {
 	inProgress   map[*ssa.Function]bool
 	closures     map[closureKey]closureEffect
 	// retested memoises retestedIn (decided.go).
-	retested map[*ssa.Function]map[ssa.Value]bool
+	retested map[*ssa.Function]*condInfo
 	// testFail memoises what test code does to the running test
 	// (testfail.go); made on the first question.
 	testFail *testFail
@@ -66,7 +66,7 @@ func newEngine(pass *analysis.Pass, table *resource.Table) *engine {
 		failsOnFalse: map[*ssa.Function]bool{},
 		inProgress:   map[*ssa.Function]bool{},
 		closures:     map[closureKey]closureEffect{},
-		retested:     map[*ssa.Function]map[ssa.Value]bool{},
+		retested:     map[*ssa.Function]*condInfo{},
 	}
 }
 

@@ -287,7 +287,7 @@ func (t *tracker) expectsOwnError(call *ssa.CallCommon) bool {
 // discharged) on that edge.
 func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) {
 	cond := iff.Cond
-	if alive, known := st.dec.decidedEdge(cond, taken); known && !alive {
+	if alive, known := t.decidedEdge(&st.dec, cond, taken); known && !alive {
 		return st, false // `if didOpen`, where this path set the flag
 	}
 	if !taken && ssanav.ReceivesFromNeverClosed(cond) {

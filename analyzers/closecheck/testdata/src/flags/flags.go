@@ -155,3 +155,84 @@ func loop(names []string, def *os.File) error {
 	}
 	return nil
 }
+
+type testCase struct {
+	name      string
+	stopEarly bool
+	run       func(*os.File)
+}
+
+// The same field of a struct parameter is read twice: both reads give
+// the same value.
+func sameField(tc testCase) error {
+	f, err := os.Open(tc.name)
+	if err != nil {
+		return err
+	}
+	if tc.stopEarly {
+		f.Close()
+	}
+	f.Stat()
+	if !tc.stopEarly {
+		f.Close()
+	}
+	return nil
+}
+
+// Through a captured table entry that the literal only reads.
+func capturedField(cases []testCase) {
+	for _, tc := range cases {
+		func() {
+			f, err := os.Open(tc.name)
+			if err != nil {
+				return
+			}
+			if tc.stopEarly {
+				f.Close()
+				return
+			}
+			f.Stat()
+			if !tc.stopEarly {
+				f.Close()
+			}
+		}()
+	}
+}
+
+// The literal hands the captured entry to a callee, which may change the
+// field between the two reads.
+func capturedFieldEscapes(cases []testCase, mutate func(*testCase)) {
+	for _, tc := range cases {
+		func() {
+			f, err := os.Open(tc.name) // want `file from os.Open is not closed when returning at line 218`
+			if err != nil {
+				return
+			}
+			if tc.stopEarly {
+				f.Close()
+			}
+			mutate(&tc)
+			if !tc.stopEarly {
+				f.Close()
+			}
+		}()
+	}
+}
+
+// The field is written between the two reads: they may differ.
+func sameFieldWritten(tc testCase, flip bool) error {
+	f, err := os.Open(tc.name) // want `file from os.Open is not closed when returning at line 237`
+	if err != nil {
+		return err
+	}
+	if tc.stopEarly {
+		f.Close()
+	}
+	if flip {
+		tc.stopEarly = !tc.stopEarly
+	}
+	if !tc.stopEarly {
+		f.Close()
+	}
+	return nil
+}
