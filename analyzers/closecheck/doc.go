@@ -182,6 +182,10 @@
 // A release deferred inside a loop over a short fixed table (at most 16
 // elements known at compile time, such as a table-driven test's cases) is
 // not reported: it holds at most that many until the function returns.
+// In _test.go files a deferred release inside a loop is reported only in
+// a benchmark's measured loop (`i < b.N`, `b.Loop()`, `pb.Next()`), whose
+// count grows until the timing is stable; other loops there run over the
+// test's own data, and the defer releases it all when the test returns.
 //
 // Paths on which a test has already failed (`t.Errorf(...)` then `return`
 // or `continue`, `if !assert.NoError(t, err) { return }`, or a helper of

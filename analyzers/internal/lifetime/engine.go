@@ -710,6 +710,14 @@ func (e *engine) deferInLoop(t *tracker, acq acquisition, b *ssa.BasicBlock, i i
 		// cases) holds at most that many until the function returns.
 		return Finding{}, false
 	}
+	if e.inTestFile(acq.call.Pos()) && !benchmarkLoop(b) {
+		// In test code the loop runs over the test's own data (its
+		// table, fixtures, the connections it makes), and the defer
+		// releases everything when the test function returns: only a
+		// benchmark's measured loop, whose count grows until the timing
+		// is stable, piles resources up.
+		return Finding{}, false
+	}
 	if t.goesToGoroutineIn(b) {
 		// Each iteration starts a goroutine that works on its resource
 		// (a benchmark's subscriber draining its connection): the
@@ -827,6 +835,55 @@ func constLen(v ssa.Value) (int64, bool) {
 		return 0, false
 	}
 	return arr.Len(), true
+}
+
+// benchmarkLoop reports whether a loop around b is a benchmark's
+// measured loop: its exit test compares with b.N, or calls b.Loop or
+// pb.Next.
+func benchmarkLoop(b *ssa.BasicBlock) bool {
+	for _, h := range b.Parent().Blocks {
+		if len(h.Instrs) == 0 || !ssanav.Reaches(h, b) || !ssanav.Reaches(b, h) {
+			continue
+		}
+		iff, ok := h.Instrs[len(h.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		switch c := iff.Cond.(type) {
+		case *ssa.Call:
+			if resource.BenchmarkLoopCall(ssanav.CalleeFunc(&c.Call)) {
+				return true
+			}
+		case *ssa.BinOp:
+			for _, x := range []ssa.Value{c.X, c.Y} {
+				if benchmarkCount(x) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// benchmarkCount reports whether v is a load of a benchmark's b.N.
+func benchmarkCount(v ssa.Value) bool {
+	u, ok := v.(*ssa.UnOp)
+	if !ok || u.Op != token.MUL {
+		return false
+	}
+	fa, ok := u.X.(*ssa.FieldAddr)
+	if !ok {
+		return false
+	}
+	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	st, ok := ptr.Elem().Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	return resource.BenchmarkCount(ptr.Elem(), st.Field(fa.Field))
 }
 
 func inCycle(b *ssa.BasicBlock) bool {

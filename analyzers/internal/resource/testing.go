@@ -217,3 +217,35 @@ func OwnerField(t types.Type) (string, bool) {
 	f, ok := ownerFields[types.TypeString(t, nil)]
 	return f, ok
 }
+
+// benchmarkLoops are the loop conditions of a benchmark's measured loop:
+// it runs as many times as the benchmark needs for a stable timing, so
+// what each iteration leaves to a defer piles up with the count, unlike a
+// loop over the test's own data. Keyed by types.Func.FullName (the
+// methods) or by the field's type and name.
+var benchmarkLoops = map[string]string{
+	"(*testing.B).Loop":  "keeps the benchmark running until its timing is stable",
+	"(*testing.PB).Next": "RunParallel's per-goroutine share of b.N",
+	"testing.B.N":        "the iteration count of a benchmark's loop, raised until its timing is stable",
+}
+
+// BenchmarkLoopCall reports whether a call of fn is a benchmark loop's
+// condition.
+func BenchmarkLoopCall(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "testing" {
+		return false
+	}
+	_, ok := benchmarkLoops[fn.Origin().FullName()]
+	return ok
+}
+
+// BenchmarkCount reports whether field f of struct type t is a
+// benchmark's iteration count.
+func BenchmarkCount(t types.Type, f *types.Var) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "testing" {
+		return false
+	}
+	_, ok = benchmarkLoops["testing."+n.Obj().Name()+"."+f.Name()]
+	return ok
+}
