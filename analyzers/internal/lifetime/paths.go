@@ -278,6 +278,18 @@ func (t *tracker) expectsOwnError(call *ssa.CallCommon) bool {
 		if t.errOf[a] && t.e.expectsError(call, a) {
 			return true
 		}
+		if mi, ok := a.(*ssa.MakeInterface); ok {
+			a = mi.X
+		}
+		if inner, ok := a.(*ssa.Call); ok {
+			// assert.Check(t, is.Error(err, msg)): the error sits in
+			// the comparison.
+			for _, ia := range inner.Call.Args {
+				if t.errOf[ia] && t.e.expectsError(call, ia) {
+					return true
+				}
+			}
+		}
 	}
 	return false
 }

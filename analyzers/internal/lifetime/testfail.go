@@ -108,6 +108,20 @@ func (e *engine) failsOnError(call *ssa.CallCommon, err ssa.Value, onNil bool) b
 	if arg, ok := known(ssanav.CalleeFunc(call)); ok {
 		return arg < len(call.Args) && call.Args[arg] == err
 	}
+	if arg, ok := resource.ComparisonAssert(ssanav.CalleeFunc(call)); ok && onNil && arg < len(call.Args) {
+		// assert.Check(t, is.Error(err, msg)): the comparison fails, and
+		// with it the test, when err is nil.
+		v := call.Args[arg]
+		if mi, ok := v.(*ssa.MakeInterface); ok {
+			v = mi.X
+		}
+		inner, ok := v.(*ssa.Call)
+		if !ok {
+			return false
+		}
+		iarg, ok := resource.ExpectsErrorComparison(ssanav.CalleeFunc(&inner.Call))
+		return ok && iarg < len(inner.Call.Args) && inner.Call.Args[iarg] == err
+	}
 	callee := call.StaticCallee()
 	if callee == nil || callee.Pkg != e.pkg || len(callee.Blocks) == 0 || callee.Recover != nil {
 		return false

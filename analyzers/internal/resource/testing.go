@@ -67,6 +67,7 @@ var errorGuards = map[string]string{
 	"github.com/stretchr/testify/assert.NoErrorf":                "calls t.Errorf and returns false when err is not nil",
 	"(*github.com/stretchr/testify/assert.Assertions).NoError":   "calls t.Errorf and returns false when err is not nil",
 	"(*github.com/stretchr/testify/assert.Assertions).NoErrorf":  "calls t.Errorf and returns false when err is not nil",
+	"gotest.tools/v3/assert.NilError":                            "calls t.FailNow when err is not nil",
 }
 
 // GuardsError reports whether fn is an assertion that fails the running
@@ -145,6 +146,53 @@ var errorExpecters = map[string]string{
 	"(*github.com/stretchr/testify/assert.Assertions).EqualError":      "calls t.Errorf and returns false when err is nil",
 	"github.com/stretchr/testify/assert.EqualErrorf":                   "calls t.Errorf and returns false when err is nil",
 	"(*github.com/stretchr/testify/assert.Assertions).EqualErrorf":     "calls t.Errorf and returns false when err is nil",
+	"gotest.tools/v3/assert.Error":                                     "calls t.FailNow when err is nil",
+	"gotest.tools/v3/assert.ErrorContains":                             "calls t.FailNow when err is nil",
+	"gotest.tools/v3/assert.ErrorIs":                                   "calls t.FailNow when err is nil",
+	"gotest.tools/v3/assert.ErrorType":                                 "calls t.FailNow when err is nil",
+}
+
+// comparisonAsserts take a comparison (a bool or a function that
+// compares) and fail the running test when it fails. Keyed by
+// types.Func.FullName; the value is the comparison's argument.
+var comparisonAsserts = map[string]struct {
+	arg    int
+	reason string
+}{
+	"gotest.tools/v3/assert.Assert": {1, "calls t.FailNow when the comparison fails"},
+	"gotest.tools/v3/assert.Check":  {1, "calls t.Fail and returns false when the comparison fails"},
+}
+
+// errorComparisons build a comparison that fails when their error
+// argument is nil. Keyed by types.Func.FullName.
+var errorComparisons = map[string]string{
+	"gotest.tools/v3/assert/cmp.Error":         "succeeds only for a non-nil error with the message",
+	"gotest.tools/v3/assert/cmp.ErrorContains": "succeeds only for a non-nil error containing the text",
+	"gotest.tools/v3/assert/cmp.ErrorIs":       "succeeds only for a non-nil error that is the target",
+	"gotest.tools/v3/assert/cmp.ErrorType":     "succeeds only for a non-nil error of the type",
+}
+
+// ComparisonAssert reports whether fn fails the running test when a
+// comparison fails, and which argument of a static call that comparison
+// is.
+func ComparisonAssert(fn *types.Func) (arg int, ok bool) {
+	if fn == nil || fn.Pkg() == nil {
+		return 0, false
+	}
+	c, ok := comparisonAsserts[fn.Origin().FullName()]
+	return c.arg, ok
+}
+
+// ExpectsErrorComparison reports whether fn builds a comparison that
+// fails when its error argument is nil, and which argument that error is.
+func ExpectsErrorComparison(fn *types.Func) (arg int, ok bool) {
+	if fn == nil || fn.Pkg() == nil {
+		return 0, false
+	}
+	if _, ok := errorComparisons[fn.Origin().FullName()]; !ok {
+		return 0, false
+	}
+	return errorArg(fn)
 }
 
 // ExpectsError reports whether fn is an assertion that fails the running

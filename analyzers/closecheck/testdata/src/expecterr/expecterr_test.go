@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	gtassert "gotest.tools/v3/assert"
+	is "gotest.tools/v3/assert/cmp"
 )
 
 // The test passes only when Open fails, and then there is no file.
@@ -87,5 +89,41 @@ func logErrorTB(tb testing.TB, err error) {
 func TestOpenLogsTB(t *testing.T) {
 	f, err := os.Open("testdata/in.txt") // want `file from os.Open is not closed when returning at line \d+`
 	logErrorTB(t, err)
+	t.Log(f)
+}
+
+// gotest.tools: the same expectations.
+func TestOpenMissingGotestTools(t *testing.T) {
+	f, err := os.Open("testdata/missing")
+	gtassert.ErrorContains(t, err, "no such file")
+	t.Log(f)
+}
+
+// An expected-error comparison checked with assert.Check: the path with
+// a nil error is a failed run.
+func TestOpenMissingCheckComparison(t *testing.T) {
+	for _, wantErr := range []string{"", "open testdata/maybe: no such file or directory"} {
+		f, err := os.Open("testdata/maybe")
+		if wantErr != "" {
+			gtassert.Check(t, is.Error(err, wantErr))
+			continue
+		}
+		f.Close()
+	}
+}
+
+// A comparison that does not expect an error proves nothing about the
+// file.
+func TestOpenCheckNil(t *testing.T) {
+	f, err := os.Open("testdata/maybe") // want `file from os.Open is not closed when returning at line \d+`
+	gtassert.Check(t, is.Nil(err))
+	t.Log(f)
+}
+
+// NilError stops the test on a failed Open: past it the file is open and
+// must be closed.
+func TestOpenNilError(t *testing.T) {
+	f, err := os.Open("testdata/in.txt") // want `file from os.Open is not closed when returning at line \d+`
+	gtassert.NilError(t, err)
 	t.Log(f)
 }
