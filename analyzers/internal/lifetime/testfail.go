@@ -325,7 +325,15 @@ func literalCalls(fn *ssa.Function) (calls []*ssa.Call, ok bool) {
 					}
 					switch u := instr.(type) {
 					case *ssa.Call:
-						if u.Call.Value != v || slices.Contains(u.Call.Args, v) {
+						if u.Call.Value != v {
+							more, ok := collectorCalls(u, v)
+							if !ok {
+								return false
+							}
+							calls = append(calls, more...)
+							continue
+						}
+						if slices.Contains(u.Call.Args, v) {
 							return false
 						}
 						calls = append(calls, u)
@@ -389,7 +397,15 @@ func valueCalls(v ssa.Value, seen map[ssa.Value]bool) (calls []*ssa.Call, ok boo
 	for _, r := range *refs {
 		switch r := r.(type) {
 		case *ssa.Call:
-			if r.Call.Value != v || slices.Contains(r.Call.Args, v) {
+			if r.Call.Value != v {
+				more, ok := collectorCalls(r, v)
+				if !ok {
+					return nil, false
+				}
+				calls = append(calls, more...)
+				continue
+			}
+			if slices.Contains(r.Call.Args, v) {
 				return nil, false
 			}
 			calls = append(calls, r)
@@ -518,4 +534,34 @@ func (e *engine) dropFailedTestExits(fn *ssa.Function, leaks []exit) []exit {
 		return leaks
 	}
 	return slices.DeleteFunc(leaks, func(x exit) bool { return x.ret != nil && errNilness(x.ret) == 1 })
+}
+
+// collectorCalls: the function value v is the argument of call, a method
+// that runs it and hands its error to a later call on the same receiver
+// (errgroup's Go and Wait, by the knowledge table). Those later calls are
+// where v's error arrives. ok is false for any other call, or when the
+// receiver is used otherwise than by the methods of its own type (it may
+// be waited for out of sight).
+func collectorCalls(call *ssa.Call, v ssa.Value) (waits []*ssa.Call, ok bool) {
+	c := &call.Call
+	collect, known := resource.ErrorCollector(ssanav.CalleeFunc(c))
+	if !known || c.IsInvoke() || len(c.Args) < 2 || c.Args[0] == v {
+		return nil, false
+	}
+	recv := c.Args[0]
+	recvType := c.StaticCallee().Signature.Recv().Type()
+	for _, r := range *recv.Referrers() {
+		rc, isCall := r.(*ssa.Call)
+		if !isCall || rc.Call.IsInvoke() || len(rc.Call.Args) == 0 || rc.Call.Args[0] != recv {
+			return nil, false
+		}
+		callee := rc.Call.StaticCallee()
+		if callee == nil || callee.Signature.Recv() == nil || !types.Identical(callee.Signature.Recv().Type(), recvType) {
+			return nil, false
+		}
+		if callee.Name() == collect {
+			waits = append(waits, rc)
+		}
+	}
+	return waits, len(waits) > 0
 }

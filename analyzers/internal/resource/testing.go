@@ -297,3 +297,25 @@ func BenchmarkCount(t types.Type, f *types.Var) bool {
 	_, ok = benchmarkLoops["testing."+n.Obj().Name()+"."+f.Name()]
 	return ok
 }
+
+// errorCollectors run a function argument and hand its error to a later
+// call on the same receiver: a test that fails on that later call's error
+// fails on the function's. Keyed by types.Func.FullName of the method that
+// takes the function; the value names the collecting method.
+var errorCollectors = map[string]struct {
+	collect string
+	reason  string
+}{
+	"(*golang.org/x/sync/errgroup.Group).Go":    {"Wait", "Wait returns the first non-nil error of the functions Go ran"},
+	"(*golang.org/x/sync/errgroup.Group).TryGo": {"Wait", "Wait returns the first non-nil error of the functions TryGo ran"},
+}
+
+// ErrorCollector reports whether fn runs its function argument and hands
+// that function's error to the receiver's method named by collect.
+func ErrorCollector(fn *types.Func) (collect string, ok bool) {
+	if fn == nil || fn.Pkg() == nil {
+		return "", false
+	}
+	c, ok := errorCollectors[fn.Origin().FullName()]
+	return c.collect, ok
+}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"golang.org/x/sync/errgroup"
 )
 
 // The file stays open only where the test has failed and returns.
@@ -28,7 +29,7 @@ func TestLeakOnlyWhenFailed(t *testing.T) {
 
 // The early return is taken by a passing test: a leak.
 func TestLeakWhilePassing(t *testing.T) {
-	f, err := os.Open("testdata/in.txt") // want `file from os.Open is not closed when returning at line 41`
+	f, err := os.Open("testdata/in.txt") // want `file from os.Open is not closed when returning at line 42`
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +84,7 @@ func Example_neverRun() {
 
 // An example with an output comment runs under go test.
 func Example_run() {
-	f, err := os.Open("testdata/in.txt") // want `file from os.Open is not closed when returning at line 93`
+	f, err := os.Open("testdata/in.txt") // want `file from os.Open is not closed when returning at line 94`
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -199,4 +200,43 @@ func TestReturnWithoutFailure(t *testing.T) {
 		return
 	}
 	f.Close()
+}
+
+// The group's functions return their errors to Wait, and the test fails
+// on Wait's error: a function's failing return is a failed run.
+func TestGroupFailsOnWait(t *testing.T) {
+	var eg errgroup.Group
+	for _, name := range []string{"a.txt", "b.txt"} {
+		eg.Go(func() error {
+			f, err := os.Open(name)
+			if err != nil {
+				return err
+			}
+			if _, err := f.Stat(); err != nil {
+				return err
+			}
+			return f.Close()
+		})
+	}
+	if err := eg.Wait(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Wait's error is only logged: the test passes with the file open.
+func TestGroupLogsWait(t *testing.T) {
+	var eg errgroup.Group
+	eg.Go(func() error {
+		f, err := os.Open("a.txt") // want `file from os.Open is not closed when returning at line \d+`
+		if err != nil {
+			return err
+		}
+		if _, err := f.Stat(); err != nil {
+			return err
+		}
+		return f.Close()
+	})
+	if err := eg.Wait(); err != nil {
+		t.Log(err)
+	}
 }
