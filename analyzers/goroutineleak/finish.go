@@ -1,6 +1,12 @@
 package goroutineleak
 
-import "golang.org/x/tools/go/ssa"
+import (
+	"go/token"
+
+	"github.com/leakvet/leakvet/analyzers/internal/resource"
+	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
+	"golang.org/x/tools/go/ssa"
+)
 
 // finishSignals returns the channel classes by which the goroutine g
 // starts tells its parent it is past its last send on the group
@@ -167,4 +173,93 @@ func (m *model) maySendOnGroup(c ssa.CallInstruction, root *ssa.Function, group 
 		}
 	}
 	return false
+}
+
+// nilTest splits a comparison with nil: the value compared, and which
+// successor of the If on it (0 or 1) is taken when the value is not nil.
+func nilTest(cond ssa.Value) (ssa.Value, int, bool) {
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
+		return nil, 0, false
+	}
+	x, y := bin.X, bin.Y
+	if c, ok := x.(*ssa.Const); ok && c.IsNil() {
+		x, y = y, x
+	}
+	if c, ok := y.(*ssa.Const); !ok || !c.IsNil() {
+		return nil, 0, false
+	}
+	if bin.Op == token.EQL {
+		return x, 1, true
+	}
+	return x, 0, true
+}
+
+// failedIfNonNil returns the values that, when not nil, have already
+// failed the running test on every path through the go statement g: a
+// value computed once (outside every loop), tested against nil in a block
+// that dominates g, whose non-nil branch is entered only from that test
+// and calls a failing method of testing ("if err != nil { t.Error(err)
+// }"). A later test of the same value that finds it not nil is on the run
+// of a test that has failed.
+func failedIfNonNil(g *ssa.Go, loops []*loop) map[ssa.Value]bool {
+	var failed map[ssa.Value]bool
+	for d := g.Block().Idom(); d != nil; d = d.Idom() {
+		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		v, nonNil, ok := nilTest(iff.Cond)
+		if !ok || inLoops(v, loops) {
+			continue
+		}
+		s := d.Succs[nonNil]
+		if len(s.Preds) != 1 || s.Dominates(g.Block()) || !callsFailure(s) {
+			continue
+		}
+		if failed == nil {
+			failed = make(map[ssa.Value]bool)
+		}
+		failed[v] = true
+	}
+	return failed
+}
+
+// inLoops reports whether v is computed inside one of the loops (and so
+// may be a different value on each iteration).
+func inLoops(v ssa.Value, loops []*loop) bool {
+	in, ok := v.(ssa.Instruction)
+	if !ok {
+		return false // a parameter, a constant, a global, a function
+	}
+	for _, l := range loops {
+		if l.body[in.Block()] {
+			return true
+		}
+	}
+	return false
+}
+
+// callsFailure reports whether block b calls a method that marks the
+// running test failed.
+func callsFailure(b *ssa.BasicBlock) bool {
+	for _, in := range b.Instrs {
+		if call, ok := in.(*ssa.Call); ok && resource.FailsTest(ssanav.CalleeFunc(call.Common())) {
+			return true
+		}
+	}
+	return false
+}
+
+// onEntry returns the value v has when control enters block b from prev:
+// a phi of b takes its edge from prev.
+func onEntry(b, prev *ssa.BasicBlock, v ssa.Value) ssa.Value {
+	if phi, ok := v.(*ssa.Phi); ok && phi.Block() == b && prev != nil {
+		for i, p := range b.Preds {
+			if p == prev && i < len(phi.Edges) {
+				return phi.Edges[i]
+			}
+		}
+	}
+	return v
 }

@@ -672,7 +672,7 @@ func (m *model) parentExit(g *ssa.Go, group, signals map[int32]bool, makes []*ss
 			idx = i + 1
 		}
 	}
-	exits := m.exitsFrom(g.Block(), idx, 0, known, group, signals, makes, loops, total, capacity, sendBound, consumer)
+	exits := m.exitsFrom(g.Block(), idx, 0, known, failedIfNonNil(g, loops), group, signals, makes, loops, total, capacity, sendBound, consumer)
 	if len(exits) == 0 {
 		return nil
 	}
@@ -690,8 +690,10 @@ func (m *model) parentExit(g *ssa.Go, group, signals map[int32]bool, makes []*ss
 // received count values, and returns every way out that leaves values
 // unreceived. A call of the consumer (the function the parent hands the
 // channel to) is followed into it: its returns are the ways out, and the
-// path in the parent stops there.
-func (m *model) exitsFrom(start *ssa.BasicBlock, from int, count0 int64, known map[string]int, group, signals map[int32]bool, makes []*ssa.MakeChan, loops []*loop, total, capacity int64, sendBound func(int32) (int64, bool), consumer *ssa.Function) []*parentExitPoint {
+// path in the parent stops there. A test that finds a value of failed not
+// nil takes only its nil branch (the other is a run of a failed test); a
+// receive from one of signals drains the group.
+func (m *model) exitsFrom(start *ssa.BasicBlock, from int, count0 int64, known map[string]int, failed map[ssa.Value]bool, group, signals map[int32]bool, makes []*ssa.MakeChan, loops []*loop, total, capacity int64, sendBound func(int32) (int64, bool), consumer *ssa.Function) []*parentExitPoint {
 	isMake := make(map[ssa.Instruction]bool)
 	for _, mk := range makes {
 		isMake[mk] = true
@@ -828,7 +830,7 @@ func (m *model) exitsFrom(start *ssa.BasicBlock, from int, count0 int64, known m
 				break
 			}
 			if call, ok := in.(*ssa.Call); ok && consumer != nil && call.Call.StaticCallee() == consumer {
-				exits = append(exits, m.exitsFrom(consumer.Blocks[0], 0, count, nil, group, signals, makes, loopsOf(consumer), total, capacity, sendBound, nil)...)
+				exits = append(exits, m.exitsFrom(consumer.Blocks[0], 0, count, nil, nil, group, signals, makes, loopsOf(consumer), total, capacity, sendBound, nil)...)
 				stopped = true
 				break
 			}
@@ -868,6 +870,13 @@ func (m *model) exitsFrom(start *ssa.BasicBlock, from int, count0 int64, known m
 					// A counted loop entered afresh ("for range 2") runs
 					// its first iteration.
 					succs = succs[boolIndex(!v) : boolIndex(!v)+1]
+				}
+			}
+			if len(succs) == 2 {
+				// A value that, not nil, failed the test before the go
+				// statement: its non-nil branch is a failed run.
+				if v, nonNil, ok := nilTest(last.Cond); ok && failed[onEntry(st.b, st.prev, v)] {
+					succs = st.b.Succs[1-nonNil : 2-nonNil]
 				}
 			}
 		}
