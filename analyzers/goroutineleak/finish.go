@@ -244,7 +244,7 @@ func inLoops(v ssa.Value, loops []*loop) bool {
 // running test failed.
 func callsFailure(b *ssa.BasicBlock) bool {
 	for _, in := range b.Instrs {
-		if call, ok := in.(*ssa.Call); ok && resource.FailsTest(ssanav.CalleeFunc(call.Common())) {
+		if call, ok := in.(*ssa.Call); ok && failsTest(call.Common()) {
 			return true
 		}
 	}
@@ -262,4 +262,14 @@ func onEntry(b, prev *ssa.BasicBlock, v ssa.Value) ssa.Value {
 		}
 	}
 	return v
+}
+
+// failsTest reports whether a call on a parent's path to its return marks
+// the running test as failed: one of testing's failing methods, or a
+// failing method of *testing.T called through an interface it implements
+// (a helper's own `TestingT`). The parent returns after it, and the test
+// ends failed.
+func failsTest(c *ssa.CallCommon) bool {
+	fn := ssanav.CalleeFunc(c)
+	return resource.FailsTest(fn) || resource.FailsTestThroughInterface(fn)
 }

@@ -8,8 +8,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/leakvet/leakvet/analyzers/internal/resource"
-	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
@@ -834,7 +832,7 @@ func (m *model) exitsFrom(start *ssa.BasicBlock, from int, count0 int64, known m
 				stopped = true
 				break
 			}
-			if call, ok := in.(*ssa.Call); ok && resource.FailsTest(ssanav.CalleeFunc(call.Common())) {
+			if call, ok := in.(*ssa.Call); ok && failsTest(call.Common()) {
 				// The test has failed on this path (`t.Errorf("timed
 				// out")` in a select's timeout case).
 				stopped = true

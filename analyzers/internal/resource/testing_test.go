@@ -81,8 +81,8 @@ func (Concrete) Errorf(format string, args ...interface{}) {}
 		{"Logger", "Logf", false},
 		{"Concrete", "Errorf", false}, // not an interface
 	} {
-		if got := FailsTest(method(c.typ, c.name)); got != c.want {
-			t.Errorf("FailsTest(%s.%s) = %v, want %v", c.typ, c.name, got, c.want)
+		if got := FailsTestThroughInterface(method(c.typ, c.name)); got != c.want {
+			t.Errorf("FailsTestThroughInterface(%s.%s) = %v, want %v", c.typ, c.name, got, c.want)
 		}
 	}
 }
