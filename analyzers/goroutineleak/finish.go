@@ -28,6 +28,8 @@ func (m *model) finishSignals(g *ssa.Go, starters []*starter, group map[int32]bo
 			return nil // one goroutine per iteration: whose signal?
 		}
 	}
+	// Nothing else runs root: no other goroutine of the parent, and not
+	// the parent itself by a call.
 	for _, st := range starters {
 		if st.g == g {
 			continue
@@ -36,6 +38,11 @@ func (m *model) finishSignals(g *ssa.Go, starters []*starter, group map[int32]bo
 			if f == root {
 				return nil
 			}
+		}
+	}
+	for _, f := range m.reachFrom(parent) {
+		if f == root {
+			return nil
 		}
 	}
 	// Every send on the group is root's own: no call from it, direct or

@@ -135,3 +135,23 @@ func TimeoutOnly() {
 	case <-errCh:
 	}
 }
+
+// The parent runs the same function itself: done may be closed by its
+// own call while the goroutine is still to send.
+func RunsItToo() {
+	done := make(chan struct{})
+	errCh := make(chan error)
+	work := func() {
+		if _, err := read(); err != nil {
+			errCh <- err
+			return
+		}
+		close(done)
+	}
+	go work() // want `goroutine blocks forever sending on errCh: the caller can return at line \d+ without receiving`
+	work()
+	select {
+	case <-done:
+	case <-errCh:
+	}
+}

@@ -60,3 +60,42 @@ func SoonLogged(l Logger, callback func(), timeout time.Duration) {
 		l.Logf("timed out after %s", timeout)
 	}
 }
+
+func load(n int) (int, error) { return n, nil }
+
+// The worker ends when the queue is closed; the return that skips the
+// close follows a failure reported through TestingT.
+func FeedAll(t TestingT, ns []int) {
+	queue := make(chan int)
+	go func() {
+		for range queue {
+		}
+	}()
+	for _, n := range ns {
+		v, err := load(n)
+		if err != nil {
+			t.Errorf("load %d: %v", n, err)
+			return
+		}
+		queue <- v
+	}
+	close(queue)
+}
+
+// Through Logger the return is a passing run: the worker is left waiting.
+func FeedAllLogged(l Logger, ns []int) {
+	queue := make(chan int)
+	go func() { // want `goroutine never finishes: it receives from queue until it is closed, and the caller can return at line \d+ without closing it`
+		for range queue {
+		}
+	}()
+	for _, n := range ns {
+		v, err := load(n)
+		if err != nil {
+			l.Logf("load %d: %v", n, err)
+			return
+		}
+		queue <- v
+	}
+	close(queue)
+}
