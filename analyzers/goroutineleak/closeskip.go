@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"go/token"
 
-	"github.com/leakvet/leakvet/analyzers/internal/resource"
-	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -108,7 +106,7 @@ func (m *model) returnsUnclosed(g *ssa.Go, class int32) token.Pos {
 					break instrs
 				}
 			}
-			if call, ok := in.(*ssa.Call); ok && resource.FailsTest(ssanav.CalleeFunc(call.Common())) {
+			if call, ok := in.(*ssa.Call); ok && failsTest(call.Common()) {
 				stopped = true
 				break
 			}

@@ -367,7 +367,18 @@
 //   - `select {}` parks on purpose: not reported.
 //   - A partner that leaves without receiving only after the test has
 //     failed (`t.Errorf("timed out")` in a select's timeout case) leaves
-//     nothing a passing test holds: not reported.
+//     nothing a passing test holds: not reported. The failure may be a call
+//     through an interface that `*testing.T` implements, when the method
+//     it runs on `*testing.T` fails the test (a helper's own `TestingT`
+//     with `Errorf`), or a nil test of a value that, not nil, failed the
+//     test before the `go` statement (`if err != nil { t.Error(err) }`,
+//     then `if err == nil { t.Error(...) }` after a timeout left `err` as
+//     it was). The lock walk does not take the interface call: a mock's
+//     goroutine goes on after it.
+//   - A partner that has received from a channel the goroutine alone
+//     closes or sends on, with no send of its own after that (`close(done);
+//     return`), has nothing left to receive: the goroutine is past its
+//     last send.
 //   - `time.AfterFunc` and `errgroup.Group.Go` are not `go` statements: not
 //     checked.
 //   - A lock left held on a return is only reported when a path from the

@@ -8,8 +8,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/leakvet/leakvet/analyzers/internal/resource"
-	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
@@ -177,7 +175,13 @@ func (m *model) handoff(g *ssa.Go) *finding {
 			consumer = d
 		}
 	}
-	ex := m.parentExit(g, group, makes, loops, total, capacity, sendBound, consumer)
+	// A goroutine alone on the group that signals it is past its last
+	// send: receiving the signal leaves nothing to receive.
+	var signals map[int32]bool
+	if !many {
+		signals = m.finishSignals(g, starters, group, loops)
+	}
+	ex := m.parentExit(g, group, signals, makes, loops, total, capacity, sendBound, consumer)
 	if ex == nil {
 		return nil
 	}
@@ -640,7 +644,7 @@ type parentExitPoint struct {
 // received fewer values than total minus the buffer, without seeing the
 // channel closed or finishing a receive loop. It returns the earliest such
 // exit in the source.
-func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeChan, loops []*loop, total, capacity int64, sendBound func(int32) (int64, bool), consumer *ssa.Function) *parentExitPoint {
+func (m *model) parentExit(g *ssa.Go, group, signals map[int32]bool, makes []*ssa.MakeChan, loops []*loop, total, capacity int64, sendBound func(int32) (int64, bool), consumer *ssa.Function) *parentExitPoint {
 	// Tests that decided the way to the go statement decide the same way
 	// again on every path from it ("if n > 0" guarding both the loop that
 	// starts goroutines and the loop that receives from them).
@@ -666,7 +670,7 @@ func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeCha
 			idx = i + 1
 		}
 	}
-	exits := m.exitsFrom(g.Block(), idx, 0, known, group, makes, loops, total, capacity, sendBound, consumer)
+	exits := m.exitsFrom(g.Block(), idx, 0, known, failedIfNonNil(g, loops), group, signals, makes, loops, total, capacity, sendBound, consumer)
 	if len(exits) == 0 {
 		return nil
 	}
@@ -684,8 +688,10 @@ func (m *model) parentExit(g *ssa.Go, group map[int32]bool, makes []*ssa.MakeCha
 // received count values, and returns every way out that leaves values
 // unreceived. A call of the consumer (the function the parent hands the
 // channel to) is followed into it: its returns are the ways out, and the
-// path in the parent stops there.
-func (m *model) exitsFrom(start *ssa.BasicBlock, from int, count0 int64, known map[string]int, group map[int32]bool, makes []*ssa.MakeChan, loops []*loop, total, capacity int64, sendBound func(int32) (int64, bool), consumer *ssa.Function) []*parentExitPoint {
+// path in the parent stops there. A test that finds a value of failed not
+// nil takes only its nil branch (the other is a run of a failed test); a
+// receive from one of signals drains the group.
+func (m *model) exitsFrom(start *ssa.BasicBlock, from int, count0 int64, known map[string]int, failed map[ssa.Value]bool, group, signals map[int32]bool, makes []*ssa.MakeChan, loops []*loop, total, capacity int64, sendBound func(int32) (int64, bool), consumer *ssa.Function) []*parentExitPoint {
 	isMake := make(map[ssa.Instruction]bool)
 	for _, mk := range makes {
 		isMake[mk] = true
@@ -693,6 +699,15 @@ func (m *model) exitsFrom(start *ssa.BasicBlock, from int, count0 int64, known m
 	isRecv := func(in ssa.Instruction) bool {
 		for _, o := range m.opsOf[in] {
 			if o.kind == opRecv && group[o.class] {
+				return true
+			}
+		}
+		return false
+	}
+	// A receive from a signal that the goroutine is past its last send.
+	isSignal := func(in ssa.Instruction) bool {
+		for _, o := range m.opsOf[in] {
+			if o.kind == opRecv && signals[o.class] {
 				return true
 			}
 		}
@@ -804,16 +819,20 @@ func (m *model) exitsFrom(start *ssa.BasicBlock, from int, count0 int64, known m
 				count = bump(count)
 				continue
 			}
+			if u, ok := in.(*ssa.UnOp); ok && u.Op == token.ARROW && isSignal(u) && !m.blocks(in) {
+				drained = true
+				continue
+			}
 			if m.blocks(in) {
 				stopped = true
 				break
 			}
 			if call, ok := in.(*ssa.Call); ok && consumer != nil && call.Call.StaticCallee() == consumer {
-				exits = append(exits, m.exitsFrom(consumer.Blocks[0], 0, count, nil, group, makes, loopsOf(consumer), total, capacity, sendBound, nil)...)
+				exits = append(exits, m.exitsFrom(consumer.Blocks[0], 0, count, nil, nil, group, signals, makes, loopsOf(consumer), total, capacity, sendBound, nil)...)
 				stopped = true
 				break
 			}
-			if call, ok := in.(*ssa.Call); ok && resource.FailsTest(ssanav.CalleeFunc(call.Common())) {
+			if call, ok := in.(*ssa.Call); ok && failsTest(call.Common()) {
 				// The test has failed on this path (`t.Errorf("timed
 				// out")` in a select's timeout case).
 				stopped = true
@@ -851,6 +870,13 @@ func (m *model) exitsFrom(start *ssa.BasicBlock, from int, count0 int64, known m
 					succs = succs[boolIndex(!v) : boolIndex(!v)+1]
 				}
 			}
+			if len(succs) == 2 {
+				// A value that, not nil, failed the test before the go
+				// statement: its non-nil branch is a failed run.
+				if v, nonNil, ok := nilTest(last.Cond); ok && failed[onEntry(st.b, st.prev, v)] {
+					succs = st.b.Succs[1-nonNil : 2-nonNil]
+				}
+			}
 		}
 		for _, s := range succs {
 			c, d := count, drained
@@ -859,6 +885,9 @@ func (m *model) exitsFrom(start *ssa.BasicBlock, from int, count0 int64, known m
 					for _, o := range m.opsOf[sel] {
 						if o.index == k && o.kind == opRecv && group[o.class] {
 							c = bump(c)
+						}
+						if o.index == k && o.kind == opRecv && signals[o.class] {
+							d = true
 						}
 					}
 				}

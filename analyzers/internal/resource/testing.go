@@ -29,6 +29,97 @@ func FailsTest(fn *types.Func) bool {
 	return ok
 }
 
+// FailsTestThroughInterface reports whether fn is a method of an interface
+// that *testing.T implements and whose method on *testing.T marks the
+// running test as failed (see testingTMethods). Not every check takes it:
+// the interface is often a mock's reporter, called from the mock's own
+// goroutine, which goes on after the call (holding a lock, say) and hangs
+// the test rather than letting it end failed.
+func FailsTestThroughInterface(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() == "testing" {
+		return false
+	}
+	return failsThroughInterface(fn)
+}
+
+// testingTMethod is a method of *testing.T: the function a call of it
+// runs, keyed by its full name, and its signature.
+type testingTMethod struct {
+	fullName string
+	sig      *types.Signature
+}
+
+// testingTMethods restate part of *testing.T's method set, by name. A call
+// of an interface method is a test failure when *testing.T implements the
+// interface (every method of it is listed here, with an identical
+// signature) and the method it dispatches to on *testing.T is one of
+// testing's failing methods (testFailures, or one that also stops the
+// test): a package's own `type TestingT interface{ Errorf(string,
+// ...any) }`, which the *testing.T of its tests satisfies. The testing
+// package need not be among the analysed package's imports. The tests
+// check every entry against the testing package.
+var testingTMethods = map[string]testingTMethod{
+	"Error":   {"(*testing.common).Error", sigOf(nil, true, anySlice())},
+	"Errorf":  {"(*testing.common).Errorf", sigOf(nil, true, types.Typ[types.String], anySlice())},
+	"Fail":    {"(*testing.common).Fail", sigOf(nil, false)},
+	"FailNow": {"(*testing.common).FailNow", sigOf(nil, false)},
+	"Fatal":   {"(*testing.common).Fatal", sigOf(nil, true, anySlice())},
+	"Fatalf":  {"(*testing.common).Fatalf", sigOf(nil, true, types.Typ[types.String], anySlice())},
+	"Failed":  {"(*testing.common).Failed", sigOf(types.Typ[types.Bool], false)},
+	"Helper":  {"(*testing.common).Helper", sigOf(nil, false)},
+	"Log":     {"(*testing.common).Log", sigOf(nil, true, anySlice())},
+	"Logf":    {"(*testing.common).Logf", sigOf(nil, true, types.Typ[types.String], anySlice())},
+	"Name":    {"(*testing.common).Name", sigOf(types.Typ[types.String], false)},
+}
+
+// stopsTest are the failing methods of *testing.T that also stop the test
+// (they never return, so testFailures need not list them).
+var stopsTest = map[string]string{
+	"(*testing.common).FailNow": "marks the test failed and stops it",
+	"(*testing.common).Fatal":   "logs, marks the test failed and stops it",
+	"(*testing.common).Fatalf":  "logs, marks the test failed and stops it",
+}
+
+func anySlice() types.Type { return types.NewSlice(types.NewInterfaceType(nil, nil)) }
+
+// sigOf builds func(params...) result (no result when nil).
+func sigOf(result types.Type, variadic bool, params ...types.Type) *types.Signature {
+	var ps []*types.Var
+	for _, p := range params {
+		ps = append(ps, types.NewParam(0, nil, "", p))
+	}
+	var rs *types.Tuple
+	if result != nil {
+		rs = types.NewTuple(types.NewParam(0, nil, "", result))
+	}
+	return types.NewSignatureType(nil, nil, nil, types.NewTuple(ps...), rs, variadic)
+}
+
+// failsThroughInterface reports whether fn is a method of an interface
+// that *testing.T implements, dispatching on *testing.T to a failing
+// method.
+func failsThroughInterface(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	iface, ok := sig.Recv().Type().Underlying().(*types.Interface)
+	if !ok || iface.NumMethods() == 0 {
+		return false
+	}
+	for i := 0; i < iface.NumMethods(); i++ {
+		m := iface.Method(i)
+		tm, ok := testingTMethods[m.Name()]
+		if !ok || !m.Exported() || !types.Identical(m.Type(), tm.sig) {
+			return false // not known to be implemented by *testing.T
+		}
+	}
+	tm := testingTMethods[fn.Name()]
+	_, fails := testFailures[tm.fullName]
+	_, stops := stopsTest[tm.fullName]
+	return fails || stops
+}
+
 // failingAssertions are packages whose functions and methods with a single
 // bool result return false exactly when they have marked the test failed
 // (through their TestingT's Errorf): `if !assert.NoError(t, err) { return }`
