@@ -595,10 +595,12 @@ func (c *checker) recordFill(cur *fnode, fn *types.Func, call *ast.CallExpr) {
 	}
 }
 
-// recordPointerMethod notes a call of a pointer method on an addressable
-// local value (sb.WriteString(s) on a strings.Builder): the call takes
-// the local's address, as f(&x) does, and what the local holds afterwards
-// comes from the call and its arguments.
+// recordPointerMethod notes a call of a pointer method on a local: on an
+// addressable value (sb.WriteString(s) on a strings.Builder) the call
+// takes the local's address, as f(&x) does; on a pointer
+// (ctx.Reset(w, r) on a context taken from a pool) it may set what the
+// pointer addresses. Either way what the local holds afterwards comes from
+// the call and its arguments.
 func (c *checker) recordPointerMethod(cur *fnode, sel *ast.SelectorExpr, call *ast.CallExpr) {
 	if sel == nil {
 		return
@@ -608,9 +610,6 @@ func (c *checker) recordPointerMethod(cur *fnode, sel *ast.SelectorExpr, call *a
 		return
 	}
 	if _, ptrRecv := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); !ptrRecv {
-		return
-	}
-	if _, isPtr := c.info.TypeOf(sel.X).Underlying().(*types.Pointer); isPtr {
 		return
 	}
 	if v := c.rootLocal(sel.X); v != nil {
