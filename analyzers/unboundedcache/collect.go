@@ -196,8 +196,12 @@ type checker struct {
 	byLit    map[*ast.FuncLit]*fnode
 	init     *fnode
 
-	paramOf    map[*types.Var]paramRef
-	defs       map[*types.Var][]def
+	paramOf map[*types.Var]paramRef
+	defs    map[*types.Var][]def
+	// fills: calls of pointer methods on a local pointer, which may set
+	// what it addresses: they tell what its fields hold, not which value
+	// it is.
+	fills      map[*types.Var][]def
 	localCalls map[*types.Var][]localCall
 
 	pending   []pendingCall
@@ -249,6 +253,7 @@ func newChecker(pass *analysis.Pass) *checker {
 		byLit:       map[*ast.FuncLit]*fnode{},
 		paramOf:     map[*types.Var]paramRef{},
 		defs:        map[*types.Var][]def{},
+		fills:       map[*types.Var][]def{},
 		localCalls:  map[*types.Var][]localCall{},
 		children:    map[*fnode][]*fnode{},
 		fieldInits:  map[*types.Var][]ast.Expr{},
@@ -612,9 +617,15 @@ func (c *checker) recordPointerMethod(cur *fnode, sel *ast.SelectorExpr, call *a
 	if _, ptrRecv := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); !ptrRecv {
 		return
 	}
-	if v := c.rootLocal(sel.X); v != nil {
-		c.defs[v] = append(c.defs[v], def{node: cur, value: call, partial: true})
+	v := c.rootLocal(sel.X)
+	if v == nil {
+		return
 	}
+	if _, isPtr := c.info.TypeOf(sel.X).Underlying().(*types.Pointer); isPtr {
+		c.fills[v] = append(c.fills[v], def{node: cur, value: call, partial: true})
+		return
+	}
+	c.defs[v] = append(c.defs[v], def{node: cur, value: call, partial: true})
 }
 
 // fillIndex returns the index of the argument fn fills, if it is a filler.

@@ -17,7 +17,7 @@ func (c *checker) unboundedWrite(w *write) (class, bool) {
 			return class{}, false
 		}
 		if m, ok := w.ref.typ().Underlying().(*types.Map); !ok || !c.boundedType(m.Key()) {
-			cl = c.classify(w.site, w.key, en, 0)
+			cl = c.classifySubject(w.site, w.key, en)
 		}
 		if cl.level == unboundedDomain && (c.registration(w, cl) || c.keyBounded(w)) {
 			cl = class{}
@@ -39,7 +39,16 @@ func (c *checker) unboundedWrite(w *write) (class, bool) {
 		}
 		return cl, true
 	case sliceContainer:
-		cl = c.unionAll(w.site, w.values, en, 0)
+		cl = class{level: boundedDomain}
+		for _, v := range w.values {
+			cl = union(cl, c.classifySubject(w.site, v, en))
+			if cl.level == unboundedDomain && !cl.fresh {
+				break
+			}
+		}
+		if len(w.values) == 0 {
+			cl = class{}
+		}
 	}
 	if cl.level != unboundedDomain || c.registration(w, cl) || c.keyBounded(w) {
 		return class{}, false
