@@ -196,12 +196,8 @@ type checker struct {
 	byLit    map[*ast.FuncLit]*fnode
 	init     *fnode
 
-	paramOf map[*types.Var]paramRef
-	defs    map[*types.Var][]def
-	// fills: calls of pointer methods on a local pointer, which may set
-	// what it addresses: they tell what its fields hold, not which value
-	// it is.
-	fills      map[*types.Var][]def
+	paramOf    map[*types.Var]paramRef
+	defs       map[*types.Var][]def
 	localCalls map[*types.Var][]localCall
 
 	pending   []pendingCall
@@ -253,7 +249,6 @@ func newChecker(pass *analysis.Pass) *checker {
 		byLit:       map[*ast.FuncLit]*fnode{},
 		paramOf:     map[*types.Var]paramRef{},
 		defs:        map[*types.Var][]def{},
-		fills:       map[*types.Var][]def{},
 		localCalls:  map[*types.Var][]localCall{},
 		children:    map[*fnode][]*fnode{},
 		fieldInits:  map[*types.Var][]ast.Expr{},
@@ -600,12 +595,10 @@ func (c *checker) recordFill(cur *fnode, fn *types.Func, call *ast.CallExpr) {
 	}
 }
 
-// recordPointerMethod notes a call of a pointer method on a local: on an
-// addressable value (sb.WriteString(s) on a strings.Builder) the call
-// takes the local's address, as f(&x) does; on a pointer
-// (ctx.Reset(w, r) on a context taken from a pool) it may set what the
-// pointer addresses. Either way what the local holds afterwards comes from
-// the call and its arguments.
+// recordPointerMethod notes a call of a pointer method on an addressable
+// local value (sb.WriteString(s) on a strings.Builder): the call takes
+// the local's address, as f(&x) does, and what the local holds afterwards
+// comes from the call and its arguments.
 func (c *checker) recordPointerMethod(cur *fnode, sel *ast.SelectorExpr, call *ast.CallExpr) {
 	if sel == nil {
 		return
@@ -617,15 +610,12 @@ func (c *checker) recordPointerMethod(cur *fnode, sel *ast.SelectorExpr, call *a
 	if _, ptrRecv := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); !ptrRecv {
 		return
 	}
-	v := c.rootLocal(sel.X)
-	if v == nil {
-		return
-	}
 	if _, isPtr := c.info.TypeOf(sel.X).Underlying().(*types.Pointer); isPtr {
-		c.fills[v] = append(c.fills[v], def{node: cur, value: call, partial: true})
 		return
 	}
-	c.defs[v] = append(c.defs[v], def{node: cur, value: call, partial: true})
+	if v := c.rootLocal(sel.X); v != nil {
+		c.defs[v] = append(c.defs[v], def{node: cur, value: call, partial: true})
+	}
 }
 
 // fillIndex returns the index of the argument fn fills, if it is a filler.

@@ -130,11 +130,8 @@
 //     such data (followed call by call, with the arguments of each call);
 //   - data derived from any of these (`r.URL.Path`, `r.Header.Get("X")`,
 //     a field of a JSON body decoded from the request, `strings.ToLower(name)`,
-//     a local that a pointer method fills with them: `sb.WriteString(name)`
-//     on a `strings.Builder`, or `ctx.Reset(w, r)` on a context of the
-//     program's own taken from a pool, for what is read through the
-//     pointer (`ctx.Request.URL.Path`, `lookup(ctx)`) but not for the
-//     pointer itself as a key or appended value);
+//     a local value that a pointer method fills with them:
+//     `sb.WriteString(name)` on a `strings.Builder`);
 //   - a loop over such input, or over a channel (a stream has no end);
 //   - a counter incremented at run time, `sync/atomic` adds, the clock
 //     (`time.Now`), random numbers, `crypto/rand`, an ID generator (by full

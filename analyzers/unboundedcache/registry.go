@@ -17,7 +17,7 @@ func (c *checker) unboundedWrite(w *write) (class, bool) {
 			return class{}, false
 		}
 		if m, ok := w.ref.typ().Underlying().(*types.Map); !ok || !c.boundedType(m.Key()) {
-			cl = c.classifySubject(w.site, w.key, en)
+			cl = c.classify(w.site, w.key, en, 0)
 		}
 		if cl.level == unboundedDomain && (c.registration(w, cl) || c.keyBounded(w)) {
 			cl = class{}
@@ -39,16 +39,7 @@ func (c *checker) unboundedWrite(w *write) (class, bool) {
 		}
 		return cl, true
 	case sliceContainer:
-		cl = class{level: boundedDomain}
-		for _, v := range w.values {
-			cl = union(cl, c.classifySubject(w.site, v, en))
-			if cl.level == unboundedDomain && !cl.fresh {
-				break
-			}
-		}
-		if len(w.values) == 0 {
-			cl = class{}
-		}
+		cl = c.unionAll(w.site, w.values, en, 0)
 	}
 	if cl.level != unboundedDomain || c.registration(w, cl) || c.keyBounded(w) {
 		return class{}, false

@@ -363,45 +363,8 @@ func isTrafficType(t types.Type) bool {
 	return ok
 }
 
-// classifyLocal joins the classes of every assignment to a local and, for
-// a pointer, of the pointer methods called on it (ctx.Reset(w, r)): what
-// it addresses is read through it.
+// classifyLocal joins the classes of every assignment to a local.
 func (c *checker) classifyLocal(v *types.Var, en *env, depth int) class {
-	cl := c.classifyDefs(v, en, depth)
-	if fills := c.fills[v]; len(fills) > 0 && (cl.level != unboundedDomain || cl.fresh) {
-		// The arguments of each call, not the receiver: that is v again.
-		for _, d := range fills {
-			var args []ast.Expr
-			for _, a := range d.value.(*ast.CallExpr).Args {
-				if _, ok := ast.Unparen(a).(*ast.FuncLit); !ok {
-					args = append(args, a)
-				}
-			}
-			if fc := c.unionAll(d.node, args, en, depth+1); fc.level == unboundedDomain {
-				cl = union(cl, fc)
-				break
-			}
-		}
-	}
-	return cl
-}
-
-// classifySubject judges a key or appended value itself: a local pointer
-// is the value it was assigned, whatever is later set through it (a
-// histogram appended once, whose counts the clock fills).
-func (c *checker) classifySubject(n *fnode, e ast.Expr, en *env) class {
-	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
-		if v, ok := c.objOf(id).(*types.Var); ok && c.isLocal(v) && len(c.fills[v]) > 0 {
-			if _, isParam := c.paramOf[v]; !isParam {
-				return c.classifyDefs(v, en, 0)
-			}
-		}
-	}
-	return c.classify(n, e, en, 0)
-}
-
-// classifyDefs joins the classes of every assignment to a local.
-func (c *checker) classifyDefs(v *types.Var, en *env, depth int) class {
 	if en == nil {
 		if cl, ok := c.localMemo[v]; ok {
 			return *cl
