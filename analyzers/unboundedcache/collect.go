@@ -540,6 +540,7 @@ func (c *checker) visitFuncCall(cur *fnode, fn *types.Func, call *ast.CallExpr, 
 		}
 	}
 	c.recordFill(cur, fn, call)
+	c.recordPointerMethod(cur, sel, call)
 
 	if fn.Pkg() != c.pass.Pkg {
 		return
@@ -591,6 +592,29 @@ func (c *checker) recordFill(cur *fnode, fn *types.Func, call *ast.CallExpr) {
 		if v, ok := c.info.Uses[id].(*types.Var); ok && c.isLocal(v) {
 			c.defs[v] = append(c.defs[v], def{node: cur, value: call, partial: true})
 		}
+	}
+}
+
+// recordPointerMethod notes a call of a pointer method on an addressable
+// local value (sb.WriteString(s) on a strings.Builder): the call takes
+// the local's address, as f(&x) does, and what the local holds afterwards
+// comes from the call and its arguments.
+func (c *checker) recordPointerMethod(cur *fnode, sel *ast.SelectorExpr, call *ast.CallExpr) {
+	if sel == nil {
+		return
+	}
+	s := c.info.Selections[sel]
+	if s == nil || s.Kind() != types.MethodVal {
+		return
+	}
+	if _, ptrRecv := s.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); !ptrRecv {
+		return
+	}
+	if _, isPtr := c.info.TypeOf(sel.X).Underlying().(*types.Pointer); isPtr {
+		return
+	}
+	if v := c.rootLocal(sel.X); v != nil {
+		c.defs[v] = append(c.defs[v], def{node: cur, value: call, partial: true})
 	}
 }
 

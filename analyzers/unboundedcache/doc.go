@@ -90,7 +90,10 @@
 // call that keeps them: a parameter of type `http.Handler`,
 // `http.HandlerFunc` or `func(http.ResponseWriter, *http.Request)`, or a
 // function parameter that the callee's body stores, appends, sends or
-// starts (known across packages through an analysis fact). A literal
+// starts (known across packages through an analysis fact), itself or
+// captured by a function literal that is kept, or through a wrapper of
+// the package whose result is kept (`table[name] = wrap(name, f)`, where
+// `wrap` returns a literal that calls `f`). A literal
 // passed to a call that only calls it runs where the call runs, whatever
 // the method is called (a handler a constructor returns writes at run time
 // even when the constructor runs at start-up). Initialisation is not run time: `init`, package-level
@@ -126,7 +129,9 @@
 //   - a parameter of an unexported function whose run-time callers pass
 //     such data (followed call by call, with the arguments of each call);
 //   - data derived from any of these (`r.URL.Path`, `r.Header.Get("X")`,
-//     a field of a JSON body decoded from the request, `strings.ToLower(name)`);
+//     a field of a JSON body decoded from the request, `strings.ToLower(name)`,
+//     a local value that a pointer method fills with them:
+//     `sb.WriteString(name)` on a `strings.Builder`);
 //   - a loop over such input, or over a channel (a stream has no end);
 //   - a counter incremented at run time, `sync/atomic` adds, the clock
 //     (`time.Now`), random numbers, `crypto/rand`, an ID generator (by full
@@ -145,7 +150,9 @@
 // and other type descriptions, and struct keys that include one
 // (memoisation per type); `h % n` and `h & mask`
 // with a constant; a `netip.Addr`'s `Prefix(n)` with a constant `n` of
-// at most 16 bits; an element of a package-level table; results of `os`,
+// at most 16 bits; an element of a package-level table; a name that
+// `time.LoadLocation` accepted (stored only where its error is nil: the
+// time zone database bounds it); results of `os`,
 // `os/user`, `os/exec`, `io/fs`, `go/build`, `syscall` and `runtime`
 // (bounded by the machine, not by traffic); a key that is in a bounded
 // set on every path to the write, followed back through the function's

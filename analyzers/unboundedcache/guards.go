@@ -400,6 +400,9 @@ func (c *checker) boundingEdge(p, b *ssa.BasicBlock, v ssa.Value) bool {
 				if _, isConst := side[1].(*ssa.Const); isConst && sameValue(side[0], v, 0) {
 					return true
 				}
+				if isNilConst(side[1]) && namesBounded(side[0], v) {
+					return true
+				}
 			}
 		}
 	case *ssa.Extract:
@@ -415,6 +418,30 @@ func (c *checker) boundingEdge(p, b *ssa.BasicBlock, v ssa.Value) bool {
 		return onTrue && f != nil && memberTests[f.Origin().FullName()] != "" && len(args) == 2 && pkgTable(args[0]) && sameValue(args[1], v, 0)
 	}
 	return false
+}
+
+// namesBounded reports whether err is the error result of a call of
+// boundedNames on v: where it is nil, v names one of the machine's set.
+func namesBounded(err, v ssa.Value) bool {
+	ex, ok := err.(*ssa.Extract)
+	if !ok {
+		return false
+	}
+	if t, ok := ex.Tuple.Type().(*types.Tuple); !ok || ex.Index != t.Len()-1 {
+		return false
+	}
+	call, ok := ex.Tuple.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	f := ssanav.CalleeFunc(&call.Call)
+	args := call.Call.Args
+	return f != nil && boundedNames[f.Origin().FullName()] != "" && len(args) > 0 && sameValue(args[0], v, 0)
+}
+
+func isNilConst(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.IsNil()
 }
 
 // isAccess reports whether v reads a variable or a field path (r.Method):

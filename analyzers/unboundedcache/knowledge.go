@@ -110,6 +110,12 @@ var memberTests = map[string]string{
 	"slices.Contains": "reports whether the value is an element of the slice",
 }
 
+// boundedNames fail unless their first argument names one of a set the
+// machine holds: where the call's error is nil, the argument is bounded.
+var boundedNames = map[string]string{
+	"time.LoadLocation": "succeeds only for UTC, Local and the zones of the time zone database",
+}
+
 // freshSources return a new value on every call: a key made from one is
 // new each time.
 var freshSources = map[string]string{

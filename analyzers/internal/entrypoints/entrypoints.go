@@ -64,6 +64,10 @@ type Entries struct {
 
 	// keeps: the function parameters each function of the package keeps.
 	keeps map[*types.Func]map[int]bool
+	// wraps: the function parameters each function of the package returns,
+	// as they are or captured by a function literal it returns: a call
+	// whose result is kept keeps them.
+	wraps map[*types.Func]map[int]bool
 	// later: function-valued call arguments (literals or function names)
 	// that the callee keeps, or that a handler-typed parameter receives.
 	later map[ast.Expr]bool
@@ -160,6 +164,7 @@ func run(pass *analysis.Pass) (any, error) {
 	e := &Entries{
 		pass:        pass,
 		keeps:       map[*types.Func]map[int]bool{},
+		wraps:       map[*types.Func]map[int]bool{},
 		later:       map[ast.Expr]bool{},
 		handlers:    map[*types.Func]bool{},
 		handlerLits: map[*ast.FuncLit]bool{},
@@ -272,43 +277,66 @@ func (e *Entries) computeKeeps() {
 		return
 	}
 	var edges []keepEdge
-	keep := func(tp trackedParam) {
-		if e.keeps[tp.fn] == nil {
-			e.keeps[tp.fn] = map[int]bool{}
+	mark := func(m map[*types.Func]map[int]bool, tp trackedParam) bool {
+		if m[tp.fn][tp.idx] {
+			return false
 		}
-		e.keeps[tp.fn][tp.idx] = true
+		if m[tp.fn] == nil {
+			m[tp.fn] = map[int]bool{}
+		}
+		m[tp.fn][tp.idx] = true
+		return true
 	}
-	for _, body := range bodies {
-		var stack []ast.Node
-		ast.Inspect(body, func(n ast.Node) bool {
-			if n == nil {
-				stack = stack[:len(stack)-1]
+	// The bodies are walked again while a pass finds a new wrapper: a
+	// call of a wrapper hands its argument on through its result.
+	for wrapped := true; wrapped; {
+		wrapped = false
+		edges = edges[:0]
+		for _, body := range bodies {
+			var stack []ast.Node
+			ast.Inspect(body, func(n ast.Node) bool {
+				if n == nil {
+					stack = stack[:len(stack)-1]
+					return true
+				}
+				stack = append(stack, n)
+				id, ok := n.(*ast.Ident)
+				if !ok {
+					return true
+				}
+				v, ok := info.Uses[id].(*types.Var)
+				if !ok {
+					return true
+				}
+				tp, ok := tracked[v]
+				if !ok {
+					return true
+				}
+				s := e.sink(stack, tp)
+				if s.kind == sinkNone {
+					// A function literal that captures the parameter
+					// carries it: where the outermost one goes, it goes.
+					if k := slices.IndexFunc(stack, isFuncLit); k >= 0 {
+						s = e.sink(stack[:k+1], tp)
+					}
+				}
+				switch s.kind {
+				case sinkKept:
+					mark(e.keeps, tp)
+				case sinkAlias:
+					tracked[s.alias] = tp
+				case sinkCall:
+					edges = append(edges, keepEdge{tp, s.callee, s.idx})
+				case sinkReturned:
+					if mark(e.wraps, tp) {
+						wrapped = true
+					}
+				}
 				return true
-			}
-			stack = append(stack, n)
-			id, ok := n.(*ast.Ident)
-			if !ok {
-				return true
-			}
-			v, ok := info.Uses[id].(*types.Var)
-			if !ok {
-				return true
-			}
-			tp, ok := tracked[v]
-			if !ok {
-				return true
-			}
-			switch s := e.sink(stack, tp); s.kind {
-			case sinkKept:
-				keep(tp)
-			case sinkAlias:
-				tracked[s.alias] = tp
-			case sinkCall:
-				edges = append(edges, keepEdge{tp, s.callee, s.idx})
-			}
-			return true
-		})
+			})
+		}
 	}
+	keep := func(tp trackedParam) { mark(e.keeps, tp) }
 	for changed := true; changed; {
 		changed = false
 		for _, ed := range edges {
@@ -323,11 +351,17 @@ func (e *Entries) computeKeeps() {
 type sinkKind int
 
 const (
-	sinkNone  sinkKind = iota
-	sinkKept           // stored, appended, sent, started, or kept by a callee
-	sinkAlias          // assigned to a local variable
-	sinkCall           // passed to a function of this package
+	sinkNone     sinkKind = iota
+	sinkKept              // stored, appended, sent, started, or kept by a callee
+	sinkAlias             // assigned to a local variable
+	sinkCall              // passed to a function of this package
+	sinkReturned          // returned to the caller (itself or captured by a literal)
 )
+
+func isFuncLit(n ast.Node) bool {
+	_, ok := n.(*ast.FuncLit)
+	return ok
+}
 
 type sinkResult struct {
 	kind   sinkKind
@@ -385,6 +419,13 @@ func (e *Entries) sink(stack []ast.Node, tp trackedParam) sinkResult {
 			}
 			idx := paramIndex(fn, j)
 			if fn.Pkg() == e.pass.Pkg {
+				if e.wraps[fn.Origin()][idx] {
+					// The callee returns the value (or a literal that
+					// calls it): follow the call's result.
+					if r := e.sink(stack[:i+1], tp); r.kind != sinkNone {
+						return r
+					}
+				}
 				return sinkResult{kind: sinkCall, callee: fn.Origin(), idx: idx}
 			}
 			if e.foreignKeeps(fn, idx) {
@@ -423,6 +464,12 @@ func (e *Entries) sink(stack []ast.Node, tp trackedParam) sinkResult {
 				return sinkResult{kind: sinkKept}
 			}
 			return sinkResult{}
+		case *ast.ReturnStmt:
+			// A return inside a function literal is the literal's.
+			if composite || slices.IndexFunc(stack[:i], isFuncLit) >= 0 {
+				return sinkResult{}
+			}
+			return sinkResult{kind: sinkReturned}
 		default:
 			return sinkResult{}
 		}

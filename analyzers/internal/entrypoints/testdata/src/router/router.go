@@ -64,3 +64,42 @@ func (m *Mux) Handle(pattern string, h http.Handler) { // want Handle:`keeps\[1\
 
 // Track keeps a resource, not behaviour: no fact.
 func (m *Mux) Track(c io.ReadCloser) { m.conns = append(m.conns, c) }
+
+// wrapErrors returns a literal that calls h: whoever keeps its result
+// keeps h.
+func wrapErrors(name string, h Handler) Handler {
+	return func(topic string) {
+		if topic != "" {
+			h(name + topic)
+		}
+	}
+}
+
+var table = map[string]Handler{}
+
+// Register keeps f through the wrapper's result, stored in a map.
+func Register(name string, f Handler) { // want Register:`keeps\[1\]`
+	table[name] = wrapErrors(name, f)
+}
+
+// Guarded calls the wrapper's result at once: nothing is kept.
+func Guarded(name string, f Handler) {
+	wrapErrors(name, f)("now")
+}
+
+// Deferred keeps f in a literal that it stores.
+func (r *Router) Deferred(f Handler) { // want Deferred:`keeps\[0\]`
+	r.all = append(r.all, func(topic string) { f(topic) })
+}
+
+// Inline captures f in a literal called before returning: nothing is kept.
+func Inline(f Handler) {
+	func() { f("x") }()
+}
+
+// Getter's literal returns f; Getter itself returns only the literal's
+// result, so nothing is kept.
+func Getter(f Handler) {
+	get := func() Handler { return f }
+	get()("x")
+}
