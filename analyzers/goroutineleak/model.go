@@ -296,6 +296,7 @@ func (m *model) discover(srcFuncs []*ssa.Function) {
 	if init := m.pkg.Func("init"); init != nil {
 		m.add(init)
 	}
+	var rands []*ssa.Value
 	for i := 0; i < len(m.funcs); i++ {
 		fn := m.funcs[i]
 		for _, anon := range fn.AnonFuncs {
@@ -303,7 +304,8 @@ func (m *model) discover(srcFuncs []*ssa.Function) {
 		}
 		for _, b := range fn.Blocks {
 			for _, in := range b.Instrs {
-				for _, rand := range in.Operands(nil) {
+				rands = in.Operands(rands[:0])
+				for _, rand := range rands {
 					if rand == nil {
 						continue
 					}
@@ -326,6 +328,7 @@ func (m *model) discover(srcFuncs []*ssa.Function) {
 func (m *model) findOpen() {
 	mainPkg := m.pkg.Pkg.Name() == "main"
 	directives := m.directiveFuncs()
+	var rands []*ssa.Value
 	for _, fn := range m.funcs {
 		obj, _ := fn.Object().(*types.Func)
 		if obj != nil && fn.Origin() == nil && fn.Synthetic == "" {
@@ -335,7 +338,7 @@ func (m *model) findOpen() {
 		}
 		for _, b := range fn.Blocks {
 			for _, in := range b.Instrs {
-				m.valueUses(in)
+				rands = m.valueUses(in, rands[:0])
 				if mi, ok := in.(*ssa.MakeInterface); ok {
 					m.openMethods(mi.X.Type())
 				}
@@ -407,13 +410,15 @@ func (m *model) findOpen() {
 }
 
 // valueUses opens every function that in uses as a value rather than
-// calls: it may be called from anywhere.
-func (m *model) valueUses(in ssa.Instruction) {
+// calls: it may be called from anywhere. It lists in's operands in
+// rands, whose array it returns for reuse.
+func (m *model) valueUses(in ssa.Instruction, rands []*ssa.Value) []*ssa.Value {
 	var callee *ssa.Value
 	if c, ok := in.(ssa.CallInstruction); ok {
 		callee = &c.Common().Value
 	}
-	for _, rand := range in.Operands(nil) {
+	rands = in.Operands(rands)
+	for _, rand := range rands {
 		if rand == nil || rand == callee {
 			continue
 		}
@@ -428,6 +433,7 @@ func (m *model) valueUses(in ssa.Instruction) {
 			}
 		}
 	}
+	return rands
 }
 
 // onlyCalled reports whether a closure value is only ever called (or
@@ -745,6 +751,7 @@ func (m *model) computeReached() {
 	m.reached = make(map[*ssa.BasicBlock]int)
 	seen := make(map[*ssa.Function]bool)
 	work := append([]*ssa.Function(nil), m.roots...)
+	var rands []*ssa.Value
 	for len(work) > 0 {
 		fn := work[len(work)-1]
 		work = work[:len(work)-1]
@@ -767,7 +774,8 @@ func (m *model) computeReached() {
 						work = append(work, fn)
 					}
 				}
-				for _, rand := range in.Operands(nil) {
+				rands = in.Operands(rands[:0])
+				for _, rand := range rands {
 					if fn, ok := (*rand).(*ssa.Function); ok && rand != nil && m.open[fn] && !seen[fn] {
 						work = append(work, fn)
 					}

@@ -276,3 +276,28 @@ func fixable(t *testing.T, dir string) fixCount {
 	}
 	return c
 }
+
+// TestTestVariantStandsForPackage: with tests, a package that has test
+// files of its own is analysed once, as the variant go test compiles (its
+// files and its tests), as go vet does. testdata/testvariant/testpartner
+// starts a goroutine whose only receiver is called from the package's
+// test: without tests the goroutine never finishes; with them the test
+// takes its result, and neither driver reports it.
+func TestTestVariantStandsForPackage(t *testing.T) {
+	dir, err := filepath.Abs("../../testdata/testvariant")
+	if err != nil {
+		t.Fatal(err)
+	}
+	without := runIn(t, dir, binary, "-json", "-test=false", "./testpartner")
+	if keys := vetJSON(t, without.stdout, dir); len(keys) != 1 || !strings.Contains(keys[0].message, "blocks forever sending on results") {
+		t.Errorf("-test=false: want the one goroutineleak finding on results, got %v\n%s", keys, without.stderr)
+	}
+	with := runIn(t, dir, binary, "-json", "./testpartner")
+	if with.code != exitClean {
+		t.Errorf("with tests: exit %d, want %d (the test is the receiver)\n%s%s", with.code, exitClean, with.stdout, with.stderr)
+	}
+	vet := runIn(t, dir, "go", "vet", "-vettool="+binary, "-json", "./testpartner")
+	if got, want := vetJSON(t, vet.stdout, dir), vetJSON(t, with.stdout, dir); !slices.Equal(got, want) {
+		t.Errorf("go vet and standalone disagree\ngo vet:     %v\nstandalone: %v\nvet stderr:\n%s", got, want, vet.stderr)
+	}
+}

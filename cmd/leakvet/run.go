@@ -310,6 +310,7 @@ func load(patterns []string, opts options) (pkgs []*packages.Package, loadErr, e
 		}
 		pkgs = append(pkgs, p)
 	}
+	pkgs = coveredByTestVariants(pkgs)
 	if len(msgs) > 0 || len(skipped) > 0 {
 		const limit = 20
 		more := ""
@@ -510,4 +511,40 @@ func writeHeapProfile(path string) error {
 		return err
 	}
 	return f.Close()
+}
+
+// coveredByTestVariants leaves out each package that another of pkgs
+// compiles, under the same package path, from a strict superset of its
+// files: with tests, the variant that go test builds from the package's
+// files and its in-package test files. That variant is analysed in its
+// place, as go vet does; analysing both would repeat every check on the
+// shared files and build their SSA twice. Where another package imports
+// it, the package is still analysed as a dependency, for its facts.
+func coveredByTestVariants(pkgs []*packages.Package) []*packages.Package {
+	byPath := map[string][]*packages.Package{}
+	for _, p := range pkgs {
+		byPath[p.PkgPath] = append(byPath[p.PkgPath], p)
+	}
+	covered := func(p *packages.Package) bool {
+		for _, q := range byPath[p.PkgPath] {
+			if q != p && len(q.CompiledGoFiles) > len(p.CompiledGoFiles) && containsAll(q.CompiledGoFiles, p.CompiledGoFiles) {
+				return true
+			}
+		}
+		return false
+	}
+	return slices.DeleteFunc(slices.Clone(pkgs), covered)
+}
+
+func containsAll(set, sub []string) bool {
+	in := make(map[string]bool, len(set))
+	for _, f := range set {
+		in[f] = true
+	}
+	for _, f := range sub {
+		if !in[f] {
+			return false
+		}
+	}
+	return true
 }

@@ -33,6 +33,9 @@ type condUse struct {
 // reach it. Every Wait on it blocks its goroutine forever. Syntax and
 // types only: no SSA.
 func checkConds(pass *analysis.Pass) []report.Diagnostic {
+	if !waitsOnCond(pass) {
+		return nil // nothing waits: no finding, and no walk of the files
+	}
 	uses := map[*types.Var]*condUse{}
 	use := func(v *types.Var) *condUse {
 		u := uses[v]
@@ -233,4 +236,18 @@ func isCond(t types.Type) bool {
 	}
 	n, ok := t.(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "sync" && n.Obj().Name() == "Cond"
+}
+
+// waitsOnCond reports whether the package mentions (*sync.Cond).Wait at
+// all: every finding of checkConds is a call of it.
+func waitsOnCond(pass *analysis.Pass) bool {
+	for id, obj := range pass.TypesInfo.Uses {
+		if id.Name != "Wait" {
+			continue
+		}
+		if fn, ok := obj.(*types.Func); ok && condOps[fn.FullName()] == "wait" {
+			return true
+		}
+	}
+	return false
 }

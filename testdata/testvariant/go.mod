@@ -1,0 +1,3 @@
+module example.com/testvariant
+
+go 1.26
