@@ -28,6 +28,12 @@ func TestUserResources(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), closecheck.Analyzer, "userres")
 }
 
+// TestWrapperFix: the defer suggested for a wrapper calls the release
+// method its type has (Release), not the generic Close.
+func TestWrapperFix(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), closecheck.Analyzer, "wrapperfix")
+}
+
 func TestStrict(t *testing.T) {
 	setFlag(t, lifetime.StrictFlag, "true")
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), closecheck.Analyzer, "strict")

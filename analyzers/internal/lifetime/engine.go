@@ -963,15 +963,7 @@ func (e *engine) kindByID(id string) *resource.Kind {
 
 // hasReleaseMethod reports whether values of type t have a release method
 // that takes no arguments (a wrapper's Close).
-func (e *engine) hasReleaseMethod(t types.Type) bool {
-	for _, name := range e.table.ReleaseNames() {
-		obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
-		if fn, ok := obj.(*types.Func); ok && fn.Type().(*types.Signature).Params().Len() == 0 {
-			return true
-		}
-	}
-	return false
-}
+func (e *engine) hasReleaseMethod(t types.Type) bool { return e.releaseMethodOf(t) != "" }
 
 func isMain(fn *ssa.Function) bool {
 	return fn.Name() == "main" && fn.Parent() == nil && fn.Pkg != nil && fn.Pkg.Pkg.Name() == "main"
