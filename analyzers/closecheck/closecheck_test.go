@@ -9,7 +9,7 @@ import (
 )
 
 func TestCloseCheck(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), closecheck.Analyzer, "files", "collections", "captured", "oldticker", "newticker", "testpaths", "cleanups", "holders", "dying", "errpaths", "descriptors", "processes", "dialers", "layers", "pubsub", "valuerecv", "expecterr", "flags")
+	analysistest.Run(t, analysistest.TestData(), closecheck.Analyzer, "files", "collections", "captured", "oldticker", "newticker", "testpaths", "cleanups", "holders", "dying", "errpaths", "descriptors", "processes", "dialers", "layers", "pubsub", "valuerecv", "expecterr", "flags", "wrapperparams")
 }
 
 func setFlag(t *testing.T, name, value string) {
@@ -26,6 +26,12 @@ func TestUserResources(t *testing.T) {
 	setFlag(t, closecheck.ResourcesFlag,
 		"(*pool.Pool).Get => (*pool.Pool).Put; (pool.Tracer).Start#1 => .End")
 	analysistest.Run(t, analysistest.TestData(), closecheck.Analyzer, "userres")
+}
+
+// TestWrapperFix: the defer suggested for a wrapper calls the release
+// method its type has (Release), not the generic Close.
+func TestWrapperFix(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), closecheck.Analyzer, "wrapperfix")
 }
 
 func TestStrict(t *testing.T) {

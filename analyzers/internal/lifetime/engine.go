@@ -203,10 +203,7 @@ func (e *engine) summariseParams(fn *ssa.Function, s *Summary) {
 			// release of the resource it holds.
 			eff = ParamEffect{When: Always, Releases: true}
 		}
-		if !e.closable(p.Type()) && !(eff.When == Always && eff.Releases) {
-			// A wrapper type (anything with a Close): only a function that
-			// always releases it (a teardown helper) is worth a summary;
-			// long-lived values such as a *sql.DB are "kept" everywhere.
+		if !e.closable(p.Type()) && !wrapperEffectKept(fn, i, eff) {
 			continue
 		}
 		if eff.When != Never {
@@ -214,6 +211,29 @@ func (e *engine) summariseParams(fn *ssa.Function, s *Summary) {
 			s.Params = append(s.Params, eff)
 		}
 	}
+}
+
+// wrapperEffectKept reports whether the effect eff of fn on its parameter
+// i, whose type is a wrapper (not a table type, but with a release
+// method), is worth a summary. A release on any path is: a teardown
+// helper (`closeSession(s)`), one that releases only when it fails
+// (`sendRPC(conn)` calling conn.Release() before each error return) or
+// only when it succeeds (`c.Quit()` closing after the server's answer).
+// Keeping it is worth one when the wrapper is handed to another function
+// (`newPipeline(conn)` storing it in what it returns, a helper that
+// closes it on failure and hands it back as its io.Closer result), but
+// not for a method's own receiver: a method that stores or returns its
+// receiver (`go c.loop()`, `return c` of a builder) is the wrapper's own
+// behaviour, not a hand-over, and a long-lived value would be "kept" by
+// every such method.
+func wrapperEffectKept(fn *ssa.Function, i int, eff ParamEffect) bool {
+	switch {
+	case eff.When == Never:
+		return false
+	case eff.Releases:
+		return true
+	}
+	return !(i == 0 && fn.Signature.Recv() != nil)
 }
 
 // effect turns the outcome of a walk from a function's entry into what the
@@ -1023,15 +1043,7 @@ func (e *engine) kindByID(id string) *resource.Kind {
 
 // hasReleaseMethod reports whether values of type t have a release method
 // that takes no arguments (a wrapper's Close).
-func (e *engine) hasReleaseMethod(t types.Type) bool {
-	for _, name := range e.table.ReleaseNames() {
-		obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
-		if fn, ok := obj.(*types.Func); ok && fn.Type().(*types.Signature).Params().Len() == 0 {
-			return true
-		}
-	}
-	return false
-}
+func (e *engine) hasReleaseMethod(t types.Type) bool { return e.releaseMethodOf(t) != "" }
 
 func isMain(fn *ssa.Function) bool {
 	return fn.Name() == "main" && fn.Parent() == nil && fn.Pkg != nil && fn.Pkg.Pkg.Name() == "main"

@@ -80,13 +80,36 @@ func (e *engine) deferFix(acq acquisition, t *tracker) *analysis.SuggestedFix {
 	if e.insideLoop(path) {
 		return nil // a defer in a loop holds every iteration's resource
 	}
+	release := acq.kind.ReleaseText
+	if acq.kind.ID == closerKind {
+		// A wrapper: call the release method its type has (a *netConn's
+		// Release), not the generic noun's Close.
+		if release = e.releaseMethodOf(e.pass.TypesInfo.TypeOf(id)); release == "" {
+			return nil
+		}
+	}
 	col := e.pass.Fset.Position(assign.Pos()).Column
 	indent := strings.Repeat("\t", max(col-1, 0))
-	text := "\n" + indent + "defer " + id.Name + "." + acq.kind.ReleaseText + "()"
+	text := "\n" + indent + "defer " + id.Name + "." + release + "()"
 	return &analysis.SuggestedFix{
-		Message:   "Insert defer " + id.Name + "." + acq.kind.ReleaseText + "() after the error check",
+		Message:   "Insert defer " + id.Name + "." + release + "() after the error check",
 		TextEdits: []analysis.TextEdit{{Pos: check.End(), End: check.End(), NewText: []byte(text)}},
 	}
+}
+
+// releaseMethodOf returns the first release name of the table that typ
+// has as a method without parameters ("Close" before "Release"), or "".
+func (e *engine) releaseMethodOf(typ types.Type) string {
+	if typ == nil {
+		return ""
+	}
+	for _, name := range e.table.ReleaseNames() {
+		obj, _, _ := types.LookupFieldOrMethod(typ, true, nil, name)
+		if fn, ok := obj.(*types.Func); ok && fn.Type().(*types.Signature).Params().Len() == 0 {
+			return name
+		}
+	}
+	return ""
 }
 
 func (e *engine) insideLoop(path []ast.Node) bool {

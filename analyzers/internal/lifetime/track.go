@@ -755,16 +755,16 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 			t.setEvent(instr, event{kind: evTransfer})
 			return
 		}
-		if t.e.hasReleaseMethod(declType) {
-			// A wrapper handed to a function of its own kind of code
-			// (ls.teardown(), closeSession(s)): its summary decides.
-			if s, _ := t.e.summaryOf(origin); s != nil {
-				if eff := s.param(i); eff.When == Always && eff.Releases {
-					t.setEvent(instr, event{kind: evRelease})
-				}
-			}
+		if !t.e.hasReleaseMethod(declType) {
+			return
 		}
-		return
+		// A wrapper handed to a function of its own kind of code
+		// (ls.teardown(), closeSession(s), sendRPC(conn) releasing it
+		// when it fails, newPipeline(conn) keeping it): its summary
+		// decides, as for a table type below; without one it is a use.
+		if s, _ := t.e.summaryOf(origin); s.param(i).When == Never {
+			return
+		}
 	}
 
 	if _, isDefer := instr.(*ssa.Defer); isDefer && callee.Parent() == t.fn && !isRecv && i < len(callee.Params) {

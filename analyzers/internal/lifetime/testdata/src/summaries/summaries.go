@@ -245,3 +245,51 @@ func (w *wrapped) MaybeClose(yes bool) {
 		w.raw.Close()
 	}
 }
+
+// Session wraps a connection (a type outside the resource table with a
+// release method).
+type Session struct {
+	conn net.Conn
+	done chan struct{}
+}
+
+func (s *Session) Close() error { return s.conn.Close() } // want Close:`lifetime\(releases param 0 always\)`
+
+// Send releases the session on its failing return only.
+func Send(s *Session, b []byte) error { // want Send:`lifetime\(releases param 0 on failure\)`
+	if _, err := s.conn.Write(b); err != nil {
+		s.Close()
+		return err
+	}
+	return nil
+}
+
+// Quit releases its receiver only when the goodbye was written.
+func (s *Session) Quit() error { // want Quit:`lifetime\(releases param 0 on success\)`
+	if _, err := s.conn.Write([]byte("QUIT")); err != nil {
+		return err
+	}
+	return s.Close()
+}
+
+// Pipe holds a session.
+type Pipe struct{ s *Session }
+
+func (p *Pipe) Close() error { return p.s.Close() }
+
+// NewPipe keeps the session in the pipe it returns.
+func NewPipe(s *Session) *Pipe { // want NewPipe:`lifetime\(keeps param 0 always\)`
+	return &Pipe{s: s}
+}
+
+// Watch keeps its own receiver in a goroutine: the wrapper's own
+// behaviour, not a hand-over, so no summary.
+func (s *Session) Watch() {
+	go func() {
+		<-s.done
+		s.conn.Close()
+	}()
+}
+
+// Len only reads the session: no summary.
+func Len(s *Session) int { return cap(s.done) }
