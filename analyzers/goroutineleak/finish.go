@@ -258,19 +258,6 @@ func callsFailure(b *ssa.BasicBlock) bool {
 	return false
 }
 
-// onEntry returns the value v has when control enters block b from prev:
-// a phi of b takes its edge from prev.
-func onEntry(b, prev *ssa.BasicBlock, v ssa.Value) ssa.Value {
-	if phi, ok := v.(*ssa.Phi); ok && phi.Block() == b && prev != nil {
-		for i, p := range b.Preds {
-			if p == prev && i < len(phi.Edges) {
-				return phi.Edges[i]
-			}
-		}
-	}
-	return v
-}
-
 // failsTest reports whether a call on a parent's path to its return marks
 // the running test as failed: one of testing's failing methods, or a
 // failing method of *testing.T called through an interface it implements

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
@@ -873,7 +874,7 @@ func (m *model) exitsFrom(start *ssa.BasicBlock, from int, count0 int64, known m
 			if len(succs) == 2 {
 				// A value that, not nil, failed the test before the go
 				// statement: its non-nil branch is a failed run.
-				if v, nonNil, ok := nilTest(last.Cond); ok && failed[onEntry(st.b, st.prev, v)] {
+				if v, nonNil, ok := nilTest(last.Cond); ok && failed[ssanav.OnEntry(st.b, st.prev, v)] {
 					succs = st.b.Succs[1-nonNil : 2-nonNil]
 				}
 			}
@@ -1048,14 +1049,7 @@ func entryTest(b, prev *ssa.BasicBlock, cond ssa.Value) (bool, bool) {
 // constOnEntry returns v's constant value when control enters b from prev:
 // v is a constant, or a phi of b whose edge from prev is one.
 func constOnEntry(b, prev *ssa.BasicBlock, v ssa.Value) (constant.Value, bool) {
-	if phi, ok := v.(*ssa.Phi); ok && phi.Block() == b && prev != nil {
-		for i, p := range b.Preds {
-			if p == prev && i < len(phi.Edges) {
-				v = phi.Edges[i]
-				break
-			}
-		}
-	}
+	v = ssanav.OnEntry(b, prev, v)
 	c, ok := v.(*ssa.Const)
 	if !ok || c.Value == nil {
 		return nil, false

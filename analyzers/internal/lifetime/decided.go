@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -70,13 +71,7 @@ func (t *tracker) entering(d decisions, pred, b *ssa.BasicBlock) decisions {
 			d[i] = decision{}
 		}
 	}
-	edge := -1
-	for i, p := range b.Preds {
-		if p == pred {
-			edge = i
-			break
-		}
-	}
+	edge := ssanav.PredIndex(b, pred)
 	if edge < 0 {
 		return d
 	}

@@ -244,13 +244,7 @@ func (a *checker) step(w *lockWalk, from, b *ssa.BasicBlock, as assumptions, cov
 // the loop on the edge where done was found true. A φ whose incoming
 // value is not decided loses what was assumed of it.
 func throughPhis(fn *ssa.Function, from, to *ssa.BasicBlock, as assumptions) assumptions {
-	edge := -1
-	for i, p := range to.Preds {
-		if p == from {
-			edge = i
-			break
-		}
-	}
+	edge := ssanav.PredIndex(to, from)
 	if edge < 0 {
 		return as
 	}

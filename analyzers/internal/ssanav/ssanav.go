@@ -149,3 +149,25 @@ func CallsNothing(exprs []ast.Expr) bool {
 	}
 	return !calls
 }
+
+// PredIndex is the index of from among b's predecessors, the index of the
+// edges of b's φs that come in from it, or -1.
+func PredIndex(b, from *ssa.BasicBlock) int {
+	for i, p := range b.Preds {
+		if p == from {
+			return i
+		}
+	}
+	return -1
+}
+
+// OnEntry is the value v has on entry to b from prev: the incoming edge
+// when v is a φ of b, v itself otherwise.
+func OnEntry(b, prev *ssa.BasicBlock, v ssa.Value) ssa.Value {
+	if phi, ok := v.(*ssa.Phi); ok && phi.Block() == b && prev != nil {
+		if i := PredIndex(b, prev); i >= 0 && i < len(phi.Edges) {
+			return phi.Edges[i]
+		}
+	}
+	return v
+}
