@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -130,7 +131,7 @@ func inCycle(b *ssa.BasicBlock) bool {
 func (m *model) servesReturned(g *ssa.Go) bool {
 	held := make(map[ssa.Value]bool)
 	hold := func(v ssa.Value) {
-		v = unwrapValue(v)
+		v = ssanav.Unconverted(v)
 		held[v] = true
 		if ld, ok := v.(*ssa.UnOp); ok && ld.Op == token.MUL {
 			held[ld.X] = true // loaded from a variable: the variable
@@ -157,7 +158,7 @@ func (m *model) servesReturned(g *ssa.Go) bool {
 		if fv, ok := v.(*ssa.FreeVar); ok {
 			for i, x := range fn.FreeVars {
 				if x == fv {
-					outer[unwrapValue(mc.Bindings[i])] = true
+					outer[ssanav.Unconverted(mc.Bindings[i])] = true
 				}
 			}
 		}
@@ -178,11 +179,11 @@ func (m *model) returnsHeld(fn *ssa.Function, held map[ssa.Value]bool) bool {
 			continue
 		}
 		for _, r := range ret.Results {
-			r = unwrapValue(r)
+			r = ssanav.Unconverted(r)
 			shared := held[r]
 			if mc, ok := r.(*ssa.MakeClosure); ok {
 				for _, v := range mc.Bindings {
-					shared = shared || held[unwrapValue(v)]
+					shared = shared || held[ssanav.Unconverted(v)]
 				}
 			}
 			if !shared {
@@ -317,23 +318,6 @@ func onceDo(c *ssa.CallCommon, f ssa.Value) bool {
 	}
 	_, captured := c.Args[0].(*ssa.FreeVar)
 	return captured
-}
-
-// unwrapValue strips conversions that keep the value's identity.
-func unwrapValue(v ssa.Value) ssa.Value {
-	for range 8 {
-		switch x := v.(type) {
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		default:
-			return v
-		}
-	}
-	return v
 }
 
 // stoppable reports whether a value of type t can be told to stop: it has

@@ -112,27 +112,10 @@ func appended(v ssa.Value) ssa.Value {
 	return out
 }
 
-// unconverted sees through the conversions that keep a value's identity:
-// interface boxing and type changes.
-func unconverted(v ssa.Value) ssa.Value {
-	for {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		default:
-			return v
-		}
-	}
-}
-
 // sameValue reports whether a and b are the same value: one SSA value, or
 // loads of the same variable or field path (r.Method read twice).
 func sameValue(a, b ssa.Value, depth int) bool {
-	a, b = unconverted(a), unconverted(b)
+	a, b = ssanav.Unconverted(a), ssanav.Unconverted(b)
 	if a == b {
 		return true
 	}
@@ -156,7 +139,7 @@ func sameValue(a, b ssa.Value, depth int) bool {
 // fieldRead reports whether v is read from a field (m.ID, f.Name): data
 // a value carries rather than a variable of the function.
 func fieldRead(v ssa.Value) bool {
-	switch x := unconverted(v).(type) {
+	switch x := ssanav.Unconverted(v).(type) {
 	case *ssa.Field:
 		return true
 	case *ssa.UnOp:
@@ -278,7 +261,7 @@ func rejects(fn *ssa.Function, start *ssa.BasicBlock, panicOnly bool) bool {
 // isConstructedError reports whether v is an error made on the spot
 // (constructedErrors) or a package-level error variable.
 func isConstructedError(v ssa.Value) bool {
-	switch x := unconverted(v).(type) {
+	switch x := ssanav.Unconverted(v).(type) {
 	case *ssa.Call:
 		f := ssanav.CalleeFunc(&x.Call)
 		return f != nil && constructedErrors[f.FullName()] != ""
@@ -330,7 +313,7 @@ func (c *checker) keyBounded(w *write) bool {
 	}
 	entry := fn.Blocks[0]
 	seen := map[item]bool{}
-	stack := []item{{wb, unconverted(key)}}
+	stack := []item{{wb, ssanav.Unconverted(key)}}
 	for len(stack) > 0 {
 		it := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -347,7 +330,7 @@ func (c *checker) keyBounded(w *write) bool {
 		}
 		if phi, ok := v.(*ssa.Phi); ok && phi.Block() == b {
 			for i, p := range b.Preds {
-				u := unconverted(phi.Edges[i])
+				u := ssanav.Unconverted(phi.Edges[i])
 				if !c.boundingEdge(p, b, u) {
 					stack = append(stack, item{p, u})
 				}
@@ -463,7 +446,7 @@ func isAccess(v ssa.Value) bool {
 // pkgTable reports whether v is read from a package-level variable, or a
 // field path from one.
 func pkgTable(v ssa.Value) bool {
-	ld, ok := unconverted(v).(*ssa.UnOp)
+	ld, ok := ssanav.Unconverted(v).(*ssa.UnOp)
 	if !ok || ld.Op != token.MUL {
 		return false
 	}

@@ -171,3 +171,20 @@ func OnEntry(b, prev *ssa.BasicBlock, v ssa.Value) ssa.Value {
 	}
 	return v
 }
+
+// Unconverted sees through the conversions that keep a value's identity:
+// interface boxing and changes of type or interface.
+func Unconverted(v ssa.Value) ssa.Value {
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.ChangeInterface:
+			v = x.X
+		default:
+			return v
+		}
+	}
+}
