@@ -50,7 +50,9 @@ type model struct {
 	canReturn map[*ssa.Function]bool
 	canEnd    map[*ssa.Function]bool
 	reached   map[*ssa.BasicBlock]int
-	callers   map[*ssa.Function][]*ssa.Function
+	// reachedFuncs holds the functions whose code computeReached walked.
+	reachedFuncs map[*ssa.Function]bool
+	callers      map[*ssa.Function][]*ssa.Function
 
 	// foreignEnds memoises foreignNeverEnds.
 	foreignEnds map[*ssa.Function]string
@@ -529,7 +531,11 @@ func (m *model) isTestEntry(fn *ssa.Function) bool {
 }
 
 // solve runs the fixpoint described on model.
-func (m *model) solve() {
+func (m *model) solve() { m.solveRounds(true) }
+
+// solveRounds runs the fixpoint, walking after the first round only what
+// can change (incremental) or everything in every round.
+func (m *model) solveRounds(incremental bool) {
 	m.stuck = make(map[*op]bool)
 	m.closable = make(map[int32]bool)
 	for _, o := range m.flow.ops {
@@ -555,13 +561,47 @@ func (m *model) solve() {
 			}
 		}
 	}
+	// Every assumption only weakens from one round to the next (fewer
+	// stuck operations, more closable classes, more functions that can
+	// return), so what a walk finds only grows: after the first round,
+	// only the functions whose walk can find more are walked again (those
+	// holding an operation the round released, or one on a class it made
+	// closable, and the callers of a function that can now return).
+	var dirty *funcSet
 	for round := 0; ; round++ {
-		m.computeExits()
-		m.computeReached()
-		if !m.release() || round > 50 {
+		returned := m.computeExits(dirty)
+		for _, fn := range returned {
+			for _, c := range m.callers[fn] {
+				dirty.add(c)
+			}
+		}
+		m.computeReached(dirty)
+		dirty = m.release()
+		if dirty == nil || round > 50 {
 			return
 		}
+		if !incremental {
+			dirty = nil
+		}
 	}
+}
+
+// funcSet is a set of functions in the order they were added. A nil set
+// stands for every function.
+type funcSet struct {
+	in   map[*ssa.Function]bool
+	list []*ssa.Function
+}
+
+func (s *funcSet) add(fn *ssa.Function) {
+	if s == nil || s.in[fn] {
+		return
+	}
+	if s.in == nil {
+		s.in = make(map[*ssa.Function]bool)
+	}
+	s.in[fn] = true
+	s.list = append(s.list, fn)
 }
 
 // mayStick reports whether o could be stuck at all: nothing outside the
@@ -615,9 +655,9 @@ func (m *model) inTestFile(pos token.Pos) bool {
 }
 
 // release frees every stuck operation with a reachable partner and marks
-// classes with a reachable close as closable. It reports whether anything
-// changed.
-func (m *model) release() bool {
+// classes with a reachable close as closable. It returns the functions
+// holding an operation whose assumption changed, or nil when nothing did.
+func (m *model) release() *funcSet {
 	type partners struct{ send, recv, close bool }
 	live := make(map[int32]*partners)
 	for _, o := range m.flow.ops {
@@ -638,32 +678,37 @@ func (m *model) release() bool {
 			p.close = true
 		}
 	}
-	changed := false
+	before := make(map[int32]bool, len(m.closable))
+	for class := range m.closable {
+		before[class] = true
+	}
 	for class, p := range live {
-		if p.close && !m.closable[class] {
+		if p.close {
 			m.closable[class] = true
-			changed = true
 		}
 	}
-	if m.inheritClosable() {
-		changed = true
-	}
-	for o := range m.stuck {
-		if o.kind == opRecv && m.closable[o.class] {
-			delete(m.stuck, o)
-			changed = true
+	m.inheritClosable()
+	changed := len(m.closable) != len(before)
+	dirty := &funcSet{}
+	for _, o := range m.flow.ops {
+		if !before[o.class] && m.closable[o.class] {
+			dirty.add(o.instr.Parent())
+		}
+		if !m.stuck[o] {
 			continue
 		}
 		p := live[o.class]
-		if p == nil {
-			continue
-		}
-		if (o.kind == opRecv && p.send) || (o.kind == opSend && p.recv) {
+		if o.kind == opRecv && m.closable[o.class] ||
+			p != nil && (o.kind == opRecv && p.send || o.kind == opSend && p.recv) {
 			delete(m.stuck, o)
+			dirty.add(o.instr.Parent())
 			changed = true
 		}
 	}
-	return changed
+	if !changed {
+		return nil
+	}
+	return dirty
 }
 
 // inheritClosable marks a derived context's Done channel closable when
@@ -705,11 +750,20 @@ func (m *model) opReached(o *op) bool {
 
 // computeExits decides, for every function, whether it can return and
 // whether it can end at all (return or panic), as a least fixpoint over
-// the call graph: a function that only calls itself never returns.
-func (m *model) computeExits() {
-	m.canReturn = make(map[*ssa.Function]bool)
-	m.canEnd = make(map[*ssa.Function]bool)
-	work := append([]*ssa.Function(nil), m.funcs...)
+// the call graph: a function that only calls itself never returns. With
+// a dirty set it starts from the last round's answers and walks again only
+// the functions in it and, as answers change, their callers. It returns
+// the functions that can return now and could not before.
+func (m *model) computeExits(dirty *funcSet) []*ssa.Function {
+	work := m.funcs
+	if dirty == nil {
+		m.canReturn = make(map[*ssa.Function]bool)
+		m.canEnd = make(map[*ssa.Function]bool)
+	} else {
+		work = dirty.list
+	}
+	work = append([]*ssa.Function(nil), work...)
+	var returned []*ssa.Function
 	queued := make(map[*ssa.Function]bool)
 	for _, fn := range work {
 		queued[fn] = true
@@ -735,6 +789,9 @@ func (m *model) computeExits() {
 			}
 		})
 		if ret != m.canReturn[fn] || end != m.canEnd[fn] {
+			if ret && !m.canReturn[fn] && dirty != nil {
+				returned = append(returned, fn)
+			}
 			m.canReturn[fn], m.canEnd[fn] = ret, end
 			for _, c := range m.callers[fn] {
 				if !queued[c] {
@@ -744,21 +801,38 @@ func (m *model) computeExits() {
 			}
 		}
 	}
+	return returned
 }
 
-// computeReached finds the code reachable from the roots.
-func (m *model) computeReached() {
-	m.reached = make(map[*ssa.BasicBlock]int)
-	seen := make(map[*ssa.Function]bool)
-	work := append([]*ssa.Function(nil), m.roots...)
+// computeReached finds the code reachable from the roots. With a dirty
+// set it adds to the last round's answer: the functions in it that were
+// reached are walked again, and whatever they now reach for the first
+// time.
+func (m *model) computeReached(dirty *funcSet) {
+	var work []*ssa.Function
+	again := make(map[*ssa.Function]bool)
+	if dirty == nil {
+		m.reached = make(map[*ssa.BasicBlock]int)
+		m.reachedFuncs = make(map[*ssa.Function]bool)
+		work = append(work, m.roots...)
+	} else {
+		for _, fn := range dirty.list {
+			if m.reachedFuncs[fn] {
+				again[fn] = true
+				work = append(work, fn)
+			}
+		}
+	}
+	seen := m.reachedFuncs
 	var rands []*ssa.Value
 	for len(work) > 0 {
 		fn := work[len(work)-1]
 		work = work[:len(work)-1]
-		if seen[fn] {
+		if seen[fn] && !again[fn] {
 			continue
 		}
 		seen[fn] = true
+		delete(again, fn)
 		m.walk(fn, func(b *ssa.BasicBlock, n int) {
 			m.reached[b] = n
 			for _, in := range b.Instrs[:n] {
