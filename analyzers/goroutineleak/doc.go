@@ -416,6 +416,13 @@
 //     to call `Done` there. A range over a channel that is never closed (a
 //     ticker's) does not end, so its end skips no `Done`; goroutines a loop
 //     starts after a single `Add(1)` share that one count.
+//   - A loop whose own condition runs out and leaves for a return without
+//     `Done` is not reported when every iteration blocks in a `select` with
+//     a case on a channel the starting function closes, or on `ctx.Done()`
+//     of a context it cancels, on every path from the `go` statement to the
+//     `Wait` (paths that fail the test aside), and that case calls `Done`:
+//     whether the bound or the cancel comes first is timing. A `return` from
+//     inside such a loop, or a cancel on one path only, is still reported.
 //
 // # Known gaps
 //
