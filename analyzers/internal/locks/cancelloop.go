@@ -14,15 +14,16 @@ type edge struct{ from, to *ssa.BasicBlock }
 // cancelledExits returns the exits of loops in body (the function the go
 // statement g in fn starts) that leave the loop because its own condition
 // ran out, when every iteration of that loop blocks in a select with a
-// case on a channel fn stops on every path from g to wait (it closes the
-// channel, or cancels the context whose Done() it is) and that case calls
-// Done for the WaitGroup k (in body's keys) before returning.
+// case on a channel fn stops on every path from g to a Wait of the group
+// (it closes the channel, or cancels the context whose Done() it is) and
+// that case calls Done for the WaitGroup k (in body's keys; outer in fn's)
+// before returning.
 //
 // The goroutine then leaves either through the cancellation, which calls
 // Done, or through the bound running out first; which comes first is a
 // question of timing (how many iterations run before fn stops it) that
 // the analysis cannot answer, so skipsDone does not take those exits.
-func (a *checker) cancelledExits(fn *ssa.Function, g *ssa.Go, body *ssa.Function, k key, wait ssa.Instruction) map[edge]bool {
+func (a *checker) cancelledExits(fn *ssa.Function, g *ssa.Go, body *ssa.Function, k, outer key) map[edge]bool {
 	cut := map[edge]bool{}
 	for _, h := range body.Blocks {
 		var latches []*ssa.BasicBlock
@@ -46,7 +47,7 @@ func (a *checker) cancelledExits(fn *ssa.Function, g *ssa.Go, body *ssa.Function
 				exits = append(exits, s)
 			}
 		}
-		if len(exits) == 0 || !a.stoppedEveryIteration(fn, g, body, k, wait, loop, latches) {
+		if len(exits) == 0 || !a.stoppedEveryIteration(fn, g, body, k, outer, loop, latches) {
 			continue
 		}
 		for _, s := range exits {
@@ -58,8 +59,9 @@ func (a *checker) cancelledExits(fn *ssa.Function, g *ssa.Go, body *ssa.Function
 
 // stoppedEveryIteration reports whether a block of loop that every
 // iteration passes (it dominates every latch) blocks in a select with a
-// receive case that fn stops before wait and that calls Done for k.
-func (a *checker) stoppedEveryIteration(fn *ssa.Function, g *ssa.Go, body *ssa.Function, k key, wait ssa.Instruction, loop map[*ssa.BasicBlock]bool, latches []*ssa.BasicBlock) bool {
+// receive case that fn stops before its Waits on outer and that calls
+// Done for k.
+func (a *checker) stoppedEveryIteration(fn *ssa.Function, g *ssa.Go, body *ssa.Function, k, outer key, loop map[*ssa.BasicBlock]bool, latches []*ssa.BasicBlock) bool {
 	for b := range loop {
 		dominatesAll := true
 		for _, p := range latches {
@@ -81,7 +83,7 @@ func (a *checker) stoppedEveryIteration(fn *ssa.Function, g *ssa.Go, body *ssa.F
 					continue
 				}
 				stop := a.stopOf(fn, g, body, st.Chan)
-				if stop == nil || !a.stoppedBefore(fn, g, wait, stop) {
+				if stop == nil || !a.stoppedBefore(fn, g, outer, stop) {
 					continue
 				}
 				if c := selectCase(sel, j); c != nil && a.caseCallsDone(body, c, k, loop) {
@@ -208,15 +210,26 @@ func origin(v ssa.Value) ssa.Value {
 }
 
 // stoppedBefore reports whether every path of fn from the go statement g
-// to wait passes an instruction stop accepts. Paths that panic, never
-// return or fail the test do not count.
-func (a *checker) stoppedBefore(fn *ssa.Function, g *ssa.Go, wait ssa.Instruction, stop func(ssa.Instruction) bool) bool {
+// to a Wait of the group outer passes an instruction stop accepts. Paths
+// that panic, never return or fail the test do not count.
+func (a *checker) stoppedBefore(fn *ssa.Function, g *ssa.Go, outer key, stop func(ssa.Instruction) bool) bool {
+	isWait := func(in ssa.Instruction) bool {
+		if _, ok := in.(*ssa.Call); !ok {
+			return false
+		}
+		for _, ev := range a.eventsOf(fn, in) {
+			if ev.kind == evWait && ev.key == outer {
+				return true
+			}
+		}
+		return false
+	}
 	seen := map[*ssa.BasicBlock]bool{}
-	// reaches reports whether wait is reached from instruction i of b on.
+	// reaches reports whether a Wait is reached from instruction i of b on.
 	var reaches func(b *ssa.BasicBlock, i int) bool
 	reaches = func(b *ssa.BasicBlock, i int) bool {
 		for _, in := range b.Instrs[i:] {
-			if in == wait {
+			if isWait(in) {
 				return true
 			}
 			if stop(in) || a.blocksForever(in) || failsTest(in) {

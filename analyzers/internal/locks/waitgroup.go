@@ -212,7 +212,7 @@ func (a *checker) checkGo(fn *ssa.Function, g *ssa.Go, adds map[key]bool, addCal
 					}
 					ret := a.skipsDone(body, ev.key, nil)
 					if ret != nil {
-						if cut := a.cancelledExits(fn, g, body, ev.key, waits[outer]); len(cut) > 0 {
+						if cut := a.cancelledExits(fn, g, body, ev.key, outer); len(cut) > 0 {
 							ret = a.skipsDone(body, ev.key, cut)
 						}
 					}

@@ -167,3 +167,29 @@ func BoundedLoopErrorReturn() {
 	cancel()
 	wg.Wait()
 }
+
+// The parent cancels before its last Wait but waits once before that on
+// another path: that Wait can wait for the bound to run out.
+func BoundedLoopWaitedBeforeCancel(early bool) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { // want `goroutine can return at line 187 without calling wg.Done\(\): wg.Wait\(\) at line 189 then never returns`
+		for i := 0; i < 1000; i++ {
+			select {
+			case <-ctx.Done():
+				wg.Done()
+				return
+			case <-time.After(time.Millisecond):
+				publish(i)
+			}
+		}
+	}()
+	if early {
+		wg.Wait()
+		cancel()
+		return
+	}
+	cancel()
+	wg.Wait()
+}
