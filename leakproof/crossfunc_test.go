@@ -12,7 +12,8 @@ import (
 // Three goroutine shapes that span functions, which goroutineleak
 // reports, each beside its fixed form: the send sits in a helper both
 // goroutines call, the receiving loop is in the function the channel is
-// handed to, and the close is skipped by one error return. After the
+// handed to, and the close is skipped by one error return (of a channel
+// ranged over, or of a done channel received from once). After the
 // leaky call returns, goleak still finds the goroutine parked on the
 // operation leakvet names; after the fixed one, nothing. The leaky
 // shapes carry //nolint comments: leakvet reports exactly those.
@@ -169,6 +170,38 @@ func feedFixed(vals []int) error {
 	return nil
 }
 
+// waitLeaky's goroutine waits for done with a plain receive; nothing
+// sends on done, and a bad value returns before the close.
+func waitLeaky(vals []int) error {
+	done := make(chan struct{})
+	go func() { //nolint:goroutineleak/rangenoclose // the shape under test
+		<-done
+	}()
+	for _, v := range vals {
+		if err := check(v); err != nil {
+			return err
+		}
+	}
+	close(done)
+	return nil
+}
+
+// waitFixed closes done on the error path as well.
+func waitFixed(vals []int) error {
+	done := make(chan struct{})
+	go func() {
+		<-done
+	}()
+	for _, v := range vals {
+		if err := check(v); err != nil {
+			close(done)
+			return err
+		}
+	}
+	close(done)
+	return nil
+}
+
 func TestCrossFunctionGoroutines(t *testing.T) {
 	canceled, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -235,6 +268,22 @@ func TestCrossFunctionGoroutines(t *testing.T) {
 		}
 		if err := goleak.Find(ignore); err != nil {
 			t.Errorf("goroutine left after feedFixed returned: %v", err)
+		}
+	})
+	t.Run("leaky skipped close of a done channel", func(t *testing.T) {
+		ignore := goleak.IgnoreCurrent()
+		if err := waitLeaky(vals); err == nil {
+			t.Fatal("waitLeaky: no error")
+		}
+		leaks(t, ignore, "leakproof.waitLeaky.func1", "chan receive")
+	})
+	t.Run("fixed skipped close of a done channel", func(t *testing.T) {
+		ignore := goleak.IgnoreCurrent()
+		if err := waitFixed(vals); err == nil {
+			t.Fatal("waitFixed: no error")
+		}
+		if err := goleak.Find(ignore); err != nil {
+			t.Errorf("goroutine left after waitFixed returned: %v", err)
 		}
 	})
 }

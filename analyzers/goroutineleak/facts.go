@@ -193,6 +193,10 @@ func (m *model) endsOnlyOnClose(fn *ssa.Function, class int32) bool {
 	}
 	m.closable[class] = false
 	defer func() { m.closable[class] = true }()
+	if m.neverSent(class) {
+		m.unsent = class
+		defer func() { m.unsent = -1 }()
+	}
 	end := false
 	m.walk(fn, func(b *ssa.BasicBlock, n int) {
 		switch in := b.Instrs[n-1].(type) {
@@ -207,6 +211,21 @@ func (m *model) endsOnlyOnClose(fn *ssa.Function, class int32) bool {
 		}
 	})
 	return !end
+}
+
+// neverSent reports whether no code, seen or unseen, sends on the class:
+// a receive from it can only complete on a close.
+func (m *model) neverSent(class int32) bool {
+	c := m.flow.info[class]
+	if c.extSrc || c.escSend || c.isDone {
+		return false
+	}
+	for _, o := range c.ops {
+		if o.kind == opSend {
+			return false
+		}
+	}
+	return true
 }
 
 // neverEndsReason describes, for another package, why fn never ends.
