@@ -9,11 +9,13 @@ import (
 	"go.uber.org/goleak"
 )
 
-// Three goroutine shapes that span functions, which goroutineleak
+// Four goroutine shapes that span functions, which goroutineleak
 // reports, each beside its fixed form: the send sits in a helper both
 // goroutines call, the receiving loop is in the function the channel is
-// handed to, and the close is skipped by one error return (of a channel
-// ranged over, or of a done channel received from once). After the
+// handed to, the goroutines are started by a helper while the loop that
+// returns on the first error is in its caller, and the close is skipped
+// by one error return (of a channel ranged over, or of a done channel
+// received from once). After the
 // leaky call returns, goleak still finds the goroutine parked on the
 // operation leakvet names; after the fixed one, nothing. The leaky
 // shapes carry //nolint comments: leakvet reports exactly those.
@@ -202,6 +204,44 @@ func waitFixed(vals []int) error {
 	return nil
 }
 
+// startChecks starts one goroutine per value; its caller receives.
+func startChecks(vals []int, errc chan<- error) {
+	for _, v := range vals {
+		go func() { errc <- check(v) }() //nolint:goroutineleak/fanout // the shape under test
+	}
+}
+
+// firstErrorLeaky returns on the first error while the goroutines
+// startChecks started for the later values still wait to send.
+func firstErrorLeaky(vals []int) error {
+	errc := make(chan error)
+	startChecks(vals, errc)
+	for range vals {
+		if err := <-errc; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func startChecksFixed(vals []int, errc chan<- error) {
+	for _, v := range vals {
+		go func() { errc <- check(v) }()
+	}
+}
+
+// firstErrorFixed gives every goroutine room for its result.
+func firstErrorFixed(vals []int) error {
+	errc := make(chan error, len(vals))
+	startChecksFixed(vals, errc)
+	for range vals {
+		if err := <-errc; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func TestCrossFunctionGoroutines(t *testing.T) {
 	canceled, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -284,6 +324,24 @@ func TestCrossFunctionGoroutines(t *testing.T) {
 		}
 		if err := goleak.Find(ignore); err != nil {
 			t.Errorf("goroutine left after waitFixed returned: %v", err)
+		}
+	})
+	t.Run("leaky fan-out started by a helper", func(t *testing.T) {
+		ignore := goleak.IgnoreCurrent()
+		bad := []int{-1, -2, -3, -4}
+		if err := firstErrorLeaky(bad); err == nil {
+			t.Fatal("firstErrorLeaky: no error")
+		}
+		leaks(t, ignore, "leakproof.startChecks.func1", "chan send")
+	})
+	t.Run("fixed fan-out started by a helper", func(t *testing.T) {
+		ignore := goleak.IgnoreCurrent()
+		bad := []int{-1, -2, -3, -4}
+		if err := firstErrorFixed(bad); err == nil {
+			t.Fatal("firstErrorFixed: no error")
+		}
+		if err := goleak.Find(ignore); err != nil {
+			t.Errorf("goroutine left after firstErrorFixed returned: %v", err)
 		}
 	})
 }

@@ -283,7 +283,13 @@
 //
 // The receives of a hand-off may also sit in the one function the parent
 // passes the channel to (`go produce(ch); return combine(ch)`), called
-// once and from nowhere else: its returns are the parent's ways out. A
+// once and from nowhere else: its returns are the parent's ways out.
+// The other way round, the goroutines may be started by a function of
+// the package that the parent calls once with its channel, outside any
+// loop, and that nothing else calls (`startAll(ids, errc)` followed by
+// the loop that returns on the first error): the parent's paths are
+// walked from that call, and the starting function's loops count the
+// goroutines. A
 // goroutine that can only end once its channel is closed (it ranges over
 // it, or waits on it with a receive or a select case when nothing sends
 // on it: a `done` or `stop` channel) is reported (`rangenoclose`) when the
