@@ -9,14 +9,14 @@ import (
 	"go.uber.org/goleak"
 )
 
-// Four goroutine shapes that span functions, which goroutineleak
-// reports, each beside its fixed form: the send sits in a helper both
-// goroutines call, the receiving loop is in the function the channel is
-// handed to, the goroutines are started by a helper while the loop that
-// returns on the first error is in its caller, and the close is skipped
-// by one error return (of a channel ranged over, or of a done channel
-// received from once). After the
-// leaky call returns, goleak still finds the goroutine parked on the
+// Goroutine shapes that span functions, which goroutineleak reports,
+// each beside its fixed form: the send sits in a helper both goroutines
+// call (always, or unless the helper's own call fails), the receiving
+// loop is in the function the channel is handed to, the goroutines are
+// started by a helper while the loop that returns on the first error is
+// in its caller, and the close is skipped by one error return (of a
+// channel ranged over, or of a done channel received from once). After
+// the leaky call returns, goleak still finds the goroutine parked on the
 // operation leakvet names; after the fixed one, nothing. The leaky
 // shapes carry //nolint comments: leakvet reports exactly those.
 
@@ -242,6 +242,33 @@ func firstErrorFixed(vals []int) error {
 	return nil
 }
 
+type source struct{ vals []int }
+
+// answer sends the source's value unless checking it failed.
+func (s *source) answer(i int, c chan<- int) {
+	if err := check(s.vals[i]); err != nil {
+		return
+	}
+	c <- s.vals[i]
+}
+
+// eitherLeaky takes the first answer of two; when both succeed, the
+// second goroutine waits to send forever.
+func (s *source) eitherLeaky() int {
+	c := make(chan int)
+	go s.answer(0, c) //nolint:goroutineleak/fanout // the shape under test
+	go s.answer(1, c)
+	return <-c
+}
+
+// eitherFixed has room for both answers.
+func (s *source) eitherFixed() int {
+	c := make(chan int, 2)
+	go s.answer(0, c)
+	go s.answer(1, c)
+	return <-c
+}
+
 func TestCrossFunctionGoroutines(t *testing.T) {
 	canceled, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -342,6 +369,24 @@ func TestCrossFunctionGoroutines(t *testing.T) {
 		}
 		if err := goleak.Find(ignore); err != nil {
 			t.Errorf("goroutine left after firstErrorFixed returned: %v", err)
+		}
+	})
+	t.Run("leaky two senders through a helper method", func(t *testing.T) {
+		ignore := goleak.IgnoreCurrent()
+		s := &source{vals: []int{1, 2}}
+		if v := s.eitherLeaky(); v != 1 && v != 2 {
+			t.Fatalf("eitherLeaky: got %d", v)
+		}
+		leaks(t, ignore, "leakproof.(*source).answer", "chan send")
+	})
+	t.Run("fixed two senders through a helper method", func(t *testing.T) {
+		ignore := goleak.IgnoreCurrent()
+		s := &source{vals: []int{1, 2}}
+		if v := s.eitherFixed(); v != 1 && v != 2 {
+			t.Fatalf("eitherFixed: got %d", v)
+		}
+		if err := goleak.Find(ignore); err != nil {
+			t.Errorf("goroutine left after eitherFixed returned: %v", err)
 		}
 	})
 }

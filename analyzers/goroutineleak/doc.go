@@ -253,7 +253,11 @@
 // `errc := make(chan error, 1)` beside the results) never blocks them and
 // is left out of the count. Goroutines started in a loop,
 // or by several `go` statements that run together, are only counted when
-// each of them sends on every path. Leaving a receive loop through its own
+// each of them sends on every path, or on every path but those on which
+// a nil test of an error its own call returned decides not to (`r, err
+// := q.ask(ctx, src); if err != nil { return }; ch <- r`): each then
+// sends whatever the others do. A test of a parameter, a counter or a
+// flag (only the last one reports) keeps them out of the count. Leaving a receive loop through its own
 // test or on a test of a counter carried round it, or seeing the channel
 // closed, counts as draining it, and so does a select loop that returns
 // on `n == N` where `n` starts at 0 and grows by one exactly in cases

@@ -29,8 +29,11 @@ type paramFact struct {
 	// returns sends.
 	Sends int
 	Must  bool
-	Recv  bool
-	Close bool
+	// OwnErrors: a run that returns without sending was decided only by
+	// nil tests of errors its own calls returned.
+	OwnErrors bool
+	Recv      bool
+	Close     bool
 	// EndsOnClose: the function can only end once the channel is closed
 	// (it ranges over it, or exits on seeing it closed).
 	EndsOnClose bool
@@ -56,6 +59,9 @@ func (f *startFact) String() string {
 		}
 		if p.Sends > 0 && !p.Must {
 			uses = append(uses, "not always")
+		}
+		if p.OwnErrors {
+			uses = append(uses, "unless its own call fails")
 		}
 		if p.Recv {
 			uses = append(uses, "receives")
@@ -178,6 +184,7 @@ func (m *model) paramSummary(fn *ssa.Function, i int, reach []*ssa.Function) par
 	if prof.sum > 0 {
 		pf.Sends = int(min(max(prof.bound, 1), 2))
 		pf.Must = prof.must
+		pf.OwnErrors = prof.ownErrors
 	}
 	pf.EndsOnClose = pf.Recv && m.endsOnlyOnClose(fn, class)
 	return pf

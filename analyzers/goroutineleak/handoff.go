@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/token"
+	"go/types"
 	"sort"
 	"strings"
 
@@ -185,10 +186,12 @@ func (m *model) handoffIn(g *ssa.Go, self *starter, starters []*starter, parent 
 				return nil
 			}
 		}
-		if many && !prof.must && prof.bound <= 1 {
+		if many && !prof.must && prof.bound <= 1 && !prof.ownErrors {
 			// Goroutines that may not send ("only the last one
 			// reports") cannot be counted against the receives; a
-			// producer sending on every iteration of a loop still can.
+			// producer sending on every iteration of a loop still can,
+			// and so can goroutines that each send unless their own
+			// call fails.
 			return nil
 		}
 		total = satAdd(total, satMul(max(prof.bound, 1), instances))
@@ -314,13 +317,16 @@ func (m *model) starterOf(g *ssa.Go) *starter {
 	// A summary's sends sit at the go statement itself.
 	atStart := func(group map[int32]bool) sendProfile {
 		var prof sendProfile
+		own := true
 		for _, o := range m.opsOf[g] {
 			if o.kind == opSend && o.virtual && group[o.class] {
 				prof.sum = satAdd(prof.sum, o.count)
 				prof.bound = max(prof.bound, o.count)
 				prof.must = prof.must || o.must
+				own = own && (o.must || o.ownErrors)
 			}
 		}
+		prof.ownErrors = own && !prof.must && prof.sum > 0
 		return prof
 	}
 	if m.known[callee] {
@@ -329,9 +335,11 @@ func (m *model) starterOf(g *ssa.Go) *starter {
 			clear(memo)
 			prof := m.profile(callee, group, memo)
 			if v := atStart(group); v.sum > 0 {
+				own := (prof.sum == 0 || prof.must || prof.ownErrors) && (v.must || v.ownErrors)
 				prof.sum = satAdd(prof.sum, v.sum)
 				prof.bound = max(prof.bound, v.bound)
 				prof.must = prof.must || v.must
+				prof.ownErrors = own && !prof.must
 			}
 			return prof
 		}}
@@ -379,6 +387,13 @@ type sendProfile struct {
 	bound int64
 	// must: every run that returns sends at least once.
 	must bool
+	// ownErrors: a run that returns without sending was decided only by
+	// nil tests of errors the goroutine's own calls returned ("if err !=
+	// nil { return }; ch <- r"), outside any loop: each goroutine sends
+	// unless its own work fails, whatever the others do. A counter, a
+	// flag or a parameter deciding the send ("only the last one reports")
+	// leaves it false.
+	ownErrors bool
 }
 
 // bareSend reports whether o blocks until a receiver comes: a send
@@ -497,8 +512,12 @@ func (m *model) profile(fn *ssa.Function, group map[int32]bool, memo map[*ssa.Fu
 	succs := make(map[*ssa.BasicBlock][]*ssa.BasicBlock)
 	var blocks []*ssa.BasicBlock
 	var bound int64
+	ownErrors := len(loops) == 0
 	m.walk(fn, func(b *ssa.BasicBlock, n int) {
 		blocks = append(blocks, b)
+		if iff, ok := b.Instrs[n-1].(*ssa.If); ok && len(m.liveSuccs(b, iff)) > 1 && !ownErrorTest(iff.Cond) {
+			ownErrors = false
+		}
 		var w, site int64
 		for _, in := range b.Instrs[:n] {
 			for _, o := range m.opsOf[in] {
@@ -511,6 +530,9 @@ func (m *model) profile(fn *ssa.Function, group map[int32]bool, memo map[*ssa.Fu
 				n, must := int64(1), true
 				if o.virtual {
 					n, must = o.count, o.must
+					if !o.must && !o.ownErrors {
+						ownErrors = false
+					}
 				}
 				w = satAdd(w, n)
 				site = max(site, n)
@@ -529,6 +551,9 @@ func (m *model) profile(fn *ssa.Function, group map[int32]bool, memo map[*ssa.Fu
 					if p.must {
 						sends[b] = true
 					}
+					if p.sum > 0 && !p.must && !p.ownErrors {
+						ownErrors = false
+					}
 				}
 			}
 		}
@@ -541,8 +566,26 @@ func (m *model) profile(fn *ssa.Function, group map[int32]bool, memo map[*ssa.Fu
 		}
 	})
 	p := &sendProfile{sum: longestPath(fn, blocks, weight, succs), bound: bound, must: mustPass(fn, sends, succs)}
+	p.ownErrors = ownErrors && !p.must && p.sum > 0
 	memo[fn] = p
 	return *p
+}
+
+// ownErrorTest reports whether cond compares with nil an error that a
+// call returned: a result the goroutine computed itself.
+func ownErrorTest(cond ssa.Value) bool {
+	v, _, ok := nilTest(cond)
+	if !ok || !types.Identical(v.Type(), types.Universe.Lookup("error").Type()) {
+		return false
+	}
+	switch v := v.(type) {
+	case *ssa.Call:
+		return true
+	case *ssa.Extract:
+		_, isCall := v.Tuple.(*ssa.Call)
+		return isCall
+	}
+	return false
 }
 
 // everyIteration returns how many times b can run when it can run on every
