@@ -9,11 +9,14 @@ import (
 	"go.uber.org/goleak"
 )
 
-// Three goroutine shapes that span functions, which goroutineleak
-// reports, each beside its fixed form: the send sits in a helper both
-// goroutines call, the receiving loop is in the function the channel is
-// handed to, and the close is skipped by one error return. After the
-// leaky call returns, goleak still finds the goroutine parked on the
+// Goroutine shapes that span functions, which goroutineleak reports,
+// each beside its fixed form: the send sits in a helper both goroutines
+// call (always, or unless the helper's own call fails), the receiving
+// loop is in the function the channel is handed to, the goroutines are
+// started by a helper while the loop that returns on the first error is
+// in its caller, and the close is skipped by one error return (of a
+// channel ranged over, or of a done channel received from once). After
+// the leaky call returns, goleak still finds the goroutine parked on the
 // operation leakvet names; after the fixed one, nothing. The leaky
 // shapes carry //nolint comments: leakvet reports exactly those.
 
@@ -169,6 +172,103 @@ func feedFixed(vals []int) error {
 	return nil
 }
 
+// waitLeaky's goroutine waits for done with a plain receive; nothing
+// sends on done, and a bad value returns before the close.
+func waitLeaky(vals []int) error {
+	done := make(chan struct{})
+	go func() { //nolint:goroutineleak/rangenoclose // the shape under test
+		<-done
+	}()
+	for _, v := range vals {
+		if err := check(v); err != nil {
+			return err
+		}
+	}
+	close(done)
+	return nil
+}
+
+// waitFixed closes done on the error path as well.
+func waitFixed(vals []int) error {
+	done := make(chan struct{})
+	go func() {
+		<-done
+	}()
+	for _, v := range vals {
+		if err := check(v); err != nil {
+			close(done)
+			return err
+		}
+	}
+	close(done)
+	return nil
+}
+
+// startChecks starts one goroutine per value; its caller receives.
+func startChecks(vals []int, errc chan<- error) {
+	for _, v := range vals {
+		go func() { errc <- check(v) }() //nolint:goroutineleak/fanout // the shape under test
+	}
+}
+
+// firstErrorLeaky returns on the first error while the goroutines
+// startChecks started for the later values still wait to send.
+func firstErrorLeaky(vals []int) error {
+	errc := make(chan error)
+	startChecks(vals, errc)
+	for range vals {
+		if err := <-errc; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func startChecksFixed(vals []int, errc chan<- error) {
+	for _, v := range vals {
+		go func() { errc <- check(v) }()
+	}
+}
+
+// firstErrorFixed gives every goroutine room for its result.
+func firstErrorFixed(vals []int) error {
+	errc := make(chan error, len(vals))
+	startChecksFixed(vals, errc)
+	for range vals {
+		if err := <-errc; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type source struct{ vals []int }
+
+// answer sends the source's value unless checking it failed.
+func (s *source) answer(i int, c chan<- int) {
+	if err := check(s.vals[i]); err != nil {
+		return
+	}
+	c <- s.vals[i]
+}
+
+// eitherLeaky takes the first answer of two; when both succeed, the
+// second goroutine waits to send forever.
+func (s *source) eitherLeaky() int {
+	c := make(chan int)
+	go s.answer(0, c) //nolint:goroutineleak/fanout // the shape under test
+	go s.answer(1, c)
+	return <-c
+}
+
+// eitherFixed has room for both answers.
+func (s *source) eitherFixed() int {
+	c := make(chan int, 2)
+	go s.answer(0, c)
+	go s.answer(1, c)
+	return <-c
+}
+
 func TestCrossFunctionGoroutines(t *testing.T) {
 	canceled, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -235,6 +335,58 @@ func TestCrossFunctionGoroutines(t *testing.T) {
 		}
 		if err := goleak.Find(ignore); err != nil {
 			t.Errorf("goroutine left after feedFixed returned: %v", err)
+		}
+	})
+	t.Run("leaky skipped close of a done channel", func(t *testing.T) {
+		ignore := goleak.IgnoreCurrent()
+		if err := waitLeaky(vals); err == nil {
+			t.Fatal("waitLeaky: no error")
+		}
+		leaks(t, ignore, "leakproof.waitLeaky.func1", "chan receive")
+	})
+	t.Run("fixed skipped close of a done channel", func(t *testing.T) {
+		ignore := goleak.IgnoreCurrent()
+		if err := waitFixed(vals); err == nil {
+			t.Fatal("waitFixed: no error")
+		}
+		if err := goleak.Find(ignore); err != nil {
+			t.Errorf("goroutine left after waitFixed returned: %v", err)
+		}
+	})
+	t.Run("leaky fan-out started by a helper", func(t *testing.T) {
+		ignore := goleak.IgnoreCurrent()
+		bad := []int{-1, -2, -3, -4}
+		if err := firstErrorLeaky(bad); err == nil {
+			t.Fatal("firstErrorLeaky: no error")
+		}
+		leaks(t, ignore, "leakproof.startChecks.func1", "chan send")
+	})
+	t.Run("fixed fan-out started by a helper", func(t *testing.T) {
+		ignore := goleak.IgnoreCurrent()
+		bad := []int{-1, -2, -3, -4}
+		if err := firstErrorFixed(bad); err == nil {
+			t.Fatal("firstErrorFixed: no error")
+		}
+		if err := goleak.Find(ignore); err != nil {
+			t.Errorf("goroutine left after firstErrorFixed returned: %v", err)
+		}
+	})
+	t.Run("leaky two senders through a helper method", func(t *testing.T) {
+		ignore := goleak.IgnoreCurrent()
+		s := &source{vals: []int{1, 2}}
+		if v := s.eitherLeaky(); v != 1 && v != 2 {
+			t.Fatalf("eitherLeaky: got %d", v)
+		}
+		leaks(t, ignore, "leakproof.(*source).answer", "chan send")
+	})
+	t.Run("fixed two senders through a helper method", func(t *testing.T) {
+		ignore := goleak.IgnoreCurrent()
+		s := &source{vals: []int{1, 2}}
+		if v := s.eitherFixed(); v != 1 && v != 2 {
+			t.Fatalf("eitherFixed: got %d", v)
+		}
+		if err := goleak.Find(ignore); err != nil {
+			t.Errorf("goroutine left after eitherFixed returned: %v", err)
 		}
 	})
 }

@@ -41,7 +41,7 @@
 // |---|---|---|
 // | `handoff` | sends its result on an unbuffered channel the caller made; the caller can return without receiving (a `select` with a `ctx.Done()`, timeout or error case, an early return), or, for a producer, stop receiving early | a buffer of one (the suggested fix), or a `select` on the same cancellation in the goroutine |
 // | `fanout` | is one of several started in a loop that send on one channel; the caller can return before receiving from all of them (first result wins, first error returns) | a buffer as large as the number of goroutines, or a context the goroutines watch and the caller cancels |
-// | `rangenoclose` | ranges over a channel that is never closed | `close(ch)` after the last send |
+// | `rangenoclose` | ranges over a channel that is never closed, or waits for the close of a channel nothing sends on that one return of its parent skips | `close(ch)` after the last send, or on every path |
 // | `noexit` | loops forever: no `return` or `break` and no cancellation, or its only exit waits on a channel nothing sends on or closes (or a context nothing cancels) | a `case <-ctx.Done(): return` or a done channel that something closes |
 // | `nopartner` | blocks on a send nothing receives, a receive nothing sends on or closes, or `ctx.Done()` of a context whose cancel never runs | the missing partner |
 // | `lock` | any later one that locks a mutex this function leaves locked on one return path while it unlocks it on another (reported at the Lock, with the return) | an Unlock on that path; `defer mu.Unlock()` right after the Lock (the suggested fix, offered when it is the function's only Lock of the mutex, outside loops, and every Unlock it deletes directly precedes a return that calls nothing, or ends the function) |
@@ -253,7 +253,11 @@
 // `errc := make(chan error, 1)` beside the results) never blocks them and
 // is left out of the count. Goroutines started in a loop,
 // or by several `go` statements that run together, are only counted when
-// each of them sends on every path. Leaving a receive loop through its own
+// each of them sends on every path, or on every path but those on which
+// a nil test of an error its own call returned decides not to (`r, err
+// := q.ask(ctx, src); if err != nil { return }; ch <- r`): each then
+// sends whatever the others do. A test of a parameter, a counter or a
+// flag (only the last one reports) keeps them out of the count. Leaving a receive loop through its own
 // test or on a test of a counter carried round it, or seeing the channel
 // closed, counts as draining it, and so does a select loop that returns
 // on `n == N` where `n` starts at 0 and grows by one exactly in cases
@@ -283,12 +287,19 @@
 //
 // The receives of a hand-off may also sit in the one function the parent
 // passes the channel to (`go produce(ch); return combine(ch)`), called
-// once and from nowhere else: its returns are the parent's ways out. A
+// once and from nowhere else: its returns are the parent's ways out.
+// The other way round, the goroutines may be started by a function of
+// the package that the parent calls once with its channel, outside any
+// loop, and that nothing else calls (`startAll(ids, errc)` followed by
+// the loop that returns on the first error): the parent's paths are
+// walked from that call, and the starting function's loops count the
+// goroutines. A
 // goroutine that can only end once its channel is closed (it ranges over
-// it) is reported (`rangenoclose`) when the channel, made by the parent and
-// seen nowhere else, is closed by the parent on some paths but not on one
-// that returns (an error return between the `go` statement and the
-// `close`).
+// it, or waits on it with a receive or a select case when nothing sends
+// on it: a `done` or `stop` channel) is reported (`rangenoclose`) when the
+// channel, made by the parent and seen nowhere else, is closed by the
+// parent on some paths but not on one that returns (an error return
+// between the `go` statement and the `close`).
 //
 // Locks and WaitGroups are followed on the same SSA by their own path
 // walk. A lock is named by the expression of its mutex (a field `s.mu`
@@ -416,6 +427,13 @@
 //     to call `Done` there. A range over a channel that is never closed (a
 //     ticker's) does not end, so its end skips no `Done`; goroutines a loop
 //     starts after a single `Add(1)` share that one count.
+//   - A loop whose own condition runs out and leaves for a return without
+//     `Done` is not reported when every iteration blocks in a `select` with
+//     a case on a channel the starting function closes, or on `ctx.Done()`
+//     of a context it cancels, on every path from the `go` statement to the
+//     `Wait` (paths that fail the test aside), and that case calls `Done`:
+//     whether the bound or the cancel comes first is timing. A `return` from
+//     inside such a loop, or a cancel on one path only, is still reported.
 //
 // # Known gaps
 //

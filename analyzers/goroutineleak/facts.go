@@ -29,8 +29,11 @@ type paramFact struct {
 	// returns sends.
 	Sends int
 	Must  bool
-	Recv  bool
-	Close bool
+	// OwnErrors: a run that returns without sending was decided only by
+	// nil tests of errors its own calls returned.
+	OwnErrors bool
+	Recv      bool
+	Close     bool
 	// EndsOnClose: the function can only end once the channel is closed
 	// (it ranges over it, or exits on seeing it closed).
 	EndsOnClose bool
@@ -56,6 +59,9 @@ func (f *startFact) String() string {
 		}
 		if p.Sends > 0 && !p.Must {
 			uses = append(uses, "not always")
+		}
+		if p.OwnErrors {
+			uses = append(uses, "unless its own call fails")
 		}
 		if p.Recv {
 			uses = append(uses, "receives")
@@ -178,6 +184,7 @@ func (m *model) paramSummary(fn *ssa.Function, i int, reach []*ssa.Function) par
 	if prof.sum > 0 {
 		pf.Sends = int(min(max(prof.bound, 1), 2))
 		pf.Must = prof.must
+		pf.OwnErrors = prof.ownErrors
 	}
 	pf.EndsOnClose = pf.Recv && m.endsOnlyOnClose(fn, class)
 	return pf
@@ -193,6 +200,10 @@ func (m *model) endsOnlyOnClose(fn *ssa.Function, class int32) bool {
 	}
 	m.closable[class] = false
 	defer func() { m.closable[class] = true }()
+	if m.neverSent(class) {
+		m.unsent = class
+		defer func() { m.unsent = -1 }()
+	}
 	end := false
 	m.walk(fn, func(b *ssa.BasicBlock, n int) {
 		switch in := b.Instrs[n-1].(type) {
@@ -207,6 +218,21 @@ func (m *model) endsOnlyOnClose(fn *ssa.Function, class int32) bool {
 		}
 	})
 	return !end
+}
+
+// neverSent reports whether no code, seen or unseen, sends on the class:
+// a receive from it can only complete on a close.
+func (m *model) neverSent(class int32) bool {
+	c := m.flow.info[class]
+	if c.extSrc || c.escSend || c.isDone {
+		return false
+	}
+	for _, o := range c.ops {
+		if o.kind == opSend {
+			return false
+		}
+	}
+	return true
 }
 
 // neverEndsReason describes, for another package, why fn never ends.

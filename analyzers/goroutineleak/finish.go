@@ -203,15 +203,15 @@ func nilTest(cond ssa.Value) (ssa.Value, int, bool) {
 }
 
 // failedIfNonNil returns the values that, when not nil, have already
-// failed the running test on every path through the go statement g: a
+// failed the running test on every path through the block at: a
 // value computed once (outside every loop), tested against nil in a block
-// that dominates g, whose non-nil branch is entered only from that test
+// that dominates at, whose non-nil branch is entered only from that test
 // and calls a failing method of testing ("if err != nil { t.Error(err)
 // }"). A later test of the same value that finds it not nil is on the run
 // of a test that has failed.
-func failedIfNonNil(g *ssa.Go, loops []*loop) map[ssa.Value]bool {
+func failedIfNonNil(at *ssa.BasicBlock, loops []*loop) map[ssa.Value]bool {
 	var failed map[ssa.Value]bool
-	for d := g.Block().Idom(); d != nil; d = d.Idom() {
+	for d := at.Idom(); d != nil; d = d.Idom() {
 		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
 		if !ok {
 			continue
@@ -221,7 +221,7 @@ func failedIfNonNil(g *ssa.Go, loops []*loop) map[ssa.Value]bool {
 			continue
 		}
 		s := d.Succs[nonNil]
-		if len(s.Preds) != 1 || s.Dominates(g.Block()) || !callsFailure(s) {
+		if len(s.Preds) != 1 || s.Dominates(at) || !callsFailure(s) {
 			continue
 		}
 		if failed == nil {

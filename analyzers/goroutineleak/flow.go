@@ -48,10 +48,12 @@ type op struct {
 	virtual bool
 	arg     int
 	// count and must describe a virtual send: how many times (1 or
-	// unbounded) and whether every run sends.
-	count int64
-	must  bool
-	class int32
+	// unbounded) and whether every run sends; ownErrors, that a run
+	// without a send returned on its own call's error.
+	count     int64
+	must      bool
+	ownErrors bool
+	class     int32
 }
 
 type classInfo struct {
@@ -689,7 +691,7 @@ func (f *flow) foreignCall(in ssa.CallInstruction, c *ssa.CallCommon, fact *star
 			if n > 1 {
 				n = unbounded
 			}
-			f.addOp(&op{kind: opSend, instr: in, index: -1, ch: a, virtual: true, arg: i, count: n, must: p.Must})
+			f.addOp(&op{kind: opSend, instr: in, index: -1, ch: a, virtual: true, arg: i, count: n, must: p.Must, ownErrors: p.OwnErrors})
 		}
 		if p.Recv {
 			f.addOp(&op{kind: opRecv, instr: in, index: -1, ch: a, virtual: true, arg: i})

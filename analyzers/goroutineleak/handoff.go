@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/token"
+	"go/types"
 	"sort"
 	"strings"
 
@@ -25,13 +26,26 @@ import (
 // never reaching code the model cannot see. Several goroutines sending on
 // one channel are reported once, at the first go statement.
 func (m *model) handoff(g *ssa.Go) *finding {
-	parent := g.Parent()
 	self := m.starterOf(g)
 	if self == nil {
 		return nil
 	}
+	starters := m.startersIn(g.Parent())
+	if f := m.handoffIn(g, self, starters, g.Parent(), g); f != nil {
+		return f
+	}
+	// The goroutines may be started by a function the parent calls with
+	// its channel, the receives left to the parent.
+	if site := m.spawnSite(g.Parent()); site != nil {
+		return m.handoffIn(g, self, starters, site.Parent(), site)
+	}
+	return nil
+}
+
+// startersIn returns the go statements of fn that run, as starters.
+func (m *model) startersIn(fn *ssa.Function) []*starter {
 	var starters []*starter
-	for _, b := range parent.Blocks {
+	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
 			if other, ok := in.(*ssa.Go); ok && m.instrReached(other) {
 				if st := m.starterOf(other); st != nil {
@@ -40,6 +54,34 @@ func (m *model) handoff(g *ssa.Go) *finding {
 			}
 		}
 	}
+	return starters
+}
+
+// spawnSite returns the one call of spawner, a function of the package
+// that starts goroutines, when the goroutines' channels may come from its
+// caller: spawner is called from nowhere else, by a plain call outside
+// any loop of another function, and nothing else can call it. Its caller
+// is then the parent whose paths decide whether the goroutines can
+// deliver ("startAll(ids, errc); for range ids { if err := <-errc ...
+// return err }").
+func (m *model) spawnSite(spawner *ssa.Function) *ssa.Call {
+	if m.open[spawner] || spawner.Parent() != nil || len(m.flow.callSites[spawner]) != 1 {
+		return nil
+	}
+	site, ok := m.flow.callSites[spawner][0].(*ssa.Call)
+	if !ok || site.Parent() == spawner || !m.instrReached(site) || inCycle(site.Block()) {
+		return nil
+	}
+	return site
+}
+
+// handoffIn judges g's goroutine, one of starters, against the parent
+// that made its channels, walking the parent's paths from from: the go
+// statement itself, or the call of the function that starts the
+// goroutines. The loops of the function holding the go statements tell
+// how many goroutines run.
+func (m *model) handoffIn(g *ssa.Go, self *starter, starters []*starter, parent *ssa.Function, from ssa.Instruction) *finding {
+	spawned := parent != g.Parent()
 	inReach := make(map[*ssa.Function]bool)
 	startedAt := make(map[ssa.Instruction]bool)
 	for _, st := range starters {
@@ -62,13 +104,17 @@ func (m *model) handoff(g *ssa.Go) *finding {
 		}
 	})
 	loops := loopsOf(parent)
+	startLoops := loops
+	if spawned {
+		startLoops = loopsOf(g.Parent())
+	}
 	if len(group) > 1 {
 		// A buffered channel that holds every send made on it never
 		// blocks a sender (errc := make(chan error, 1) beside the
 		// results): it is not part of the hand-off.
 		for class := range group {
 			n, _ := m.flow.capacity(m.flow.info[class].makes[0], m.open)
-			if n > 0 && sendsAtMost(starters, class, loops) <= n {
+			if n > 0 && sendsAtMost(starters, class, startLoops) <= n {
 				delete(group, class)
 			}
 		}
@@ -120,7 +166,7 @@ func (m *model) handoff(g *ssa.Go) *finding {
 			continue
 		}
 		instances := int64(1)
-		for _, l := range loops {
+		for _, l := range startLoops {
 			if !l.body[st.g.Block()] {
 				continue
 			}
@@ -140,10 +186,12 @@ func (m *model) handoff(g *ssa.Go) *finding {
 				return nil
 			}
 		}
-		if many && !prof.must && prof.bound <= 1 {
+		if many && !prof.must && prof.bound <= 1 && !prof.ownErrors {
 			// Goroutines that may not send ("only the last one
 			// reports") cannot be counted against the receives; a
-			// producer sending on every iteration of a loop still can.
+			// producer sending on every iteration of a loop still can,
+			// and so can goroutines that each send unless their own
+			// call fails.
 			return nil
 		}
 		total = satAdd(total, satMul(max(prof.bound, 1), instances))
@@ -163,7 +211,7 @@ func (m *model) handoff(g *ssa.Go) *finding {
 				return 0, false
 			}
 		}
-		n := sendsAtMost(starters, class, loops)
+		n := sendsAtMost(starters, class, startLoops)
 		return n, n != unbounded
 	}
 	var consumer *ssa.Function
@@ -179,10 +227,10 @@ func (m *model) handoff(g *ssa.Go) *finding {
 	// A goroutine alone on the group that signals it is past its last
 	// send: receiving the signal leaves nothing to receive.
 	var signals map[int32]bool
-	if !many {
+	if !many && !spawned {
 		signals = m.finishSignals(g, starters, group, loops)
 	}
-	ex := m.parentExit(g, group, signals, makes, loops, total, capacity, sendBound, consumer)
+	ex := m.parentExit(from, group, signals, makes, loops, total, capacity, sendBound, consumer)
 	if ex == nil {
 		return nil
 	}
@@ -198,6 +246,10 @@ func (m *model) handoff(g *ssa.Go) *finding {
 	}
 	name := strings.Join(names, " or ")
 	at := m.line(g.Pos(), ex.pos)
+	caller := "the caller"
+	if spawned {
+		caller = fmt.Sprintf("the caller of %s at %s", funcName(g.Parent()), m.line(g.Pos(), from.Pos()))
+	}
 	f := &finding{pos: g.Pos(), related: ex.pos, category: catHandoff}
 	switch {
 	case many:
@@ -210,19 +262,19 @@ func (m *model) handoff(g *ssa.Go) *finding {
 			}
 			who += " and at " + strings.Join(lines, " and ")
 		}
-		f.message = fmt.Sprintf("%s block forever sending on %s: the caller can return at %s before receiving from all of them", who, name, at)
+		f.message = fmt.Sprintf("%s block forever sending on %s: %s can return at %s before receiving from all of them", who, name, caller, at)
 		f.relatedText = "the caller returns here"
 	case ex.remake && ex.count > 0:
-		f.message = fmt.Sprintf("goroutine blocks forever sending on %s: the caller can stop receiving and make a new channel at %s", name, at)
+		f.message = fmt.Sprintf("goroutine blocks forever sending on %s: %s can stop receiving and make a new channel at %s", name, caller, at)
 		f.relatedText = "the caller moves on here"
 	case ex.remake:
-		f.message = fmt.Sprintf("goroutine blocks forever sending on %s: the caller can make a new channel at %s without receiving", name, at)
+		f.message = fmt.Sprintf("goroutine blocks forever sending on %s: %s can make a new channel at %s without receiving", name, caller, at)
 		f.relatedText = "the caller moves on here"
 	case ex.count > 0:
-		f.message = fmt.Sprintf("goroutine blocks forever sending on %s: the caller can stop receiving and return at %s", name, at)
+		f.message = fmt.Sprintf("goroutine blocks forever sending on %s: %s can stop receiving and return at %s", name, caller, at)
 		f.relatedText = "the caller returns here"
 	default:
-		f.message = fmt.Sprintf("goroutine blocks forever sending on %s: the caller can return at %s without receiving", name, at)
+		f.message = fmt.Sprintf("goroutine blocks forever sending on %s: %s can return at %s without receiving", name, caller, at)
 		f.relatedText = "the caller returns here"
 	}
 	if !many && sum == 1 && capacity == 0 {
@@ -265,13 +317,16 @@ func (m *model) starterOf(g *ssa.Go) *starter {
 	// A summary's sends sit at the go statement itself.
 	atStart := func(group map[int32]bool) sendProfile {
 		var prof sendProfile
+		own := true
 		for _, o := range m.opsOf[g] {
 			if o.kind == opSend && o.virtual && group[o.class] {
 				prof.sum = satAdd(prof.sum, o.count)
 				prof.bound = max(prof.bound, o.count)
 				prof.must = prof.must || o.must
+				own = own && (o.must || o.ownErrors)
 			}
 		}
+		prof.ownErrors = own && !prof.must && prof.sum > 0
 		return prof
 	}
 	if m.known[callee] {
@@ -280,9 +335,11 @@ func (m *model) starterOf(g *ssa.Go) *starter {
 			clear(memo)
 			prof := m.profile(callee, group, memo)
 			if v := atStart(group); v.sum > 0 {
+				own := (prof.sum == 0 || prof.must || prof.ownErrors) && (v.must || v.ownErrors)
 				prof.sum = satAdd(prof.sum, v.sum)
 				prof.bound = max(prof.bound, v.bound)
 				prof.must = prof.must || v.must
+				prof.ownErrors = own && !prof.must
 			}
 			return prof
 		}}
@@ -330,6 +387,13 @@ type sendProfile struct {
 	bound int64
 	// must: every run that returns sends at least once.
 	must bool
+	// ownErrors: a run that returns without sending was decided only by
+	// nil tests of errors the goroutine's own calls returned ("if err !=
+	// nil { return }; ch <- r"), outside any loop: each goroutine sends
+	// unless its own work fails, whatever the others do. A counter, a
+	// flag or a parameter deciding the send ("only the last one reports")
+	// leaves it false.
+	ownErrors bool
 }
 
 // bareSend reports whether o blocks until a receiver comes: a send
@@ -448,8 +512,12 @@ func (m *model) profile(fn *ssa.Function, group map[int32]bool, memo map[*ssa.Fu
 	succs := make(map[*ssa.BasicBlock][]*ssa.BasicBlock)
 	var blocks []*ssa.BasicBlock
 	var bound int64
+	ownErrors := len(loops) == 0
 	m.walk(fn, func(b *ssa.BasicBlock, n int) {
 		blocks = append(blocks, b)
+		if iff, ok := b.Instrs[n-1].(*ssa.If); ok && len(m.liveSuccs(b, iff)) > 1 && !ownErrorTest(iff.Cond) {
+			ownErrors = false
+		}
 		var w, site int64
 		for _, in := range b.Instrs[:n] {
 			for _, o := range m.opsOf[in] {
@@ -462,6 +530,9 @@ func (m *model) profile(fn *ssa.Function, group map[int32]bool, memo map[*ssa.Fu
 				n, must := int64(1), true
 				if o.virtual {
 					n, must = o.count, o.must
+					if !o.must && !o.ownErrors {
+						ownErrors = false
+					}
 				}
 				w = satAdd(w, n)
 				site = max(site, n)
@@ -480,6 +551,9 @@ func (m *model) profile(fn *ssa.Function, group map[int32]bool, memo map[*ssa.Fu
 					if p.must {
 						sends[b] = true
 					}
+					if p.sum > 0 && !p.must && !p.ownErrors {
+						ownErrors = false
+					}
 				}
 			}
 		}
@@ -492,8 +566,26 @@ func (m *model) profile(fn *ssa.Function, group map[int32]bool, memo map[*ssa.Fu
 		}
 	})
 	p := &sendProfile{sum: longestPath(fn, blocks, weight, succs), bound: bound, must: mustPass(fn, sends, succs)}
+	p.ownErrors = ownErrors && !p.must && p.sum > 0
 	memo[fn] = p
 	return *p
+}
+
+// ownErrorTest reports whether cond compares with nil an error that a
+// call returned: a result the goroutine computed itself.
+func ownErrorTest(cond ssa.Value) bool {
+	v, _, ok := nilTest(cond)
+	if !ok || !types.Identical(v.Type(), types.Universe.Lookup("error").Type()) {
+		return false
+	}
+	switch v := v.(type) {
+	case *ssa.Call:
+		return true
+	case *ssa.Extract:
+		_, isCall := v.Tuple.(*ssa.Call)
+		return isCall
+	}
+	return false
 }
 
 // everyIteration returns how many times b can run when it can run on every
@@ -645,7 +737,7 @@ type parentExitPoint struct {
 // received fewer values than total minus the buffer, without seeing the
 // channel closed or finishing a receive loop. It returns the earliest such
 // exit in the source.
-func (m *model) parentExit(g *ssa.Go, group, signals map[int32]bool, makes []*ssa.MakeChan, loops []*loop, total, capacity int64, sendBound func(int32) (int64, bool), consumer *ssa.Function) *parentExitPoint {
+func (m *model) parentExit(g ssa.Instruction, group, signals map[int32]bool, makes []*ssa.MakeChan, loops []*loop, total, capacity int64, sendBound func(int32) (int64, bool), consumer *ssa.Function) *parentExitPoint {
 	// Tests that decided the way to the go statement decide the same way
 	// again on every path from it ("if n > 0" guarding both the loop that
 	// starts goroutines and the loop that receives from them).
@@ -671,7 +763,7 @@ func (m *model) parentExit(g *ssa.Go, group, signals map[int32]bool, makes []*ss
 			idx = i + 1
 		}
 	}
-	exits := m.exitsFrom(g.Block(), idx, 0, known, failedIfNonNil(g, loops), group, signals, makes, loops, total, capacity, sendBound, consumer)
+	exits := m.exitsFrom(g.Block(), idx, 0, known, failedIfNonNil(g.Block(), loops), group, signals, makes, loops, total, capacity, sendBound, consumer)
 	if len(exits) == 0 {
 		return nil
 	}

@@ -56,6 +56,11 @@ type model struct {
 
 	// foreignEnds memoises foreignNeverEnds.
 	foreignEnds map[*ssa.Function]string
+
+	// unsent, while endsOnlyOnClose asks about a class nothing sends on
+	// (-1 otherwise), is that class: with no close either, a receive on
+	// it never completes.
+	unsent int32
 }
 
 func newModel(pass *analysis.Pass, pkg *ssa.Package, srcFuncs []*ssa.Function) *model {
@@ -199,6 +204,7 @@ func buildModel(pass *analysis.Pass, pkg *ssa.Package, srcFuncs []*ssa.Function,
 		known:     make(map[*ssa.Function]bool),
 		open:      make(map[*ssa.Function]bool),
 		opsOf:     make(map[ssa.Instruction][]*op),
+		unsent:    -1,
 
 		foreignEnds: make(map[*ssa.Function]string),
 	}
@@ -903,12 +909,19 @@ func (m *model) step(b *ssa.BasicBlock) (int, []*ssa.BasicBlock) {
 	return len(b.Instrs), b.Succs
 }
 
+// isStuck reports whether o can never complete: the fixpoint found it
+// stuck, or it receives from the class endsOnlyOnClose takes to be never
+// closed and that nothing sends on.
+func (m *model) isStuck(o *op) bool {
+	return m.stuck[o] || (o.kind == opRecv && o.class == m.unsent)
+}
+
 // blocks reports whether control never passes in.
 func (m *model) blocks(in ssa.Instruction) bool {
 	switch in := in.(type) {
 	case *ssa.UnOp, *ssa.Send:
 		for _, o := range m.opsOf[in] {
-			if m.stuck[o] {
+			if m.isStuck(o) {
 				return true
 			}
 		}
@@ -917,7 +930,7 @@ func (m *model) blocks(in ssa.Instruction) bool {
 			return false
 		}
 		for _, o := range m.opsOf[in] {
-			if !m.stuck[o] {
+			if !m.isStuck(o) {
 				return false
 			}
 		}
@@ -955,7 +968,7 @@ func (m *model) foreignNeverEnds(fn *ssa.Function) string {
 func (m *model) liveSuccs(b *ssa.BasicBlock, in *ssa.If) []*ssa.BasicBlock {
 	if sel, k, ok := selectCase(in.Cond); ok {
 		for _, o := range m.opsOf[sel] {
-			if o.index == k && m.stuck[o] {
+			if o.index == k && m.isStuck(o) {
 				return b.Succs[1:]
 			}
 		}

@@ -60,3 +60,20 @@ func syncOpOf(fn *types.Func) (syncOp, bool) {
 	op, ok := syncOps[fn.FullName()]
 	return op, ok
 }
+
+// cancelCtors are the functions whose second result cancels the context
+// they return as their first: after the call, that context's Done()
+// channel is closed.
+var cancelCtors = map[string]string{
+	"context.WithCancel":        "the CancelFunc closes the returned context's Done channel",
+	"context.WithCancelCause":   "the CancelCauseFunc closes the returned context's Done channel",
+	"context.WithTimeout":       "the CancelFunc closes the returned context's Done channel",
+	"context.WithTimeoutCause":  "the CancelFunc closes the returned context's Done channel",
+	"context.WithDeadline":      "the CancelFunc closes the returned context's Done channel",
+	"context.WithDeadlineCause": "the CancelFunc closes the returned context's Done channel",
+	"os/signal.NotifyContext":   "the stop function closes the returned context's Done channel",
+}
+
+// ctxDone is the method whose result is closed when the context it is
+// called on is cancelled.
+const ctxDone = "(context.Context).Done"

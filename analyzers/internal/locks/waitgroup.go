@@ -210,7 +210,13 @@ func (a *checker) checkGo(fn *ssa.Function, g *ssa.Go, adds map[key]bool, addCal
 						}
 						continue
 					}
-					if ret := a.skipsDone(body, ev.key); ret != nil {
+					ret := a.skipsDone(body, ev.key, nil)
+					if ret != nil {
+						if cut := a.cancelledExits(fn, g, body, ev.key, outer); len(cut) > 0 {
+							ret = a.skipsDone(body, ev.key, cut)
+						}
+					}
+					if ret != nil {
 						a.reportSkippedDone(fn, body, g, ret, waits[outer])
 						return
 					}
@@ -354,11 +360,18 @@ func inLoop(b *ssa.BasicBlock) bool {
 
 // skipsDone returns a normal return of the goroutine's function that a
 // path from its entry reaches without touching the WaitGroup k at all
-// (no Done, no defer, no call or closure it is passed to), or nil.
-func (a *checker) skipsDone(body *ssa.Function, k key) *ssa.Return {
+// (no Done, no defer, no call or closure it is passed to), or nil. The
+// walk does not take the edges in cut.
+func (a *checker) skipsDone(body *ssa.Function, k key, cut map[edge]bool) *ssa.Return {
 	seen := map[*ssa.BasicBlock]bool{}
 	var found *ssa.Return
 	var walk func(b *ssa.BasicBlock, as assumptions)
+	var step func(from, to *ssa.BasicBlock, as assumptions)
+	step = func(from, to *ssa.BasicBlock, as assumptions) {
+		if !cut[edge{from, to}] {
+			walk(to, as)
+		}
+	}
 	walk = func(b *ssa.BasicBlock, as assumptions) {
 		if found != nil || seen[b] {
 			return
@@ -378,25 +391,25 @@ func (a *checker) skipsDone(body *ssa.Function, k key) *ssa.Return {
 				if live := liveSuccs(b); len(live) == 1 {
 					// `if false { return }`, a range over a ticker's
 					// channel: only one edge is ever taken.
-					walk(live[0], as)
+					step(b, live[0], as)
 					return
 				}
 				ck, pos := condKey(body, in.Cond)
 				if v, ok := as[ck]; ok && ck != "" {
 					if v == pos {
-						walk(b.Succs[0], as)
+						step(b, b.Succs[0], as)
 					} else {
-						walk(b.Succs[1], as)
+						step(b, b.Succs[1], as)
 					}
 					return
 				}
-				walk(b.Succs[0], as.with(ck, pos))
-				walk(b.Succs[1], as.with(ck, !pos))
+				step(b, b.Succs[0], as.with(ck, pos))
+				step(b, b.Succs[1], as.with(ck, !pos))
 				return
 			}
 		}
 		for _, s := range b.Succs {
-			walk(s, as)
+			step(b, s, as)
 		}
 	}
 	if len(body.Blocks) > 0 {

@@ -146,3 +146,108 @@ func feedClosedByHelper(ns []int) error {
 }
 
 func shut(q chan item) { close(q) }
+
+func cleanup() {}
+
+// The goroutine waits for done with a plain receive; nothing sends on
+// done, so only the close ends the wait, and the error return skips it.
+func waitForDoneSkippedOnError(ns []int) error {
+	done := make(chan struct{})
+	go func() { // want `goroutine never finishes: it receives from done until it is closed, and the caller can return at line 162 without closing it`
+		<-done
+		cleanup()
+	}()
+	for _, n := range ns {
+		if _, err := load(n); err != nil {
+			return err
+		}
+	}
+	close(done)
+	return nil
+}
+
+// Closed on the error path too: the wait ends on every path.
+func waitForDoneClosedOnError(ns []int) error {
+	done := make(chan struct{})
+	go func() {
+		<-done
+		cleanup()
+	}()
+	for _, n := range ns {
+		if _, err := load(n); err != nil {
+			close(done)
+			return err
+		}
+	}
+	close(done)
+	return nil
+}
+
+// The error path sends on done instead of closing it: the receive
+// completes either way.
+func waitForDoneSentOnError(ns []int) error {
+	done := make(chan struct{})
+	go func() {
+		<-done
+		cleanup()
+	}()
+	for _, n := range ns {
+		if _, err := load(n); err != nil {
+			done <- struct{}{}
+			return err
+		}
+	}
+	close(done)
+	return nil
+}
+
+// A select loop serving work until stop is closed: the error return
+// between the go statement and the close leaves it selecting forever.
+func serveUntilStopSkippedOnError(ns []int) error {
+	stop := make(chan struct{})
+	work := make(chan item)
+	go func() { // want `goroutine never finishes: it receives from stop until it is closed, and the caller can return at line 222 without closing it`
+		for {
+			select {
+			case <-stop:
+				return
+			case it := <-work:
+				process(it)
+			}
+		}
+	}()
+	for _, n := range ns {
+		it, err := load(n)
+		if err != nil {
+			return err
+		}
+		work <- it
+	}
+	close(stop)
+	return nil
+}
+
+// The same loop with stop closed by a deferred close: nothing skips it.
+func serveUntilStopDeferred(ns []int) error {
+	stop := make(chan struct{})
+	defer close(stop)
+	work := make(chan item)
+	go func() {
+		for {
+			select {
+			case <-stop:
+				return
+			case it := <-work:
+				process(it)
+			}
+		}
+	}()
+	for _, n := range ns {
+		it, err := load(n)
+		if err != nil {
+			return err
+		}
+		work <- it
+	}
+	return nil
+}

@@ -114,3 +114,21 @@ Restart:
 		}
 	}
 }
+
+func compute(v int) (int, error) { return v, nil }
+
+// SendUnlessFails delivers its result unless computing it failed.
+func SendUnlessFails(ch chan<- int, v int) { // want SendUnlessFails:`goroutineleak\(param 0 sends once, not always, unless its own call fails\)`
+	r, err := compute(v)
+	if err != nil {
+		return
+	}
+	ch <- r
+}
+
+// SendIfPositive delivers only positive values: its argument decides.
+func SendIfPositive(ch chan<- int, v int) { // want SendIfPositive:`goroutineleak\(param 0 sends once, not always\)`
+	if v > 0 {
+		ch <- v
+	}
+}
