@@ -310,3 +310,31 @@ func handlerHijacks() (int, error) {
 	}
 	return resp.StatusCode, nil
 }
+
+// headAfterSend: the Method set to HEAD only after the request was sent.
+func headAfterSend(c *http.Client, u string) (int, error) {
+	req, err := http.NewRequest("GET", u, nil)
+	if err != nil {
+		return 0, err
+	}
+	resp, err := c.Do(req) // want `response body from c.Do is not closed when returning at line 325`
+	req.Method = "HEAD"
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+// handlerWritesNothingCleanup: the server is closed through a method
+// value; its client sends a POST to a path of its URL.
+func handlerWritesNothingCleanup(cleanup func(func())) (int, error) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	cleanup(srv.Close)
+	resp, err := srv.Client().Post(srv.URL+"/upload", "text/plain", nil)
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
