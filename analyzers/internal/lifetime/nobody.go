@@ -67,8 +67,10 @@ func bodiless(call *ssa.Call) bool {
 type request struct {
 	// method is the method it was made with (a constant, or nil).
 	method ssa.Value
-	// stores are the stores to its Method field.
-	stores []*ssa.Store
+	// stores are the stores to its Method field, of the value sent or of
+	// a request it was copied from; sent are those of the value sent
+	// (a store to the original after the copy was made does not reach it).
+	stores, sent []*ssa.Store
 	// url is the URL string it was made for, or nil.
 	url ssa.Value
 }
@@ -82,6 +84,8 @@ func (r *request) isHead(call *ssa.Call) bool {
 		if !isString(st.Val, resource.HeadMethod) {
 			return false
 		}
+	}
+	for _, st := range r.sent {
 		if before(st, call) {
 			head = true
 		}
@@ -127,7 +131,7 @@ trace:
 		break trace
 	}
 	urlStores := 0
-	for _, v := range chain {
+	for i, v := range chain {
 		_, isAlloc := v.(*ssa.Alloc)
 		for _, ref := range *v.Referrers() {
 			switch u := ref.(type) {
@@ -142,6 +146,9 @@ trace:
 								return nil, false
 							}
 							r.stores = append(r.stores, f)
+							if i == 0 {
+								r.sent = append(r.sent, f)
+							}
 						case *ssa.UnOp, *ssa.DebugRef:
 						default:
 							return nil, false

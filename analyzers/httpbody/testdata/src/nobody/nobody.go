@@ -338,3 +338,18 @@ func handlerWritesNothingCleanup(cleanup func(func())) (int, error) {
 	}
 	return resp.StatusCode, nil
 }
+
+// headAfterCopy: the copy sent was made while the method was GET.
+func headAfterCopy(ctx context.Context, c *http.Client, u string) (int, error) {
+	req, err := http.NewRequest("GET", u, nil)
+	if err != nil {
+		return 0, err
+	}
+	sent := req.WithContext(ctx)
+	req.Method = "HEAD"
+	resp, err := c.Do(sent) // want `response body from c.Do is not closed when returning at line 354`
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
