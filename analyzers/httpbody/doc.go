@@ -98,7 +98,19 @@
 //   - `http.ReadResponse`: its body reads from a reader the caller owns and no
 //     pooled connection is involved.
 //   - `http.Head` and `(*http.Client).Head`: a HEAD response's body is
-//     `http.NoBody` and its connection is back in the pool already.
+//     `http.NoBody` and its connection is back in the pool already. So is a
+//     HEAD request sent with `Do` or a transport's `RoundTrip`: one made by
+//     `http.NewRequest(http.MethodHead, ...)` (or `NewRequestWithContext`,
+//     or a `&http.Request{Method: "HEAD"}` literal, or `req.Method = "HEAD"`
+//     before the call) that nothing of the program can change first.
+//   - A response from an `httptest` server made in the same function, sent
+//     to its `URL` (optionally followed by a path or a query) through its
+//     own `Client()` or the default client, when the server's handler (a
+//     function of the package) uses its `ResponseWriter` only for
+//     `Header()` and `WriteHeader`, sets no `Content-Length`,
+//     `Transfer-Encoding`, `Trailer` or `Location`, and sends no 101: the
+//     server answers `Content-Length: 0` and the body is `http.NoBody`.
+//     A handler that writes, or hands `w` to any call, keeps the finding.
 //   - Paths on which the status was compared equal to 204 No Content or 304
 //     Not Modified (`if resp.StatusCode == http.StatusNoContent { return nil }`):
 //     such a body is `http.NoBody` too.

@@ -402,6 +402,9 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 		a, ok = e.table.InterfaceAcquirer(obj)
 	}
 	if ok {
+		if bodiless(call) {
+			return nil // http.NoBody: nothing held
+		}
 		if k := e.table.Kind(a.Kind); k != nil && e.leaksIn(k, call.Pos()) {
 			acqs = append(acqs, acquisition{call: call, result: a.Result, kind: k})
 		}

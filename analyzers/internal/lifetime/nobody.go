@@ -1,0 +1,444 @@
+package lifetime
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"github.com/leakvet/leakvet/analyzers/internal/resource"
+	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
+	"golang.org/x/tools/go/ssa"
+)
+
+// A response whose Body net/http sets to http.NoBody holds no connection:
+// the transport puts it back in the pool before the sending call returns
+// (transfer.go: a response to a HEAD request, or one with Content-Length
+// 0). bodiless proves that of one sending call in two ways, each resting
+// only on what the function itself shows and keeping the finding when
+// anything is out of sight:
+//
+//   - the request it sends is a HEAD request: made by http.NewRequest
+//     with the method HEAD (or a request literal whose Method is HEAD),
+//     and nothing that could set another method touches it first;
+//   - it is sent, through the test server's own client or the default
+//     client, to the URL of an httptest server made in the same function
+//     whose handler, a function of the package, uses its ResponseWriter
+//     only to set headers and a status: net/http's server then answers
+//     Content-Length: 0.
+func bodiless(call *ssa.Call) bool {
+	c := call.Common()
+	if c.IsInvoke() {
+		return false
+	}
+	s, ok := resource.SenderOf(ssanav.CalleeFunc(c))
+	if !ok {
+		return false
+	}
+	var url ssa.Value
+	if s.Request >= 0 {
+		if s.Request >= len(c.Args) {
+			return false
+		}
+		r, ok := traceRequest(c.Args[s.Request])
+		if !ok {
+			return false
+		}
+		if r.isHead(call) {
+			return true
+		}
+		url = r.url
+	} else if s.URL >= 0 && s.URL < len(c.Args) {
+		url = c.Args[s.URL]
+	}
+	if url == nil || s.Client == -2 {
+		return false
+	}
+	srv := serverOfURL(url)
+	if srv == nil {
+		return false
+	}
+	if s.Client >= 0 && (s.Client >= len(c.Args) || !clientOf(c.Args[s.Client], srv)) {
+		return false
+	}
+	return quietServer(srv)
+}
+
+// request is what traceRequest learnt of a request value.
+type request struct {
+	// method is the method it was made with (a constant, or nil).
+	method ssa.Value
+	// stores are the stores to its Method field, of the value sent or of
+	// a request it was copied from; sent are those of the value sent
+	// (a store to the original after the copy was made does not reach it).
+	stores, sent []*ssa.Store
+	// url is the URL string it was made for, or nil.
+	url ssa.Value
+}
+
+// isHead reports whether the request is a HEAD request when call sends
+// it: every method it is ever given is HEAD, and it was made with HEAD or
+// given HEAD before the call.
+func (r *request) isHead(call *ssa.Call) bool {
+	head := isString(r.method, resource.HeadMethod)
+	for _, st := range r.stores {
+		if !isString(st.Val, resource.HeadMethod) {
+			return false
+		}
+	}
+	for _, st := range r.sent {
+		if before(st, call) {
+			head = true
+		}
+	}
+	return head
+}
+
+// traceRequest follows a request back to where it was made, through the
+// copies of the table (WithContext, Clone). Every use of the made request
+// and of its copies must leave Method and URL as they were, but for
+// stores of Method, which are recorded; any other use (a helper of the
+// program, a store of the request itself, a closure) fails the trace.
+func traceRequest(v ssa.Value) (*request, bool) {
+	r := &request{}
+	var chain []ssa.Value
+trace:
+	for {
+		chain = append(chain, v)
+		switch x := v.(type) {
+		case *ssa.Call:
+			if !resource.CopiesRequest(ssanav.CalleeFunc(x.Common())) || x.Common().IsInvoke() {
+				return nil, false
+			}
+			v = x.Common().Args[0]
+			continue
+		case *ssa.Extract:
+			call, ok := x.Tuple.(*ssa.Call)
+			if !ok || x.Index != 0 || call.Common().IsInvoke() {
+				return nil, false
+			}
+			m, ok := resource.RequestMakerOf(ssanav.CalleeFunc(call.Common()))
+			if !ok {
+				return nil, false
+			}
+			r.method, r.url = call.Common().Args[m.Method], call.Common().Args[m.URL]
+		case *ssa.Alloc:
+			if types.TypeString(x.Type(), nil) != resource.RequestType {
+				return nil, false
+			}
+		default:
+			return nil, false
+		}
+		break trace
+	}
+	urlStores := 0
+	for i, v := range chain {
+		_, isAlloc := v.(*ssa.Alloc)
+		for _, ref := range *v.Referrers() {
+			switch u := ref.(type) {
+			case *ssa.DebugRef:
+			case *ssa.FieldAddr:
+				switch requestField(u) {
+				case "Method":
+					for _, fref := range *u.Referrers() {
+						switch f := fref.(type) {
+						case *ssa.Store:
+							if f.Addr != u {
+								return nil, false
+							}
+							r.stores = append(r.stores, f)
+							if i == 0 {
+								r.sent = append(r.sent, f)
+							}
+						case *ssa.UnOp, *ssa.DebugRef:
+						default:
+							return nil, false
+						}
+					}
+				case "URL":
+					// Only the literal's own URL, parsed from a string
+					// and stored once, is known; any other use of the
+					// field may change where the request goes.
+					for _, fref := range *u.Referrers() {
+						st, ok := fref.(*ssa.Store)
+						if !ok || st.Addr != u || !isAlloc {
+							urlStores = -1
+							break
+						}
+						if urlStores >= 0 {
+							urlStores++
+							r.url = parsedURL(st.Val)
+						}
+					}
+				}
+			case *ssa.Call:
+				if !keepsRequest(u.Common()) {
+					return nil, false
+				}
+			case *ssa.Defer:
+				if !keepsRequest(u.Common()) {
+					return nil, false
+				}
+			default:
+				return nil, false
+			}
+		}
+	}
+	_, alloc := chain[len(chain)-1].(*ssa.Alloc)
+	if urlStores < 0 || alloc && urlStores != 1 {
+		r.url = nil
+	}
+	return r, true
+}
+
+// keepsRequest reports whether call, which uses a request, leaves its
+// Method and URL alone.
+func keepsRequest(c *ssa.CallCommon) bool {
+	fn := ssanav.CalleeFunc(c)
+	if c.IsInvoke() {
+		return false
+	}
+	return resource.KeepsRequestMethod(fn) || resource.CopiesRequest(fn)
+}
+
+// requestField is the name of the field a FieldAddr selects.
+func requestField(fa *ssa.FieldAddr) string {
+	p, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return ""
+	}
+	st, ok := p.Elem().Underlying().(*types.Struct)
+	if !ok || fa.Field >= st.NumFields() {
+		return ""
+	}
+	return st.Field(fa.Field).Name()
+}
+
+// parsedURL is the string a *url.URL was parsed from, when it is a
+// url.Parse result used for nothing but being stored once.
+func parsedURL(v ssa.Value) ssa.Value {
+	ex, ok := v.(*ssa.Extract)
+	if !ok || ex.Index != 0 {
+		return nil
+	}
+	call, ok := ex.Tuple.(*ssa.Call)
+	if !ok || call.Common().IsInvoke() || !resource.ParsesURL(ssanav.CalleeFunc(call.Common())) {
+		return nil
+	}
+	stores := 0
+	for _, ref := range *ex.Referrers() {
+		switch ref.(type) {
+		case *ssa.Store:
+			stores++
+		case *ssa.DebugRef:
+		default:
+			return nil
+		}
+	}
+	if stores != 1 {
+		return nil
+	}
+	return call.Common().Args[0]
+}
+
+// before reports whether a runs before b on every path to b.
+func before(a, b ssa.Instruction) bool {
+	ab, bb := a.Block(), b.Block()
+	if ab == nil || bb == nil || ab.Parent() != bb.Parent() {
+		return false
+	}
+	if ab != bb {
+		return ab.Dominates(bb)
+	}
+	for _, in := range ab.Instrs {
+		switch in {
+		case a:
+			return true
+		case b:
+			return false
+		}
+	}
+	return false
+}
+
+func isString(v ssa.Value, s string) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.Value != nil && c.Value.Kind() == constant.String && constant.StringVal(c.Value) == s
+}
+
+// serverOfURL returns the test server (a call of the table's makers in
+// the function) whose URL the string v is: its URL field, or that
+// followed by constants that begin a path, a query or a fragment (and
+// anything after them). A suffix that could move the host ("@host",
+// ".domain") fails.
+func serverOfURL(v ssa.Value) *ssa.Call {
+	srv, _ := serverOfURLSep(v)
+	return srv
+}
+
+func serverOfURLSep(v ssa.Value) (srv *ssa.Call, sep bool) {
+	switch x := v.(type) {
+	case *ssa.UnOp:
+		fa, ok := x.X.(*ssa.FieldAddr)
+		if x.Op != token.MUL || !ok || requestField(fa) != resource.TestServerURL {
+			return nil, false
+		}
+		call, ok := fa.X.(*ssa.Call)
+		if !ok || call.Common().IsInvoke() || !resource.MakesTestServer(ssanav.CalleeFunc(call.Common())) {
+			return nil, false
+		}
+		return call, false
+	case *ssa.BinOp:
+		if x.Op != token.ADD {
+			return nil, false
+		}
+		srv, sep := serverOfURLSep(x.X)
+		if srv == nil || sep {
+			return srv, sep
+		}
+		c, ok := x.Y.(*ssa.Const)
+		if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+			return nil, false
+		}
+		s := constant.StringVal(c.Value)
+		if s == "" {
+			return srv, false
+		}
+		switch s[0] {
+		case '/', '?', '#':
+			return srv, true
+		}
+	}
+	return nil, false
+}
+
+// clientOf reports whether v is a client that sends to srv what is meant
+// for srv's URL: srv's own Client, or the default client.
+func clientOf(v ssa.Value, srv *ssa.Call) bool {
+	switch x := v.(type) {
+	case *ssa.Call:
+		fn := ssanav.CalleeFunc(x.Common())
+		return !x.Common().IsInvoke() && fn != nil && fn.FullName() == resource.TestServerClient && x.Common().Args[0] == ssa.Value(srv)
+	case *ssa.UnOp:
+		g, ok := x.X.(*ssa.Global)
+		return ok && x.Op == token.MUL && g.Object() != nil && g.Object().Pkg() != nil &&
+			g.Object().Pkg().Path()+"."+g.Object().Name() == resource.DefaultClient
+	}
+	return false
+}
+
+// quietServer reports whether the test server srv runs a handler of the
+// package that writes no body on any path, and nothing in the function
+// can give it another: srv is used only by the table's methods and
+// fields.
+func quietServer(srv *ssa.Call) bool {
+	for _, ref := range *srv.Referrers() {
+		switch u := ref.(type) {
+		case *ssa.DebugRef:
+		case *ssa.FieldAddr:
+			name := requestField(u)
+			if !resource.KeepsTestServerField(name) {
+				return false
+			}
+			if name == resource.TestServerURL {
+				for _, fref := range *u.Referrers() {
+					switch fref.(type) {
+					case *ssa.UnOp, *ssa.DebugRef:
+					default:
+						return false // srv.URL = ...
+					}
+				}
+			}
+		case *ssa.MakeClosure:
+			// A method value: t.Cleanup(srv.Close).
+			fn, ok := u.Fn.(*ssa.Function)
+			if !ok || len(u.Bindings) != 1 {
+				return false
+			}
+			m, _ := fn.Object().(*types.Func)
+			if !resource.KeepsTestServer(m) {
+				return false
+			}
+		case ssa.CallInstruction:
+			c := u.Common()
+			if c.IsInvoke() {
+				return false
+			}
+			fn := ssanav.CalleeFunc(c)
+			if resource.KeepsTestServer(fn) && len(c.Args) > 0 && c.Args[0] == ssa.Value(srv) {
+				continue
+			}
+			return false
+		default:
+			return false
+		}
+	}
+	h := ssanav.Unconverted(srv.Common().Args[0])
+	if mc, ok := h.(*ssa.MakeClosure); ok {
+		h = mc.Fn
+	}
+	fn, ok := h.(*ssa.Function)
+	if !ok || len(fn.Blocks) == 0 || len(fn.Params) != 2 {
+		return false
+	}
+	return quietWriter(fn.Params[0])
+}
+
+// quietWriter reports whether a handler uses its ResponseWriter w only
+// to set headers that frame no body and to send a status other than 101.
+func quietWriter(w ssa.Value) bool {
+	for _, ref := range *w.Referrers() {
+		switch u := ref.(type) {
+		case *ssa.DebugRef:
+		case *ssa.Call:
+			c := u.Common()
+			if !c.IsInvoke() || c.Value != w || !resource.QuietWriterMethod(c.Method.Name()) {
+				return false
+			}
+			switch c.Method.Name() {
+			case "WriteHeader":
+				if len(c.Args) != 1 {
+					return false
+				}
+				k, ok := c.Args[0].(*ssa.Const)
+				if !ok || k.Value == nil || k.Value.Kind() != constant.Int {
+					return false
+				}
+				if n, exact := constant.Int64Val(k.Value); !exact || n == resource.SwitchingProtocols {
+					return false
+				}
+			case "Header":
+				if !quietHeader(u) {
+					return false
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// quietHeader reports whether the header h is only read, or set under
+// keys that frame no body.
+func quietHeader(h ssa.Value) bool {
+	for _, ref := range *h.Referrers() {
+		switch u := ref.(type) {
+		case *ssa.DebugRef:
+		case *ssa.Call:
+			c := u.Common()
+			if c.IsInvoke() || len(c.Args) < 2 || c.Args[0] != h {
+				return false
+			}
+			key, constKey := "", false
+			if k, ok := c.Args[1].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
+				key, constKey = constant.StringVal(k.Value), true
+			}
+			if !resource.QuietHeaderCall(ssanav.CalleeFunc(c), key, constKey) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
