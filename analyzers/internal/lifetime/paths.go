@@ -401,10 +401,19 @@ func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) 
 
 // atEOF reports whether, on the edge of cond that is taken (or not), the
 // error of a read of the released part (an EOFReads entry) equals the
-// kind's EOFError: the part was read to its end.
+// kind's EOFError (`err == io.EOF`, `errors.Is(err, io.EOF)`): the part
+// was read to its end.
 func (t *tracker) atEOF(cond ssa.Value, taken bool) bool {
 	if len(t.eofErrs) == 0 {
 		return false
+	}
+	if call, ok := cond.(*ssa.Call); ok && taken {
+		// errors.Is(err, io.EOF)
+		err, target, ok := errpath.Match(&call.Call)
+		return ok && t.eofErrs[err] && t.isEOFError(target)
+	}
+	if u, ok := cond.(*ssa.UnOp); ok && u.Op == token.NOT {
+		return t.atEOF(u.X, !taken)
 	}
 	cmp, ok := cond.(*ssa.BinOp)
 	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) || (cmp.Op == token.EQL) != taken {

@@ -160,3 +160,27 @@ func notDrainedPerIteration(urls []string) int {
 	}
 	return n
 }
+
+func readToEOFMatched(url string) error {
+	resp, err := http.Get(url) // want `response body from http.Get is read to the end but not closed when returning at line 173: its connection is reused`
+	if err != nil {
+		return err
+	}
+	var buf [1]byte
+	if _, err := resp.Body.Read(buf[:]); !errors.Is(err, io.EOF) {
+		panic("body not empty")
+	}
+	return nil
+}
+
+func readToOtherErrorMatched(url string) error {
+	resp, err := http.Get(url) // want `response body from http.Get is not closed when returning at line 185$`
+	if err != nil {
+		return err
+	}
+	var buf [4]byte
+	if _, err := io.ReadFull(resp.Body, buf[:]); !errors.Is(err, io.ErrUnexpectedEOF) {
+		panic("want a short body")
+	}
+	return nil
+}
