@@ -8,10 +8,11 @@
 //   - Finds: `*http.Response` values whose `Body` is not closed on some path
 //     that returns normally.
 //   - Categories: `leak`; `drained`, a body read to its end (`io.ReadAll`,
-//     `io.Copy`, `bytes.Buffer.ReadFrom`) on every path where it is not
-//     closed: net/http then gives the connection back, but the documented
-//     contract (close the body) is broken, so it is reported apart and can
-//     be silenced apart
+//     `io.Copy`, `bytes.Buffer.ReadFrom`, an `io.ReadFull` whose error is
+//     `io.EOF`, or a helper or function literal that does one of these on
+//     every path) on every path where it is not closed: net/http then
+//     gives the connection back, but the documented contract (close the
+//     body) is broken, so it is reported apart and can be silenced apart
 //     (`//nolint:httpbody/drained`); `strict`, opt-in: see below.
 //   - Default: on.
 //

@@ -79,6 +79,29 @@ func Predicate(call *ssa.CallCommon) (ssa.Value, bool) {
 	return call.Args[0], true
 }
 
+// matchers lists, by full name, the functions that return true only when
+// their first argument is their second or wraps it.
+var matchers = map[string]string{
+	"errors.Is": "Is(err, target) reports whether err or an error it wraps is target",
+}
+
+// Match returns the error and the target of a call that returns true only
+// when the error is the target or wraps it (errors.Is(err, io.EOF)).
+func Match(call *ssa.CallCommon) (err, target ssa.Value, ok bool) {
+	callee := call.StaticCallee()
+	if callee == nil || len(call.Args) != 2 {
+		return nil, nil, false
+	}
+	obj, isFunc := callee.Object().(*types.Func)
+	if !isFunc {
+		return nil, nil, false
+	}
+	if _, listed := matchers[obj.FullName()]; !listed {
+		return nil, nil, false
+	}
+	return call.Args[0], call.Args[1], true
+}
+
 // At says what is known of the error value v where block b runs: by
 // construction (IsNonNil, or the nil constant) or by a comparison with
 // nil, up b's dominator tree, whose outcome decides that b runs.

@@ -181,6 +181,10 @@ func (e *engine) summariseParams(fn *ssa.Function, s *Summary) {
 		return
 	}
 	for i, p := range fn.Params {
+		if e.drainsReader(fn, p) {
+			s.Drains = append(s.Drains, i)
+			continue
+		}
 		if !e.closable(p.Type()) && !e.hasReleaseMethod(p.Type()) {
 			continue
 		}
@@ -189,7 +193,12 @@ func (e *engine) summariseParams(fn *ssa.Function, s *Summary) {
 		t.add(p, tracked{role: roleWhole})
 		t.param = true
 		t.run()
-		eff := t.effect(t.paths(fn.Blocks[0], 0, nil))
+		out := t.paths(fn.Blocks[0], 0, nil)
+		eff := t.effect(out)
+		if eff.When == Never && t.drainsOnEveryPath(out) {
+			s.Drains = append(s.Drains, i)
+			continue
+		}
 		if eff.When == Always && !eff.Releases && t.cleanupRegistered() {
 			// A test helper that registers the release of what it keeps
 			// the parameter in: released when the test ends.
@@ -211,6 +220,63 @@ func (e *engine) summariseParams(fn *ssa.Function, s *Summary) {
 			s.Params = append(s.Params, eff)
 		}
 	}
+}
+
+// drainsReader reports whether fn reads its parameter p, an interface
+// through which a kind's released part can be passed (an io.Reader given
+// a response body), to its end on every path: the parameter is walked as
+// that part.
+func (e *engine) drainsReader(fn *ssa.Function, p *ssa.Parameter) bool {
+	if !isInterface(p.Type()) || isEmptyInterface(p.Type()) || e.closable(p.Type()) && e.table.KindOfType(p.Type()) != nil {
+		return false
+	}
+	for _, k := range e.table.Kinds() {
+		if len(k.DrainFuncs) == 0 || k.Field == "" {
+			continue
+		}
+		t := newTracker(e, fn, k)
+		t.add(p, tracked{role: rolePart, field: k.Field})
+		t.param = true
+		t.run()
+		if !t.drains() {
+			continue // nothing reads it to the end: no walk needed
+		}
+		if t.drainsOnEveryPath(t.paths(fn.Blocks[0], 0, nil)) {
+			return true
+		}
+	}
+	return false
+}
+
+// drains reports whether some use of the tracked value reads it to its end.
+func (t *tracker) drains() bool {
+	for _, ev := range t.events {
+		if ev.kind == evDrain {
+			return true
+		}
+	}
+	return len(t.eofErrs) > 0
+}
+
+// drainsOnEveryPath reports whether the walk out, from a function's entry,
+// found the tracked value read to its end at every normal return, and
+// neither released nor handed on anywhere: what a caller passes there is
+// drained by the call and still the caller's to release.
+func (t *tracker) drainsOnEveryPath(out outcome) bool {
+	if len(t.kind.DrainFuncs) == 0 || len(out.leaks) == 0 || out.pendingExit {
+		return false
+	}
+	for _, ev := range t.events {
+		if ev.kind != evDrain {
+			return false
+		}
+	}
+	for _, x := range out.leaks {
+		if !x.drained || x.loop {
+			return false
+		}
+	}
+	return true
 }
 
 // wrapperEffectKept reports whether the effect eff of fn on its parameter
@@ -345,12 +411,15 @@ func (e *engine) effectOn(fn *ssa.Function, fv ssa.Value, kind *resource.Kind, t
 	if c, ok := e.closures[k]; ok {
 		return c.eff, c.some
 	}
-	e.closures[k] = closureEffect{ParamEffect{When: Always}, false} // recursion through itself: assume it keeps
+	e.closures[k] = closureEffect{ParamEffect{When: Always}, false, false} // recursion through itself: assume it keeps
+	drains := false
 	if len(fn.Blocks) > 0 && (tr.role == rolePart || tr.role == roleWhole || tr.role == roleCell) {
 		t := newTracker(e, fn, kind)
 		t.add(fv, tr)
 		t.run()
-		eff = t.effect(t.paths(fn.Blocks[0], 0, nil))
+		out := t.paths(fn.Blocks[0], 0, nil)
+		eff = t.effect(out)
+		drains = eff.When == Never && t.drainsOnEveryPath(out)
 		releasesSome = false
 		for _, ev := range t.events {
 			if ev.kind == evRelease {
@@ -363,13 +432,22 @@ func (e *engine) effectOn(fn *ssa.Function, fv ssa.Value, kind *resource.Kind, t
 			}
 		}
 	}
-	e.closures[k] = closureEffect{eff, releasesSome}
+	e.closures[k] = closureEffect{eff, releasesSome, drains}
 	return eff, releasesSome
 }
 
+// drainsCaptured reports whether the function literal fn reads the
+// resource it captures as fv to its end on every path, neither releasing
+// nor keeping it (see effectOn).
+func (e *engine) drainsCaptured(fn *ssa.Function, fv ssa.Value, kind *resource.Kind, tr tracked) bool {
+	e.effectOn(fn, fv, kind, tr)
+	return e.closures[closureKey{fn, fv, kind.ID, tr}].drains
+}
+
 type closureEffect struct {
-	eff  ParamEffect
-	some bool
+	eff    ParamEffect
+	some   bool
+	drains bool
 }
 
 // acquisition is one call whose result must be released.
@@ -382,6 +460,9 @@ type acquisition struct {
 	evidence string
 	// withError: the callee may return it together with a non-nil error.
 	withError bool
+	// drained: the callee read its released part to the end before
+	// returning it (OwnedResult.Drained).
+	drained bool
 }
 
 func (e *engine) acquisitions(call *ssa.Call) []acquisition {
@@ -420,7 +501,7 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 					continue // documented to need no release
 				}
 				if k := e.kindByID(r.Kind); k != nil {
-					acqs = append(acqs, acquisition{call, r.Index, k, r.At, r.WithError})
+					acqs = append(acqs, acquisition{call, r.Index, k, r.At, r.WithError, r.Drained})
 				}
 			}
 		}
@@ -498,6 +579,7 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 		}
 	}
 	t.root = root
+	t.drainedAtStart = acq.drained
 	if root != nil {
 		t.add(root, tracked{role: roleWhole})
 	}
@@ -578,10 +660,14 @@ func (e *engine) recordOwnedResults(fn *ssa.Function, t *tracker, out outcome, r
 		if t.returnsCloser(ret) {
 			continue // handed over with its own cleanup function, which the caller owns instead
 		}
-		if !slices.ContainsFunc(r.summary.Results, func(o OwnedResult) bool { return o.Index == ra.index }) {
+		drained := !ra.container && slices.Contains(out.returnedDrained, ssa.Instruction(ret)) &&
+			!slices.Contains(out.returnedUndrained, ssa.Instruction(ret))
+		if k := slices.IndexFunc(r.summary.Results, func(o OwnedResult) bool { return o.Index == ra.index }); k >= 0 {
+			r.summary.Results[k].Drained = r.summary.Results[k].Drained && drained
+		} else {
 			p := e.pass.Fset.Position(retPos(ret))
 			at := filepath.Base(p.Filename) + ":" + itoa(p.Line)
-			r.summary.Results = append(r.summary.Results, OwnedResult{Index: ra.index, Kind: ra.kind, At: at})
+			r.summary.Results = append(r.summary.Results, OwnedResult{Index: ra.index, Kind: ra.kind, At: at, Drained: drained})
 		}
 		if !ra.container && errNilness(ret) == 1 {
 			// Handed over unreleased with a non-nil error.
@@ -938,7 +1024,7 @@ func (e *engine) finding(fn *ssa.Function, acq acquisition, t *tracker, out outc
 			best = x
 		}
 	}
-	drained := best != nil && !loop
+	drained := len(out.leaks) > 0
 	for _, x := range out.leaks {
 		drained = drained && x.drained
 	}
@@ -967,7 +1053,10 @@ func (e *engine) finding(fn *ssa.Function, acq acquisition, t *tracker, out outc
 	if drained {
 		f.Message += ": its connection is reused, but the body must still be closed"
 	}
-	if acq.evidence != "" {
+	switch {
+	case acq.evidence != "" && acq.drained:
+		f.Message += " (" + name + " reads it to the end and returns it unreleased at " + acq.evidence + ")"
+	case acq.evidence != "":
 		// The finding rests on the callee's summary: say where to check it.
 		f.Message += " (" + name + " returns it unreleased at " + acq.evidence + ")"
 	}

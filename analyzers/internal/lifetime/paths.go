@@ -80,6 +80,10 @@ type outcome struct {
 	// returnedReleased holds the returns that hand the resource back after
 	// it was released on the path to them.
 	returnedReleased []*ssa.Return
+	// returnedDrained and returnedUndrained hold the returns of
+	// returnedOwed that some path reaches after (without) reading the
+	// released part to its end.
+	returnedDrained, returnedUndrained []ssa.Instruction
 }
 
 // paths explores every path from instruction index start of block b (the
@@ -100,6 +104,7 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 	var first pathState
 	if rootInstr != nil {
 		first.dec = t.dominatingDecisions(b)
+		first.drained = t.drainedAtStart
 	}
 	stack := []item{{b, start, first}}
 	for len(stack) > 0 {
@@ -139,7 +144,7 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 					continue
 				}
 				if st.duty == owed {
-					out.leaks = append(out.leaks, exit{pos: rootInstr.Pos(), loop: true})
+					out.leaks = append(out.leaks, exit{pos: rootInstr.Pos(), loop: true, drained: st.drained})
 				}
 				done = true
 				break
@@ -166,6 +171,11 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 					done = true
 					if ret, ok := instr.(*ssa.Return); ok && st.duty == owed {
 						out.returnedOwed = appendOnce(out.returnedOwed, ret)
+						if st.drained {
+							out.returnedDrained = appendOnce(out.returnedDrained, ret)
+						} else {
+							out.returnedUndrained = appendOnce(out.returnedUndrained, ret)
+						}
 					}
 					if ret, ok := instr.(*ssa.Return); ok && st.duty == pendingSuccess && returnsPending(ret, st.err) {
 						// `return (&T{Conn: c}).Listen()`: what is returned
@@ -302,6 +312,11 @@ func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) 
 	if alive, known := t.decidedEdge(&st.dec, cond, taken); known && !alive {
 		return st, false // `if didOpen`, where this path set the flag
 	}
+	if t.atEOF(cond, taken) {
+		// `if err != io.EOF { t.Fatal(err) }` after io.ReadFull of the
+		// body: past it, the body was read to its end.
+		st.drained = true
+	}
 	if !taken && ssanav.ReceivesFromNeverClosed(cond) {
 		return st, false // `for range ticker.C` does not end
 	}
@@ -382,6 +397,42 @@ func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) 
 		return resolve(st, isNilHere)
 	}
 	return st, true
+}
+
+// atEOF reports whether, on the edge of cond that is taken (or not), the
+// error of a read of the released part (an EOFReads entry) equals the
+// kind's EOFError (`err == io.EOF`, `errors.Is(err, io.EOF)`): the part
+// was read to its end.
+func (t *tracker) atEOF(cond ssa.Value, taken bool) bool {
+	if len(t.eofErrs) == 0 {
+		return false
+	}
+	if call, ok := cond.(*ssa.Call); ok && taken {
+		// errors.Is(err, io.EOF)
+		err, target, ok := errpath.Match(&call.Call)
+		return ok && t.eofErrs[err] && t.isEOFError(target)
+	}
+	if u, ok := cond.(*ssa.UnOp); ok && u.Op == token.NOT {
+		return t.atEOF(u.X, !taken)
+	}
+	cmp, ok := cond.(*ssa.BinOp)
+	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) || (cmp.Op == token.EQL) != taken {
+		return false
+	}
+	return t.eofErrs[cmp.X] && t.isEOFError(cmp.Y) || t.eofErrs[cmp.Y] && t.isEOFError(cmp.X)
+}
+
+// isEOFError reports whether v is a load of the kind's EOFError.
+func (t *tracker) isEOFError(v ssa.Value) bool {
+	u, ok := v.(*ssa.UnOp)
+	if !ok || u.Op != token.MUL {
+		return false
+	}
+	g, ok := u.X.(*ssa.Global)
+	if !ok || g.Pkg == nil {
+		return false
+	}
+	return t.kind.EOFError != "" && g.Pkg.Pkg.Path()+"."+g.Name() == t.kind.EOFError
 }
 
 // loopsOverCollection reports whether cond is the test of a loop over the

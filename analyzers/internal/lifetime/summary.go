@@ -67,6 +67,11 @@ type OwnedResult struct {
 	// non-nil error (a client that returns the response of a 4xx with an
 	// error), so the caller's error check does not mean there is none.
 	WithError bool
+	// Drained: every return that hands the resource over unreleased has
+	// read its released part to the end first (a test helper that does
+	// the request and io.ReadAll of the body, and returns the response
+	// for its header): a leak of it is of the drained category.
+	Drained bool
 }
 
 // Summary is the part of a function's behaviour that callers in other
@@ -74,6 +79,12 @@ type OwnedResult struct {
 type Summary struct {
 	Params  []ParamEffect
 	Results []OwnedResult
+	// Drains lists the parameters (index 0 is the receiver of a method)
+	// that the function reads to their end on every path to a normal
+	// return, neither releasing nor keeping them (io.ReadAll(r) of an
+	// io.Reader, io.Copy(io.Discard, resp.Body) of an *http.Response): for
+	// its callers the call is a drain of what they pass there.
+	Drains []int
 }
 
 // AFact marks Summary as an analysis fact.
@@ -97,12 +108,24 @@ func (s *Summary) String() string {
 		if r.WithError {
 			text += ", also with an error"
 		}
+		if r.Drained {
+			text += ", read to the end"
+		}
 		parts = append(parts, text)
+	}
+	for _, i := range s.Drains {
+		parts = append(parts, fmt.Sprintf("reads param %d to the end", i))
 	}
 	return "lifetime(" + strings.Join(parts, "; ") + ")"
 }
 
-func (s *Summary) empty() bool { return s == nil || len(s.Params) == 0 && len(s.Results) == 0 }
+func (s *Summary) empty() bool {
+	return s == nil || len(s.Params) == 0 && len(s.Results) == 0 && len(s.Drains) == 0
+}
+
+// drains reports whether the function reads parameter i to its end on
+// every path.
+func (s *Summary) drains(i int) bool { return s != nil && slices.Contains(s.Drains, i) }
 
 func (s *Summary) param(i int) ParamEffect {
 	if s != nil {
@@ -118,4 +141,5 @@ func (s *Summary) param(i int) ParamEffect {
 func (s *Summary) sort() {
 	slices.SortFunc(s.Params, func(a, b ParamEffect) int { return a.Index - b.Index })
 	slices.SortFunc(s.Results, func(a, b OwnedResult) int { return a.Index - b.Index })
+	slices.Sort(s.Drains)
 }

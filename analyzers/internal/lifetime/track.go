@@ -41,6 +41,10 @@ type tracked struct {
 	inner role   // for roleCell: the role of what the cell holds
 	field string // for rolePart (and a cell holding one): which field
 	keeps bool   // for roleCapture: the closure keeps (transfers) the value
+	// drains, for roleCapture: calling the closure reads the released
+	// part to its end on every path (a deferred io.Copy(io.Discard,
+	// resp.Body)).
+	drains bool
 }
 
 type returnedAs struct {
@@ -104,6 +108,12 @@ type tracker struct {
 	// param: the value is the function's parameter, walked for the
 	// function's summary (what it does with what its caller owns).
 	param bool
+	// drainedAtStart: the resource comes from a callee that read its
+	// released part to the end before returning it (OwnedResult.Drained).
+	drainedAtStart bool
+	// eofErrs holds the error results of reads of the released part that
+	// return the kind's EOFError only at its end (Kind.EOFReads).
+	eofErrs map[ssa.Value]bool
 }
 
 func newTracker(e *engine, fn *ssa.Function, kind *resource.Kind) *tracker {
@@ -505,7 +515,7 @@ func (t *tracker) closure(mc *ssa.MakeClosure, v ssa.Value, tr tracked) {
 		case eff.When == Always:
 			t.add(mc, tracked{role: roleCapture, keeps: true})
 		default:
-			t.add(mc, tracked{role: roleCapture})
+			t.add(mc, tracked{role: roleCapture, drains: t.e.drainsCaptured(fn, fn.FreeVars[i], t.kind, tr)})
 		}
 		return
 	}
@@ -554,8 +564,8 @@ func (t *tracker) call(instr ssa.CallInstruction, v ssa.Value, tr tracked) {
 		if c.IsInvoke() {
 			if t.releasesBy(tr, c.Method.Name()) {
 				t.setEvent(instr, event{kind: evRelease})
-			} else {
-				t.releasesOnFailure(instr, tr, c.Method.Name())
+			} else if !t.releasesOnFailure(instr, tr, c.Method.Name()) {
+				t.readsToEOF(instr, c.Method, tr)
 			}
 			return
 		}
@@ -566,6 +576,10 @@ func (t *tracker) call(instr ssa.CallInstruction, v ssa.Value, tr tracked) {
 			t.setEvent(instr, event{kind: evTransfer}) // the goroutine owns what it captures
 		case tr.role == roleCapture && tr.keeps:
 			t.setEvent(instr, event{kind: evTransfer})
+		case tr.role == roleCapture && tr.drains && !isGo:
+			// A function literal in sight that reads the body to its
+			// end (deferred: at every return after the defer).
+			t.setEvent(instr, event{kind: evDrain})
 		}
 		return
 	}
@@ -598,6 +612,9 @@ func (t *tracker) call(instr ssa.CallInstruction, v ssa.Value, tr tracked) {
 				t.setEvent(instr, event{kind: evDrain})
 				continue
 			}
+			if t.readsToEOF(instr, fn, tr) {
+				continue
+			}
 			if slices.Contains(t.kind.ReleaseFuncs, fn.Origin().FullName()) && (tr.role == roleWhole || tr.role == rolePart) {
 				t.setEvent(instr, event{kind: evRelease})
 				continue
@@ -611,7 +628,41 @@ func (t *tracker) call(instr ssa.CallInstruction, v ssa.Value, tr tracked) {
 			}
 		}
 		t.argument(instr, c, callee, i, tr)
+		if _, decided := t.events[instr]; !decided && callee != nil && t.drainedBy(callee, i, tr) {
+			t.setEvent(instr, event{kind: evDrain})
+		}
 	}
+}
+
+// drainedBy reports whether passing a value tracked as tr as argument i
+// of callee reads the released part to its end: the callee's summary
+// says it drains that parameter.
+func (t *tracker) drainedBy(callee *ssa.Function, i int, tr tracked) bool {
+	if len(t.kind.DrainFuncs) == 0 || tr.role != rolePart && tr.role != roleWhole {
+		return false
+	}
+	s, _ := t.e.summaryOf(originOf(callee))
+	return s.drains(i)
+}
+
+// readsToEOF records a call of fn, an EOFReads entry of the kind, on the
+// released part: where its error equals the kind's EOFError, the part was
+// read to its end. It reports whether it did.
+func (t *tracker) readsToEOF(instr ssa.CallInstruction, fn *types.Func, tr tracked) bool {
+	if fn == nil || tr.role != rolePart || !slices.Contains(t.kind.EOFReads, fn.Origin().FullName()) {
+		return false
+	}
+	call, ok := instr.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	if errv := outcomeResult(call); errv != nil && isError(errv.Type()) {
+		if t.eofErrs == nil {
+			t.eofErrs = map[ssa.Value]bool{}
+		}
+		t.eofErrs[errv] = true
+	}
+	return true
 }
 
 // argument decides what passing v as argument i of the call does.

@@ -21,7 +21,11 @@ var httpKinds = []*Kind{
 	{ID: "http.Response", Check: "httpbody", Noun: "response body", Type: "*net/http.Response",
 		Field: "Body", Release: []string{"Close"}, ReleaseText: "Body.Close",
 		EmptyField: "StatusCode", EmptyValues: []int64{204, 304},
-		DrainFuncs: []string{"io.ReadAll", "io/ioutil.ReadAll", "io.Copy", "(*bytes.Buffer).ReadFrom"}},
+		DrainFuncs: []string{"io.ReadAll", "io/ioutil.ReadAll", "io.Copy", "(*bytes.Buffer).ReadFrom"},
+		// io.Reader's contract: Read returns io.EOF at the end of input;
+		// io.ReadFull and io.ReadAtLeast return io.EOF only when the
+		// reader did so before any byte was read.
+		EOFReads: []string{"(io.Reader).Read", "io.ReadFull", "io.ReadAtLeast"}, EOFError: "io.EOF"},
 }
 
 var httpAcquirers = []Acquirer{

@@ -42,6 +42,16 @@ type Kind struct {
 	// breaks the documented contract: such findings get their own
 	// category, so users can tell them from a held connection.
 	DrainFuncs []string
+	// EOFReads lists functions and methods (types.Func.FullName) that read
+	// from the released part and return the error EOFError only once the
+	// part has reached its end (io.ReadFull returns io.EOF only when no
+	// byte was read before the reader's own io.EOF): on a path where their
+	// error equals EOFError, the part was read to its end, as by a
+	// DrainFuncs entry.
+	EOFReads []string
+	// EOFError is the package-level error (types.Var full name, "io.EOF")
+	// that EOFReads return at the end of the part.
+	EOFError string
 	// ReleaseOnFailure lists methods, written as in Release, that release
 	// the resource when they fail (return false or a non-nil error): rows
 	// whose Next has returned false are closed. A loop that reads rows to

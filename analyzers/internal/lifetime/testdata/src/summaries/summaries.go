@@ -1,6 +1,7 @@
 package summaries
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -293,3 +294,31 @@ func (s *Session) Watch() {
 
 // Len only reads the session: no summary.
 func Len(s *Session) int { return cap(s.done) }
+
+// ReadToEnd reads r to its end on every path, and neither closes nor keeps
+// it: its callers' bodies passed here are drained.
+func ReadToEnd(r io.Reader) int64 { // want ReadToEnd:`lifetime\(reads param 0 to the end\)`
+	n, _ := io.Copy(io.Discard, r)
+	return n
+}
+
+// ReadOne reads one JSON value: no summary.
+func ReadOne(r io.Reader, v any) error {
+	return json.NewDecoder(r).Decode(v)
+}
+
+// SlurpBody reads the response's body to its end.
+func SlurpBody(resp *http.Response) []byte { // want SlurpBody:`lifetime\(reads param 0 to the end\)`
+	b, _ := io.ReadAll(resp.Body)
+	return b
+}
+
+// FetchRead returns the response after reading its body to the end.
+func FetchRead(c *http.Client, url string) (*http.Response, []byte, error) { // want FetchRead:`lifetime\(returns owned http.Response in result 0, read to the end\)`
+	resp, err := c.Get(url)
+	if err != nil {
+		return nil, nil, err
+	}
+	b, err := io.ReadAll(resp.Body)
+	return resp, b, err
+}
