@@ -8,5 +8,5 @@ import (
 )
 
 func TestHTTPBody(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), httpbody.Analyzer, "leaks", "owned", "dying", "transports", "retrypolicy", "sdkclient", "sdkuser")
+	analysistest.Run(t, analysistest.TestData(), httpbody.Analyzer, "leaks", "owned", "dying", "transports", "retrypolicy", "sdkclient", "sdkuser", "fakerts")
 }

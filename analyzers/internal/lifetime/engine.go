@@ -402,7 +402,7 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 		a, ok = e.table.InterfaceAcquirer(obj)
 	}
 	if ok {
-		if k := e.table.Kind(a.Kind); k != nil && e.leaksIn(k, call.Pos()) && !e.heldInMemory(call, a, k) {
+		if k := e.table.Kind(a.Kind); k != nil && e.leaksIn(k, call.Pos()) && !e.heldInMemory(call, a, k) && !e.answeredInMemory(call, obj) {
 			acqs = append(acqs, acquisition{call: call, result: a.Result, kind: k})
 		}
 		return acqs

@@ -44,7 +44,14 @@ func (e *engine) heldInMemory(call *ssa.Call, a resource.Acquirer, k *resource.K
 	if dest < 0 || dest >= len(c.Args) {
 		return false
 	}
-	worst := e.sinkOf(c.Args[dest], map[ssa.Value]bool{})
+	// The method a destination is written through: the one method of the
+	// parameter's interface (Write of io.Writer).
+	iface, ok := sig.Params().At(dest - offset).Type().Underlying().(*types.Interface)
+	if !ok || iface.NumMethods() != 1 {
+		return false
+	}
+	write := iface.Method(0).Name()
+	worst := e.sinkOf(c.Args[dest], write, map[ssa.Value]bool{})
 	if worst == sinkOther {
 		return false
 	}
@@ -62,7 +69,7 @@ func (e *engine) heldInMemory(call *ssa.Call, a resource.Acquirer, k *resource.K
 			name := callee.Name()
 			switch {
 			case name == k.Redirect && len(mc.Common().Args) == 2:
-				worst = min(worst, e.sinkOf(mc.Common().Args[1], map[ssa.Value]bool{}))
+				worst = min(worst, e.sinkOf(mc.Common().Args[1], write, map[ssa.Value]bool{}))
 			case k.Releases(name) || slices.Contains(k.Ends, name):
 				ended = true
 			}
@@ -101,7 +108,7 @@ func writerValues(call *ssa.Call, i int) []ssa.Value {
 
 // sinkOf says what destination v does with the bytes written into it:
 // the least of what any value it may hold does.
-func (e *engine) sinkOf(v ssa.Value, seen map[ssa.Value]bool) sink {
+func (e *engine) sinkOf(v ssa.Value, write string, seen map[ssa.Value]bool) sink {
 	v = ssanav.Unconverted(v)
 	if seen[v] {
 		return sinkDiscard // a cycle adds nothing
@@ -111,7 +118,7 @@ func (e *engine) sinkOf(v ssa.Value, seen map[ssa.Value]bool) sink {
 	case *ssa.Phi:
 		s := sinkDiscard
 		for _, ed := range x.Edges {
-			s = min(s, e.sinkOf(ed, seen))
+			s = min(s, e.sinkOf(ed, write, seen))
 		}
 		return s
 	case *ssa.UnOp:
@@ -127,28 +134,16 @@ func (e *engine) sinkOf(v ssa.Value, seen map[ssa.Value]bool) sink {
 	if resource.IsMemoryWriter(v.Type()) {
 		return sinkBuffer
 	}
-	return e.writerOfPackage(v.Type())
+	return e.writerOfPackage(v.Type(), write)
 }
 
 // writerOfPackage derives, from the body of its Write method, what a
 // writer type declared in the package being analysed does with what it is
-// written: a Write that calls nothing and looks at p only for its length
+// written: a Write (the method write) that calls nothing and looks at p only for its length
 // drops it; one that calls nothing but builtins keeps it in memory.
-func (e *engine) writerOfPackage(t types.Type) sink {
-	named := t
-	if p, ok := t.(*types.Pointer); ok {
-		named = p.Elem()
-	}
-	n, ok := types.Unalias(named).(*types.Named)
-	if !ok || n.Obj().Pkg() != e.pass.Pkg || e.pkg == nil {
-		return sinkOther
-	}
-	sel := e.pkg.Prog.MethodSets.MethodSet(t).Lookup(e.pass.Pkg, "Write")
-	if sel == nil {
-		return sinkOther
-	}
-	fn := e.pkg.Prog.MethodValue(sel)
-	if fn == nil || len(fn.Blocks) == 0 || len(fn.Params) != 2 || len(fn.AnonFuncs) > 0 {
+func (e *engine) writerOfPackage(t types.Type, write string) sink {
+	fn := e.packageMethod(t, write)
+	if fn == nil || len(fn.Params) != 2 || len(fn.AnonFuncs) > 0 {
 		return sinkOther
 	}
 	for _, b := range fn.Blocks {
