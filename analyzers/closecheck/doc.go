@@ -55,7 +55,15 @@
 //
 // Not resources: `os.Stdin/Stdout/Stderr`, `os.NewFile` of an inherited
 // descriptor, `exec.Cmd.Run/Output/CombinedOutput` (they wait), and gzip,
-// zlib or flate *readers* (their `Close` releases nothing).
+// zlib or flate *readers* (their `Close` releases nothing), and compression
+// writers whose every destination (at creation and through `Reset`) is
+// memory: into `io.Discard` or a writer of the package that looks at what it
+// is written only for its length, they lose nothing anyone reads; into a
+// `*bytes.Buffer`, a `*strings.Builder` or a writer of the package whose
+// `Write` calls only builtins, they are not reported when the function
+// flushes or closes the writer somewhere, which makes what the buffer holds
+// its choice. Into memory and neither flushed nor closed, the output read
+// from the buffer is truncated: still reported.
 //
 // Tickers are reported only in files whose Go version is below 1.23: since
 // then an unreferenced ticker is collected.

@@ -115,6 +115,18 @@
 //   - Paths on which the status was compared equal to 204 No Content or 304
 //     Not Modified (`if resp.StatusCode == http.StatusNoContent { return nil }`):
 //     such a body is `http.NoBody` too.
+//   - Responses answered in memory by a round tripper of the package: a
+//     client made in the same function (`&http.Client{Transport: fake{}}`,
+//     used only through its own methods) whose transport's `RoundTrip` (or
+//     the function literal a func-type adapter converts) returns only nil or
+//     `&http.Response{...}` it builds, or a helper of the package's, with a
+//     body that is nil, `http.NoBody` or `io.NopCloser` of a
+//     `*strings.Reader`, `*bytes.Reader` or `*bytes.Buffer`; the same round
+//     tripper registered with `(*http.Transport).RegisterProtocol` for the
+//     scheme of the call's constant URL; or one called directly. A client
+//     built elsewhere, handed to other code, or a round tripper that returns
+//     a response it did not build (a field, another round tripper's) is
+//     still checked.
 //   - Paths on which a test has already failed (`t.Errorf(...)` followed by
 //     `return` or `continue`), and example functions without an output
 //     comment, which `go test` compiles but never runs.

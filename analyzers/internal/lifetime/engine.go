@@ -486,7 +486,7 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 		if bodiless(call) {
 			return nil // http.NoBody: nothing held
 		}
-		if k := e.table.Kind(a.Kind); k != nil && e.leaksIn(k, call.Pos()) {
+		if k := e.table.Kind(a.Kind); k != nil && e.leaksIn(k, call.Pos()) && !e.heldInMemory(call, a, k) && !e.answeredInMemory(call, obj) {
 			acqs = append(acqs, acquisition{call: call, result: a.Result, kind: k})
 		}
 		return acqs

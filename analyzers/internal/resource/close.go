@@ -35,11 +35,14 @@ var closeKinds = []*Kind{
 	// Compression writers buffer data: without Close the stream is
 	// truncated and its trailer (checksum, size) never written.
 	{ID: "gzip.Writer", Check: "closecheck", Noun: "gzip writer", Type: "*compress/gzip.Writer",
-		Release: []string{"Close"}, ReleaseText: "Close", Unreleased: "not closed (its buffered data and trailer are lost)", SuccessOnly: true},
+		Release: []string{"Close"}, ReleaseText: "Close", Unreleased: "not closed (its buffered data and trailer are lost)", SuccessOnly: true,
+		Ends: []string{"Flush"}, Redirect: "Reset"},
 	{ID: "zlib.Writer", Check: "closecheck", Noun: "zlib writer", Type: "*compress/zlib.Writer",
-		Release: []string{"Close"}, ReleaseText: "Close", Unreleased: "not closed (its buffered data and trailer are lost)", SuccessOnly: true},
+		Release: []string{"Close"}, ReleaseText: "Close", Unreleased: "not closed (its buffered data and trailer are lost)", SuccessOnly: true,
+		Ends: []string{"Flush"}, Redirect: "Reset"},
 	{ID: "flate.Writer", Check: "closecheck", Noun: "flate writer", Type: "*compress/flate.Writer",
-		Release: []string{"Close"}, ReleaseText: "Close", Unreleased: "not closed (its buffered data is lost)", SuccessOnly: true},
+		Release: []string{"Close"}, ReleaseText: "Close", Unreleased: "not closed (its buffered data is lost)", SuccessOnly: true,
+		Ends: []string{"Flush"}, Redirect: "Reset"},
 	// A started process must be waited for: until then it stays a zombie
 	// in the process table and its pipes stay open.
 	{ID: "exec.Cmd", Check: "closecheck", Noun: "process", Type: "*os/exec.Cmd",
@@ -80,11 +83,13 @@ var closeAcquirers = []Acquirer{
 	{Func: "(*net.ListenConfig).Listen", Kind: "net.Listener", Why: "binds a port"},
 	{Func: "net.ListenTCP", Kind: "net.TCPListener", Why: "binds a port"},
 	{Func: "crypto/tls.Listen", Kind: "net.Listener", Why: "binds a port"},
-	{Func: "compress/gzip.NewWriter", Kind: "gzip.Writer", Why: "buffers until Close"},
-	{Func: "compress/gzip.NewWriterLevel", Kind: "gzip.Writer", Why: "buffers until Close"},
-	{Func: "compress/zlib.NewWriter", Kind: "zlib.Writer", Why: "buffers until Close"},
-	{Func: "compress/zlib.NewWriterLevel", Kind: "zlib.Writer", Why: "buffers until Close"},
-	{Func: "compress/flate.NewWriter", Kind: "flate.Writer", Why: "buffers until Close"},
+	// The compression writers write into w: into memory alone they hold
+	// nothing but memory (see Acquirer.Dest).
+	{Func: "compress/gzip.NewWriter", Kind: "gzip.Writer", Why: "buffers until Close", Dest: "w"},
+	{Func: "compress/gzip.NewWriterLevel", Kind: "gzip.Writer", Why: "buffers until Close", Dest: "w"},
+	{Func: "compress/zlib.NewWriter", Kind: "zlib.Writer", Why: "buffers until Close", Dest: "w"},
+	{Func: "compress/zlib.NewWriterLevel", Kind: "zlib.Writer", Why: "buffers until Close", Dest: "w"},
+	{Func: "compress/flate.NewWriter", Kind: "flate.Writer", Why: "buffers until Close", Dest: "w"},
 	{Func: "(*os/exec.Cmd).Start", Result: -1, Kind: "exec.Cmd", Why: "a started process must be waited for"},
 	{Func: "time.NewTicker", Kind: "time.Ticker", Why: "before Go 1.23 an unstopped ticker is never collected"},
 }

@@ -78,6 +78,16 @@ type Kind struct {
 	// success (a compression writer abandoned with its output on an error
 	// path loses nothing anyone reads).
 	SuccessOnly bool
+	// Ends lists the methods besides Release through which code decides
+	// where the output of a writer into memory ends (Flush): a function
+	// that calls one of them, or a release, on a writer whose destination
+	// is a memory buffer has chosen what the buffer holds (see
+	// Acquirer.Dest).
+	Ends []string
+	// Redirect names the method that points a writer at a new
+	// destination, its one argument (Reset): the writer holds only memory
+	// when every destination it is given is memory.
+	Redirect string
 }
 
 // An Acquirer is a function or method whose result must be released.
@@ -107,6 +117,14 @@ type Acquirer struct {
 	// transaction cannot satisfy (it also asks for Begin, Ping or Close) is
 	// a database's or a connection's.
 	ThroughInterfacesUnless []string
+	// Dest, for a writer that holds nothing but what it writes into, names
+	// the acquirer's parameter it writes into. Into memory only (a
+	// MemoryWriter type, a discard sink) the writer holds no descriptor,
+	// connection or goroutine: left open into a sink nothing reads, it
+	// loses nothing; into a buffer the function also flushes, resets or
+	// closes it on some path, what the buffer holds is the function's
+	// choice. Into anything else it is the resource its kind says.
+	Dest string
 }
 
 // Table is a set of kinds and their acquirers. It is immutable once built.
