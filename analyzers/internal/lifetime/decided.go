@@ -119,6 +119,11 @@ func (t *tracker) entering(d decisions, pred, b *ssa.BasicBlock) decisions {
 		if in, ok := x.v.(ssa.Instruction); ok && in.Block() == b {
 			d[i] = decision{}
 		}
+		if in, ok := readBase(x.v).(ssa.Instruction); ok && in.Block() == b {
+			// A read of a field of a value b makes anew (a range
+			// loop's per-iteration variable).
+			d[i] = decision{}
+		}
 	}
 	for _, c := range counted[:nc] {
 		d = d.withInt(c.v, c.n)
@@ -416,8 +421,9 @@ func (e *engine) retestedIn(fn *ssa.Function) *condInfo {
 // sameReads maps each read of a struct field that must give the same
 // value as an earlier read to that earlier one (in block order):
 // extractions of one field from one struct value, and loads of one field
-// through a parameter, a free variable or a parameter's spill whose field
-// addresses fn only loads from.
+// through a parameter, a free variable, a parameter's spill or a local
+// written whole once in its own block (a range loop's variable), whose
+// field addresses fn and the closures it makes only load from.
 func sameReads(fn *ssa.Function) map[ssa.Value]ssa.Value {
 	type readKey struct {
 		base ssa.Value
@@ -460,7 +466,7 @@ func sameReads(fn *ssa.Function) map[ssa.Value]ssa.Value {
 				case *ssa.Alloc:
 					// A parameter spilled to a local: written whole once,
 					// in the entry block, before any read.
-					if x.Block() != fn.Blocks[0] {
+					if x.Block() != fn.Blocks[0] && !assignedOnce(x) {
 						continue
 					}
 				default:
@@ -471,6 +477,81 @@ func sameReads(fn *ssa.Function) map[ssa.Value]ssa.Value {
 		}
 	}
 	return canon
+}
+
+// readBase gives the struct value or address whose field v reads.
+func readBase(v ssa.Value) ssa.Value {
+	switch v := v.(type) {
+	case *ssa.Field:
+		return v.X
+	case *ssa.UnOp:
+		if fa, ok := v.X.(*ssa.FieldAddr); ok && v.Op == token.MUL {
+			return fa.X
+		}
+	}
+	return nil
+}
+
+// assignedOnce reports whether the local variable a is written whole once,
+// in its own block, before any field of it is addressed there: a range
+// loop's per-iteration variable (`for _, test := range tests`), made anew
+// and assigned at the top of each iteration.
+func assignedOnce(a *ssa.Alloc) bool {
+	stores := 0
+	stored := false
+	for _, instr := range a.Block().Instrs {
+		switch in := instr.(type) {
+		case *ssa.Store:
+			if in.Addr == a {
+				stored = true
+			}
+		case *ssa.FieldAddr:
+			if in.X == a && !stored {
+				return false
+			}
+		}
+	}
+	for _, r := range *a.Referrers() {
+		if st, ok := r.(*ssa.Store); ok && st.Addr == a {
+			if st.Block() != a.Block() {
+				return false
+			}
+			stores++
+		}
+	}
+	return stores == 1 && stored
+}
+
+// readOnlyCapture reports whether the closure mc makes only reads what it
+// captures as x: its free variable is only loaded, whole or by field.
+func readOnlyCapture(mc *ssa.MakeClosure, x ssa.Value) bool {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return false
+	}
+	for i, b := range mc.Bindings {
+		if b != x {
+			continue
+		}
+		for _, r := range *fn.FreeVars[i].Referrers() {
+			switch r := r.(type) {
+			case *ssa.UnOp:
+				if r.Op != token.MUL {
+					return false
+				}
+			case *ssa.FieldAddr:
+				for _, u := range *r.Referrers() {
+					if l, ok := u.(*ssa.UnOp); !ok || l.Op != token.MUL {
+						return false
+					}
+				}
+			case *ssa.DebugRef:
+			default:
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // onlyRead reports whether no FieldAddr of fa's base and field in fa's
@@ -485,6 +566,14 @@ func onlyRead(fa *ssa.FieldAddr) bool {
 		if !ok {
 			if st, ok := r.(*ssa.Store); ok && st.Addr == fa.X && st.Block() == st.Parent().Blocks[0] {
 				continue // the spill of a parameter
+			}
+			if st, ok := r.(*ssa.Store); ok && st.Addr == fa.X {
+				if a, ok := fa.X.(*ssa.Alloc); ok && st.Block() == a.Block() && assignedOnce(a) {
+					continue // the assignment of a range loop's variable
+				}
+			}
+			if mc, ok := r.(*ssa.MakeClosure); ok && readOnlyCapture(mc, fa.X) {
+				continue // captured by a closure that only reads it
 			}
 			// The base itself is passed, stored or compared: a callee
 			// may write the field through it.
