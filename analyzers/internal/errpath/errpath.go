@@ -39,6 +39,26 @@ var alwaysFails = map[string]string{
 	"fmt.Errorf": "returns a new error value whatever its operands (with no %w, a *fmt.wrapError or an errorString)",
 }
 
+// handshaken lists, by full name, the functions whose connection result
+// has completed its TLS handshake.
+var handshaken = map[string]string{
+	"crypto/tls.Dial":                  "dials through DialWithDialer",
+	"crypto/tls.DialWithDialer":        "runs HandshakeContext and returns the connection only when it succeeded",
+	"(*crypto/tls.Dialer).Dial":        "dials through DialContext",
+	"(*crypto/tls.Dialer).DialContext": "dials through the handshaking dial of DialWithDialer",
+}
+
+// succeedsOn lists, by full name, methods whose error result is nil when
+// the receiver is the result of one of the functions in the list that goes
+// with it.
+var succeedsOn = map[string]struct {
+	sources map[string]string
+	reason  string
+}{
+	"(*crypto/tls.Conn).Handshake":        {handshaken, "returns nil at once when a handshake has completed"},
+	"(*crypto/tls.Conn).HandshakeContext": {handshaken, "returns nil at once when a handshake has completed"},
+}
+
 // predicate is a function that returns true only for a non-nil error.
 type predicate struct {
 	// target, if not negative, is the index of an argument that must
@@ -103,16 +123,63 @@ func Match(call *ssa.CallCommon) (err, target ssa.Value, ok bool) {
 }
 
 // At says what is known of the error value v where block b runs: by
-// construction (IsNonNil, or the nil constant) or by a comparison with
+// construction (IsNonNil, or IsNil) or by a comparison with
 // nil, up b's dominator tree, whose outcome decides that b runs.
 func At(b *ssa.BasicBlock, v ssa.Value) Nilness {
-	if c, ok := v.(*ssa.Const); ok && c.Value == nil {
+	if c, ok := v.(*ssa.Const); ok && c.Value == nil || IsNil(v) {
 		return Nil
 	}
 	if IsNonNil(v) {
 		return NonNil
 	}
 	return checked(b, v)
+}
+
+// IsNil reports whether v is a nil error by construction: the nil
+// constant, or the error of a method listed in succeedsOn called on a
+// receiver produced by one of the listed functions
+// (`tc, err := tls.Dial(...); ...; err = tc.Handshake()`).
+func IsNil(v ssa.Value) bool {
+	switch v := v.(type) {
+	case *ssa.Const:
+		return v.Value == nil && isError(v.Type())
+	case *ssa.Call:
+		callee := v.Call.StaticCallee()
+		if callee == nil || len(v.Call.Args) == 0 || v.Call.IsInvoke() {
+			return false
+		}
+		obj, ok := callee.Object().(*types.Func)
+		if !ok {
+			return false
+		}
+		s, ok := succeedsOn[obj.FullName()]
+		if !ok {
+			return false
+		}
+		recv := v.Call.Args[0]
+		if ta, ok := recv.(*ssa.TypeAssert); ok && !ta.CommaOk {
+			recv = ta.X
+		}
+		ex, ok := recv.(*ssa.Extract)
+		if !ok || ex.Index != 0 {
+			return false
+		}
+		src, ok := ex.Tuple.(*ssa.Call)
+		if !ok || src.Call.IsInvoke() {
+			return false
+		}
+		fn := src.Call.StaticCallee()
+		if fn == nil {
+			return false
+		}
+		fobj, ok := fn.Object().(*types.Func)
+		if !ok {
+			return false
+		}
+		_, ok = s.sources[fobj.FullName()]
+		return ok
+	}
+	return false
 }
 
 // IsNonNil reports whether v is a non-nil error by construction.

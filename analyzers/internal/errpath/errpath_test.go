@@ -11,7 +11,7 @@ import (
 // TestTablesNameRealFunctions keeps the knowledge tables honest: every
 // entry names a function of the standard library and gives a reason.
 func TestTablesNameRealFunctions(t *testing.T) {
-	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedTypes}, "errors", "fmt", "os")
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedTypes}, "errors", "fmt", "os", "crypto/tls")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -20,6 +20,28 @@ func TestTablesNameRealFunctions(t *testing.T) {
 		scope[p.PkgPath] = p.Types.Scope()
 	}
 	check := func(name, reason string) {
+		if strings.HasPrefix(name, "(*") {
+			// (*pkg.Type).Method
+			typ, method, _ := strings.Cut(strings.TrimPrefix(name, "(*"), ").")
+			i := strings.LastIndex(typ, ".")
+			s := scope[typ[:i]]
+			if s == nil {
+				t.Errorf("%s: package not loaded", name)
+				return
+			}
+			tn, ok := s.Lookup(typ[i+1:]).(*types.TypeName)
+			if !ok {
+				t.Errorf("%s: no such type", name)
+				return
+			}
+			if m, _, _ := types.LookupFieldOrMethod(types.NewPointer(tn.Type()), true, tn.Pkg(), method); m == nil {
+				t.Errorf("%s: no such method", name)
+			}
+			if reason == "" {
+				t.Errorf("%s: no reason", name)
+			}
+			return
+		}
 		i := strings.LastIndex(name, ".")
 		s := scope[name[:i]]
 		if s == nil {
@@ -38,5 +60,11 @@ func TestTablesNameRealFunctions(t *testing.T) {
 	}
 	for name, p := range predicates {
 		check(name, p.reason)
+	}
+	for name, reason := range handshaken {
+		check(name, reason)
+	}
+	for name, s := range succeedsOn {
+		check(name, s.reason)
 	}
 }

@@ -386,6 +386,9 @@ func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) 
 	if isNilHere && neverNil(v) {
 		return st, false // `cf := conn.Close; if cf != nil { cf() }`: no such edge
 	}
+	if !isNilHere && errpath.IsNil(v) {
+		return st, false // `if err := tc.Handshake(); err != nil` after tls.Dial: no such edge
+	}
 	switch {
 	case st.duty == owed && !st.again && t.nilMeansNone[v] && isNilHere:
 		return st, false

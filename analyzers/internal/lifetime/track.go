@@ -440,6 +440,11 @@ func (t *tracker) store(s *ssa.Store, tr tracked) {
 	}
 	if base := localBase(s.Addr); base != nil {
 		t.add(base, tracked{role: roleContainer})
+		for _, ld := range sameElementLoads(s) {
+			// `c[i] = conn; defer c[i].Close()`: the element read back is
+			// the resource stored there.
+			t.add(ld, tr)
+		}
 		return
 	}
 	if cell := cellOfLocalAggregate(s.Addr); cell != nil {
@@ -448,6 +453,107 @@ func (t *tracker) store(s *ssa.Store, tr tracked) {
 	}
 	// A field, element or global that outlives the call now owns it.
 	t.setEvent(s, event{kind: evTransfer})
+}
+
+// sameElementLoads returns the loads of the element of a local array that
+// s stores into, read back with the same index after s: s is the only
+// store into the array's elements and the index is computed in a block
+// that dominates s, which dominates each load, so the latest run of s
+// before a load stored there with the same index.
+func sameElementLoads(s *ssa.Store) []ssa.Value {
+	ia, ok := s.Addr.(*ssa.IndexAddr)
+	if !ok {
+		return nil
+	}
+	arr, ok := ia.X.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	if ptr, ok := arr.Type().Underlying().(*types.Pointer); !ok {
+		return nil
+	} else if _, ok := ptr.Elem().Underlying().(*types.Array); !ok {
+		return nil
+	}
+	idx, ok := ia.Index.(ssa.Instruction)
+	if !ok || !idx.Block().Dominates(s.Block()) {
+		return nil
+	}
+	var loads []ssa.Value
+	for _, r := range *arr.Referrers() {
+		switch r := r.(type) {
+		case *ssa.IndexAddr:
+			if r == ia {
+				for _, u := range *r.Referrers() {
+					if u != s {
+						return nil
+					}
+				}
+				continue
+			}
+			for _, u := range *r.Referrers() {
+				ld, ok := u.(*ssa.UnOp)
+				if !ok || ld.Op != token.MUL {
+					return nil
+				}
+				if r.Index == ia.Index && storedBefore(s, ld) {
+					loads = append(loads, ld)
+				}
+			}
+		case *ssa.MakeClosure:
+			if !readOnlyElements(r, arr) {
+				return nil
+			}
+		case *ssa.DebugRef:
+		default:
+			return nil // the array escapes whole: anything may write it
+		}
+	}
+	return loads
+}
+
+// storedBefore reports whether every path to the instruction at comes
+// through s first.
+func storedBefore(s ssa.Instruction, at ssa.Instruction) bool {
+	if s.Block() != at.Block() {
+		return s.Block().Dominates(at.Block())
+	}
+	for _, in := range s.Block().Instrs {
+		switch in {
+		case s:
+			return true
+		case at:
+			return false
+		}
+	}
+	return false
+}
+
+// readOnlyElements reports whether the closure mc makes only loads
+// elements of the array it captures as arr.
+func readOnlyElements(mc *ssa.MakeClosure, arr ssa.Value) bool {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return false
+	}
+	for i, b := range mc.Bindings {
+		if b != arr {
+			continue
+		}
+		for _, r := range *fn.FreeVars[i].Referrers() {
+			switch r := r.(type) {
+			case *ssa.IndexAddr:
+				for _, u := range *r.Referrers() {
+					if ld, ok := u.(*ssa.UnOp); !ok || ld.Op != token.MUL {
+						return false
+					}
+				}
+			case *ssa.DebugRef:
+			default:
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // localBase returns the local allocation that addr points into through
