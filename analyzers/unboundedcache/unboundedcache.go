@@ -65,6 +65,12 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c := newChecker(pass)
 	c.collect()
+	if !c.judgeable() {
+		return nil, nil
+	}
+	c.applyLifespan()
+	c.resolveFieldAliases()
+	c.resolveWrites()
 	c.computeContexts()
 	c.computeShrinks()
 	c.exportFacts()
@@ -98,6 +104,27 @@ func needed(pass *analysis.Pass) bool {
 			if pass.ImportObjectFact(o, new(growsWith)) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// judgeable reports whether the walk found anything the later phases
+// could report or record in a fact: a growth statement (every write, and
+// every write through a helper, comes from one), a call of another
+// package's function with a growsWith fact, or an exported package-level
+// variable holding a container (a growOnly fact, writes by other
+// packages). Without any of these the package is left before lifespan is
+// asked when its functions run.
+func (c *checker) judgeable() bool {
+	if len(c.rawWrites) > 0 || len(c.importedCalls) > 0 {
+		return true
+	}
+	scope := c.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		v, ok := scope.Lookup(name).(*types.Var)
+		if ok && v.Exported() && !isTestPos(c.pass, v.Pos()) && (holdsContainer(v.Type(), 3) || len(containerPaths(v.Type(), 2)) > 0) {
+			return true
 		}
 	}
 	return false
