@@ -427,6 +427,17 @@ func (c *checker) applyLifespan() {
 			c.classifyLit(n)
 		}
 	}
+	// A write in a literal that runs later, for callers unknown here, is
+	// deferred.
+	for _, n := range c.nodes {
+		for _, w := range n.writes {
+			for m := n; m.kind == litNode; m = m.parent {
+				if m.lk == litDetached && !m.goCall {
+					w.deferred = true
+				}
+			}
+		}
+	}
 }
 
 func (c *checker) classifyLit(n *fnode) {
