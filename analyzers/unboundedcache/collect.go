@@ -47,7 +47,10 @@ type fnode struct {
 	litCall *ast.CallExpr // for callbacks and immediate calls: the call
 	litVar  *types.Var    // for litLocal: the variable holding it
 	goCall  bool          // a literal started by a go statement: go func(x T) {...}(v)
-	isInit  bool          // init, the initialisers, or a once literal
+	// litParent: the syntax directly around a literal, which with
+	// lifespan's judgement decides litCall, litVar and goCall.
+	litParent ast.Node
+	isInit    bool // init, the initialisers, or a once literal
 
 	// external: called by code this package does not see (exported), so
 	// its parameters carry arbitrary data.
@@ -346,8 +349,6 @@ func (c *checker) collect() {
 			}
 		}
 	}
-	c.resolveFieldAliases()
-	c.resolveWrites()
 }
 
 // resolveFieldAliases finds struct fields that only ever hold one
@@ -395,7 +396,6 @@ func (c *checker) newDecl(d *ast.FuncDecl) *fnode {
 		n.sig, _ = obj.Type().(*types.Signature)
 		c.byFunc[obj] = n
 	}
-	n.isInit = c.life.InitBody(d)
 	c.nodes = append(c.nodes, n)
 	c.addParams(n)
 	return n
@@ -404,6 +404,44 @@ func (c *checker) newDecl(d *ast.FuncDecl) *fnode {
 func (c *checker) newLit(lit *ast.FuncLit, parent *fnode, stack []ast.Node) *fnode {
 	n := &fnode{kind: litNode, lit: lit, parent: parent, outer: parent.outer}
 	n.sig, _ = c.info.TypeOf(lit).(*types.Signature)
+	if len(stack) >= 2 {
+		n.litParent = stack[len(stack)-2]
+	}
+	c.byLit[lit] = n
+	c.nodes = append(c.nodes, n)
+	c.addParams(n)
+	return n
+}
+
+// applyLifespan takes from package lifespan when each function runs: which
+// declarations are start-up by themselves, and when each literal runs
+// relative to the code making it. It is a separate step, after the walk,
+// so that a package with nothing to judge never asks lifespan (whose walk
+// of the package is then not done).
+func (c *checker) applyLifespan() {
+	for _, n := range c.nodes {
+		switch n.kind {
+		case declNode:
+			n.isInit = c.life.InitBody(n.decl)
+		case litNode:
+			c.classifyLit(n)
+		}
+	}
+	// A write in a literal that runs later, for callers unknown here, is
+	// deferred.
+	for _, n := range c.nodes {
+		for _, w := range n.writes {
+			for m := n; m.kind == litNode; m = m.parent {
+				if m.lk == litDetached && !m.goCall {
+					w.deferred = true
+				}
+			}
+		}
+	}
+}
+
+func (c *checker) classifyLit(n *fnode) {
+	lit := n.lit
 	switch c.life.Lit(lit) {
 	case lifespan.Immediate:
 		n.lk = litImmediate
@@ -416,23 +454,21 @@ func (c *checker) newLit(lit *ast.FuncLit, parent *fnode, stack []ast.Node) *fno
 	default:
 		n.lk = litDetached
 	}
-	if len(stack) >= 2 {
-		switch p := stack[len(stack)-2].(type) {
-		case *ast.CallExpr:
-			n.litCall = p
-			if ast.Unparen(p.Fun) == lit && n.lk == litDetached {
-				n.goCall = true // go func(x T) {...}(v)
-			}
-		case *ast.AssignStmt:
-			if v := c.localAssignedTo(p, lit); v != nil && n.lk == litLocal {
-				n.litVar = v
-			}
-		case *ast.ValueSpec:
-			if n.lk == litLocal {
-				for i, val := range p.Values {
-					if val == lit && i < len(p.Names) {
-						n.litVar, _ = c.info.Defs[p.Names[i]].(*types.Var)
-					}
+	switch p := n.litParent.(type) {
+	case *ast.CallExpr:
+		n.litCall = p
+		if ast.Unparen(p.Fun) == lit && n.lk == litDetached {
+			n.goCall = true // go func(x T) {...}(v)
+		}
+	case *ast.AssignStmt:
+		if v := c.localAssignedTo(p, lit); v != nil && n.lk == litLocal {
+			n.litVar = v
+		}
+	case *ast.ValueSpec:
+		if n.lk == litLocal {
+			for i, val := range p.Values {
+				if val == lit && i < len(p.Names) {
+					n.litVar, _ = c.info.Defs[p.Names[i]].(*types.Var)
 				}
 			}
 		}
@@ -441,10 +477,6 @@ func (c *checker) newLit(lit *ast.FuncLit, parent *fnode, stack []ast.Node) *fno
 		n.lk = litDetached
 	}
 	n.isInit = n.lk == litOnce
-	c.byLit[lit] = n
-	c.nodes = append(c.nodes, n)
-	c.addParams(n)
-	return n
 }
 
 // localAssignedTo returns the local variable a literal is assigned to.

@@ -65,6 +65,12 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c := newChecker(pass)
 	c.collect()
+	c.resolveFieldAliases()
+	c.resolveWrites()
+	if !c.judgeable() {
+		return nil, nil
+	}
+	c.applyLifespan()
 	c.computeContexts()
 	c.computeShrinks()
 	c.exportFacts()
@@ -98,6 +104,35 @@ func needed(pass *analysis.Pass) bool {
 			if pass.ImportObjectFact(o, new(growsWith)) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// judgeable reports whether the walk found anything the later phases
+// could report or record in a fact: a write to a package-level container
+// or to one reached from a parameter (a write to a local container is
+// neither reported nor passed to callers), a call of another
+// package's function with a growsWith fact, or an exported package-level
+// variable holding a container (a growOnly fact, writes by other
+// packages). Without any of these the package is left before lifespan is
+// asked when its functions run.
+func (c *checker) judgeable() bool {
+	if len(c.importedCalls) > 0 {
+		return true
+	}
+	for _, n := range c.nodes {
+		for _, w := range n.writes {
+			if _, isParam := c.paramOf[w.ref.root]; isParam || isPkgVar(w.ref.root) {
+				return true
+			}
+		}
+	}
+	scope := c.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		v, ok := scope.Lookup(name).(*types.Var)
+		if ok && v.Exported() && !isTestPos(c.pass, v.Pos()) && (holdsContainer(v.Type(), 3) || len(containerPaths(v.Type(), 2)) > 0) {
+			return true
 		}
 	}
 	return false

@@ -8,7 +8,8 @@ import (
 )
 
 // resolveWrites turns the raw growth statements into writes on named
-// containers, once every local definition is known.
+// containers, once every local definition is known. Whether a write is
+// deferred is set later, by applyLifespan.
 func (c *checker) resolveWrites() {
 	for _, rw := range c.rawWrites {
 		r, ok := c.resolve(rw.container)
@@ -24,11 +25,6 @@ func (c *checker) resolveWrites() {
 			}
 		}
 		w := &write{site: rw.node, pos: rw.pos, local: r, ref: r, kind: rw.kind, key: rw.key, values: rw.values, guards: rw.guards, inLoop: rw.inLoop, anchor: rw.anchor}
-		for n := rw.node; n.kind == litNode; n = n.parent {
-			if n.lk == litDetached && !n.goCall {
-				w.deferred = true
-			}
-		}
 		rw.node.writes = append(rw.node.writes, w)
 	}
 }

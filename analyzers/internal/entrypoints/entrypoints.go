@@ -538,7 +538,8 @@ func (e *Entries) classifyArguments() {
 			if !ok {
 				return true
 			}
-			if tv := info.Types[call.Fun]; tv.IsType() {
+			tv, recorded := info.Types[call.Fun]
+			if tv.IsType() {
 				if len(call.Args) == 1 {
 					if _, isFunc := tv.Type.Underlying().(*types.Signature); isFunc {
 						e.markLater(call.Args[0], e.isHandlerType(tv.Type))
@@ -550,7 +551,12 @@ func (e *Entries) classifyArguments() {
 			if fn != nil {
 				e.rpcRegistration(fn, call)
 			}
-			sig, _ := info.TypeOf(call.Fun).(*types.Signature)
+			// info.TypeOf without looking the expression up again.
+			t := tv.Type
+			if !recorded {
+				t = info.TypeOf(call.Fun)
+			}
+			sig, _ := t.(*types.Signature)
 			if sig == nil {
 				return true
 			}

@@ -410,6 +410,9 @@ func (l *Lifespan) visitCall(cur *node, c *ast.CallExpr, stack []ast.Node) {
 // not a direct call: a value that escapes to unknown callers, or a
 // function handed to a once-per-process runner.
 func (l *Lifespan) visitFuncRef(id *ast.Ident, stack []ast.Node) {
+	if directCallee(id, stack) {
+		return // the common case, settled before the Uses look-up
+	}
 	fn, ok := l.pass.TypesInfo.Uses[id].(*types.Func)
 	if !ok || fn.Pkg() != l.pass.Pkg {
 		return
@@ -463,6 +466,25 @@ done:
 		}
 	}
 	l.escaped[fn] = true
+}
+
+// directCallee reports whether an identifier (on top of the stack) is the
+// function of a call, alone (f(x)) or selected (pkg.F(x), v.M(x)): a plain
+// call, not a reference.
+func directCallee(id *ast.Ident, stack []ast.Node) bool {
+	var expr ast.Node = id
+	i := len(stack) - 2
+	if i >= 0 {
+		if sel, ok := stack[i].(*ast.SelectorExpr); ok && sel.Sel == id {
+			expr = sel
+			i--
+		}
+	}
+	if i < 0 {
+		return false
+	}
+	c, ok := stack[i].(*ast.CallExpr)
+	return ok && c.Fun == expr
 }
 
 // solve marks run time and start-up.
@@ -553,7 +575,7 @@ func isFlagSet(fn *types.Func) bool {
 	if sig.Recv() == nil {
 		return false
 	}
-	return types.Implements(sig.Recv().Type(), flagValue) && fn.Name() == flagValueSet
+	return fn.Name() == flagValueSet && types.Implements(sig.Recv().Type(), flagValue)
 }
 
 // flagValue is flag.Value's method set, built here so that a type is
