@@ -22,12 +22,10 @@ import (
 
 const maxDecided = 3
 
-// decision says that the boolean v has the value val on the path, or
-// that the integer v (a counting loop's φ) has the value n.
+// decision says that the boolean v has the value val on the path.
 type decision struct {
 	v   ssa.Value
 	val bool
-	n   int64
 }
 
 type decisions [maxDecided]decision
@@ -42,33 +40,6 @@ func (d *decisions) lookup(v ssa.Value) (val, ok bool) {
 	return false, false
 }
 
-// lookupInt gives the value the path decided for the integer v.
-func (d *decisions) lookupInt(v ssa.Value) (int64, bool) {
-	for _, x := range d {
-		if x.v == v {
-			return x.n, true
-		}
-	}
-	return 0, false
-}
-
-// withInt records the integer v = n, as with does a boolean.
-func (d decisions) withInt(v ssa.Value, n int64) decisions {
-	for i, x := range d {
-		if x.v == v {
-			d[i].n = n
-			return d
-		}
-	}
-	for i, x := range d {
-		if x.v == nil {
-			d[i] = decision{v: v, n: n}
-			return d
-		}
-	}
-	return d
-}
-
 // with records v = val, replacing an earlier fact about v; when all slots
 // are taken the new fact is dropped.
 func (d decisions) with(v ssa.Value, val bool) decisions {
@@ -80,7 +51,7 @@ func (d decisions) with(v ssa.Value, val bool) decisions {
 	}
 	for i, x := range d {
 		if x.v == nil {
-			d[i] = decision{v: v, val: val}
+			d[i] = decision{v, val}
 			return d
 		}
 	}
@@ -89,31 +60,11 @@ func (d decisions) with(v ssa.Value, val bool) decisions {
 
 // entering forgets what was decided about the values that block b
 // defines (they take new values when b runs again) and records the
-// constants its boolean φs receive on the edge from pred, and the values
-// its counters receive there (the constant a counting loop starts from,
-// or the counter of the iteration that ends plus a constant).
+// constants its boolean φs receive on the edge from pred.
 func (t *tracker) entering(d decisions, pred, b *ssa.BasicBlock) decisions {
 	ci := t.e.retestedIn(t.fn)
-	if len(ci.retested) == 0 && len(ci.counters) == 0 {
+	if len(ci.retested) == 0 {
 		return d
-	}
-	edge := ssanav.PredIndex(b, pred)
-	var counted [maxDecided]decision
-	nc := 0
-	if edge >= 0 && len(ci.counters) > 0 {
-		for _, in := range b.Instrs {
-			phi, ok := in.(*ssa.Phi)
-			if !ok {
-				break
-			}
-			if !ci.counters[phi] || nc == len(counted) {
-				continue
-			}
-			if n, ok := t.intValue(&d, phi.Edges[edge]); ok && n >= -maxCount && n <= maxCount {
-				counted[nc] = decision{v: phi, n: n}
-				nc++
-			}
-		}
 	}
 	for i, x := range d {
 		if in, ok := x.v.(ssa.Instruction); ok && in.Block() == b {
@@ -125,9 +76,7 @@ func (t *tracker) entering(d decisions, pred, b *ssa.BasicBlock) decisions {
 			d[i] = decision{}
 		}
 	}
-	for _, c := range counted[:nc] {
-		d = d.withInt(c.v, c.n)
-	}
+	edge := ssanav.PredIndex(b, pred)
 	if edge < 0 {
 		return d
 	}
@@ -152,11 +101,6 @@ func (t *tracker) entering(d decisions, pred, b *ssa.BasicBlock) decisions {
 // the edge (taken or not) exists on it.
 func (t *tracker) decidedEdge(d *decisions, cond ssa.Value, taken bool) (alive, known bool) {
 	ci := t.e.retestedIn(t.fn)
-	if len(ci.counters) > 0 {
-		if val, ok := t.compared(d, cond); ok {
-			return val == taken, true
-		}
-	}
 	if len(ci.retested) == 0 {
 		return true, false
 	}
@@ -219,155 +163,6 @@ type condInfo struct {
 	// parameter, or from a captured variable whose field nothing in fn
 	// writes or lets escape (`tt.stopBroker` in a subtest's literal).
 	canon map[ssa.Value]ssa.Value
-	// counters holds the integer φs that a branch compares, directly or
-	// plus a constant, and that take a constant on some edge: the
-	// counters of loops (`for i := 0; i < 2; i++`, a range over a slice).
-	counters map[*ssa.Phi]bool
-	// lens holds the operands of those comparisons whose value is fixed:
-	// the length of a local array's slice or of a fixed table.
-	lens map[ssa.Value]int64
-}
-
-// maxCount bounds the counter values a path remembers: the walk follows
-// a counting loop exactly for its first iterations, after which its test
-// is undecided again (and the walk ends, the states repeating).
-const maxCount = 8
-
-// intValue gives the value of the integer v on the path, when it is a
-// constant, a fixed length, a counter the path decided, or a sum or
-// difference of those.
-func (t *tracker) intValue(d *decisions, v ssa.Value) (int64, bool) {
-	ci := t.e.retestedIn(t.fn)
-	switch v := v.(type) {
-	case *ssa.Const:
-		if v.Value == nil || v.Value.Kind() != constant.Int {
-			return 0, false
-		}
-		return constant.Int64Val(v.Value)
-	case *ssa.Phi:
-		if !ci.counters[v] {
-			return 0, false
-		}
-		return d.lookupInt(v)
-	case *ssa.BinOp:
-		if v.Op != token.ADD && v.Op != token.SUB {
-			break
-		}
-		x, ok := t.intValue(d, v.X)
-		if !ok {
-			return 0, false
-		}
-		y, ok := t.intValue(d, v.Y)
-		if !ok || x < -maxCount || x > maxCount || y < -maxCount || y > maxCount {
-			return 0, false
-		}
-		n := x + y
-		if v.Op == token.SUB {
-			n = x - y
-		}
-		if b, ok := v.Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsUnsigned != 0 && n < 0 {
-			return 0, false
-		}
-		return n, true
-	}
-	n, ok := ci.lens[v]
-	return n, ok
-}
-
-// compared gives the value of cond when it compares integers whose
-// values the path knows: the test of a counting loop on an iteration the
-// path counted (`0 < 2` on the way in).
-func (t *tracker) compared(d *decisions, cond ssa.Value) (val, ok bool) {
-	cmp, isCmp := cond.(*ssa.BinOp)
-	if !isCmp {
-		return false, false
-	}
-	switch cmp.Op {
-	case token.LSS, token.LEQ, token.GTR, token.GEQ, token.EQL, token.NEQ:
-	default:
-		return false, false
-	}
-	x, ok := t.intValue(d, cmp.X)
-	if !ok {
-		return false, false
-	}
-	y, ok := t.intValue(d, cmp.Y)
-	if !ok {
-		return false, false
-	}
-	switch cmp.Op {
-	case token.LSS:
-		return x < y, true
-	case token.LEQ:
-		return x <= y, true
-	case token.GTR:
-		return x > y, true
-	case token.GEQ:
-		return x >= y, true
-	case token.EQL:
-		return x == y, true
-	}
-	return x != y, true
-}
-
-// counterOf gives the counter that x is, or adds a constant to.
-func counterOf(x ssa.Value) *ssa.Phi {
-	if b, ok := x.(*ssa.BinOp); ok && (b.Op == token.ADD || b.Op == token.SUB) {
-		if _, ok := b.Y.(*ssa.Const); ok {
-			x = b.X
-		}
-	}
-	phi, ok := x.(*ssa.Phi)
-	if !ok {
-		return nil
-	}
-	if b, ok := phi.Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsInteger == 0 {
-		return nil
-	}
-	for _, e := range phi.Edges {
-		if _, ok := e.(*ssa.Const); ok {
-			return phi
-		}
-	}
-	return nil
-}
-
-// noteCounters records in ci the counters that cmp compares and the
-// fixed lengths it compares them with.
-func (e *engine) noteCounters(ci *condInfo, cmp *ssa.BinOp) {
-	switch cmp.Op {
-	case token.LSS, token.LEQ, token.GTR, token.GEQ, token.EQL, token.NEQ:
-	default:
-		return
-	}
-	found := false
-	for _, x := range []ssa.Value{cmp.X, cmp.Y} {
-		if phi := counterOf(x); phi != nil {
-			if ci.counters == nil {
-				ci.counters = map[*ssa.Phi]bool{}
-			}
-			ci.counters[phi] = true
-			found = true
-		}
-	}
-	if !found {
-		return
-	}
-	for _, x := range []ssa.Value{cmp.X, cmp.Y} {
-		n, ok := constLen(x)
-		if _, isConst := x.(*ssa.Const); isConst {
-			continue
-		}
-		if !ok {
-			n, ok = e.tableLen(x)
-		}
-		if ok {
-			if ci.lens == nil {
-				ci.lens = map[ssa.Value]int64{}
-			}
-			ci.lens[x] = n
-		}
-	}
 }
 
 func (c *condInfo) key(v ssa.Value) ssa.Value {
@@ -393,9 +188,6 @@ func (e *engine) retestedIn(fn *ssa.Function) *condInfo {
 			continue
 		}
 		v := iff.Cond
-		if cmp, ok := v.(*ssa.BinOp); ok {
-			e.noteCounters(ci, cmp)
-		}
 		if u, ok := v.(*ssa.UnOp); ok && u.Op == token.NOT {
 			v = u.X
 		}
