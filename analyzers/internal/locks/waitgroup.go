@@ -366,8 +366,7 @@ func (a *checker) skipsDone(body *ssa.Function, k key, cut map[edge]bool) *ssa.R
 	seen := map[*ssa.BasicBlock]bool{}
 	var found *ssa.Return
 	var walk func(b *ssa.BasicBlock, as assumptions)
-	var step func(from, to *ssa.BasicBlock, as assumptions)
-	step = func(from, to *ssa.BasicBlock, as assumptions) {
+	step := func(from, to *ssa.BasicBlock, as assumptions) {
 		if !cut[edge{from, to}] {
 			walk(to, as)
 		}
