@@ -29,8 +29,8 @@ func (e *engine) answeredInMemory(call *ssa.Call, obj *types.Func) bool {
 		method, resp := resource.RoundTripMethod(types.TypeString(c.Value.Type(), nil))
 		return method != "" && obj.Name() == method && e.fakeTransport(c.Value, method, resp, call, -1)
 	}
-	send, ok := resource.ClientSendOf(obj)
-	if !ok || len(c.Args) == 0 {
+	send, ok := resource.SenderOf(obj)
+	if !ok || send.Client != 0 || len(c.Args) == 0 {
 		return false
 	}
 	client, ok := ssanav.Unconverted(c.Args[0]).(*ssa.Alloc)

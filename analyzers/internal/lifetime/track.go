@@ -495,7 +495,7 @@ func sameElementLoads(s *ssa.Store) []ssa.Value {
 				if !ok || ld.Op != token.MUL {
 					return nil
 				}
-				if r.Index == ia.Index && storedBefore(s, ld) {
+				if r.Index == ia.Index && before(s, ld) {
 					loads = append(loads, ld)
 				}
 			}
@@ -509,23 +509,6 @@ func sameElementLoads(s *ssa.Store) []ssa.Value {
 		}
 	}
 	return loads
-}
-
-// storedBefore reports whether every path to the instruction at comes
-// through s first.
-func storedBefore(s ssa.Instruction, at ssa.Instruction) bool {
-	if s.Block() != at.Block() {
-		return s.Block().Dominates(at.Block())
-	}
-	for _, in := range s.Block().Instrs {
-		switch in {
-		case s:
-			return true
-		case at:
-			return false
-		}
-	}
-	return false
 }
 
 // readOnlyElements reports whether the closure mc makes only loads

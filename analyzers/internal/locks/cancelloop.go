@@ -189,22 +189,16 @@ func outerValue(g *ssa.Go, body *ssa.Function, v ssa.Value) ssa.Value {
 // a change of type or interface boxing.
 func origin(v ssa.Value) ssa.Value {
 	for i := 0; i < 8 && v != nil; i++ {
-		switch x := v.(type) {
-		case *ssa.UnOp:
-			cell, ok := x.X.(*ssa.Alloc)
-			if x.Op != token.MUL || !ok || storedOnce(cell) == nil {
-				return v
-			}
-			v = storedOnce(cell)
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		default:
+		v = ssanav.Unconverted(v)
+		x, ok := v.(*ssa.UnOp)
+		if !ok || x.Op != token.MUL {
 			return v
 		}
+		cell, ok := x.X.(*ssa.Alloc)
+		if !ok || storedOnce(cell) == nil {
+			return v
+		}
+		v = storedOnce(cell)
 	}
 	return v
 }

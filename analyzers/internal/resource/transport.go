@@ -9,24 +9,9 @@ import (
 // round tripper in one of its fields, and a transport sends the requests
 // of a registered scheme to the round tripper registered for it. A
 // response from a round tripper that builds it in memory holds no
-// connection (see the lifetime engine's answeredInMemory).
-
-// A ClientSend is a method of a client that sends a request through the
-// client's transport and returns the response.
-type ClientSend struct {
-	Func string
-	// URL is the index among the call's arguments (the receiver is 0) of
-	// the request's URL as a string, -1 when the URL travels in a request.
-	URL int
-	Why string
-}
-
-var clientSends = []ClientSend{
-	{Func: "(*net/http.Client).Do", URL: -1, Why: "sends req through c.Transport"},
-	{Func: "(*net/http.Client).Get", URL: 1, Why: "sends a GET of url through c.Transport"},
-	{Func: "(*net/http.Client).Post", URL: 1, Why: "sends a POST to url through c.Transport"},
-	{Func: "(*net/http.Client).PostForm", URL: 1, Why: "sends a POST to url through c.Transport"},
-}
+// connection (see the lifetime engine's answeredInMemory). The client
+// methods that send are the senders of nobody.go whose Client is their
+// receiver.
 
 // transportFields: the field of a client type through which it sends its
 // requests.
@@ -71,20 +56,6 @@ var memoryReaders = []struct{ Type, Why string }{
 // emptyBodies: package-level bodies that hold nothing.
 var emptyBodies = []struct{ Var, Why string }{
 	{"net/http.NoBody", "documented: an io.ReadCloser with no bytes; Close does nothing"},
-}
-
-// ClientSendOf returns the entry for fn if it sends a request through its
-// receiver's transport.
-func ClientSendOf(fn *types.Func) (ClientSend, bool) {
-	if fn == nil {
-		return ClientSend{}, false
-	}
-	name := fn.Origin().FullName()
-	i := slices.IndexFunc(clientSends, func(c ClientSend) bool { return c.Func == name })
-	if i < 0 {
-		return ClientSend{}, false
-	}
-	return clientSends[i], true
 }
 
 // TransportField returns the field through which values of the struct
