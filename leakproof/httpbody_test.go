@@ -49,18 +49,24 @@ func (c *connTracker) total() int {
 	return c.accepted
 }
 
-// unavailableAPI answers every request with 503 and a short body, the
-// non-2xx path of both client methods. It runs on loopback.
-func unavailableAPI(t *testing.T) (*httptest.Server, *connTracker) {
+// trackedServer serves handler on loopback, counting its connections.
+func trackedServer(t *testing.T, handler http.Handler) (*httptest.Server, *connTracker) {
 	t.Helper()
 	tr := &connTracker{state: make(map[net.Conn]http.ConnState)}
-	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		http.Error(w, "down for maintenance", http.StatusServiceUnavailable)
-	}))
+	srv := httptest.NewUnstartedServer(handler)
 	srv.Config.ConnState = tr.hook
 	srv.Start()
 	t.Cleanup(srv.Close)
 	return srv, tr
+}
+
+// unavailableAPI answers every request with 503 and a short body, the
+// non-2xx path of both client methods. It runs on loopback.
+func unavailableAPI(t *testing.T) (*httptest.Server, *connTracker) {
+	t.Helper()
+	return trackedServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "down for maintenance", http.StatusServiceUnavailable)
+	}))
 }
 
 // newClient gives each case its own transport, so no connection is shared
@@ -144,17 +150,12 @@ func TestHTTPBody(t *testing.T) {
 // calls against a 200 with a body each keep a connection (it does).
 func TestHTTPNoContent(t *testing.T) {
 	serve := func(t *testing.T, status int) (*httptest.Server, *connTracker) {
-		tr := &connTracker{state: make(map[net.Conn]http.ConnState)}
-		srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		return trackedServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			w.WriteHeader(status)
 			if status == http.StatusOK {
 				w.Write([]byte("a body the client never reads"))
 			}
 		}))
-		srv.Config.ConnState = tr.hook
-		srv.Start()
-		t.Cleanup(srv.Close)
-		return srv, tr
 	}
 	status := func(hc *http.Client, url string) (int, error) {
 		resp, err := hc.Get(url) //nolint:httpbody // the 200 case is the leak this test measures

@@ -1,9 +1,7 @@
 package leakproof
 
 import (
-	"net"
 	"net/http"
-	"net/http/httptest"
 	"testing"
 	"time"
 )
@@ -16,15 +14,6 @@ import (
 // them). The same GET against a handler that writes a body keeps one
 // connection per call (httpbody reports it).
 func TestHTTPNoBody(t *testing.T) {
-	// serve runs handler, counting the server's connections.
-	serve := func(t *testing.T, handler http.HandlerFunc) (*httptest.Server, *connTracker) {
-		tr := &connTracker{state: make(map[net.Conn]http.ConnState)}
-		srv := httptest.NewUnstartedServer(handler)
-		srv.Config.ConnState = tr.hook
-		srv.Start()
-		t.Cleanup(srv.Close)
-		return srv, tr
-	}
 	writesBody := func(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte("a body the client never reads"))
 	}
@@ -58,7 +47,7 @@ func TestHTTPNoBody(t *testing.T) {
 	}
 
 	t.Run("HEAD never closed", func(t *testing.T) {
-		srv, conns := serve(t, writesBody)
+		srv, conns := trackedServer(t, http.HandlerFunc(writesBody))
 		hc, tp := newClient(t)
 		for i := range httpCalls {
 			if code, err := send(hc, http.MethodHead, srv.URL); err != nil || code != http.StatusOK {
@@ -69,7 +58,7 @@ func TestHTTPNoBody(t *testing.T) {
 	})
 
 	t.Run("empty handler never closed", func(t *testing.T) {
-		srv, conns := serve(t, writesNothing)
+		srv, conns := trackedServer(t, http.HandlerFunc(writesNothing))
 		hc, tp := newClient(t)
 		for i := range httpCalls {
 			if code, err := send(hc, http.MethodGet, srv.URL); err != nil || code != http.StatusCreated {
@@ -80,7 +69,7 @@ func TestHTTPNoBody(t *testing.T) {
 	})
 
 	t.Run("GET with a body never closed", func(t *testing.T) {
-		srv, conns := serve(t, writesBody)
+		srv, conns := trackedServer(t, http.HandlerFunc(writesBody))
 		hc, tp := newClient(t)
 		for i := range httpCalls {
 			if code, err := send(hc, http.MethodGet, srv.URL); err != nil || code != http.StatusOK {
