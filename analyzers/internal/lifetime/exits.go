@@ -4,6 +4,8 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
+	"github.com/leakvet/leakvet/analyzers/internal/resource"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -11,9 +13,14 @@ import (
 // process: fn is a function of package main whose every use is a plain
 // call from func main, and after each such call, where fn's error is
 // non-nil, main only goes on to return or to a call that never returns
-// (log.Fatal, os.Exit) without calling fn again. What fn leaves open on a
-// failing return is then released with the process.
+// (log.Fatal, os.Exit) without calling fn again; or fn is used only as the
+// function a command-line framework runs for a command (runsCommand).
+// What fn leaves open on a failing return is then released with the
+// process.
 func (e *engine) errorEndsProcess(fn *ssa.Function) bool {
+	if e.runsCommand(fn) {
+		return true
+	}
 	if fn.Pkg == nil || fn.Pkg.Pkg.Name() != "main" || fn.Parent() != nil || fn.Signature.Recv() != nil || isMain(fn) {
 		return false
 	}
@@ -52,6 +59,106 @@ func (e *engine) errorEndsProcess(fn *ssa.Function) bool {
 		}
 	}
 	return true
+}
+
+// runsCommand reports whether fn returns an error and its only uses are
+// as the function that a command-line framework runs for a command
+// (resource.RunsCommand: cobra's RunE, ...). The framework returns that
+// error to main, which exits: a failing return ends the process.
+func (e *engine) runsCommand(fn *ssa.Function) bool {
+	results := fn.Signature.Results()
+	if fn.Pkg == nil || results.Len() == 0 || !isError(results.At(results.Len()-1).Type()) {
+		return false
+	}
+	if fn.Parent() != nil {
+		// A literal: its value (or the closure made of it) is used only
+		// as a command's runner.
+		uses := 0
+		for _, r := range *fn.Referrers() {
+			v, ok := r.(ssa.Value)
+			if mc, isClosure := r.(*ssa.MakeClosure); isClosure && mc.Fn == fn {
+				v, ok = mc, true
+			}
+			if !ok || !storedOnlyAsRunner(v) {
+				return false
+			}
+			uses++
+		}
+		return uses > 0
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok {
+		return false
+	}
+	uses := 0
+	for _, o := range e.pass.TypesInfo.Uses {
+		if o == obj {
+			uses++
+		}
+	}
+	if uses == 0 {
+		return false
+	}
+	// A named function: every use is a store as a command's runner.
+	stores := 0
+	_, funcs := e.pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program).Build()
+	if init := fn.Pkg.Func("init"); init != nil {
+		// Package-level variables are initialised there.
+		funcs = append(funcs[:len(funcs):len(funcs)], init)
+	}
+	for _, f := range funcs {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				if st, ok := instr.(*ssa.Store); ok && st.Val == fn && runnerField(st.Addr) {
+					stores++
+				}
+			}
+		}
+	}
+	return stores == uses
+}
+
+// storedOnlyAsRunner reports whether every use of the function value v
+// (through changes of its named type) stores it into a command's runner
+// field.
+func storedOnlyAsRunner(v ssa.Value) bool {
+	refs := v.Referrers()
+	if refs == nil || len(*refs) == 0 {
+		return false
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Val != v || !runnerField(r.Addr) {
+				return false
+			}
+		case *ssa.ChangeType:
+			if !storedOnlyAsRunner(r) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// runnerField reports whether addr is the address of a command's runner
+// field (resource.RunsCommand).
+func runnerField(addr ssa.Value) bool {
+	fa, ok := addr.(*ssa.FieldAddr)
+	if !ok {
+		return false
+	}
+	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	st, ok := ptr.Elem().Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	return resource.RunsCommand(ptr.Elem(), st.Field(fa.Field))
 }
 
 // endsOnError reports whether every path from call on which the call's
