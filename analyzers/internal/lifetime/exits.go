@@ -109,7 +109,15 @@ func (e *engine) runsCommand(fn *ssa.Function) bool {
 	for _, f := range funcs {
 		for _, b := range f.Blocks {
 			for _, instr := range b.Instrs {
-				if st, ok := instr.(*ssa.Store); ok && st.Val == fn && runnerField(st.Addr) {
+				st, ok := instr.(*ssa.Store)
+				if !ok {
+					continue
+				}
+				val := st.Val
+				if ct, ok := val.(*ssa.ChangeType); ok {
+					val = ct.X // to the field's named function type
+				}
+				if val == fn && runnerField(st.Addr) {
 					stores++
 				}
 			}

@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+	"github.com/urfave/cli/v2"
 )
 
 var root = &cobra.Command{Use: "tool"}
@@ -53,7 +54,7 @@ func NewCheck(dir string) *cobra.Command {
 	return &cobra.Command{
 		Use: "check",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := os.Open(dir) // want `file from os.Open is not closed when returning at line 63`
+			f, err := os.Open(dir) // want `file from os.Open is not closed when returning at line 64`
 			if err != nil {
 				return err
 			}
@@ -70,7 +71,7 @@ func NewCheck(dir string) *cobra.Command {
 var exportCmd = &cobra.Command{Use: "export", RunE: doExport}
 
 func doExport(cmd *cobra.Command, args []string) error {
-	f, err := os.Create("export.out") // want `file from os.Create is not closed when returning at line 78`
+	f, err := os.Create("export.out") // want `file from os.Create is not closed when returning at line 79`
 	if err != nil {
 		return err
 	}
@@ -85,7 +86,7 @@ func Export() error { return doExport(nil, nil) }
 // A runner that does not return an error is not ended by the framework.
 func NewStatus() *cobra.Command {
 	return &cobra.Command{Use: "status", Run: func(cmd *cobra.Command, args []string) {
-		f, err := os.Open("status") // want `file from os.Open is not closed when returning at line 93`
+		f, err := os.Open("status") // want `file from os.Open is not closed when returning at line 94`
 		if err != nil {
 			return
 		}
@@ -93,5 +94,43 @@ func NewStatus() *cobra.Command {
 			return
 		}
 		f.Close()
+	}}
+}
+
+// An application's action, named and of the framework's named function
+// type, used only there.
+func NewApp() *cli.App {
+	return &cli.App{Name: "tool", Commands: []*cli.Command{{Name: "dump", Action: dump}}}
+}
+
+func dump(c *cli.Context) error {
+	f, err := os.Create("dump.out")
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteString("data"); err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// The same function also run by hand after a failed attempt leaks.
+func dumpTwice(c *cli.Context) error {
+	f, err := os.Create("dump.out") // want `file from os.Create is not closed when returning at line 124`
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteString("data"); err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+func NewRetrying() *cli.App {
+	return &cli.App{Name: "retry", Action: func(c *cli.Context) error {
+		if dumpTwice(c) != nil {
+			return dumpTwice(c)
+		}
+		return nil
 	}}
 }
