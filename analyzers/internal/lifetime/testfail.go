@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"slices"
 
+	"github.com/leakvet/leakvet/analyzers/internal/errpath"
 	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
 	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
@@ -29,10 +30,10 @@ import (
 //     its error into a failed test leaks nothing on its error returns;
 //   - test code handed as a value to callers out of sight (a dial hook, a
 //     handler, a method reached only through an interface) leaks nothing
-//     on its error returns either, unless the test in sight expects an
-//     error: a failing return is the hook's signal of failure, which the
-//     library it is given to passes on as the failure of what the test
-//     asked of it.
+//     on its returns of an error after one of its calls failed, unless
+//     the test in sight expects an error: such a return is the hook's
+//     signal of failure, which the library it is given to passes on as
+//     the failure of what the test asked of it.
 
 // testFail memoises the answers for this package's functions.
 type testFail struct {
@@ -565,10 +566,20 @@ func (e *engine) dropFailedTestExits(fn *ssa.Function, leaks []exit) []exit {
 	if !slices.ContainsFunc(leaks, func(x exit) bool { return x.ret != nil && errNilness(x.ret) == 1 }) {
 		return leaks
 	}
-	if !e.errorFailsCallers(fn) && !e.errorLeavesSight(fn) {
-		return leaks
+	if e.errorFailsCallers(fn) {
+		return slices.DeleteFunc(leaks, func(x exit) bool { return x.ret != nil && errNilness(x.ret) == 1 })
 	}
-	return slices.DeleteFunc(leaks, func(x exit) bool { return x.ret != nil && errNilness(x.ret) == 1 })
+	if e.errorLeavesSight(fn) {
+		// Only the returns that pass on a failure: an error the function
+		// makes on a condition of its own (a status it does not like, a
+		// case of the table) may be the signal a library retries on
+		// (backoff.Retry polling a server until it answers 200), taken
+		// by a passing run.
+		return slices.DeleteFunc(leaks, func(x exit) bool {
+			return x.ret != nil && errNilness(x.ret) == 1 && errpath.AfterFailure(x.ret.Block()) != nil
+		})
+	}
+	return leaks
 }
 
 // collectorCalls: the function value v is the argument of call, a method

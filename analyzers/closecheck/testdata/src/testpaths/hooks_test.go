@@ -3,12 +3,14 @@ package testpaths
 import (
 	"context"
 	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"io/fs"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -34,6 +36,52 @@ func TestDialHookHandshakeFails(t *testing.T) {
 	resp, err := client.Get("https://127.0.0.1:8443/")
 	require.NoError(t, err)
 	resp.Body.Close()
+}
+
+// A hook that passes on the failure of a call of its own, a bool outcome
+// here: the certificate pool could not be loaded, and the test fails.
+func TestDialHookBadPool(t *testing.T) {
+	pem, err := os.ReadFile("testdata/ca.pem")
+	require.NoError(t, err)
+	client := &http.Client{Transport: &http.Transport{
+		DialTLSContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			conn, err := net.Dial(network, addr)
+			if err != nil {
+				return nil, err
+			}
+			pool := x509.NewCertPool()
+			if !pool.AppendCertsFromPEM(pem) {
+				return nil, errors.New("no certificate in the CA file")
+			}
+			return tls.Client(conn, &tls.Config{RootCAs: pool}), nil
+		},
+	}}
+	resp, err := client.Get("https://127.0.0.1:8443/")
+	require.NoError(t, err)
+	resp.Body.Close()
+}
+
+// A hook that fails the first attempts on purpose, on a condition of its
+// own: the passing run takes that return, with the connection open.
+func TestDialHookFailsFirstAttempts(t *testing.T) {
+	var attempts atomic.Int32
+	tr := &http.Transport{
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			conn, err := net.Dial(network, addr) // want `connection from net.Dial is not closed when returning at line \d+`
+			if err != nil {
+				return nil, err
+			}
+			if attempts.Add(1) < 3 {
+				return nil, errors.New("not yet")
+			}
+			return conn, nil
+		},
+	}
+	for i := 0; i < 3; i++ {
+		if resp, err := (&http.Client{Transport: tr}).Get("http://127.0.0.1:8080/"); err == nil {
+			resp.Body.Close()
+		}
+	}
 }
 
 // The same hook in a test that expects the request to fail: the passing
