@@ -12,6 +12,9 @@
 // comparison with nil whose outcome decides that the path runs settles
 // the question too. Predicates that are true only for a non-nil error
 // (os.IsNotExist(err)) are listed in a table by full name.
+//
+// The same dominator walk answers the converse question for a block: is
+// it reached only because some call failed (AfterFailure)?
 package errpath
 
 import (
@@ -385,4 +388,89 @@ func isNil(v ssa.Value) bool {
 
 func isError(t types.Type) bool {
 	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// AfterFailure returns the call whose failure decides that block b runs:
+// up b's dominator tree, a branch on the call's error compared with nil
+// whose non-nil side, or on its bool outcome whose false side, is the
+// only way into b (`if err := tc.Handshake(); err != nil { ... }`,
+// `if !pool.AppendCertsFromPEM(pem) { ... }`). It returns nil when no
+// such branch leads to b.
+func AfterFailure(b *ssa.BasicBlock) *ssa.Call {
+	for d := b.Idom(); d != nil; d = d.Idom() {
+		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok || len(d.Succs) != 2 {
+			continue
+		}
+		call, failing := failingSide(iff.Cond)
+		if call == nil {
+			continue
+		}
+		if s := d.Succs[failing]; s.Dominates(b) && len(s.Preds) == 1 {
+			return call
+		}
+	}
+	return nil
+}
+
+// failingSide returns the call whose outcome cond tests and the index of
+// the successor (0 for true, 1 for false) taken when the call failed.
+func failingSide(cond ssa.Value) (*ssa.Call, int) {
+	switch c := cond.(type) {
+	case *ssa.BinOp:
+		if c.Op != token.EQL && c.Op != token.NEQ {
+			return nil, 0
+		}
+		v := c.X
+		if !isNil(c.Y) {
+			v = c.Y
+			if !isNil(c.X) {
+				return nil, 0
+			}
+		}
+		call := outcomeOf(v, isError)
+		if call == nil {
+			return nil, 0
+		}
+		if c.Op == token.NEQ {
+			return call, 0
+		}
+		return call, 1
+	case *ssa.UnOp:
+		if c.Op != token.NOT {
+			return nil, 0
+		}
+		if call := outcomeOf(c.X, isBool); call != nil {
+			return call, 0
+		}
+	default:
+		if call := outcomeOf(c, isBool); call != nil {
+			return call, 1
+		}
+	}
+	return nil, 0
+}
+
+// outcomeOf returns the call whose last result v is, when that result's
+// type passes is.
+func outcomeOf(v ssa.Value, is func(types.Type) bool) *ssa.Call {
+	if !is(v.Type()) {
+		return nil
+	}
+	switch x := v.(type) {
+	case *ssa.Call:
+		if x.Call.Signature().Results().Len() == 1 {
+			return x
+		}
+	case *ssa.Extract:
+		if call, ok := x.Tuple.(*ssa.Call); ok && x.Index == call.Call.Signature().Results().Len()-1 {
+			return call
+		}
+	}
+	return nil
+}
+
+func isBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Bool
 }

@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"slices"
 
+	"github.com/leakvet/leakvet/analyzers/internal/errpath"
 	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
 	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
@@ -26,7 +27,13 @@ import (
 //     t.Fatal): after it, a non-nil error means a failed test;
 //   - test-only code (a function literal, or an unexported function of a
 //     _test.go file, whose every call is in sight) whose every caller turns
-//     its error into a failed test leaks nothing on its error returns.
+//     its error into a failed test leaks nothing on its error returns;
+//   - test code handed as a value to callers out of sight (a dial hook, a
+//     handler, a method reached only through an interface) leaks nothing
+//     on its returns of an error after one of its calls failed, unless
+//     the test in sight expects an error: such a return is the hook's
+//     signal of failure, which the library it is given to passes on as
+//     the failure of what the test asked of it.
 
 // testFail memoises the answers for this package's functions.
 type testFail struct {
@@ -39,6 +46,17 @@ type testFail struct {
 	asValue map[*ssa.Function]bool
 	// errFails memoises errorFailsCallers.
 	errFails map[*ssa.Function]bool
+	// started holds functions run by a go or defer statement, which
+	// discards their results.
+	started map[*ssa.Function]bool
+	// valueUsers holds, for a function used as a value, the functions
+	// that use it so; lentHere, those used as an argument of a call of a
+	// function of this package.
+	valueUsers map[*ssa.Function][]*ssa.Function
+	lentHere   map[*ssa.Function]bool
+	// outOfSight memoises errorLeavesSight; expects, expectsErrorIn.
+	outOfSight map[*ssa.Function]bool
+	expects    map[*ssa.Function]bool
 }
 
 type guardKey struct {
@@ -52,9 +70,11 @@ type guardKey struct {
 func (e *engine) tf() *testFail {
 	if e.testFail == nil {
 		e.testFail = &testFail{
-			always:   map[*ssa.Function]bool{},
-			guards:   map[guardKey]bool{},
-			errFails: map[*ssa.Function]bool{},
+			always:     map[*ssa.Function]bool{},
+			guards:     map[guardKey]bool{},
+			errFails:   map[*ssa.Function]bool{},
+			outOfSight: map[*ssa.Function]bool{},
+			expects:    map[*ssa.Function]bool{},
 		}
 	}
 	return e.testFail
@@ -498,6 +518,9 @@ func (e *engine) indexCalls() {
 	}
 	tf.callers = map[*ssa.Function][]*ssa.Call{}
 	tf.asValue = map[*ssa.Function]bool{}
+	tf.started = map[*ssa.Function]bool{}
+	tf.valueUsers = map[*ssa.Function][]*ssa.Function{}
+	tf.lentHere = map[*ssa.Function]bool{}
 	_, funcs := e.pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program).Build()
 	all := funcs
 	if init := e.pkg.Func("init"); init != nil {
@@ -520,6 +543,16 @@ func (e *engine) indexCalls() {
 						continue
 					}
 					tf.asValue[g] = true
+					if u := tf.valueUsers[g]; len(u) == 0 || u[len(u)-1] != f {
+						tf.valueUsers[g] = append(u, f)
+					}
+					if ci, ok := instr.(ssa.CallInstruction); ok {
+						if ci.Common().Value == g && !isCall {
+							tf.started[g] = true // go g(), defer g()
+						} else if lentToPackage(ci.Common(), g, e.pkg) {
+							tf.lentHere[g] = true
+						}
+					}
 				}
 			}
 		}
@@ -530,10 +563,23 @@ func (e *engine) indexCalls() {
 // test on its error, the leaking returns that return a non-nil error:
 // they are paths of a failed test.
 func (e *engine) dropFailedTestExits(fn *ssa.Function, leaks []exit) []exit {
-	if !slices.ContainsFunc(leaks, func(x exit) bool { return x.ret != nil && errNilness(x.ret) == 1 }) || !e.errorFailsCallers(fn) {
+	if !slices.ContainsFunc(leaks, func(x exit) bool { return x.ret != nil && errNilness(x.ret) == 1 }) {
 		return leaks
 	}
-	return slices.DeleteFunc(leaks, func(x exit) bool { return x.ret != nil && errNilness(x.ret) == 1 })
+	if e.errorFailsCallers(fn) {
+		return slices.DeleteFunc(leaks, func(x exit) bool { return x.ret != nil && errNilness(x.ret) == 1 })
+	}
+	if e.errorLeavesSight(fn) {
+		// Only the returns that pass on a failure: an error the function
+		// makes on a condition of its own (a status it does not like, a
+		// case of the table) may be the signal a library retries on
+		// (backoff.Retry polling a server until it answers 200), taken
+		// by a passing run.
+		return slices.DeleteFunc(leaks, func(x exit) bool {
+			return x.ret != nil && errNilness(x.ret) == 1 && errpath.AfterFailure(x.ret.Block()) != nil
+		})
+	}
+	return leaks
 }
 
 // collectorCalls: the function value v is the argument of call, a method
@@ -564,4 +610,245 @@ func collectorCalls(call *ssa.Call, v ssa.Value) (waits []*ssa.Call, ok bool) {
 		}
 	}
 	return waits, len(waits) > 0
+}
+
+// errorLeavesSight reports whether fn is test code whose error goes to
+// callers out of sight, in a test that does not expect an error: fn is
+// declared in a _test.go file, returns an error, is never called in this
+// package, neither run by a go or defer statement (which drops its error)
+// nor handed to a function of this package (whose handling of the error
+// is in sight), and is used as a value (a literal stored in a table,
+// passed to a router or set as a dial hook; a function so used; a method
+// of a type of the test files reached only through an interface or a
+// method value). Its caller is a library, for which a non-nil error is
+// the hook's failure and which fails what the test asked of it: in a
+// test, a failed test. Where the test that hands fn over expects an error
+// (an expecter such as require.Error, or a branch on a nil error that
+// fails the test), a passing run may take fn's failing return, and the
+// question stays open.
+func (e *engine) errorLeavesSight(fn *ssa.Function) bool {
+	if !returnsOutcome(fn) || !isError(lastResult(fn)) || !e.inTestFile(fn.Pos()) || len(fn.Blocks) == 0 {
+		return false
+	}
+	tf := e.tf()
+	if v, ok := tf.outOfSight[fn]; ok {
+		return v
+	}
+	tf.outOfSight[fn] = false
+	var users []*ssa.Function
+	switch {
+	case fn.Parent() != nil:
+		if _, called := literalCalls(fn); called {
+			return false // its calls are in sight: errorFailsCallers
+		}
+		v, ok := literalValue(fn)
+		if !ok || !handedOut(v, e.pkg) {
+			return false
+		}
+		users = []*ssa.Function{fn.Parent()}
+	case fn.Signature.Recv() != nil:
+		e.indexCalls()
+		if len(tf.callers[fn]) > 0 || tf.started[fn] || tf.lentHere[fn] {
+			return false
+		}
+		users = e.receiverUsers(fn)
+	default:
+		// (An exported function of a _test.go file can be called by
+		// the external test package, out of this pass's sight.)
+		if obj, ok := fn.Object().(*types.Func); !ok || obj.Exported() {
+			return false
+		}
+		e.indexCalls()
+		if len(tf.callers[fn]) > 0 || tf.started[fn] || tf.lentHere[fn] || !tf.asValue[fn] {
+			return false
+		}
+		users = tf.valueUsers[fn]
+	}
+	if len(users) == 0 {
+		return false
+	}
+	for _, u := range users {
+		if e.expectsErrorIn(outermost(u)) {
+			return false
+		}
+	}
+	tf.outOfSight[fn] = true
+	return true
+}
+
+// literalValue returns the value that stands for the function literal fn
+// in its parent: the closure, or fn itself when it captures nothing and
+// is used in one function only.
+func literalValue(fn *ssa.Function) (ssa.Value, bool) {
+	if len(fn.FreeVars) == 0 {
+		return fn, true
+	}
+	var v ssa.Value
+	for _, b := range fn.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
+				if v != nil {
+					return nil, false
+				}
+				v = mc
+			}
+		}
+	}
+	return v, v != nil
+}
+
+// handedOut reports whether the function value v (a literal or its
+// closure) is used only as a value, and never called, started, deferred
+// or passed to a function of pkg where it stands in the parent's body.
+func handedOut(v ssa.Value, pkg *ssa.Package) bool {
+	fn, isFn := v.(*ssa.Function)
+	var instrs []ssa.Instruction
+	if isFn {
+		// A literal without free variables has no referrers of its own:
+		// its uses are operands of its parent's instructions.
+		for _, b := range fn.Parent().Blocks {
+			for _, instr := range b.Instrs {
+				for _, op := range instr.Operands(nil) {
+					if op != nil && *op == v {
+						instrs = append(instrs, instr)
+						break
+					}
+				}
+			}
+		}
+	} else if refs := v.Referrers(); refs != nil {
+		instrs = *refs
+	}
+	if len(instrs) == 0 {
+		return false
+	}
+	for _, instr := range instrs {
+		if ci, ok := instr.(ssa.CallInstruction); ok {
+			if ci.Common().Value == v || lentToPackage(ci.Common(), v, pkg) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// lentToPackage reports whether call passes v to a function of pkg.
+func lentToPackage(call *ssa.CallCommon, v ssa.Value, pkg *ssa.Package) bool {
+	callee := call.StaticCallee()
+	return callee != nil && !call.IsInvoke() && callee.Pkg == pkg && slices.Contains(call.Args, v)
+}
+
+// receiverUsers returns the functions of this package that make fn, a
+// method, reachable to callers out of sight: they convert a value of its
+// receiver's type to an interface or take its method value.
+func (e *engine) receiverUsers(fn *ssa.Function) []*ssa.Function {
+	recv := fn.Signature.Recv().Type()
+	base := recv
+	if p, ok := base.(*types.Pointer); ok {
+		base = p.Elem()
+	}
+	named, ok := base.(*types.Named)
+	if !ok || named.Obj().Pkg() != e.pkg.Pkg || !e.inTestFile(named.Obj().Pos()) {
+		return nil
+	}
+	_, funcs := e.pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program).Build()
+	var users []*ssa.Function
+	for _, f := range funcs {
+	scan:
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				switch in := instr.(type) {
+				case *ssa.MakeInterface:
+					t := in.X.Type()
+					if types.Identical(t, base) || types.Identical(t, types.NewPointer(base)) {
+						users = append(users, f)
+						break scan
+					}
+				case *ssa.MakeClosure:
+					if g, ok := in.Fn.(*ssa.Function); ok && g.Object() == fn.Object() {
+						users = append(users, f)
+						break scan
+					}
+				}
+			}
+		}
+	}
+	return users
+}
+
+// outermost returns the function declaration that fn, a literal, is
+// nested in (fn itself when it is one).
+func outermost(fn *ssa.Function) *ssa.Function {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	return fn
+}
+
+// expectsErrorIn reports whether fn, or a literal nested in it, expects an
+// error: it calls an expecter of an error (require.Error and its kin by
+// the table, a helper of the package derived from its body), branches on
+// an error compared with nil where the nil side fails the test on every
+// path (`if err == nil { t.Fatal("want an error") }`), or compares such
+// a nil test with another bool (`(err != nil) != tc.wantErr`).
+func (e *engine) expectsErrorIn(fn *ssa.Function) bool {
+	tf := e.tf()
+	if v, ok := tf.expects[fn]; ok {
+		return v
+	}
+	tf.expects[fn] = false
+	v := e.expectsErrorBody(fn)
+	for _, anon := range fn.AnonFuncs {
+		v = v || e.expectsErrorIn(anon)
+	}
+	tf.expects[fn] = v
+	return v
+}
+
+func (e *engine) expectsErrorBody(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch in := instr.(type) {
+			case *ssa.Call:
+				for _, a := range in.Call.Args {
+					if isError(a.Type()) && e.expectsError(in.Common(), a) {
+						return true
+					}
+				}
+			case *ssa.If:
+				errv := nilTested(in.Cond)
+				if errv == nil || len(b.Succs) != 2 {
+					continue
+				}
+				nonNil, _ := nonNilEdge(in.Cond, errv)
+				if e.failsOnEveryPath(b.Succs[1-nonNil], 0, nil, false) {
+					return true
+				}
+			case *ssa.BinOp:
+				if (in.Op == token.EQL || in.Op == token.NEQ) && (nilTested(in.X) != nil) != (nilTested(in.Y) != nil) {
+					if _, isConst := in.X.(*ssa.Const); !isConst {
+						if _, isConst := in.Y.(*ssa.Const); !isConst {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// nilTested returns the error that cond compares with nil, or nil.
+func nilTested(cond ssa.Value) ssa.Value {
+	cmp, ok := cond.(*ssa.BinOp)
+	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
+		return nil
+	}
+	switch {
+	case isError(cmp.X.Type()) && isNil(cmp.Y):
+		return cmp.X
+	case isError(cmp.Y.Type()) && isNil(cmp.X):
+		return cmp.Y
+	}
+	return nil
 }
