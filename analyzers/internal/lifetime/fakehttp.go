@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 	"net/url"
+	"slices"
+	"strings"
 
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
 	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
@@ -33,8 +35,8 @@ func (e *engine) answeredInMemory(call *ssa.Call, obj *types.Func) bool {
 	if !ok || send.Client != 0 || len(c.Args) == 0 {
 		return false
 	}
-	client, ok := ssanav.Unconverted(c.Args[0]).(*ssa.Alloc)
-	if !ok || client.Parent() != call.Parent() {
+	client, uses, ok := inSight(c.Args[0], call.Parent())
+	if !ok {
 		return false
 	}
 	ptr, ok := client.Type().Underlying().(*types.Pointer)
@@ -56,9 +58,12 @@ func (e *engine) answeredInMemory(call *ssa.Call, obj *types.Func) bool {
 		return false
 	}
 	var stores []*ssa.Store
-	for _, ref := range *client.Referrers() {
-		switch r := ref.(type) {
+	for _, u := range uses {
+		switch r := u.instr.(type) {
 		case *ssa.FieldAddr:
+			if r.X != u.val {
+				return false
+			}
 			if r.Field != fi {
 				continue
 			}
@@ -75,7 +80,7 @@ func (e *engine) answeredInMemory(call *ssa.Call, obj *types.Func) bool {
 				}
 			}
 		case ssa.CallInstruction:
-			if !ownMethodCall(r.Common(), client) {
+			if !ownMethodCall(r.Common(), u.val) {
 				return false
 			}
 		case *ssa.DebugRef:
@@ -134,16 +139,199 @@ func (e *engine) fakeTransport(v ssa.Value, method, resp string, call *ssa.Call,
 		return false
 	}
 	if callsReceiver(m) {
-		var lit *ssa.Function
-		switch f := ssanav.Unconverted(inner).(type) {
-		case *ssa.Function:
-			lit = f
-		case *ssa.MakeClosure:
-			lit, _ = f.Fn.(*ssa.Function)
+		lits, ok := e.funcValues(inner, nil, 0)
+		if !ok {
+			return false
 		}
-		return lit != nil && e.buildsResponse(lit, resp, 0)
+		for _, l := range lits {
+			if !e.buildsResponse(l.fn, resp, 0, l.fr) {
+				return false
+			}
+		}
+		return true
 	}
-	return e.buildsResponse(m, resp, 0)
+	return e.buildsResponse(m, resp, 0, nil)
+}
+
+// A frame binds the free variables of a function literal, or the
+// parameters of a helper, to the values they have at the closure or call
+// that reaches it; those values belong to the outer frame.
+type frame struct {
+	bind  map[ssa.Value]ssa.Value
+	outer *frame
+}
+
+// resolve follows v through the frames' bindings to the value it was
+// made from, and the frame that value belongs to.
+// A load of a variable's cell (a captured variable) is the one value
+// stored into it, when the cell is stored once and otherwise only loaded
+// or captured.
+func (f *frame) resolve(v ssa.Value) (ssa.Value, *frame) {
+	for range maxResolve {
+		v = ssanav.Unconverted(v)
+		if b, ok := f.lookup(v); ok {
+			v, f = b, f.outer
+			continue
+		}
+		ld, ok := v.(*ssa.UnOp)
+		if !ok || ld.Op != token.MUL {
+			return v, f
+		}
+		addr, af := f.resolve(ld.X)
+		cell, ok := addr.(*ssa.Alloc)
+		if !ok {
+			return v, f
+		}
+		stored := onlyStoreOf(cell)
+		if stored == nil {
+			return v, f
+		}
+		v, f = stored, af
+	}
+	return v, f
+}
+
+// maxResolve bounds the steps of frame.resolve.
+const maxResolve = 16
+
+func (f *frame) lookup(v ssa.Value) (ssa.Value, bool) {
+	if f == nil {
+		return nil, false
+	}
+	b, ok := f.bind[v]
+	return b, ok
+}
+
+// onlyStoreOf returns the one value stored into the cell, when the cell
+// is otherwise only loaded, captured or described.
+func onlyStoreOf(cell *ssa.Alloc) ssa.Value {
+	var val ssa.Value
+	for _, ref := range *cell.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.Store:
+			if r.Addr != cell || val != nil {
+				return nil
+			}
+			val = r.Val
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return nil
+			}
+		case *ssa.MakeClosure:
+			if !capturedToLoad(r, cell) {
+				return nil
+			}
+		case *ssa.DebugRef:
+		default:
+			return nil
+		}
+	}
+	return val
+}
+
+// capturedToLoad reports whether the closure mc, capturing the cell p,
+// only loads it (or captures it again to the same end).
+func capturedToLoad(mc *ssa.MakeClosure, p ssa.Value) bool {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return false
+	}
+	for i, b := range mc.Bindings {
+		if b != p {
+			continue
+		}
+		if i >= len(fn.FreeVars) {
+			return false
+		}
+		fv := fn.FreeVars[i]
+		for _, ref := range *fv.Referrers() {
+			switch r := ref.(type) {
+			case *ssa.UnOp:
+				if r.Op != token.MUL {
+					return false
+				}
+			case *ssa.MakeClosure:
+				if !capturedToLoad(r, fv) {
+					return false
+				}
+			case *ssa.DebugRef:
+			default:
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// A literal is a function that a function value may be, with the frame
+// its free variables are bound in.
+type literal struct {
+	fn *ssa.Function
+	fr *frame
+}
+
+// funcValues returns every function the function value v (in frame fr)
+// can be: a declared function, a closure, or what a helper of the
+// package returns on each of its returns (its parameters bound to the
+// call's arguments). ok is false when any of it is out of sight.
+func (e *engine) funcValues(v ssa.Value, fr *frame, depth int) (lits []literal, ok bool) {
+	if depth > maxBuildDepth {
+		return nil, false
+	}
+	v, fr = fr.resolve(v)
+	switch x := v.(type) {
+	case *ssa.Function:
+		if len(x.Blocks) == 0 || len(x.FreeVars) > 0 {
+			return nil, false
+		}
+		return []literal{{x, nil}}, true
+	case *ssa.MakeClosure:
+		fn, ok := x.Fn.(*ssa.Function)
+		if !ok || len(fn.Blocks) == 0 || len(x.Bindings) != len(fn.FreeVars) || strings.HasSuffix(fn.Name(), "$bound") {
+			return nil, false
+		}
+		inner := &frame{bind: map[ssa.Value]ssa.Value{}, outer: fr}
+		for i, fv := range fn.FreeVars {
+			inner.bind[fv] = x.Bindings[i]
+		}
+		return []literal{{fn, inner}}, true
+	case *ssa.Call:
+		callee := x.Call.StaticCallee()
+		if x.Call.IsInvoke() || callee == nil || callee.Pkg != e.pkg || len(callee.Blocks) == 0 || len(callee.FreeVars) > 0 {
+			return nil, false
+		}
+		args := argFrame(callee, x.Call.Args, fr)
+		n := 0
+		for _, b := range callee.Blocks {
+			ret, isRet := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+			if !isRet {
+				continue
+			}
+			n++
+			if len(ret.Results) != 1 {
+				return nil, false
+			}
+			more, ok := e.funcValues(ret.Results[0], args, depth+1)
+			if !ok {
+				return nil, false
+			}
+			lits = append(lits, more...)
+		}
+		return lits, n > 0
+	}
+	return nil, false
+}
+
+// argFrame binds the parameters of callee to the arguments of a call in
+// frame fr.
+func argFrame(callee *ssa.Function, args []ssa.Value, fr *frame) *frame {
+	f := &frame{bind: map[ssa.Value]ssa.Value{}, outer: fr}
+	for i, p := range callee.Params {
+		if i < len(args) {
+			f.bind[p] = args[i]
+		}
+	}
+	return f
 }
 
 // registeredFake looks for the protocols registered on transport for the
@@ -263,7 +451,7 @@ func callsReceiver(m *ssa.Function) bool {
 // result, of type resp) is nil or one it builds, whose body is empty or
 // reads memory, or what a function of the package that does the same
 // returns.
-func (e *engine) buildsResponse(fn *ssa.Function, resp string, depth int) bool {
+func (e *engine) buildsResponse(fn *ssa.Function, resp string, depth int, fr *frame) bool {
 	if depth > maxBuildDepth || len(fn.Blocks) == 0 {
 		return false
 	}
@@ -278,14 +466,14 @@ func (e *engine) buildsResponse(fn *ssa.Function, resp string, depth int) bool {
 			continue
 		}
 		n++
-		if !e.builtResponse(ret.Results[0], resp, depth, map[ssa.Value]bool{}) {
+		if !e.builtResponse(ret.Results[0], resp, depth, fr, map[ssa.Value]bool{}) {
 			return false
 		}
 	}
 	return n > 0
 }
 
-func (e *engine) builtResponse(v ssa.Value, resp string, depth int, seen map[ssa.Value]bool) bool {
+func (e *engine) builtResponse(v ssa.Value, resp string, depth int, fr *frame, seen map[ssa.Value]bool) bool {
 	v = ssanav.Unconverted(v)
 	if seen[v] {
 		return true
@@ -295,8 +483,11 @@ func (e *engine) builtResponse(v ssa.Value, resp string, depth int, seen map[ssa
 	case *ssa.Const:
 		return x.IsNil()
 	case *ssa.Phi:
+		if !e.keepsMemoryBody(x) {
+			return false
+		}
 		for _, ed := range x.Edges {
-			if !e.builtResponse(ed, resp, depth, seen) {
+			if !e.builtResponse(ed, resp, depth, fr, seen) {
 				return false
 			}
 		}
@@ -304,17 +495,73 @@ func (e *engine) builtResponse(v ssa.Value, resp string, depth int, seen map[ssa
 	case *ssa.Alloc:
 		return types.TypeString(x.Type(), nil) == resp && e.memoryBodyOnly(x)
 	case *ssa.Extract:
-		if x.Index != 0 {
+		if x.Index != 0 || !e.keepsMemoryBody(x) {
 			return false
 		}
 		v = x.Tuple
+	case *ssa.Call:
+		if !e.keepsMemoryBody(x) {
+			return false
+		}
 	}
 	c, ok := v.(*ssa.Call)
 	if !ok || c.Call.IsInvoke() {
 		return false
 	}
-	callee := c.Call.StaticCallee()
-	return callee != nil && callee.Pkg == e.pkg && e.buildsResponse(callee, resp, depth+1)
+	if callee := c.Call.StaticCallee(); callee != nil {
+		return callee.Pkg == e.pkg && len(callee.FreeVars) == 0 &&
+			e.buildsResponse(callee, resp, depth+1, argFrame(callee, c.Call.Args, fr))
+	}
+	// A function value: a literal in sight, or one a helper of the
+	// package returns (a func-type round tripper's function, made by a
+	// helper that wraps the test's own literal).
+	lits, ok := e.funcValues(c.Call.Value, fr, depth+1)
+	if !ok {
+		return false
+	}
+	for _, l := range lits {
+		if !e.buildsResponse(l.fn, resp, depth+1, l.fr) {
+			return false
+		}
+	}
+	return true
+}
+
+// keepsMemoryBody reports whether the response resp, which a call
+// returned, is used here only to be compared, returned, or given an empty
+// or in-memory body: nothing out of sight may give it another.
+func (e *engine) keepsMemoryBody(resp ssa.Value) bool {
+	k := e.table.KindOfType(resp.Type())
+	if k == nil || k.Field == "" {
+		return false
+	}
+	st, ok := resp.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for _, ref := range *resp.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.FieldAddr:
+			if st.Field(r.Field).Name() != k.Field {
+				continue
+			}
+			for _, fr := range *r.Referrers() {
+				switch x := fr.(type) {
+				case *ssa.Store:
+					if x.Addr != r || !memoryBody(x.Val) {
+						return false
+					}
+				case *ssa.UnOp, *ssa.DebugRef:
+				default:
+					return false
+				}
+			}
+		case *ssa.BinOp, *ssa.Return, *ssa.Phi, *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // memoryBodyOnly reports whether every body stored into the response
@@ -355,9 +602,22 @@ func (e *engine) memoryBodyOnly(alloc *ssa.Alloc) bool {
 
 // memoryBody reports whether v is an empty body or one made of a reader
 // of memory.
-func memoryBody(v ssa.Value) bool {
+func memoryBody(v ssa.Value) bool { return memoryBodySeen(v, map[ssa.Value]bool{}) }
+
+func memoryBodySeen(v ssa.Value, seen map[ssa.Value]bool) bool {
 	v = ssanav.Unconverted(v)
+	if seen[v] {
+		return true
+	}
+	seen[v] = true
 	switch x := v.(type) {
+	case *ssa.Phi:
+		for _, ed := range x.Edges {
+			if !memoryBodySeen(ed, seen) {
+				return false
+			}
+		}
+		return true
 	case *ssa.Const:
 		return x.IsNil()
 	case *ssa.UnOp:
@@ -376,4 +636,126 @@ func memoryBody(v ssa.Value) bool {
 		return resource.IsInMemoryBody(obj) && resource.IsMemoryReader(ssanav.Unconverted(x.Call.Args[0]).Type())
 	}
 	return false
+}
+
+// A use is an instruction that uses an allocation, directly or through
+// a load of a variable that holds it (val is what the instruction uses).
+type use struct {
+	instr ssa.Instruction
+	val   ssa.Value
+}
+
+// inSight follows v back to the allocation it was made by, in its own
+// function or one enclosing it: v itself, or a load of a local variable
+// (its cell, captured by function literals) that is stored once, with
+// that allocation. It returns every use of the allocation and of the
+// loads of such variables; a variable used in any other way (its address
+// handed on, stored again) fails.
+func inSight(v ssa.Value, fn *ssa.Function) (*ssa.Alloc, []use, bool) {
+	v = ssanav.Unconverted(v)
+	if ld, ok := v.(*ssa.UnOp); ok && ld.Op == token.MUL {
+		cell, ok := cellOf(ld.X)
+		if !ok {
+			return nil, nil, false
+		}
+		var val ssa.Value
+		for _, ref := range *cell.Referrers() {
+			if st, ok := ref.(*ssa.Store); ok && st.Addr == cell {
+				val = st.Val
+			}
+		}
+		v = val
+	}
+	alloc, ok := v.(*ssa.Alloc)
+	if !ok || alloc == nil {
+		return nil, nil, false
+	}
+	var uses []use
+	for _, ref := range *alloc.Referrers() {
+		st, ok := ref.(*ssa.Store)
+		if !ok || st.Val != ssa.Value(alloc) {
+			uses = append(uses, use{ref, alloc})
+			continue
+		}
+		cell, ok := st.Addr.(*ssa.Alloc)
+		if !ok {
+			return nil, nil, false // stored in memory that outlives it
+		}
+		more, ok := cellUses(cell, cell, alloc)
+		if !ok {
+			return nil, nil, false
+		}
+		uses = append(uses, more...)
+	}
+	return alloc, uses, true
+}
+
+// cellOf returns the local variable's cell that p addresses: p itself, or
+// the cell a function literal's free variable p is bound to by the one
+// closure that makes the literal.
+func cellOf(p ssa.Value) (*ssa.Alloc, bool) {
+	for {
+		switch x := p.(type) {
+		case *ssa.Alloc:
+			return x, true
+		case *ssa.FreeVar:
+			fn := x.Parent()
+			i := slices.Index(fn.FreeVars, x)
+			refs := fn.Referrers()
+			if i < 0 || refs == nil || len(*refs) != 1 {
+				return nil, false
+			}
+			mc, ok := (*refs)[0].(*ssa.MakeClosure)
+			if !ok || i >= len(mc.Bindings) {
+				return nil, false
+			}
+			p = mc.Bindings[i]
+		default:
+			return nil, false
+		}
+	}
+}
+
+// cellUses returns the uses of what the variable p (a cell, or a free
+// variable bound to it) holds, when its only store is of held (into the
+// cell itself) and it is otherwise only loaded or captured.
+func cellUses(p ssa.Value, cell *ssa.Alloc, held ssa.Value) ([]use, bool) {
+	var uses []use
+	for _, ref := range *p.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.Store:
+			if p != ssa.Value(cell) || r.Addr != p || r.Val != held {
+				return nil, false
+			}
+		case *ssa.UnOp:
+			if r.Op != token.MUL || r.X != p {
+				return nil, false
+			}
+			for _, lr := range *r.Referrers() {
+				uses = append(uses, use{lr, r})
+			}
+		case *ssa.MakeClosure:
+			fn, ok := r.Fn.(*ssa.Function)
+			if !ok {
+				return nil, false
+			}
+			for i, b := range r.Bindings {
+				if b != p {
+					continue
+				}
+				if i >= len(fn.FreeVars) {
+					return nil, false
+				}
+				more, ok := cellUses(fn.FreeVars[i], cell, held)
+				if !ok {
+					return nil, false
+				}
+				uses = append(uses, more...)
+			}
+		case *ssa.DebugRef:
+		default:
+			return nil, false
+		}
+	}
+	return uses, true
 }
