@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
 	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
@@ -22,10 +23,13 @@ import (
 //     and nothing that could set another method touches it first;
 //   - it is sent, through the test server's own client or the default
 //     client, to the URL of an httptest server made in the same function
-//     whose handler, a function of the package, uses its ResponseWriter
-//     only to set headers and a status: net/http's server then answers
+//     (or returned by a helper of the package that makes it for the
+//     handler it is given) whose handler, a function or a type of the
+//     package, uses its ResponseWriter only to set headers and a status
+//     (itself, in literals that capture it, or in functions of the
+//     package it is given to): net/http's server then answers
 //     Content-Length: 0.
-func bodiless(call *ssa.Call) bool {
+func (e *engine) bodiless(call *ssa.Call) bool {
 	c := call.Common()
 	if c.IsInvoke() {
 		return false
@@ -60,7 +64,7 @@ func bodiless(call *ssa.Call) bool {
 	if s.Client >= 0 && (s.Client >= len(c.Args) || !clientOf(c.Args[s.Client], srv)) {
 		return false
 	}
-	return quietServer(srv)
+	return e.quietServer(srv)
 }
 
 // request is what traceRequest learnt of a request value.
@@ -265,11 +269,11 @@ func isString(v ssa.Value, s string) bool {
 	return ok && c.Value != nil && c.Value.Kind() == constant.String && constant.StringVal(c.Value) == s
 }
 
-// serverOfURL returns the test server (a call of the table's makers in
-// the function) whose URL the string v is: its URL field, or that
-// followed by constants that begin a path, a query or a fragment (and
-// anything after them). A suffix that could move the host ("@host",
-// ".domain") fails.
+// serverOfURL returns the test server (a call, in the function, of the
+// table's makers or of a helper of the package) whose URL the string v
+// is: its URL field, or that followed by constants that begin a path, a
+// query or a fragment (and anything after them). A suffix that could
+// move the host ("@host", ".domain") fails.
 func serverOfURL(v ssa.Value) *ssa.Call {
 	srv, _ := serverOfURLSep(v)
 	return srv
@@ -283,7 +287,7 @@ func serverOfURLSep(v ssa.Value) (srv *ssa.Call, sep bool) {
 			return nil, false
 		}
 		call, ok := fa.X.(*ssa.Call)
-		if !ok || call.Common().IsInvoke() || !resource.MakesTestServer(ssanav.CalleeFunc(call.Common())) {
+		if !ok || call.Common().IsInvoke() || types.TypeString(call.Type(), nil) != resource.TestServer {
 			return nil, false
 		}
 		return call, false
@@ -329,9 +333,70 @@ func clientOf(v ssa.Value, srv *ssa.Call) bool {
 // quietServer reports whether the test server srv runs a handler of the
 // package that writes no body on any path, and nothing in the function
 // can give it another: srv is used only by the table's methods and
-// fields.
-func quietServer(srv *ssa.Call) bool {
+// fields. srv is made by the table's makers, or by a helper of the
+// package that returns a server made for one of its parameters.
+func (e *engine) quietServer(srv *ssa.Call) bool {
+	if !keepsHandler(srv, nil) {
+		return false
+	}
+	args := srv.Common().Args
+	if resource.MakesTestServer(ssanav.CalleeFunc(srv.Common())) {
+		return len(args) > 0 && e.quietHandler(args[0], 0)
+	}
+	k, ok := e.serverFor(srv.Common().StaticCallee(), 0)
+	return ok && k < len(args) && e.quietHandler(args[k], 0)
+}
+
+// maxHelperDepth bounds how deep helpers of the package are followed for
+// a test server or a handler.
+const maxHelperDepth = 3
+
+// serverFor reports whether fn, a function of the package, returns as
+// its only result on every return a test server that the table's makers
+// made for its parameter k, and uses that server for nothing that could
+// give it another handler.
+func (e *engine) serverFor(fn *ssa.Function, depth int) (k int, ok bool) {
+	if fn == nil || fn.Pkg != e.pkg || len(fn.Blocks) == 0 || len(fn.FreeVars) > 0 || depth > maxHelperDepth ||
+		fn.Signature.Results().Len() != 1 {
+		return 0, false
+	}
+	k = -1
+	for _, b := range fn.Blocks {
+		ret, isRet := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !isRet {
+			continue
+		}
+		srv, isCall := ret.Results[0].(*ssa.Call)
+		if !isCall || srv.Common().IsInvoke() || !keepsHandler(srv, ret) {
+			return 0, false
+		}
+		var h ssa.Value
+		if resource.MakesTestServer(ssanav.CalleeFunc(srv.Common())) {
+			h = srv.Common().Args[0]
+		} else if j, ok := e.serverFor(srv.Common().StaticCallee(), depth+1); ok && j < len(srv.Common().Args) {
+			h = srv.Common().Args[j]
+		}
+		p, isParam := ssanav.Unconverted(h).(*ssa.Parameter)
+		if !isParam {
+			return 0, false
+		}
+		i := slices.Index(fn.Params, p)
+		if i < 0 || k >= 0 && k != i {
+			return 0, false
+		}
+		k = i
+	}
+	return k, k >= 0
+}
+
+// keepsHandler reports whether srv is used only by the table's methods
+// and fields, which leave its handler as it was, and by ret (a helper's
+// return of it).
+func keepsHandler(srv *ssa.Call, ret *ssa.Return) bool {
 	for _, ref := range *srv.Referrers() {
+		if ret != nil && ref == ssa.Instruction(ret) {
+			continue
+		}
 		switch u := ref.(type) {
 		case *ssa.DebugRef:
 		case *ssa.FieldAddr:
@@ -372,27 +437,105 @@ func quietServer(srv *ssa.Call) bool {
 			return false
 		}
 	}
-	h := ssanav.Unconverted(srv.Common().Args[0])
+	return true
+}
+
+// quietHandler reports whether the handler h writes no body on any path:
+// a function or function literal of the package (a method value too),
+// or a value of a type of the package whose ServeHTTP does not.
+func (e *engine) quietHandler(h ssa.Value, depth int) bool {
+	h = ssanav.Unconverted(h)
 	if mc, ok := h.(*ssa.MakeClosure); ok {
 		h = mc.Fn
 	}
-	fn, ok := h.(*ssa.Function)
-	if !ok || len(fn.Blocks) == 0 || len(fn.Params) != 2 {
+	if fn, ok := h.(*ssa.Function); ok {
+		return fn.Pkg == e.pkg && len(fn.Params) == 2 && e.quietWriterParam(fn, 0, depth)
+	}
+	if _, isFunc := h.Type().Underlying().(*types.Signature); isFunc {
+		return false // a function value out of sight
+	}
+	m := e.packageMethod(h.Type(), resource.ServeMethod)
+	return m != nil && len(m.Params) == 3 && e.quietWriterParam(m, 1, depth)
+}
+
+// quietWriterParam reports whether fn, a function of the package, uses
+// its parameter i, a ResponseWriter, only as quietWriter allows.
+func (e *engine) quietWriterParam(fn *ssa.Function, i int, depth int) bool {
+	if fn.Pkg != e.pkg || len(fn.Blocks) == 0 || i >= len(fn.Params) || depth > maxHelperDepth {
 		return false
 	}
-	return quietWriter(fn.Params[0])
+	key := paramRef{fn: fn, i: i}
+	if q, ok := e.quiet[key]; ok {
+		return q
+	}
+	if e.quiet == nil {
+		e.quiet = map[paramRef]bool{}
+	}
+	e.quiet[key] = false // recursion proves nothing
+	q := e.quietWriter(fn.Params[i], depth)
+	e.quiet[key] = q
+	return q
 }
 
 // quietWriter reports whether a handler uses its ResponseWriter w only
-// to set headers that frame no body and to send a status other than 101.
-func quietWriter(w ssa.Value) bool {
+// to set headers that frame no body and to send a status other than 101:
+// itself, in function literals that capture it, or in functions of the
+// package it is given to that do the same.
+func (e *engine) quietWriter(w ssa.Value, depth int) bool {
 	for _, ref := range *w.Referrers() {
 		switch u := ref.(type) {
 		case *ssa.DebugRef:
-		case *ssa.Call:
-			c := u.Common()
-			if !c.IsInvoke() || c.Value != w || !resource.QuietWriterMethod(c.Method.Name()) {
+		case *ssa.Store:
+			// Kept in a local variable that literals capture: every load
+			// of it is the writer.
+			cell, ok := u.Addr.(*ssa.Alloc)
+			if !ok || u.Val != w || onlyStoreOf(cell) != w {
 				return false
+			}
+			uses, ok := cellUses(cell, cell, w)
+			if !ok {
+				return false
+			}
+			loads := map[ssa.Value]bool{}
+			for _, cu := range uses {
+				loads[cu.val] = true
+			}
+			for ld := range loads {
+				if !e.quietWriter(ld, depth) {
+					return false
+				}
+			}
+		case *ssa.MakeClosure:
+			fn, ok := u.Fn.(*ssa.Function)
+			if !ok || fn.Pkg != e.pkg {
+				return false
+			}
+			for i, b := range u.Bindings {
+				if b == w && (i >= len(fn.FreeVars) || !e.quietWriter(fn.FreeVars[i], depth)) {
+					return false
+				}
+			}
+		case *ssa.Call, *ssa.Defer:
+			c := u.(ssa.CallInstruction).Common()
+			if !c.IsInvoke() {
+				callee := c.StaticCallee()
+				if callee == nil || c.Value == w {
+					return false
+				}
+				for j, a := range c.Args {
+					if a == w && !e.quietWriterParam(callee, j, depth+1) {
+						return false
+					}
+				}
+				continue
+			}
+			if c.Value != w || !resource.QuietWriterMethod(c.Method.Name()) {
+				return false
+			}
+			for _, a := range c.Args {
+				if a == w {
+					return false
+				}
 			}
 			switch c.Method.Name() {
 			case "WriteHeader":
@@ -407,7 +550,8 @@ func quietWriter(w ssa.Value) bool {
 					return false
 				}
 			case "Header":
-				if !quietHeader(u) {
+				call, ok := u.(*ssa.Call)
+				if !ok || !quietHeader(call) {
 					return false
 				}
 			}

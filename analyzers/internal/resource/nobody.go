@@ -182,6 +182,11 @@ var testServerFields = map[string]string{
 // leaves its handler as it was.
 func KeepsTestServerField(field string) bool { _, ok := testServerFields[field]; return ok }
 
+// ServeMethod is the method of net/http.Handler that the server calls
+// with each request's ResponseWriter and request: a value converted to a
+// Handler answers through its type's method of that name.
+const ServeMethod = "ServeHTTP"
+
 // DefaultClient is the package-level client of net/http.
 const DefaultClient = "net/http.DefaultClient"
 
