@@ -20,22 +20,23 @@ const maxBuildDepth = 3
 // answeredInMemory reports whether the response that call returns comes
 // from a round tripper that builds it in memory, so that it holds no
 // connection: a client made in the calling function (its only uses are
-// its own methods and the stores into its transport field) whose every
-// transport is a value of a type of the package that answers in memory,
-// a transport made there too whose protocol registered for the call's
-// constant URL's scheme does, or such a round tripper called directly.
-// When any of it is out of sight the answer is no.
+// its own methods and the stores into its transport field), or returned
+// by a helper of the package that makes it, whose every transport is a
+// value of a type of the package that answers in memory, a transport made
+// there too whose protocol registered for the call's constant URL's
+// scheme does, or such a round tripper called directly. When any of it
+// is out of sight the answer is no.
 func (e *engine) answeredInMemory(call *ssa.Call, obj *types.Func) bool {
 	c := call.Common()
 	if c.IsInvoke() {
 		method, resp := resource.RoundTripMethod(types.TypeString(c.Value.Type(), nil))
-		return method != "" && obj.Name() == method && e.fakeTransport(c.Value, method, resp, call, -1)
+		return method != "" && obj.Name() == method && e.fakeTransport(c.Value, method, resp, call, -1, nil)
 	}
 	send, ok := resource.SenderOf(obj)
 	if !ok || send.Client != 0 || len(c.Args) == 0 {
 		return false
 	}
-	client, uses, ok := inSight(c.Args[0], call.Parent())
+	client, uses, ok := inSight(c.Args[0])
 	if !ok {
 		return false
 	}
@@ -57,36 +58,16 @@ func (e *engine) answeredInMemory(call *ssa.Call, obj *types.Func) bool {
 	if fi < 0 {
 		return false
 	}
-	var stores []*ssa.Store
-	for _, u := range uses {
-		switch r := u.instr.(type) {
-		case *ssa.FieldAddr:
-			if r.X != u.val {
-				return false
-			}
-			if r.Field != fi {
-				continue
-			}
-			for _, fr := range *r.Referrers() {
-				switch x := fr.(type) {
-				case *ssa.Store:
-					if x.Addr != r {
-						return false
-					}
-					stores = append(stores, x)
-				case *ssa.UnOp, *ssa.DebugRef:
-				default:
-					return false
-				}
-			}
-		case ssa.CallInstruction:
-			if !ownMethodCall(r.Common(), u.val) {
-				return false
-			}
-		case *ssa.DebugRef:
-		default:
-			return false // the client is handed on: its transport may change
+	stores, ok := transportStores(uses, fi, nil, nil)
+	if !ok {
+		return false
+	}
+	if made, isCall := client.(*ssa.Call); isCall {
+		more, ok := e.helperClientStores(made, fi)
+		if !ok {
+			return false
 		}
+		stores = append(stores, more...)
 	}
 	if len(stores) == 0 {
 		return false // a nil transport is the default, which dials
@@ -96,11 +77,99 @@ func (e *engine) answeredInMemory(call *ssa.Call, obj *types.Func) bool {
 		return false
 	}
 	for _, s := range stores {
-		if !e.fakeTransport(s.Val, method, resp, call, send.URL) {
+		if !e.fakeTransport(s.st.Val, method, resp, call, send.URL, s.fr) {
 			return false
 		}
 	}
 	return true
+}
+
+// A transportStore is a store into a client's transport field, with the
+// frame its value is read in (a helper's parameters bound to its call's
+// arguments).
+type transportStore struct {
+	st *ssa.Store
+	fr *frame
+}
+
+// transportStores returns the stores into field fi among the uses of a
+// client, whose only other uses are its own methods (and ret, the
+// return of a helper that makes it): anything else may give it another
+// transport.
+func transportStores(uses []use, fi int, fr *frame, ret *ssa.Return) ([]transportStore, bool) {
+	var stores []transportStore
+	for _, u := range uses {
+		switch r := u.instr.(type) {
+		case *ssa.FieldAddr:
+			if r.X != u.val {
+				return nil, false
+			}
+			if r.Field != fi {
+				continue
+			}
+			for _, ref := range *r.Referrers() {
+				switch x := ref.(type) {
+				case *ssa.Store:
+					if x.Addr != r {
+						return nil, false
+					}
+					stores = append(stores, transportStore{x, fr})
+				case *ssa.UnOp, *ssa.DebugRef:
+				default:
+					return nil, false
+				}
+			}
+		case ssa.CallInstruction:
+			if !ownMethodCall(r.Common(), u.val) {
+				return nil, false
+			}
+		case *ssa.Return:
+			if r != ret || len(r.Results) != 1 {
+				return nil, false
+			}
+		case *ssa.DebugRef:
+		default:
+			return nil, false // the client is handed on: its transport may change
+		}
+	}
+	return stores, true
+}
+
+// helperClientStores returns the stores into the transport field fi of
+// the client that made, a call of a helper of the package, returns: the
+// helper's only result, on every return a client it allocates and uses
+// only as transportStores allows, read with the helper's parameters bound
+// to the call's arguments.
+func (e *engine) helperClientStores(made *ssa.Call, fi int) ([]transportStore, bool) {
+	callee := made.Common().StaticCallee()
+	if made.Common().IsInvoke() || callee == nil || callee.Pkg != e.pkg || len(callee.Blocks) == 0 ||
+		len(callee.FreeVars) > 0 || callee.Signature.Results().Len() != 1 {
+		return nil, false
+	}
+	fr := argFrame(callee, made.Common().Args, nil)
+	var stores []transportStore
+	n := 0
+	for _, b := range callee.Blocks {
+		ret, isRet := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !isRet {
+			continue
+		}
+		n++
+		a, ok := ssanav.Unconverted(ret.Results[0]).(*ssa.Alloc)
+		if !ok || !types.Identical(a.Type(), made.Type()) {
+			return nil, false
+		}
+		_, uses, ok := inSight(a)
+		if !ok {
+			return nil, false
+		}
+		more, ok := transportStores(uses, fi, fr, ret)
+		if !ok {
+			return nil, false
+		}
+		stores = append(stores, more...)
+	}
+	return stores, n > 0
 }
 
 // ownMethodCall reports whether c is a static call of a method of v with
@@ -124,10 +193,18 @@ func ownMethodCall(c *ssa.CallCommon, v ssa.Value) bool {
 // receiver, converted from a function that does), or it is a transport
 // made in the function whose registered protocol for the scheme of the
 // call's constant URL (argument urlArg) is such a round tripper.
-func (e *engine) fakeTransport(v ssa.Value, method, resp string, call *ssa.Call, urlArg int) bool {
+func (e *engine) fakeTransport(v ssa.Value, method, resp string, call *ssa.Call, urlArg int, fr *frame) bool {
 	inner := v
-	if mi, ok := v.(*ssa.MakeInterface); ok {
-		inner = mi.X
+	for {
+		if mi, ok := inner.(*ssa.MakeInterface); ok {
+			inner = mi.X
+			continue
+		}
+		if b, ok := fr.lookup(inner); ok {
+			inner, fr = b, fr.outer
+			continue
+		}
+		break
 	}
 	if alloc, ok := ssanav.Unconverted(inner).(*ssa.Alloc); ok && alloc.Parent() == call.Parent() {
 		if registered, fake := e.registeredFake(alloc, call, urlArg); registered {
@@ -139,7 +216,7 @@ func (e *engine) fakeTransport(v ssa.Value, method, resp string, call *ssa.Call,
 		return false
 	}
 	if callsReceiver(m) {
-		lits, ok := e.funcValues(inner, nil, 0)
+		lits, ok := e.funcValues(inner, fr, 0)
 		if !ok {
 			return false
 		}
@@ -380,7 +457,7 @@ func (e *engine) registeredFake(transport *ssa.Alloc, call *ssa.Call, urlArg int
 			registered = true
 			rt := c.Args[reg.RoundTripper]
 			method, resp := resource.RoundTripMethod(types.TypeString(callee.Signature.Params().At(reg.RoundTripper-1).Type(), nil))
-			if method == "" || !e.fakeTransport(rt, method, resp, call, -1) {
+			if method == "" || !e.fakeTransport(rt, method, resp, call, -1, nil) {
 				fake = false
 			}
 		case *ssa.FieldAddr, *ssa.MakeInterface, *ssa.DebugRef:
@@ -646,12 +723,12 @@ type use struct {
 }
 
 // inSight follows v back to the allocation it was made by, in its own
-// function or one enclosing it: v itself, or a load of a local variable
-// (its cell, captured by function literals) that is stored once, with
-// that allocation. It returns every use of the allocation and of the
-// loads of such variables; a variable used in any other way (its address
-// handed on, stored again) fails.
-func inSight(v ssa.Value, fn *ssa.Function) (*ssa.Alloc, []use, bool) {
+// function or one enclosing it, or to the call of a helper that returned
+// it: v itself, or a load of a local variable (its cell, captured by
+// function literals) that is stored once, with that value. It returns
+// every use of the value and of the loads of such variables; a variable
+// used in any other way (its address handed on, stored again) fails.
+func inSight(v ssa.Value) (ssa.Value, []use, bool) {
 	v = ssanav.Unconverted(v)
 	if ld, ok := v.(*ssa.UnOp); ok && ld.Op == token.MUL {
 		cell, ok := cellOf(ld.X)
@@ -666,8 +743,13 @@ func inSight(v ssa.Value, fn *ssa.Function) (*ssa.Alloc, []use, bool) {
 		}
 		v = val
 	}
-	alloc, ok := v.(*ssa.Alloc)
-	if !ok || alloc == nil {
+	var alloc ssa.Value
+	switch x := v.(type) {
+	case *ssa.Alloc:
+		alloc = x
+	case *ssa.Call:
+		alloc = x // a helper's result, followed there by the caller
+	default:
 		return nil, nil, false
 	}
 	var uses []use

@@ -131,3 +131,92 @@ func statusViaCallerFunc(req *http.Request, f func(*http.Request) (*http.Respons
 	}
 	return resp.StatusCode, nil
 }
+
+// newCannedClient is a helper that makes a client answering in memory.
+func newCannedClient() *http.Client {
+	return &http.Client{Transport: cannedRT{status: 200}}
+}
+
+func statusViaHelperClient(url string) (int, error) {
+	c := newCannedClient()
+	resp, err := c.Get(url)
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+// newClientFor is a helper that makes a client over the round tripper it
+// is given: the caller's argument decides.
+func newClientFor(rt http.RoundTripper) *http.Client {
+	c := &http.Client{}
+	c.Transport = rt
+	return c
+}
+
+func statusViaHelperCanned(url string) (int, error) {
+	resp, err := newClientFor(cannedRT{status: 204}).Get(url)
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+func statusViaHelperDefault(url string) (int, error) {
+	resp, err := newClientFor(http.DefaultTransport).Get(url) // want `response body from newClientFor\(http.DefaultTransport\).Get is not closed when returning at line 170`
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+// newWrappedClient is a helper whose client wraps the caller's function.
+func newWrappedClient(f func(*http.Request) (*http.Response, error)) *http.Client {
+	return &http.Client{Transport: withBody(f)}
+}
+
+func statusViaHelperWrapped(req *http.Request) (int, error) {
+	c := newWrappedClient(canned(http.StatusOK, "fine"))
+	resp, err := c.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+func statusViaHelperWrappedNetwork(req *http.Request) (int, error) {
+	c := newWrappedClient(http.DefaultTransport.RoundTrip)
+	resp, err := c.Do(req) // want `response body from c.Do is not closed when returning at line 193`
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+// newConfiguredClient is a helper that hands its client on before
+// returning it.
+func newConfiguredClient() *http.Client {
+	c := &http.Client{Transport: cannedRT{status: 200}}
+	configure(c)
+	return c
+}
+
+func statusViaHelperConfigured(url string) (int, error) {
+	c := newConfiguredClient()
+	resp, err := c.Get(url) // want `response body from c.Get is not closed when returning at line 210`
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+// A client from a helper whose transport the caller replaces.
+func statusViaHelperReplaced(url string) (int, error) {
+	c := newCannedClient()
+	c.Transport = http.DefaultTransport
+	resp, err := c.Get(url) // want `response body from c.Get is not closed when returning at line 221`
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
