@@ -274,23 +274,50 @@ func isString(v ssa.Value, s string) bool {
 // is: its URL field, or that followed by constants that begin a path, a
 // query or a fragment (and anything after them). A suffix that could
 // move the host ("@host", ".domain") fails.
-func serverOfURL(v ssa.Value) *ssa.Call {
+func serverOfURL(v ssa.Value) *serverRef {
 	srv, _ := serverOfURLSep(v)
 	return srv
 }
 
-func serverOfURLSep(v ssa.Value) (srv *ssa.Call, sep bool) {
+// A serverRef names a test server in the calling function: the call that
+// returned it, and the field of the struct that call returned that holds
+// it (-1: the result itself).
+type serverRef struct {
+	call  *ssa.Call
+	field int
+}
+
+// serverRefOf returns the server v is: a call's result of the server's
+// type, or a load of a field of a call's result.
+func serverRefOf(v ssa.Value) *serverRef {
+	if types.TypeString(v.Type(), nil) != resource.TestServer {
+		return nil
+	}
+	switch x := v.(type) {
+	case *ssa.Call:
+		if !x.Common().IsInvoke() {
+			return &serverRef{x, -1}
+		}
+	case *ssa.UnOp:
+		fa, ok := x.X.(*ssa.FieldAddr)
+		if !ok || x.Op != token.MUL {
+			return nil
+		}
+		if call, ok := fa.X.(*ssa.Call); ok && !call.Common().IsInvoke() {
+			return &serverRef{call, fa.Field}
+		}
+	}
+	return nil
+}
+
+func serverOfURLSep(v ssa.Value) (srv *serverRef, sep bool) {
 	switch x := v.(type) {
 	case *ssa.UnOp:
 		fa, ok := x.X.(*ssa.FieldAddr)
 		if x.Op != token.MUL || !ok || requestField(fa) != resource.TestServerURL {
 			return nil, false
 		}
-		call, ok := fa.X.(*ssa.Call)
-		if !ok || call.Common().IsInvoke() || types.TypeString(call.Type(), nil) != resource.TestServer {
-			return nil, false
-		}
-		return call, false
+		return serverRefOf(fa.X), false
 	case *ssa.BinOp:
 		if x.Op != token.ADD {
 			return nil, false
@@ -317,11 +344,15 @@ func serverOfURLSep(v ssa.Value) (srv *ssa.Call, sep bool) {
 
 // clientOf reports whether v is a client that sends to srv what is meant
 // for srv's URL: srv's own Client, or the default client.
-func clientOf(v ssa.Value, srv *ssa.Call) bool {
+func clientOf(v ssa.Value, srv *serverRef) bool {
 	switch x := v.(type) {
 	case *ssa.Call:
 		fn := ssanav.CalleeFunc(x.Common())
-		return !x.Common().IsInvoke() && fn != nil && fn.FullName() == resource.TestServerClient && x.Common().Args[0] == ssa.Value(srv)
+		if x.Common().IsInvoke() || fn == nil || fn.FullName() != resource.TestServerClient {
+			return false
+		}
+		r := serverRefOf(x.Common().Args[0])
+		return r != nil && *r == *srv
 	case *ssa.UnOp:
 		g, ok := x.X.(*ssa.Global)
 		return ok && x.Op == token.MUL && g.Object() != nil && g.Object().Pkg() != nil &&
@@ -335,16 +366,124 @@ func clientOf(v ssa.Value, srv *ssa.Call) bool {
 // can give it another: srv is used only by the table's methods and
 // fields. srv is made by the table's makers, or by a helper of the
 // package that returns a server made for one of its parameters.
-func (e *engine) quietServer(srv *ssa.Call) bool {
+func (e *engine) quietServer(ref *serverRef) bool {
+	srv := ref.call
+	args := srv.Common().Args
+	if ref.field >= 0 {
+		// Kept in a field of what a helper returned: every load of that
+		// field here is the server, and nothing here stores into it.
+		for _, r := range *srv.Referrers() {
+			switch u := r.(type) {
+			case *ssa.FieldAddr:
+				if u.Field != ref.field {
+					continue
+				}
+				for _, fr := range *u.Referrers() {
+					ld, ok := fr.(*ssa.UnOp)
+					if !ok || ld.Op != token.MUL || !keepsHandler(ld, nil) {
+						return false
+					}
+				}
+			case *ssa.DebugRef:
+			default:
+				return false // handed on: its field may change
+			}
+		}
+		k, ok := e.serverInField(srv.Common().StaticCallee(), ref.field)
+		return ok && k < len(args) && e.quietHandler(args[k], 0)
+	}
 	if !keepsHandler(srv, nil) {
 		return false
 	}
-	args := srv.Common().Args
 	if resource.MakesTestServer(ssanav.CalleeFunc(srv.Common())) {
 		return len(args) > 0 && e.quietHandler(args[0], 0)
 	}
 	k, ok := e.serverFor(srv.Common().StaticCallee(), 0)
 	return ok && k < len(args) && e.quietHandler(args[k], 0)
+}
+
+// serverInField reports whether fn, a function of the package, returns
+// as its only result on every return the same struct it allocates, whose
+// field holds only test servers made for fn's parameter k (by the
+// table's makers or by a helper as serverFor says), and uses that struct
+// and those servers for nothing that could give them another handler:
+// the struct's only uses are its fields and the returns, the field's are
+// the stores of those servers and loads used as keepsHandler allows.
+func (e *engine) serverInField(fn *ssa.Function, field int) (k int, ok bool) {
+	if fn == nil || fn.Pkg != e.pkg || len(fn.Blocks) == 0 || len(fn.FreeVars) > 0 || fn.Signature.Results().Len() != 1 {
+		return 0, false
+	}
+	var made *ssa.Alloc
+	for _, b := range fn.Blocks {
+		ret, isRet := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !isRet {
+			continue
+		}
+		a, ok := ret.Results[0].(*ssa.Alloc)
+		if !ok || made != nil && a != made {
+			return 0, false
+		}
+		made = a
+	}
+	if made == nil {
+		return 0, false
+	}
+	k = -1
+	for _, r := range *made.Referrers() {
+		switch u := r.(type) {
+		case *ssa.FieldAddr:
+			if u.Field != field {
+				continue
+			}
+			for _, fr := range *u.Referrers() {
+				switch x := fr.(type) {
+				case *ssa.UnOp:
+					if x.Op != token.MUL || !keepsHandler(x, nil) {
+						return 0, false
+					}
+				case *ssa.Store:
+					i, ok := e.serverForParam(fn, x.Val, x, 0)
+					if !ok || x.Addr != u || k >= 0 && k != i {
+						return 0, false
+					}
+					k = i
+				case *ssa.DebugRef:
+				default:
+					return 0, false
+				}
+			}
+		case *ssa.Return, *ssa.DebugRef:
+		default:
+			return 0, false
+		}
+	}
+	return k, k >= 0
+}
+
+// serverForParam reports whether v, a value in fn used only by the table's
+// methods and fields and by except (its return or the store that keeps
+// it), is a test server made for fn's parameter k: by the table's makers,
+// or by a helper as serverFor says.
+func (e *engine) serverForParam(fn *ssa.Function, v ssa.Value, except ssa.Instruction, depth int) (k int, ok bool) {
+	srv, isCall := v.(*ssa.Call)
+	if !isCall || srv.Common().IsInvoke() || !keepsHandler(srv, except) {
+		return 0, false
+	}
+	var h ssa.Value
+	if resource.MakesTestServer(ssanav.CalleeFunc(srv.Common())) {
+		h = srv.Common().Args[0]
+	} else if j, ok := e.serverFor(srv.Common().StaticCallee(), depth+1); ok && j < len(srv.Common().Args) {
+		h = srv.Common().Args[j]
+	}
+	if h == nil {
+		return 0, false
+	}
+	p, isParam := ssanav.Unconverted(h).(*ssa.Parameter)
+	if !isParam {
+		return 0, false
+	}
+	i := slices.Index(fn.Params, p)
+	return i, i >= 0
 }
 
 // maxHelperDepth bounds how deep helpers of the package are followed for
@@ -366,22 +505,8 @@ func (e *engine) serverFor(fn *ssa.Function, depth int) (k int, ok bool) {
 		if !isRet {
 			continue
 		}
-		srv, isCall := ret.Results[0].(*ssa.Call)
-		if !isCall || srv.Common().IsInvoke() || !keepsHandler(srv, ret) {
-			return 0, false
-		}
-		var h ssa.Value
-		if resource.MakesTestServer(ssanav.CalleeFunc(srv.Common())) {
-			h = srv.Common().Args[0]
-		} else if j, ok := e.serverFor(srv.Common().StaticCallee(), depth+1); ok && j < len(srv.Common().Args) {
-			h = srv.Common().Args[j]
-		}
-		p, isParam := ssanav.Unconverted(h).(*ssa.Parameter)
-		if !isParam {
-			return 0, false
-		}
-		i := slices.Index(fn.Params, p)
-		if i < 0 || k >= 0 && k != i {
+		i, ok := e.serverForParam(fn, ret.Results[0], ret, depth)
+		if !ok || k >= 0 && k != i {
 			return 0, false
 		}
 		k = i
@@ -390,11 +515,11 @@ func (e *engine) serverFor(fn *ssa.Function, depth int) (k int, ok bool) {
 }
 
 // keepsHandler reports whether srv is used only by the table's methods
-// and fields, which leave its handler as it was, and by ret (a helper's
-// return of it).
-func keepsHandler(srv *ssa.Call, ret *ssa.Return) bool {
+// and fields, which leave its handler as it was, and by except (a
+// helper's return of it, or the store that keeps it).
+func keepsHandler(srv ssa.Value, except ssa.Instruction) bool {
 	for _, ref := range *srv.Referrers() {
-		if ret != nil && ref == ssa.Instruction(ret) {
+		if except != nil && ref == except {
 			continue
 		}
 		switch u := ref.(type) {
@@ -429,7 +554,7 @@ func keepsHandler(srv *ssa.Call, ret *ssa.Return) bool {
 				return false
 			}
 			fn := ssanav.CalleeFunc(c)
-			if resource.KeepsTestServer(fn) && len(c.Args) > 0 && c.Args[0] == ssa.Value(srv) {
+			if resource.KeepsTestServer(fn) && len(c.Args) > 0 && c.Args[0] == srv {
 				continue
 			}
 			return false

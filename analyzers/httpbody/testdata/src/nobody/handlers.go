@@ -159,3 +159,71 @@ func fromHelperCallerHandler(h http.Handler) (int, error) {
 	}
 	return resp.StatusCode, nil
 }
+
+// fixture is what a helper returns: the server it made, among others.
+type fixture struct {
+	name string
+	srv  *httptest.Server
+}
+
+// newFixture is a helper that keeps the server it makes for the handler
+// it is given in a field of what it returns.
+func newFixture(name string, h http.Handler) *fixture {
+	f := &fixture{name: name}
+	f.srv = httptest.NewUnstartedServer(h)
+	f.srv.Start()
+	return f
+}
+
+func fromFixture() (int, error) {
+	f := newFixture("quiet", http.HandlerFunc(accepted))
+	defer f.srv.Close()
+	resp, err := f.srv.Client().Get(f.srv.URL + "/" + f.name)
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+func fromFixtureWithBody() (int, error) {
+	f := newFixture("loud", greeter{})
+	defer f.srv.Close()
+	resp, err := f.srv.Client().Get(f.srv.URL) // want `response body from f.srv.Client\(\).Get is not closed when returning at line 195`
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+// The caller replaces the server the fixture holds.
+func fromFixtureReplaced() (int, error) {
+	f := newFixture("quiet", http.HandlerFunc(accepted))
+	f.srv = httptest.NewServer(greeter{})
+	defer f.srv.Close()
+	resp, err := http.Get(f.srv.URL) // want `response body from http.Get is not closed when returning at line 207`
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+// newFixtureWithOptions is a helper that hands the server to the
+// caller's options, which may give it another handler.
+func newFixtureWithOptions(h http.Handler, opts ...func(*httptest.Server)) *fixture {
+	f := &fixture{srv: httptest.NewUnstartedServer(h)}
+	for _, o := range opts {
+		o(f.srv)
+	}
+	f.srv.Start()
+	return f
+}
+
+func fromFixtureWithOptions() (int, error) {
+	f := newFixtureWithOptions(http.HandlerFunc(accepted))
+	defer f.srv.Close()
+	resp, err := http.Get(f.srv.URL) // want `response body from http.Get is not closed when returning at line 228`
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
