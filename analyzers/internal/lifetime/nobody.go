@@ -1,6 +1,7 @@
 package lifetime
 
 import (
+	"fmt"
 	"go/constant"
 	"go/token"
 	"go/types"
@@ -574,13 +575,69 @@ func (e *engine) quietHandler(h ssa.Value, depth int) bool {
 		h = mc.Fn
 	}
 	if fn, ok := h.(*ssa.Function); ok {
-		return fn.Pkg == e.pkg && len(fn.Params) == 2 && e.quietWriterParam(fn, 0, depth)
+		if fn.Pkg != e.pkg {
+			obj, _ := fn.Object().(*types.Func)
+			return e.importedQuiet(obj)
+		}
+		return len(fn.Params) == 2 && e.quietWriterParam(fn, 0, depth)
 	}
 	if _, isFunc := h.Type().Underlying().(*types.Signature); isFunc {
 		return false // a function value out of sight
 	}
-	m := e.packageMethod(h.Type(), resource.ServeMethod)
-	return m != nil && len(m.Params) == 3 && e.quietWriterParam(m, 1, depth)
+	if m := e.packageMethod(h.Type(), resource.ServeMethod); m != nil {
+		return len(m.Params) == 3 && e.quietWriterParam(m, 1, depth)
+	}
+	sel := types.NewMethodSet(h.Type()).Lookup(nil, resource.ServeMethod)
+	if sel == nil {
+		return false
+	}
+	obj, _ := sel.Obj().(*types.Func)
+	return e.importedQuiet(obj)
+}
+
+// quietHandlerFact marks a handler of its package, a function of the
+// handler's signature or a ServeHTTP method, that uses its
+// ResponseWriter (parameter Writer, the receiver counted) only as
+// quietWriter allows: a test server of another package that runs it
+// answers Content-Length: 0. Exported by packages built into SSA for
+// other reasons; where it is missing, the handler is out of sight.
+type quietHandlerFact struct{ Writer int }
+
+func (*quietHandlerFact) AFact() {}
+
+func (f *quietHandlerFact) String() string {
+	return fmt.Sprintf("writes no body (writer %d)", f.Writer)
+}
+
+// importedQuiet reports whether obj, a handler of another package, has
+// a quietHandlerFact.
+func (e *engine) importedQuiet(obj *types.Func) bool {
+	if obj == nil || obj.Pkg() == nil || obj.Pkg() == e.pass.Pkg {
+		return false
+	}
+	var f quietHandlerFact
+	return e.pass.ImportObjectFact(obj.Origin(), &f)
+}
+
+// exportQuietHandler exports a quietHandlerFact for fn when it is a
+// handler other packages can name (exported, or a ServeHTTP method,
+// reached through its type) that writes no body.
+func (e *engine) exportQuietHandler(fn *ssa.Function) {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() != e.pass.Pkg || fn.Origin() != nil || fn.Parent() != nil {
+		return
+	}
+	sig := obj.Type().(*types.Signature)
+	if !obj.Exported() || sig.Recv() != nil && obj.Name() != resource.ServeMethod || !resource.IsHandlerSignature(sig) {
+		return
+	}
+	w := 0
+	if sig.Recv() != nil {
+		w = 1
+	}
+	if e.quietWriterParam(fn, w, 0) {
+		e.pass.ExportObjectFact(obj, &quietHandlerFact{Writer: w})
+	}
 }
 
 // quietWriterParam reports whether fn, a function of the package, uses
