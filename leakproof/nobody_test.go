@@ -1,7 +1,12 @@
 package leakproof
 
 import (
+	"io"
+	"net"
 	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -68,6 +73,44 @@ func TestHTTPNoBody(t *testing.T) {
 		reused(t, conns, tp)
 	})
 
+	// The handler shapes httpbody follows beyond a literal that uses its
+	// writer directly: a deferred literal that captures the writer and
+	// answers a recovered panic with a status, a helper given the writer,
+	// and a handler type's ServeHTTP that only records the request.
+	recovers := func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if recover() != nil {
+				w.WriteHeader(http.StatusServiceUnavailable)
+			}
+		}()
+		if r.Method == http.MethodGet {
+			panic("handled by the deferred literal")
+		}
+	}
+	noContent := func(w http.ResponseWriter) { w.WriteHeader(http.StatusNoContent) }
+	viaHelper := func(w http.ResponseWriter, r *http.Request) { noContent(w) }
+	rec := &methodRecorder{}
+	for _, c := range []struct {
+		name    string
+		handler http.HandlerFunc
+		code    int
+	}{
+		{"recovered panic answered with a status", recovers, http.StatusServiceUnavailable},
+		{"writer handed to a helper", viaHelper, http.StatusNoContent},
+		{"handler type recording the request", rec.ServeHTTP, http.StatusOK},
+	} {
+		t.Run(c.name+" never closed", func(t *testing.T) {
+			srv, conns := trackedServer(t, c.handler)
+			hc, tp := newClient(t)
+			for i := range httpCalls {
+				if code, err := send(hc, http.MethodGet, srv.URL); err != nil || code != c.code {
+					t.Fatalf("call %d: %d, %v", i, code, err)
+				}
+			}
+			reused(t, conns, tp)
+		})
+	}
+
 	t.Run("GET with a body never closed", func(t *testing.T) {
 		srv, conns := trackedServer(t, http.HandlerFunc(writesBody))
 		hc, tp := newClient(t)
@@ -83,4 +126,79 @@ func TestHTTPNoBody(t *testing.T) {
 			t.Errorf("%d connections open after CloseIdleConnections, want >= %d (one per call)", got, httpCalls)
 		}
 	})
+}
+
+// methodRecorder is a handler type whose ServeHTTP writes nothing.
+type methodRecorder struct{ last atomic.Value }
+
+func (m *methodRecorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	m.last.Store(r.Method)
+}
+
+// TestHTTPInMemoryAdapter: a client whose Transport is a function adapter
+// made by a helper around a literal that builds every response in memory
+// opens no connection, whatever URL it is given, so responses it returns
+// hold nothing when never closed (httpbody does not report them). The
+// same helper around a literal that asks a real transport leaves one open
+// connection per unclosed response.
+func TestHTTPInMemoryAdapter(t *testing.T) {
+	tr := &connTracker{state: make(map[net.Conn]http.ConnState)}
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte("a body the client never reads"))
+	}))
+	srv.Config.ConnState = tr.hook
+	srv.Start()
+	t.Cleanup(srv.Close)
+	get := func(hc *http.Client) (int, error) {
+		resp, err := hc.Get(srv.URL) //nolint:httpbody // the network case is the leak this test measures
+		if err != nil {
+			return 0, err
+		}
+		return resp.StatusCode, nil
+	}
+
+	inMemory := &http.Client{Transport: withEmptyBody(func(r *http.Request) (*http.Response, error) {
+		return &http.Response{StatusCode: http.StatusTeapot, Body: io.NopCloser(strings.NewReader("in memory")), Request: r}, nil
+	})}
+	for i := range httpCalls {
+		if code, err := get(inMemory); err != nil || code != http.StatusTeapot {
+			t.Fatalf("call %d: %d, %v", i, code, err)
+		}
+	}
+	t.Logf("in memory: after %d calls, %d connections accepted", httpCalls, tr.total())
+	if n := tr.total(); n != 0 {
+		t.Errorf("the in-memory adapter made %d connections, want 0", n)
+	}
+
+	network := &http.Transport{}
+	t.Cleanup(network.CloseIdleConnections)
+	relayed := &http.Client{Transport: withEmptyBody(network.RoundTrip)}
+	for i := range httpCalls {
+		if code, err := get(relayed); err != nil || code != http.StatusOK {
+			t.Fatalf("call %d: %d, %v", i, code, err)
+		}
+	}
+	network.CloseIdleConnections()
+	eventually(t, 200*time.Millisecond, func() bool { return tr.open() < httpCalls })
+	t.Logf("relayed: after %d calls, %d connections accepted, %d still open", httpCalls, tr.total(), tr.open())
+	if got := tr.open(); got < httpCalls {
+		t.Errorf("%d connections open after CloseIdleConnections, want >= %d (one per call)", got, httpCalls)
+	}
+}
+
+// adapter makes a function a round tripper.
+type adapter func(*http.Request) (*http.Response, error)
+
+func (f adapter) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// withEmptyBody is a helper that wraps f, giving a response without a
+// body http.NoBody.
+func withEmptyBody(f func(*http.Request) (*http.Response, error)) adapter {
+	return func(r *http.Request) (*http.Response, error) {
+		resp, err := f(r)
+		if resp != nil && resp.Body == nil {
+			resp.Body = http.NoBody
+		}
+		return resp, err
+	}
 }

@@ -40,6 +40,9 @@ type engine struct {
 	// testFail memoises what test code does to the running test
 	// (testfail.go); made on the first question.
 	testFail *testFail
+	// quiet memoises quietWriterParam (nobody.go): whether a function of
+	// the package writes no body through a ResponseWriter parameter.
+	quiet map[paramRef]bool
 }
 
 type closureKey struct {
@@ -483,7 +486,7 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 		a, ok = e.table.InterfaceAcquirer(obj)
 	}
 	if ok {
-		if bodiless(call) {
+		if e.bodiless(call) {
 			return nil // http.NoBody: nothing held
 		}
 		if k := e.table.Kind(a.Kind); k != nil && e.leaksIn(k, call.Pos()) && !e.heldInMemory(call, a, k) && !e.answeredInMemory(call, obj) {

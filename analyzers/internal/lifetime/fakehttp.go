@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 	"net/url"
+	"slices"
+	"strings"
 
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
 	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
@@ -18,23 +20,24 @@ const maxBuildDepth = 3
 // answeredInMemory reports whether the response that call returns comes
 // from a round tripper that builds it in memory, so that it holds no
 // connection: a client made in the calling function (its only uses are
-// its own methods and the stores into its transport field) whose every
-// transport is a value of a type of the package that answers in memory,
-// a transport made there too whose protocol registered for the call's
-// constant URL's scheme does, or such a round tripper called directly.
-// When any of it is out of sight the answer is no.
+// its own methods and the stores into its transport field), or returned
+// by a helper of the package that makes it, whose every transport is a
+// value of a type of the package that answers in memory, a transport made
+// there too whose protocol registered for the call's constant URL's
+// scheme does, or such a round tripper called directly. When any of it
+// is out of sight the answer is no.
 func (e *engine) answeredInMemory(call *ssa.Call, obj *types.Func) bool {
 	c := call.Common()
 	if c.IsInvoke() {
 		method, resp := resource.RoundTripMethod(types.TypeString(c.Value.Type(), nil))
-		return method != "" && obj.Name() == method && e.fakeTransport(c.Value, method, resp, call, -1)
+		return method != "" && obj.Name() == method && e.fakeTransport(c.Value, method, resp, call, -1, nil)
 	}
 	send, ok := resource.SenderOf(obj)
 	if !ok || send.Client != 0 || len(c.Args) == 0 {
 		return false
 	}
-	client, ok := ssanav.Unconverted(c.Args[0]).(*ssa.Alloc)
-	if !ok || client.Parent() != call.Parent() {
+	client, uses, ok := inSight(c.Args[0])
+	if !ok {
 		return false
 	}
 	ptr, ok := client.Type().Underlying().(*types.Pointer)
@@ -55,33 +58,16 @@ func (e *engine) answeredInMemory(call *ssa.Call, obj *types.Func) bool {
 	if fi < 0 {
 		return false
 	}
-	var stores []*ssa.Store
-	for _, ref := range *client.Referrers() {
-		switch r := ref.(type) {
-		case *ssa.FieldAddr:
-			if r.Field != fi {
-				continue
-			}
-			for _, fr := range *r.Referrers() {
-				switch x := fr.(type) {
-				case *ssa.Store:
-					if x.Addr != r {
-						return false
-					}
-					stores = append(stores, x)
-				case *ssa.UnOp, *ssa.DebugRef:
-				default:
-					return false
-				}
-			}
-		case ssa.CallInstruction:
-			if !ownMethodCall(r.Common(), client) {
-				return false
-			}
-		case *ssa.DebugRef:
-		default:
-			return false // the client is handed on: its transport may change
+	stores, ok := transportStores(uses, fi, nil, nil)
+	if !ok {
+		return false
+	}
+	if made, isCall := client.(*ssa.Call); isCall {
+		more, ok := e.helperClientStores(made, fi)
+		if !ok {
+			return false
 		}
+		stores = append(stores, more...)
 	}
 	if len(stores) == 0 {
 		return false // a nil transport is the default, which dials
@@ -91,11 +77,99 @@ func (e *engine) answeredInMemory(call *ssa.Call, obj *types.Func) bool {
 		return false
 	}
 	for _, s := range stores {
-		if !e.fakeTransport(s.Val, method, resp, call, send.URL) {
+		if !e.fakeTransport(s.st.Val, method, resp, call, send.URL, s.fr) {
 			return false
 		}
 	}
 	return true
+}
+
+// A transportStore is a store into a client's transport field, with the
+// frame its value is read in (a helper's parameters bound to its call's
+// arguments).
+type transportStore struct {
+	st *ssa.Store
+	fr *frame
+}
+
+// transportStores returns the stores into field fi among the uses of a
+// client, whose only other uses are its own methods (and ret, the
+// return of a helper that makes it): anything else may give it another
+// transport.
+func transportStores(uses []use, fi int, fr *frame, ret *ssa.Return) ([]transportStore, bool) {
+	var stores []transportStore
+	for _, u := range uses {
+		switch r := u.instr.(type) {
+		case *ssa.FieldAddr:
+			if r.X != u.val {
+				return nil, false
+			}
+			if r.Field != fi {
+				continue
+			}
+			for _, ref := range *r.Referrers() {
+				switch x := ref.(type) {
+				case *ssa.Store:
+					if x.Addr != r {
+						return nil, false
+					}
+					stores = append(stores, transportStore{x, fr})
+				case *ssa.UnOp, *ssa.DebugRef:
+				default:
+					return nil, false
+				}
+			}
+		case ssa.CallInstruction:
+			if !ownMethodCall(r.Common(), u.val) {
+				return nil, false
+			}
+		case *ssa.Return:
+			if r != ret || len(r.Results) != 1 {
+				return nil, false
+			}
+		case *ssa.DebugRef:
+		default:
+			return nil, false // the client is handed on: its transport may change
+		}
+	}
+	return stores, true
+}
+
+// helperClientStores returns the stores into the transport field fi of
+// the client that made, a call of a helper of the package, returns: the
+// helper's only result, on every return a client it allocates and uses
+// only as transportStores allows, read with the helper's parameters bound
+// to the call's arguments.
+func (e *engine) helperClientStores(made *ssa.Call, fi int) ([]transportStore, bool) {
+	callee := made.Common().StaticCallee()
+	if made.Common().IsInvoke() || callee == nil || callee.Pkg != e.pkg || len(callee.Blocks) == 0 ||
+		len(callee.FreeVars) > 0 || callee.Signature.Results().Len() != 1 {
+		return nil, false
+	}
+	fr := argFrame(callee, made.Common().Args, nil)
+	var stores []transportStore
+	n := 0
+	for _, b := range callee.Blocks {
+		ret, isRet := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !isRet {
+			continue
+		}
+		n++
+		a, ok := ssanav.Unconverted(ret.Results[0]).(*ssa.Alloc)
+		if !ok || !types.Identical(a.Type(), made.Type()) {
+			return nil, false
+		}
+		_, uses, ok := inSight(a)
+		if !ok {
+			return nil, false
+		}
+		more, ok := transportStores(uses, fi, fr, ret)
+		if !ok {
+			return nil, false
+		}
+		stores = append(stores, more...)
+	}
+	return stores, n > 0
 }
 
 // ownMethodCall reports whether c is a static call of a method of v with
@@ -119,10 +193,18 @@ func ownMethodCall(c *ssa.CallCommon, v ssa.Value) bool {
 // receiver, converted from a function that does), or it is a transport
 // made in the function whose registered protocol for the scheme of the
 // call's constant URL (argument urlArg) is such a round tripper.
-func (e *engine) fakeTransport(v ssa.Value, method, resp string, call *ssa.Call, urlArg int) bool {
+func (e *engine) fakeTransport(v ssa.Value, method, resp string, call *ssa.Call, urlArg int, fr *frame) bool {
 	inner := v
-	if mi, ok := v.(*ssa.MakeInterface); ok {
-		inner = mi.X
+	for {
+		if mi, ok := inner.(*ssa.MakeInterface); ok {
+			inner = mi.X
+			continue
+		}
+		if b, ok := fr.lookup(inner); ok {
+			inner, fr = b, fr.outer
+			continue
+		}
+		break
 	}
 	if alloc, ok := ssanav.Unconverted(inner).(*ssa.Alloc); ok && alloc.Parent() == call.Parent() {
 		if registered, fake := e.registeredFake(alloc, call, urlArg); registered {
@@ -134,16 +216,199 @@ func (e *engine) fakeTransport(v ssa.Value, method, resp string, call *ssa.Call,
 		return false
 	}
 	if callsReceiver(m) {
-		var lit *ssa.Function
-		switch f := ssanav.Unconverted(inner).(type) {
-		case *ssa.Function:
-			lit = f
-		case *ssa.MakeClosure:
-			lit, _ = f.Fn.(*ssa.Function)
+		lits, ok := e.funcValues(inner, fr, 0)
+		if !ok {
+			return false
 		}
-		return lit != nil && e.buildsResponse(lit, resp, 0)
+		for _, l := range lits {
+			if !e.buildsResponse(l.fn, resp, 0, l.fr) {
+				return false
+			}
+		}
+		return true
 	}
-	return e.buildsResponse(m, resp, 0)
+	return e.buildsResponse(m, resp, 0, nil)
+}
+
+// A frame binds the free variables of a function literal, or the
+// parameters of a helper, to the values they have at the closure or call
+// that reaches it; those values belong to the outer frame.
+type frame struct {
+	bind  map[ssa.Value]ssa.Value
+	outer *frame
+}
+
+// resolve follows v through the frames' bindings to the value it was
+// made from, and the frame that value belongs to.
+// A load of a variable's cell (a captured variable) is the one value
+// stored into it, when the cell is stored once and otherwise only loaded
+// or captured.
+func (f *frame) resolve(v ssa.Value) (ssa.Value, *frame) {
+	for range maxResolve {
+		v = ssanav.Unconverted(v)
+		if b, ok := f.lookup(v); ok {
+			v, f = b, f.outer
+			continue
+		}
+		ld, ok := v.(*ssa.UnOp)
+		if !ok || ld.Op != token.MUL {
+			return v, f
+		}
+		addr, af := f.resolve(ld.X)
+		cell, ok := addr.(*ssa.Alloc)
+		if !ok {
+			return v, f
+		}
+		stored := onlyStoreOf(cell)
+		if stored == nil {
+			return v, f
+		}
+		v, f = stored, af
+	}
+	return v, f
+}
+
+// maxResolve bounds the steps of frame.resolve.
+const maxResolve = 16
+
+func (f *frame) lookup(v ssa.Value) (ssa.Value, bool) {
+	if f == nil {
+		return nil, false
+	}
+	b, ok := f.bind[v]
+	return b, ok
+}
+
+// onlyStoreOf returns the one value stored into the cell, when the cell
+// is otherwise only loaded, captured or described.
+func onlyStoreOf(cell *ssa.Alloc) ssa.Value {
+	var val ssa.Value
+	for _, ref := range *cell.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.Store:
+			if r.Addr != cell || val != nil {
+				return nil
+			}
+			val = r.Val
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return nil
+			}
+		case *ssa.MakeClosure:
+			if !capturedToLoad(r, cell) {
+				return nil
+			}
+		case *ssa.DebugRef:
+		default:
+			return nil
+		}
+	}
+	return val
+}
+
+// capturedToLoad reports whether the closure mc, capturing the cell p,
+// only loads it (or captures it again to the same end).
+func capturedToLoad(mc *ssa.MakeClosure, p ssa.Value) bool {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return false
+	}
+	for i, b := range mc.Bindings {
+		if b != p {
+			continue
+		}
+		if i >= len(fn.FreeVars) {
+			return false
+		}
+		fv := fn.FreeVars[i]
+		for _, ref := range *fv.Referrers() {
+			switch r := ref.(type) {
+			case *ssa.UnOp:
+				if r.Op != token.MUL {
+					return false
+				}
+			case *ssa.MakeClosure:
+				if !capturedToLoad(r, fv) {
+					return false
+				}
+			case *ssa.DebugRef:
+			default:
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// A literal is a function that a function value may be, with the frame
+// its free variables are bound in.
+type literal struct {
+	fn *ssa.Function
+	fr *frame
+}
+
+// funcValues returns every function the function value v (in frame fr)
+// can be: a declared function, a closure, or what a helper of the
+// package returns on each of its returns (its parameters bound to the
+// call's arguments). ok is false when any of it is out of sight.
+func (e *engine) funcValues(v ssa.Value, fr *frame, depth int) (lits []literal, ok bool) {
+	if depth > maxBuildDepth {
+		return nil, false
+	}
+	v, fr = fr.resolve(v)
+	switch x := v.(type) {
+	case *ssa.Function:
+		if len(x.Blocks) == 0 || len(x.FreeVars) > 0 {
+			return nil, false
+		}
+		return []literal{{x, nil}}, true
+	case *ssa.MakeClosure:
+		fn, ok := x.Fn.(*ssa.Function)
+		if !ok || len(fn.Blocks) == 0 || len(x.Bindings) != len(fn.FreeVars) || strings.HasSuffix(fn.Name(), "$bound") {
+			return nil, false
+		}
+		inner := &frame{bind: map[ssa.Value]ssa.Value{}, outer: fr}
+		for i, fv := range fn.FreeVars {
+			inner.bind[fv] = x.Bindings[i]
+		}
+		return []literal{{fn, inner}}, true
+	case *ssa.Call:
+		callee := x.Call.StaticCallee()
+		if x.Call.IsInvoke() || callee == nil || callee.Pkg != e.pkg || len(callee.Blocks) == 0 || len(callee.FreeVars) > 0 {
+			return nil, false
+		}
+		args := argFrame(callee, x.Call.Args, fr)
+		n := 0
+		for _, b := range callee.Blocks {
+			ret, isRet := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+			if !isRet {
+				continue
+			}
+			n++
+			if len(ret.Results) != 1 {
+				return nil, false
+			}
+			more, ok := e.funcValues(ret.Results[0], args, depth+1)
+			if !ok {
+				return nil, false
+			}
+			lits = append(lits, more...)
+		}
+		return lits, n > 0
+	}
+	return nil, false
+}
+
+// argFrame binds the parameters of callee to the arguments of a call in
+// frame fr.
+func argFrame(callee *ssa.Function, args []ssa.Value, fr *frame) *frame {
+	f := &frame{bind: map[ssa.Value]ssa.Value{}, outer: fr}
+	for i, p := range callee.Params {
+		if i < len(args) {
+			f.bind[p] = args[i]
+		}
+	}
+	return f
 }
 
 // registeredFake looks for the protocols registered on transport for the
@@ -192,7 +457,7 @@ func (e *engine) registeredFake(transport *ssa.Alloc, call *ssa.Call, urlArg int
 			registered = true
 			rt := c.Args[reg.RoundTripper]
 			method, resp := resource.RoundTripMethod(types.TypeString(callee.Signature.Params().At(reg.RoundTripper-1).Type(), nil))
-			if method == "" || !e.fakeTransport(rt, method, resp, call, -1) {
+			if method == "" || !e.fakeTransport(rt, method, resp, call, -1, nil) {
 				fake = false
 			}
 		case *ssa.FieldAddr, *ssa.MakeInterface, *ssa.DebugRef:
@@ -263,7 +528,7 @@ func callsReceiver(m *ssa.Function) bool {
 // result, of type resp) is nil or one it builds, whose body is empty or
 // reads memory, or what a function of the package that does the same
 // returns.
-func (e *engine) buildsResponse(fn *ssa.Function, resp string, depth int) bool {
+func (e *engine) buildsResponse(fn *ssa.Function, resp string, depth int, fr *frame) bool {
 	if depth > maxBuildDepth || len(fn.Blocks) == 0 {
 		return false
 	}
@@ -278,14 +543,14 @@ func (e *engine) buildsResponse(fn *ssa.Function, resp string, depth int) bool {
 			continue
 		}
 		n++
-		if !e.builtResponse(ret.Results[0], resp, depth, map[ssa.Value]bool{}) {
+		if !e.builtResponse(ret.Results[0], resp, depth, fr, map[ssa.Value]bool{}) {
 			return false
 		}
 	}
 	return n > 0
 }
 
-func (e *engine) builtResponse(v ssa.Value, resp string, depth int, seen map[ssa.Value]bool) bool {
+func (e *engine) builtResponse(v ssa.Value, resp string, depth int, fr *frame, seen map[ssa.Value]bool) bool {
 	v = ssanav.Unconverted(v)
 	if seen[v] {
 		return true
@@ -295,8 +560,11 @@ func (e *engine) builtResponse(v ssa.Value, resp string, depth int, seen map[ssa
 	case *ssa.Const:
 		return x.IsNil()
 	case *ssa.Phi:
+		if !e.keepsMemoryBody(x) {
+			return false
+		}
 		for _, ed := range x.Edges {
-			if !e.builtResponse(ed, resp, depth, seen) {
+			if !e.builtResponse(ed, resp, depth, fr, seen) {
 				return false
 			}
 		}
@@ -304,17 +572,73 @@ func (e *engine) builtResponse(v ssa.Value, resp string, depth int, seen map[ssa
 	case *ssa.Alloc:
 		return types.TypeString(x.Type(), nil) == resp && e.memoryBodyOnly(x)
 	case *ssa.Extract:
-		if x.Index != 0 {
+		if x.Index != 0 || !e.keepsMemoryBody(x) {
 			return false
 		}
 		v = x.Tuple
+	case *ssa.Call:
+		if !e.keepsMemoryBody(x) {
+			return false
+		}
 	}
 	c, ok := v.(*ssa.Call)
 	if !ok || c.Call.IsInvoke() {
 		return false
 	}
-	callee := c.Call.StaticCallee()
-	return callee != nil && callee.Pkg == e.pkg && e.buildsResponse(callee, resp, depth+1)
+	if callee := c.Call.StaticCallee(); callee != nil {
+		return callee.Pkg == e.pkg && len(callee.FreeVars) == 0 &&
+			e.buildsResponse(callee, resp, depth+1, argFrame(callee, c.Call.Args, fr))
+	}
+	// A function value: a literal in sight, or one a helper of the
+	// package returns (a func-type round tripper's function, made by a
+	// helper that wraps the test's own literal).
+	lits, ok := e.funcValues(c.Call.Value, fr, depth+1)
+	if !ok {
+		return false
+	}
+	for _, l := range lits {
+		if !e.buildsResponse(l.fn, resp, depth+1, l.fr) {
+			return false
+		}
+	}
+	return true
+}
+
+// keepsMemoryBody reports whether the response resp, which a call
+// returned, is used here only to be compared, returned, or given an empty
+// or in-memory body: nothing out of sight may give it another.
+func (e *engine) keepsMemoryBody(resp ssa.Value) bool {
+	k := e.table.KindOfType(resp.Type())
+	if k == nil || k.Field == "" {
+		return false
+	}
+	st, ok := resp.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for _, ref := range *resp.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.FieldAddr:
+			if st.Field(r.Field).Name() != k.Field {
+				continue
+			}
+			for _, fr := range *r.Referrers() {
+				switch x := fr.(type) {
+				case *ssa.Store:
+					if x.Addr != r || !memoryBody(x.Val) {
+						return false
+					}
+				case *ssa.UnOp, *ssa.DebugRef:
+				default:
+					return false
+				}
+			}
+		case *ssa.BinOp, *ssa.Return, *ssa.Phi, *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // memoryBodyOnly reports whether every body stored into the response
@@ -355,9 +679,22 @@ func (e *engine) memoryBodyOnly(alloc *ssa.Alloc) bool {
 
 // memoryBody reports whether v is an empty body or one made of a reader
 // of memory.
-func memoryBody(v ssa.Value) bool {
+func memoryBody(v ssa.Value) bool { return memoryBodySeen(v, map[ssa.Value]bool{}) }
+
+func memoryBodySeen(v ssa.Value, seen map[ssa.Value]bool) bool {
 	v = ssanav.Unconverted(v)
+	if seen[v] {
+		return true
+	}
+	seen[v] = true
 	switch x := v.(type) {
+	case *ssa.Phi:
+		for _, ed := range x.Edges {
+			if !memoryBodySeen(ed, seen) {
+				return false
+			}
+		}
+		return true
 	case *ssa.Const:
 		return x.IsNil()
 	case *ssa.UnOp:
@@ -376,4 +713,131 @@ func memoryBody(v ssa.Value) bool {
 		return resource.IsInMemoryBody(obj) && resource.IsMemoryReader(ssanav.Unconverted(x.Call.Args[0]).Type())
 	}
 	return false
+}
+
+// A use is an instruction that uses an allocation, directly or through
+// a load of a variable that holds it (val is what the instruction uses).
+type use struct {
+	instr ssa.Instruction
+	val   ssa.Value
+}
+
+// inSight follows v back to the allocation it was made by, in its own
+// function or one enclosing it, or to the call of a helper that returned
+// it: v itself, or a load of a local variable (its cell, captured by
+// function literals) that is stored once, with that value. It returns
+// every use of the value and of the loads of such variables; a variable
+// used in any other way (its address handed on, stored again) fails.
+func inSight(v ssa.Value) (ssa.Value, []use, bool) {
+	v = ssanav.Unconverted(v)
+	if ld, ok := v.(*ssa.UnOp); ok && ld.Op == token.MUL {
+		cell, ok := cellOf(ld.X)
+		if !ok {
+			return nil, nil, false
+		}
+		var val ssa.Value
+		for _, ref := range *cell.Referrers() {
+			if st, ok := ref.(*ssa.Store); ok && st.Addr == cell {
+				val = st.Val
+			}
+		}
+		v = val
+	}
+	var alloc ssa.Value
+	switch x := v.(type) {
+	case *ssa.Alloc:
+		alloc = x
+	case *ssa.Call:
+		alloc = x // a helper's result, followed there by the caller
+	default:
+		return nil, nil, false
+	}
+	var uses []use
+	for _, ref := range *alloc.Referrers() {
+		st, ok := ref.(*ssa.Store)
+		if !ok || st.Val != ssa.Value(alloc) {
+			uses = append(uses, use{ref, alloc})
+			continue
+		}
+		cell, ok := st.Addr.(*ssa.Alloc)
+		if !ok {
+			return nil, nil, false // stored in memory that outlives it
+		}
+		more, ok := cellUses(cell, cell, alloc)
+		if !ok {
+			return nil, nil, false
+		}
+		uses = append(uses, more...)
+	}
+	return alloc, uses, true
+}
+
+// cellOf returns the local variable's cell that p addresses: p itself, or
+// the cell a function literal's free variable p is bound to by the one
+// closure that makes the literal.
+func cellOf(p ssa.Value) (*ssa.Alloc, bool) {
+	for {
+		switch x := p.(type) {
+		case *ssa.Alloc:
+			return x, true
+		case *ssa.FreeVar:
+			fn := x.Parent()
+			i := slices.Index(fn.FreeVars, x)
+			refs := fn.Referrers()
+			if i < 0 || refs == nil || len(*refs) != 1 {
+				return nil, false
+			}
+			mc, ok := (*refs)[0].(*ssa.MakeClosure)
+			if !ok || i >= len(mc.Bindings) {
+				return nil, false
+			}
+			p = mc.Bindings[i]
+		default:
+			return nil, false
+		}
+	}
+}
+
+// cellUses returns the uses of what the variable p (a cell, or a free
+// variable bound to it) holds, when its only store is of held (into the
+// cell itself) and it is otherwise only loaded or captured.
+func cellUses(p ssa.Value, cell *ssa.Alloc, held ssa.Value) ([]use, bool) {
+	var uses []use
+	for _, ref := range *p.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.Store:
+			if p != ssa.Value(cell) || r.Addr != p || r.Val != held {
+				return nil, false
+			}
+		case *ssa.UnOp:
+			if r.Op != token.MUL || r.X != p {
+				return nil, false
+			}
+			for _, lr := range *r.Referrers() {
+				uses = append(uses, use{lr, r})
+			}
+		case *ssa.MakeClosure:
+			fn, ok := r.Fn.(*ssa.Function)
+			if !ok {
+				return nil, false
+			}
+			for i, b := range r.Bindings {
+				if b != p {
+					continue
+				}
+				if i >= len(fn.FreeVars) {
+					return nil, false
+				}
+				more, ok := cellUses(fn.FreeVars[i], cell, held)
+				if !ok {
+					return nil, false
+				}
+				uses = append(uses, more...)
+			}
+		case *ssa.DebugRef:
+		default:
+			return nil, false
+		}
+	}
+	return uses, true
 }

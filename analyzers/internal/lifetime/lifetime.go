@@ -43,7 +43,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:        report.Guard(run),
 	Requires:   []*analysis.Analyzer{config.Analyzer, lazyssa.Analyzer, noreturn.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{(*Summary)(nil)},
+	FactTypes:  []analysis.Fact{(*Summary)(nil), (*quietHandlerFact)(nil)},
 }
 
 // Result holds the package's findings, in source order.
@@ -81,6 +81,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() == pass.Pkg && !r.summary.empty() && fn.Origin() == nil {
 			pass.ExportObjectFact(obj, r.summary)
 		}
+		e.exportQuietHandler(fn)
 	}
 	slices.SortFunc(res.Findings, func(a, b Finding) int { return int(a.Pos - b.Pos) })
 	return res, nil

@@ -1,9 +1,11 @@
 package lifetime
 
 import (
+	"fmt"
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
 	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
@@ -22,10 +24,13 @@ import (
 //     and nothing that could set another method touches it first;
 //   - it is sent, through the test server's own client or the default
 //     client, to the URL of an httptest server made in the same function
-//     whose handler, a function of the package, uses its ResponseWriter
-//     only to set headers and a status: net/http's server then answers
+//     (or returned by a helper of the package that makes it for the
+//     handler it is given) whose handler, a function or a type of the
+//     package, uses its ResponseWriter only to set headers and a status
+//     (itself, in literals that capture it, or in functions of the
+//     package it is given to): net/http's server then answers
 //     Content-Length: 0.
-func bodiless(call *ssa.Call) bool {
+func (e *engine) bodiless(call *ssa.Call) bool {
 	c := call.Common()
 	if c.IsInvoke() {
 		return false
@@ -60,7 +65,7 @@ func bodiless(call *ssa.Call) bool {
 	if s.Client >= 0 && (s.Client >= len(c.Args) || !clientOf(c.Args[s.Client], srv)) {
 		return false
 	}
-	return quietServer(srv)
+	return e.quietServer(srv)
 }
 
 // request is what traceRequest learnt of a request value.
@@ -265,28 +270,55 @@ func isString(v ssa.Value, s string) bool {
 	return ok && c.Value != nil && c.Value.Kind() == constant.String && constant.StringVal(c.Value) == s
 }
 
-// serverOfURL returns the test server (a call of the table's makers in
-// the function) whose URL the string v is: its URL field, or that
-// followed by constants that begin a path, a query or a fragment (and
-// anything after them). A suffix that could move the host ("@host",
-// ".domain") fails.
-func serverOfURL(v ssa.Value) *ssa.Call {
+// serverOfURL returns the test server (a call, in the function, of the
+// table's makers or of a helper of the package) whose URL the string v
+// is: its URL field, or that followed by constants that begin a path, a
+// query or a fragment (and anything after them). A suffix that could
+// move the host ("@host", ".domain") fails.
+func serverOfURL(v ssa.Value) *serverRef {
 	srv, _ := serverOfURLSep(v)
 	return srv
 }
 
-func serverOfURLSep(v ssa.Value) (srv *ssa.Call, sep bool) {
+// A serverRef names a test server in the calling function: the call that
+// returned it, and the field of the struct that call returned that holds
+// it (-1: the result itself).
+type serverRef struct {
+	call  *ssa.Call
+	field int
+}
+
+// serverRefOf returns the server v is: a call's result of the server's
+// type, or a load of a field of a call's result.
+func serverRefOf(v ssa.Value) *serverRef {
+	if types.TypeString(v.Type(), nil) != resource.TestServer {
+		return nil
+	}
+	switch x := v.(type) {
+	case *ssa.Call:
+		if !x.Common().IsInvoke() {
+			return &serverRef{x, -1}
+		}
+	case *ssa.UnOp:
+		fa, ok := x.X.(*ssa.FieldAddr)
+		if !ok || x.Op != token.MUL {
+			return nil
+		}
+		if call, ok := fa.X.(*ssa.Call); ok && !call.Common().IsInvoke() {
+			return &serverRef{call, fa.Field}
+		}
+	}
+	return nil
+}
+
+func serverOfURLSep(v ssa.Value) (srv *serverRef, sep bool) {
 	switch x := v.(type) {
 	case *ssa.UnOp:
 		fa, ok := x.X.(*ssa.FieldAddr)
 		if x.Op != token.MUL || !ok || requestField(fa) != resource.TestServerURL {
 			return nil, false
 		}
-		call, ok := fa.X.(*ssa.Call)
-		if !ok || call.Common().IsInvoke() || !resource.MakesTestServer(ssanav.CalleeFunc(call.Common())) {
-			return nil, false
-		}
-		return call, false
+		return serverRefOf(fa.X), false
 	case *ssa.BinOp:
 		if x.Op != token.ADD {
 			return nil, false
@@ -313,11 +345,15 @@ func serverOfURLSep(v ssa.Value) (srv *ssa.Call, sep bool) {
 
 // clientOf reports whether v is a client that sends to srv what is meant
 // for srv's URL: srv's own Client, or the default client.
-func clientOf(v ssa.Value, srv *ssa.Call) bool {
+func clientOf(v ssa.Value, srv *serverRef) bool {
 	switch x := v.(type) {
 	case *ssa.Call:
 		fn := ssanav.CalleeFunc(x.Common())
-		return !x.Common().IsInvoke() && fn != nil && fn.FullName() == resource.TestServerClient && x.Common().Args[0] == ssa.Value(srv)
+		if x.Common().IsInvoke() || fn == nil || fn.FullName() != resource.TestServerClient {
+			return false
+		}
+		r := serverRefOf(x.Common().Args[0])
+		return r != nil && *r == *srv
 	case *ssa.UnOp:
 		g, ok := x.X.(*ssa.Global)
 		return ok && x.Op == token.MUL && g.Object() != nil && g.Object().Pkg() != nil &&
@@ -329,9 +365,164 @@ func clientOf(v ssa.Value, srv *ssa.Call) bool {
 // quietServer reports whether the test server srv runs a handler of the
 // package that writes no body on any path, and nothing in the function
 // can give it another: srv is used only by the table's methods and
-// fields.
-func quietServer(srv *ssa.Call) bool {
+// fields. srv is made by the table's makers, or by a helper of the
+// package that returns a server made for one of its parameters.
+func (e *engine) quietServer(ref *serverRef) bool {
+	srv := ref.call
+	args := srv.Common().Args
+	if ref.field >= 0 {
+		// Kept in a field of what a helper returned: every load of that
+		// field here is the server, and nothing here stores into it.
+		for _, r := range *srv.Referrers() {
+			switch u := r.(type) {
+			case *ssa.FieldAddr:
+				if u.Field != ref.field {
+					continue
+				}
+				for _, fr := range *u.Referrers() {
+					ld, ok := fr.(*ssa.UnOp)
+					if !ok || ld.Op != token.MUL || !keepsHandler(ld, nil) {
+						return false
+					}
+				}
+			case *ssa.DebugRef:
+			default:
+				return false // handed on: its field may change
+			}
+		}
+		k, ok := e.serverInField(srv.Common().StaticCallee(), ref.field)
+		return ok && k < len(args) && e.quietHandler(args[k], 0)
+	}
+	if !keepsHandler(srv, nil) {
+		return false
+	}
+	if resource.MakesTestServer(ssanav.CalleeFunc(srv.Common())) {
+		return len(args) > 0 && e.quietHandler(args[0], 0)
+	}
+	k, ok := e.serverFor(srv.Common().StaticCallee(), 0)
+	return ok && k < len(args) && e.quietHandler(args[k], 0)
+}
+
+// serverInField reports whether fn, a function of the package, returns
+// as its only result on every return the same struct it allocates, whose
+// field holds only test servers made for fn's parameter k (by the
+// table's makers or by a helper as serverFor says), and uses that struct
+// and those servers for nothing that could give them another handler:
+// the struct's only uses are its fields and the returns, the field's are
+// the stores of those servers and loads used as keepsHandler allows.
+func (e *engine) serverInField(fn *ssa.Function, field int) (k int, ok bool) {
+	if fn == nil || fn.Pkg != e.pkg || len(fn.Blocks) == 0 || len(fn.FreeVars) > 0 || fn.Signature.Results().Len() != 1 {
+		return 0, false
+	}
+	var made *ssa.Alloc
+	for _, b := range fn.Blocks {
+		ret, isRet := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !isRet {
+			continue
+		}
+		a, ok := ret.Results[0].(*ssa.Alloc)
+		if !ok || made != nil && a != made {
+			return 0, false
+		}
+		made = a
+	}
+	if made == nil {
+		return 0, false
+	}
+	k = -1
+	for _, r := range *made.Referrers() {
+		switch u := r.(type) {
+		case *ssa.FieldAddr:
+			if u.Field != field {
+				continue
+			}
+			for _, fr := range *u.Referrers() {
+				switch x := fr.(type) {
+				case *ssa.UnOp:
+					if x.Op != token.MUL || !keepsHandler(x, nil) {
+						return 0, false
+					}
+				case *ssa.Store:
+					i, ok := e.serverForParam(fn, x.Val, x, 0)
+					if !ok || x.Addr != u || k >= 0 && k != i {
+						return 0, false
+					}
+					k = i
+				case *ssa.DebugRef:
+				default:
+					return 0, false
+				}
+			}
+		case *ssa.Return, *ssa.DebugRef:
+		default:
+			return 0, false
+		}
+	}
+	return k, k >= 0
+}
+
+// serverForParam reports whether v, a value in fn used only by the table's
+// methods and fields and by except (its return or the store that keeps
+// it), is a test server made for fn's parameter k: by the table's makers,
+// or by a helper as serverFor says.
+func (e *engine) serverForParam(fn *ssa.Function, v ssa.Value, except ssa.Instruction, depth int) (k int, ok bool) {
+	srv, isCall := v.(*ssa.Call)
+	if !isCall || srv.Common().IsInvoke() || !keepsHandler(srv, except) {
+		return 0, false
+	}
+	var h ssa.Value
+	if resource.MakesTestServer(ssanav.CalleeFunc(srv.Common())) {
+		h = srv.Common().Args[0]
+	} else if j, ok := e.serverFor(srv.Common().StaticCallee(), depth+1); ok && j < len(srv.Common().Args) {
+		h = srv.Common().Args[j]
+	}
+	if h == nil {
+		return 0, false
+	}
+	p, isParam := ssanav.Unconverted(h).(*ssa.Parameter)
+	if !isParam {
+		return 0, false
+	}
+	i := slices.Index(fn.Params, p)
+	return i, i >= 0
+}
+
+// maxHelperDepth bounds how deep helpers of the package are followed for
+// a test server or a handler.
+const maxHelperDepth = 3
+
+// serverFor reports whether fn, a function of the package, returns as
+// its only result on every return a test server that the table's makers
+// made for its parameter k, and uses that server for nothing that could
+// give it another handler.
+func (e *engine) serverFor(fn *ssa.Function, depth int) (k int, ok bool) {
+	if fn == nil || fn.Pkg != e.pkg || len(fn.Blocks) == 0 || len(fn.FreeVars) > 0 || depth > maxHelperDepth ||
+		fn.Signature.Results().Len() != 1 {
+		return 0, false
+	}
+	k = -1
+	for _, b := range fn.Blocks {
+		ret, isRet := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !isRet {
+			continue
+		}
+		i, ok := e.serverForParam(fn, ret.Results[0], ret, depth)
+		if !ok || k >= 0 && k != i {
+			return 0, false
+		}
+		k = i
+	}
+	return k, k >= 0
+}
+
+// keepsHandler reports whether srv is used only by the table's methods
+// and fields, which leave its handler as it was, and by except (a
+// helper's return of it, or the store that keeps it).
+func keepsHandler(srv ssa.Value, except ssa.Instruction) bool {
 	for _, ref := range *srv.Referrers() {
+		if except != nil && ref == except {
+			continue
+		}
 		switch u := ref.(type) {
 		case *ssa.DebugRef:
 		case *ssa.FieldAddr:
@@ -364,7 +555,7 @@ func quietServer(srv *ssa.Call) bool {
 				return false
 			}
 			fn := ssanav.CalleeFunc(c)
-			if resource.KeepsTestServer(fn) && len(c.Args) > 0 && c.Args[0] == ssa.Value(srv) {
+			if resource.KeepsTestServer(fn) && len(c.Args) > 0 && c.Args[0] == srv {
 				continue
 			}
 			return false
@@ -372,27 +563,161 @@ func quietServer(srv *ssa.Call) bool {
 			return false
 		}
 	}
-	h := ssanav.Unconverted(srv.Common().Args[0])
+	return true
+}
+
+// quietHandler reports whether the handler h writes no body on any path:
+// a function or function literal of the package (a method value too),
+// or a value of a type of the package whose ServeHTTP does not.
+func (e *engine) quietHandler(h ssa.Value, depth int) bool {
+	h = ssanav.Unconverted(h)
 	if mc, ok := h.(*ssa.MakeClosure); ok {
 		h = mc.Fn
 	}
-	fn, ok := h.(*ssa.Function)
-	if !ok || len(fn.Blocks) == 0 || len(fn.Params) != 2 {
+	if fn, ok := h.(*ssa.Function); ok {
+		if fn.Pkg != e.pkg {
+			obj, _ := fn.Object().(*types.Func)
+			return e.importedQuiet(obj)
+		}
+		return len(fn.Params) == 2 && e.quietWriterParam(fn, 0, depth)
+	}
+	if _, isFunc := h.Type().Underlying().(*types.Signature); isFunc {
+		return false // a function value out of sight
+	}
+	if m := e.packageMethod(h.Type(), resource.ServeMethod); m != nil {
+		return len(m.Params) == 3 && e.quietWriterParam(m, 1, depth)
+	}
+	sel := types.NewMethodSet(h.Type()).Lookup(nil, resource.ServeMethod)
+	if sel == nil {
 		return false
 	}
-	return quietWriter(fn.Params[0])
+	obj, _ := sel.Obj().(*types.Func)
+	return e.importedQuiet(obj)
+}
+
+// quietHandlerFact marks a handler of its package, a function of the
+// handler's signature or a ServeHTTP method, that uses its
+// ResponseWriter (parameter Writer, the receiver counted) only as
+// quietWriter allows: a test server of another package that runs it
+// answers Content-Length: 0. Exported by packages built into SSA for
+// other reasons; where it is missing, the handler is out of sight.
+type quietHandlerFact struct{ Writer int }
+
+func (*quietHandlerFact) AFact() {}
+
+func (f *quietHandlerFact) String() string {
+	return fmt.Sprintf("writes no body (writer %d)", f.Writer)
+}
+
+// importedQuiet reports whether obj, a handler of another package, has
+// a quietHandlerFact.
+func (e *engine) importedQuiet(obj *types.Func) bool {
+	if obj == nil || obj.Pkg() == nil || obj.Pkg() == e.pass.Pkg {
+		return false
+	}
+	var f quietHandlerFact
+	return e.pass.ImportObjectFact(obj.Origin(), &f)
+}
+
+// exportQuietHandler exports a quietHandlerFact for fn when it is a
+// handler other packages can name (exported, or a ServeHTTP method,
+// reached through its type) that writes no body.
+func (e *engine) exportQuietHandler(fn *ssa.Function) {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() != e.pass.Pkg || fn.Origin() != nil || fn.Parent() != nil {
+		return
+	}
+	sig := obj.Type().(*types.Signature)
+	if !obj.Exported() || sig.Recv() != nil && obj.Name() != resource.ServeMethod || !resource.IsHandlerSignature(sig) {
+		return
+	}
+	w := 0
+	if sig.Recv() != nil {
+		w = 1
+	}
+	if e.quietWriterParam(fn, w, 0) {
+		e.pass.ExportObjectFact(obj, &quietHandlerFact{Writer: w})
+	}
+}
+
+// quietWriterParam reports whether fn, a function of the package, uses
+// its parameter i, a ResponseWriter, only as quietWriter allows.
+func (e *engine) quietWriterParam(fn *ssa.Function, i int, depth int) bool {
+	if fn.Pkg != e.pkg || len(fn.Blocks) == 0 || i >= len(fn.Params) || depth > maxHelperDepth {
+		return false
+	}
+	key := paramRef{fn: fn, i: i}
+	if q, ok := e.quiet[key]; ok {
+		return q
+	}
+	if e.quiet == nil {
+		e.quiet = map[paramRef]bool{}
+	}
+	e.quiet[key] = false // recursion proves nothing
+	q := e.quietWriter(fn.Params[i], depth)
+	e.quiet[key] = q
+	return q
 }
 
 // quietWriter reports whether a handler uses its ResponseWriter w only
-// to set headers that frame no body and to send a status other than 101.
-func quietWriter(w ssa.Value) bool {
+// to set headers that frame no body and to send a status other than 101:
+// itself, in function literals that capture it, or in functions of the
+// package it is given to that do the same.
+func (e *engine) quietWriter(w ssa.Value, depth int) bool {
 	for _, ref := range *w.Referrers() {
 		switch u := ref.(type) {
 		case *ssa.DebugRef:
-		case *ssa.Call:
-			c := u.Common()
-			if !c.IsInvoke() || c.Value != w || !resource.QuietWriterMethod(c.Method.Name()) {
+		case *ssa.Store:
+			// Kept in a local variable that literals capture: every load
+			// of it is the writer.
+			cell, ok := u.Addr.(*ssa.Alloc)
+			if !ok || u.Val != w || onlyStoreOf(cell) != w {
 				return false
+			}
+			uses, ok := cellUses(cell, cell, w)
+			if !ok {
+				return false
+			}
+			loads := map[ssa.Value]bool{}
+			for _, cu := range uses {
+				loads[cu.val] = true
+			}
+			for ld := range loads {
+				if !e.quietWriter(ld, depth) {
+					return false
+				}
+			}
+		case *ssa.MakeClosure:
+			fn, ok := u.Fn.(*ssa.Function)
+			if !ok || fn.Pkg != e.pkg {
+				return false
+			}
+			for i, b := range u.Bindings {
+				if b == w && (i >= len(fn.FreeVars) || !e.quietWriter(fn.FreeVars[i], depth)) {
+					return false
+				}
+			}
+		case *ssa.Call, *ssa.Defer:
+			c := u.(ssa.CallInstruction).Common()
+			if !c.IsInvoke() {
+				callee := c.StaticCallee()
+				if callee == nil || c.Value == w {
+					return false
+				}
+				for j, a := range c.Args {
+					if a == w && !e.quietWriterParam(callee, j, depth+1) {
+						return false
+					}
+				}
+				continue
+			}
+			if c.Value != w || !resource.QuietWriterMethod(c.Method.Name()) {
+				return false
+			}
+			for _, a := range c.Args {
+				if a == w {
+					return false
+				}
 			}
 			switch c.Method.Name() {
 			case "WriteHeader":
@@ -407,7 +732,8 @@ func quietWriter(w ssa.Value) bool {
 					return false
 				}
 			case "Header":
-				if !quietHeader(u) {
+				call, ok := u.(*ssa.Call)
+				if !ok || !quietHeader(call) {
 					return false
 				}
 			}

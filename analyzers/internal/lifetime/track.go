@@ -798,6 +798,13 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 		}
 	}
 
+	if tr.role == roleCapture && !tr.keeps && callee != nil {
+		if fn, _ := callee.Object().(*types.Func); resource.RunsSubtest(fn) {
+			// A subtest literal that neither keeps nor releases what it
+			// captures: the caller still owes it.
+			return
+		}
+	}
 	if tr.role == roleCloser || tr.role == roleCapture || tr.role == roleCell {
 		// A function value or a variable's address handed to someone else:
 		// they may call it or keep it.

@@ -182,6 +182,30 @@ var testServerFields = map[string]string{
 // leaves its handler as it was.
 func KeepsTestServerField(field string) bool { _, ok := testServerFields[field]; return ok }
 
+// ServeMethod is the method of net/http.Handler that the server calls
+// with each request's ResponseWriter and request: a value converted to a
+// Handler answers through its type's method of that name.
+const ServeMethod = "ServeHTTP"
+
+// handlerParams are the parameters of a handler function, as
+// types.TypeString prints them (net/http.HandlerFunc's signature).
+var handlerParams = []string{"net/http.ResponseWriter", "*net/http.Request"}
+
+// IsHandlerSignature reports whether sig, its receiver aside, takes a
+// ResponseWriter and a request and returns nothing: a handler function,
+// or a ServeHTTP method.
+func IsHandlerSignature(sig *types.Signature) bool {
+	if sig.Results().Len() != 0 || sig.Params().Len() != len(handlerParams) || sig.Variadic() {
+		return false
+	}
+	for i, p := range handlerParams {
+		if types.TypeString(sig.Params().At(i).Type(), nil) != p {
+			return false
+		}
+	}
+	return true
+}
+
 // DefaultClient is the package-level client of net/http.
 const DefaultClient = "net/http.DefaultClient"
 

@@ -1,6 +1,8 @@
 package resource
 
 import (
+	"go/importer"
+	"go/token"
 	"go/types"
 	"testing"
 
@@ -123,5 +125,30 @@ func TestEmptyBodyTablesNameRealFunctions(t *testing.T) {
 		if got := QuietHeaderCall(tt.fn, tt.key, tt.known); got != tt.quiet {
 			t.Errorf("QuietHeaderCall(%s, %q) = %v, want %v", tt.fn.Name(), tt.key, got, tt.quiet)
 		}
+	}
+}
+
+// The handler signature is net/http's: HandlerFunc's, and the ServeHTTP
+// method of Handler; a function that also returns something is not.
+func TestHandlerSignatureMatchesNetHTTP(t *testing.T) {
+	pkg, err := importer.ForCompiler(token.NewFileSet(), "source", nil).Import("net/http")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hf := pkg.Scope().Lookup("HandlerFunc").Type().Underlying().(*types.Signature)
+	if !IsHandlerSignature(hf) {
+		t.Errorf("HandlerFunc's signature %s is not a handler's", hf)
+	}
+	obj, _, _ := types.LookupFieldOrMethod(pkg.Scope().Lookup("Handler").Type(), false, pkg, ServeMethod)
+	m, ok := obj.(*types.Func)
+	if !ok {
+		t.Fatalf("net/http.Handler has no %s", ServeMethod)
+	}
+	if !IsHandlerSignature(m.Type().(*types.Signature)) {
+		t.Errorf("%s is not a handler's signature", m.Type())
+	}
+	get := pkg.Scope().Lookup("Get").Type().(*types.Signature)
+	if IsHandlerSignature(get) {
+		t.Errorf("%s taken for a handler's signature", get)
 	}
 }

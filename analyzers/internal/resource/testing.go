@@ -342,6 +342,25 @@ func RegistersCleanup(fn *types.Func) bool {
 	return ok
 }
 
+// subtestRunners run their function argument as a subtest and keep
+// nothing of it once it ends: what the function captures without keeping
+// or releasing it is still the caller's (a subtest that calls t.Parallel
+// runs on after Run returns, and releases nothing the caller owes either).
+var subtestRunners = map[string]string{
+	"(*testing.T).Run": "runs f as a subtest; returns when f ends or calls t.Parallel",
+	"(*testing.B).Run": "runs f as a sub-benchmark; returns when it ends",
+}
+
+// RunsSubtest reports whether a call of fn runs its function argument as
+// a subtest without keeping it.
+func RunsSubtest(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "testing" {
+		return false
+	}
+	_, ok := subtestRunners[fn.Origin().FullName()]
+	return ok
+}
+
 // ownerFields name, per type of a value that acquires resources for its
 // caller, the field holding what releases them all: closing it (in a
 // cleanup the test registers, or a deferred call) releases every resource

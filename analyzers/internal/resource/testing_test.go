@@ -86,3 +86,33 @@ func (Concrete) Errorf(format string, args ...interface{}) {}
 		}
 	}
 }
+
+// Every subtest runner is a method of the testing package that takes a
+// function of the receiver's own pointer type.
+func TestSubtestRunnersMatchTesting(t *testing.T) {
+	pkg, err := importer.ForCompiler(token.NewFileSet(), "source", nil).Import("testing")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, name := range []string{"T", "B"} {
+		ptr := types.NewPointer(pkg.Scope().Lookup(name).Type())
+		obj, _, _ := types.LookupFieldOrMethod(ptr, true, pkg, "Run")
+		fn, ok := obj.(*types.Func)
+		if !ok {
+			t.Fatalf("*testing.%s has no Run", name)
+		}
+		if !RunsSubtest(fn) {
+			t.Errorf("%s is not a subtest runner", fn.FullName())
+			continue
+		}
+		found++
+		f := fn.Type().(*types.Signature).Params().At(1).Type().(*types.Signature)
+		if !types.Identical(f.Params().At(0).Type(), ptr) {
+			t.Errorf("%s runs a %s", fn.FullName(), f)
+		}
+	}
+	if found != len(subtestRunners) {
+		t.Errorf("%d runners checked, the table has %d", found, len(subtestRunners))
+	}
+}
