@@ -2,9 +2,7 @@ package leakproof
 
 import (
 	"io"
-	"net"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -142,13 +140,9 @@ func (m *methodRecorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // same helper around a literal that asks a real transport leaves one open
 // connection per unclosed response.
 func TestHTTPInMemoryAdapter(t *testing.T) {
-	tr := &connTracker{state: make(map[net.Conn]http.ConnState)}
-	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv, tr := trackedServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte("a body the client never reads"))
 	}))
-	srv.Config.ConnState = tr.hook
-	srv.Start()
-	t.Cleanup(srv.Close)
 	get := func(hc *http.Client) (int, error) {
 		resp, err := hc.Get(srv.URL) //nolint:httpbody // the network case is the leak this test measures
 		if err != nil {
