@@ -40,6 +40,10 @@ type engine struct {
 	// testFail memoises what test code does to the running test
 	// (testfail.go); made on the first question.
 	testFail *testFail
+	// memOnly memoises memoryOnlyResult; memBusy cuts recursion in
+	// resultMethods (memreader.go).
+	memOnly map[memKey]bool
+	memBusy map[memKey]bool
 }
 
 type closureKey struct {
@@ -67,6 +71,8 @@ func newEngine(pass *analysis.Pass, table *resource.Table) *engine {
 		inProgress:   map[*ssa.Function]bool{},
 		closures:     map[closureKey]closureEffect{},
 		retested:     map[*ssa.Function]*condInfo{},
+		memOnly:      map[memKey]bool{},
+		memBusy:      map[memKey]bool{},
 	}
 }
 
@@ -485,6 +491,9 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 	if ok {
 		if bodiless(call) {
 			return nil // http.NoBody: nothing held
+		}
+		if e.acquiredInMemory(call, obj.Name(), a.Result) {
+			return nil // the receiver's dynamic type hands out memory alone
 		}
 		if k := e.table.Kind(a.Kind); k != nil && e.leaksIn(k, call.Pos()) && !e.heldInMemory(call, a, k) && !e.answeredInMemory(call, obj) {
 			acqs = append(acqs, acquisition{call: call, result: a.Result, kind: k})

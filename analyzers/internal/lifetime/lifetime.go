@@ -43,7 +43,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:        report.Guard(run),
 	Requires:   []*analysis.Analyzer{config.Analyzer, lazyssa.Analyzer, noreturn.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{(*Summary)(nil)},
+	FactTypes:  []analysis.Fact{(*Summary)(nil), (*memResults)(nil)},
 }
 
 // Result holds the package's findings, in source order.
@@ -80,6 +80,11 @@ func run(pass *analysis.Pass) (any, error) {
 		res.Findings = append(res.Findings, r.findings...)
 		if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() == pass.Pkg && !r.summary.empty() && fn.Origin() == nil {
 			pass.ExportObjectFact(obj, r.summary)
+		}
+		if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() == pass.Pkg && obj.Exported() && fn.Origin() == nil {
+			if f := e.memFact(fn); f != nil {
+				pass.ExportObjectFact(obj, f)
+			}
 		}
 	}
 	slices.SortFunc(res.Findings, func(a, b Finding) int { return int(a.Pos - b.Pos) })
@@ -124,6 +129,13 @@ func (e *engine) needed() bool {
 		for i := 0; i < sig.Params().Len(); i++ {
 			if e.closable(sig.Params().At(i).Type()) {
 				return true
+			}
+		}
+		if fn.Exported() {
+			for i := 0; i < sig.Results().Len(); i++ {
+				if len(e.acquirerMethods(sig.Results().At(i).Type())) > 0 {
+					return true // a constructor whose memResults fact may matter
+				}
 			}
 		}
 	}
