@@ -469,6 +469,9 @@ type acquisition struct {
 	// drained: the callee read its released part to the end before
 	// returning it (OwnedResult.Drained).
 	drained bool
+	// onlyIfNil: the caller's parameters that must be nil for the callee
+	// to have acquired it (OwnedResult.OnlyIfNil mapped to the call).
+	onlyIfNil []int
 }
 
 func (e *engine) acquisitions(call *ssa.Call) []acquisition {
@@ -509,8 +512,12 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 				if resource.HoldsNothing(obj, r.Index) {
 					continue // documented to need no release
 				}
+				params, none := calledOnlyIfNil(call, r.OnlyIfNil)
+				if none {
+					continue // acquired only where this call passes a value
+				}
 				if k := e.kindByID(r.Kind); k != nil {
-					acqs = append(acqs, acquisition{call, r.Index, k, r.At, r.WithError, r.Drained})
+					acqs = append(acqs, acquisition{call, r.Index, k, r.At, r.WithError, r.Drained, params})
 				}
 			}
 		}
@@ -595,7 +602,7 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 	t.run()
 	t.cancelReleases(acq.call)
 	out := t.paths(b, i+1, acq.call)
-	e.recordOwnedResults(fn, t, out, r)
+	e.recordOwnedResults(fn, t, out, r, acq)
 	if t.deferredBefore(acq.call) {
 		// A deferred cleanup registered before the acquisition
 		// (`defer func() { if f != nil { f.Close() } }()`) covers it.
@@ -646,7 +653,17 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 
 // recordOwnedResults adds to fn's summary the results through which the
 // walk out saw the tracked resource handed to the caller unreleased.
-func (e *engine) recordOwnedResults(fn *ssa.Function, t *tracker, out outcome, r *analysisResult) {
+func (e *engine) recordOwnedResults(fn *ssa.Function, t *tracker, out outcome, r *analysisResult, acq acquisition) {
+	var onlyIfNil []int
+	if acq.call != nil {
+		onlyIfNil = nilGuards(fn, acq.call.Block())
+		for _, i := range acq.onlyIfNil {
+			if !slices.Contains(onlyIfNil, i) {
+				onlyIfNil = append(onlyIfNil, i)
+			}
+		}
+		slices.Sort(onlyIfNil)
+	}
 	rets := make([]*ssa.Return, 0, len(t.returned))
 	for ret := range t.returned {
 		rets = append(rets, ret)
@@ -673,10 +690,11 @@ func (e *engine) recordOwnedResults(fn *ssa.Function, t *tracker, out outcome, r
 			!slices.Contains(out.returnedUndrained, ssa.Instruction(ret))
 		if k := slices.IndexFunc(r.summary.Results, func(o OwnedResult) bool { return o.Index == ra.index }); k >= 0 {
 			r.summary.Results[k].Drained = r.summary.Results[k].Drained && drained
+			r.summary.Results[k].OnlyIfNil = intersect(r.summary.Results[k].OnlyIfNil, onlyIfNil)
 		} else {
 			p := e.pass.Fset.Position(retPos(ret))
 			at := filepath.Base(p.Filename) + ":" + itoa(p.Line)
-			r.summary.Results = append(r.summary.Results, OwnedResult{Index: ra.index, Kind: ra.kind, At: at, Drained: drained})
+			r.summary.Results = append(r.summary.Results, OwnedResult{Index: ra.index, Kind: ra.kind, At: at, Drained: drained, OnlyIfNil: onlyIfNil})
 		}
 		if !ra.container && errNilness(ret) == 1 {
 			// Handed over unreleased with a non-nil error.
