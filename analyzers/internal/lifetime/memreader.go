@@ -78,6 +78,9 @@ func (e *engine) acquiredInMemory(call *ssa.Call, name string, i int) bool {
 // acquirerMethods returns the methods of the interface type t that the
 // table lists as acquirers, with the result each acquires.
 func (e *engine) acquirerMethods(t types.Type) []memMethod {
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return nil // its constraint says nothing of the dynamic type
+	}
 	iface, ok := t.Underlying().(*types.Interface)
 	if !ok {
 		return nil
