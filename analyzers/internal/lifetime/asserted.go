@@ -42,7 +42,7 @@ func (e *engine) trackAsserted(fn *ssa.Function, r *analysisResult) {
 			t.root = root
 			t.add(root, tracked{role: roleWhole})
 			t.run()
-			e.recordOwnedResults(fn, t, t.paths(b, i+1, ta), r)
+			e.recordOwnedResults(fn, t, t.paths(b, i+1, ta), r, acquisition{})
 		}
 	}
 }

@@ -43,6 +43,10 @@ type engine struct {
 	// quiet memoises quietWriterParam (nobody.go): whether a function of
 	// the package writes no body through a ResponseWriter parameter.
 	quiet map[paramRef]bool
+	// memOnly memoises memoryOnlyResult; memBusy cuts recursion in
+	// resultMethods (memreader.go).
+	memOnly map[memKey]bool
+	memBusy map[memKey]bool
 }
 
 type closureKey struct {
@@ -70,6 +74,8 @@ func newEngine(pass *analysis.Pass, table *resource.Table) *engine {
 		inProgress:   map[*ssa.Function]bool{},
 		closures:     map[closureKey]closureEffect{},
 		retested:     map[*ssa.Function]*condInfo{},
+		memOnly:      map[memKey]bool{},
+		memBusy:      map[memKey]bool{},
 	}
 }
 
@@ -466,6 +472,9 @@ type acquisition struct {
 	// drained: the callee read its released part to the end before
 	// returning it (OwnedResult.Drained).
 	drained bool
+	// onlyIfNil: the caller's parameters that must be nil for the callee
+	// to have acquired it (OwnedResult.OnlyIfNil mapped to the call).
+	onlyIfNil []int
 }
 
 func (e *engine) acquisitions(call *ssa.Call) []acquisition {
@@ -489,6 +498,9 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 		if e.bodiless(call) {
 			return nil // http.NoBody: nothing held
 		}
+		if e.acquiredInMemory(call, obj.Name(), a.Result) {
+			return nil // the receiver's dynamic type hands out memory alone
+		}
 		if k := e.table.Kind(a.Kind); k != nil && e.leaksIn(k, call.Pos()) && !e.heldInMemory(call, a, k) && !e.answeredInMemory(call, obj) {
 			acqs = append(acqs, acquisition{call: call, result: a.Result, kind: k})
 		}
@@ -503,8 +515,12 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 				if resource.HoldsNothing(obj, r.Index) {
 					continue // documented to need no release
 				}
+				params, none := calledOnlyIfNil(call, r.OnlyIfNil)
+				if none {
+					continue // acquired only where this call passes a value
+				}
 				if k := e.kindByID(r.Kind); k != nil {
-					acqs = append(acqs, acquisition{call, r.Index, k, r.At, r.WithError, r.Drained})
+					acqs = append(acqs, acquisition{call, r.Index, k, r.At, r.WithError, r.Drained, params})
 				}
 			}
 		}
@@ -589,7 +605,7 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 	t.run()
 	t.cancelReleases(acq.call)
 	out := t.paths(b, i+1, acq.call)
-	e.recordOwnedResults(fn, t, out, r)
+	e.recordOwnedResults(fn, t, out, r, acq)
 	if t.deferredBefore(acq.call) {
 		// A deferred cleanup registered before the acquisition
 		// (`defer func() { if f != nil { f.Close() } }()`) covers it.
@@ -640,7 +656,17 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 
 // recordOwnedResults adds to fn's summary the results through which the
 // walk out saw the tracked resource handed to the caller unreleased.
-func (e *engine) recordOwnedResults(fn *ssa.Function, t *tracker, out outcome, r *analysisResult) {
+func (e *engine) recordOwnedResults(fn *ssa.Function, t *tracker, out outcome, r *analysisResult, acq acquisition) {
+	var onlyIfNil []int
+	if acq.call != nil {
+		onlyIfNil = nilGuards(fn, acq.call.Block())
+		for _, i := range acq.onlyIfNil {
+			if !slices.Contains(onlyIfNil, i) {
+				onlyIfNil = append(onlyIfNil, i)
+			}
+		}
+		slices.Sort(onlyIfNil)
+	}
 	rets := make([]*ssa.Return, 0, len(t.returned))
 	for ret := range t.returned {
 		rets = append(rets, ret)
@@ -667,10 +693,11 @@ func (e *engine) recordOwnedResults(fn *ssa.Function, t *tracker, out outcome, r
 			!slices.Contains(out.returnedUndrained, ssa.Instruction(ret))
 		if k := slices.IndexFunc(r.summary.Results, func(o OwnedResult) bool { return o.Index == ra.index }); k >= 0 {
 			r.summary.Results[k].Drained = r.summary.Results[k].Drained && drained
+			r.summary.Results[k].OnlyIfNil = intersect(r.summary.Results[k].OnlyIfNil, onlyIfNil)
 		} else {
 			p := e.pass.Fset.Position(retPos(ret))
 			at := filepath.Base(p.Filename) + ":" + itoa(p.Line)
-			r.summary.Results = append(r.summary.Results, OwnedResult{Index: ra.index, Kind: ra.kind, At: at, Drained: drained})
+			r.summary.Results = append(r.summary.Results, OwnedResult{Index: ra.index, Kind: ra.kind, At: at, Drained: drained, OnlyIfNil: onlyIfNil})
 		}
 		if !ra.container && errNilness(ret) == 1 {
 			// Handed over unreleased with a non-nil error.

@@ -43,7 +43,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:        report.Guard(run),
 	Requires:   []*analysis.Analyzer{config.Analyzer, lazyssa.Analyzer, noreturn.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{(*Summary)(nil), (*quietHandlerFact)(nil)},
+	FactTypes:  []analysis.Fact{(*Summary)(nil), (*quietHandlerFact)(nil), (*memResults)(nil)},
 }
 
 // Result holds the package's findings, in source order.
@@ -82,6 +82,11 @@ func run(pass *analysis.Pass) (any, error) {
 			pass.ExportObjectFact(obj, r.summary)
 		}
 		e.exportQuietHandler(fn)
+		if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() == pass.Pkg && obj.Exported() && fn.Origin() == nil {
+			if f := e.memFact(fn); f != nil {
+				pass.ExportObjectFact(obj, f)
+			}
+		}
 	}
 	slices.SortFunc(res.Findings, func(a, b Finding) int { return int(a.Pos - b.Pos) })
 	return res, nil
@@ -125,6 +130,13 @@ func (e *engine) needed() bool {
 		for i := 0; i < sig.Params().Len(); i++ {
 			if e.closable(sig.Params().At(i).Type()) {
 				return true
+			}
+		}
+		if fn.Exported() {
+			for i := 0; i < sig.Results().Len(); i++ {
+				if len(e.acquirerMethods(sig.Results().At(i).Type())) > 0 {
+					return true // a constructor whose memResults fact may matter
+				}
 			}
 		}
 	}

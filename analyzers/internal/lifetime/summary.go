@@ -72,6 +72,11 @@ type OwnedResult struct {
 	// the request and io.ReadAll of the body, and returns the response
 	// for its header): a leak of it is of the drained category.
 	Drained bool
+	// OnlyIfNil lists parameters (index 0 is the receiver of a method)
+	// that are nil on every path that acquires the resource (a
+	// constructor that opens a log file only when it is given no sink):
+	// a caller passing a value that cannot be nil there gets none.
+	OnlyIfNil []int
 }
 
 // Summary is the part of a function's behaviour that callers in other
@@ -110,6 +115,9 @@ func (s *Summary) String() string {
 		}
 		if r.Drained {
 			text += ", read to the end"
+		}
+		for _, i := range r.OnlyIfNil {
+			text += fmt.Sprintf(", only if param %d is nil", i)
 		}
 		parts = append(parts, text)
 	}

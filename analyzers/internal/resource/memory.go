@@ -41,3 +41,30 @@ func IsDiscardWriter(v *types.Var) bool {
 	}
 	return false
 }
+
+// memoryTypes: types whose values hold process memory alone, whatever
+// state they are in, so a field of such a type holds no resource.
+var memoryTypes = []struct{ Type, Why string }{
+	{"bytes.Buffer", "a byte slice and offsets"},
+	{"bytes.Reader", "a byte slice and offsets"},
+	{"strings.Reader", "a string and offsets"},
+	{"strings.Builder", "a byte slice"},
+	{"sync.Mutex", "a lock word"},
+	{"sync.RWMutex", "lock words"},
+	{"sync.Once", "a flag and a lock word"},
+}
+
+// IsMemoryType reports whether values of type t, or of the type t points
+// to, hold process memory alone.
+func IsMemoryType(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	s := types.TypeString(t, nil)
+	for _, m := range memoryTypes {
+		if m.Type == s {
+			return true
+		}
+	}
+	return false
+}

@@ -322,3 +322,21 @@ func FetchRead(c *http.Client, url string) (*http.Response, []byte, error) { // 
 	b, err := io.ReadAll(resp.Body)
 	return resp, b, err
 }
+
+// FetchDefault sends a request only when it is given no response to use.
+func FetchDefault(resp *http.Response, url string) (*http.Response, error) { // want FetchDefault:`lifetime\(keeps param 0 always, not returned on failure; returns owned http.Response in result 0, only if param 0 is nil\)`
+	if resp != nil {
+		return resp, nil
+	}
+	return http.Get(url)
+}
+
+// FetchOrDefault passes its own parameter on: the same condition.
+func FetchOrDefault(resp *http.Response) (*http.Response, error) { // want FetchOrDefault:`lifetime\(keeps param 0 always, not returned on failure; returns owned http.Response in result 0, only if param 0 is nil\)`
+	return FetchDefault(resp, "http://example.com")
+}
+
+// FetchAlways passes nil: the condition holds at every call.
+func FetchAlways() (*http.Response, error) { // want FetchAlways:`lifetime\(returns owned http.Response in result 0\)`
+	return FetchDefault(nil, "http://example.com")
+}
