@@ -406,7 +406,11 @@
 //   - A function that returns holding the lock only on returns its results
 //     tell apart (`true` against `false`, a nil error against non-nil ones,
 //     a value against nil) is a conditional lock helper when it is exported
-//     or a caller in the package unlocks after calling it.
+//     or a caller in the package unlocks after calling it. So is one whose
+//     single return serves both cases when a boolean result was decided
+//     one way on every path that keeps the lock and the other way on every
+//     path that released it (`c, ok := begin(); if !ok { mu.Unlock() };
+//     return c, ok`).
 //   - A deferred unlock registered before the `Lock` (or on another
 //     branch) covers it; two read locks of an RWMutex never conflict
 //     unless another goroutine can write-lock the mutex in between (a
@@ -418,7 +422,8 @@
 //     (`for done := false; !done; { mu.Lock(); ...; if !done {
 //     mu.Unlock() } }` leaves the loop holding the lock on purpose); a
 //     walk that comes back to a mutex variable's declaration has a new
-//     mutex.
+//     mutex, and so does one past a store of a new value into the
+//     variable the mutex is reached through (`e = newEntry()`).
 //   - A second acquisition in a closure of a mutex it captures is not a
 //     `doublelock` when the function that made the closure unlocks that
 //     mutex and never locks it: the lock passes between the goroutines.
