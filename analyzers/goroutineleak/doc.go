@@ -315,7 +315,9 @@
 // lock their caller can name on every path (lock helpers), that unlock
 // one they did not take (unlock helpers), or that take and release it on
 // every path are summaries (analysis facts), and their callers are
-// checked with them. A path that comes back round a loop to the
+// checked with them; a read lock taken and released only after the
+// caller's write lock is released on every path (`mu.Unlock();
+// mu.RLock(); mu.RUnlock(); mu.Lock()`) is none of the caller's. A path that comes back round a loop to the
 // acquisition it started from, still holding the lock, is a `doublelock`
 // when the mutex's address is the same on every iteration (computed from
 // a parameter, a captured or package-level variable, or a value made
