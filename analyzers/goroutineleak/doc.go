@@ -315,7 +315,9 @@
 // lock their caller can name on every path (lock helpers), that unlock
 // one they did not take (unlock helpers), or that take and release it on
 // every path are summaries (analysis facts), and their callers are
-// checked with them. A path that comes back round a loop to the
+// checked with them; a read lock taken and released only after the
+// caller's write lock is released on every path (`mu.Unlock();
+// mu.RLock(); mu.RUnlock(); mu.Lock()`) is none of the caller's. A path that comes back round a loop to the
 // acquisition it started from, still holding the lock, is a `doublelock`
 // when the mutex's address is the same on every iteration (computed from
 // a parameter, a captured or package-level variable, or a value made
@@ -406,7 +408,11 @@
 //   - A function that returns holding the lock only on returns its results
 //     tell apart (`true` against `false`, a nil error against non-nil ones,
 //     a value against nil) is a conditional lock helper when it is exported
-//     or a caller in the package unlocks after calling it.
+//     or a caller in the package unlocks after calling it. So is one whose
+//     single return serves both cases when a boolean result was decided
+//     one way on every path that keeps the lock and the other way on every
+//     path that released it (`c, ok := begin(); if !ok { mu.Unlock() };
+//     return c, ok`).
 //   - A deferred unlock registered before the `Lock` (or on another
 //     branch) covers it; two read locks of an RWMutex never conflict
 //     unless another goroutine can write-lock the mutex in between (a
@@ -418,7 +424,8 @@
 //     (`for done := false; !done; { mu.Lock(); ...; if !done {
 //     mu.Unlock() } }` leaves the loop holding the lock on purpose); a
 //     walk that comes back to a mutex variable's declaration has a new
-//     mutex.
+//     mutex, and so does one past a store of a new value into the
+//     variable the mutex is reached through (`e = newEntry()`).
 //   - A second acquisition in a closure of a mutex it captures is not a
 //     `doublelock` when the function that made the closure unlocks that
 //     mutex and never locks it: the lock passes between the goroutines.

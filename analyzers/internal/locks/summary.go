@@ -217,6 +217,13 @@ func (a *checker) computeSummary(fn *ssa.Function) []Effect {
 				// return as on entry.
 				continue
 			}
+			if a.releasedFirst(fn, m.key, !m.read, m.read) {
+				// Taken and released only after the caller's lock of the
+				// other mode is released (`mu.Unlock(); mu.RLock();
+				// mu.RUnlock(); mu.Lock()`): it holds none of the
+				// caller's.
+				continue
+			}
 			if a.mustPass(fn, m, func(ev event) bool { return ev.kind == evAcquire || ev.kind == evLocks }) {
 				out = append(out, Effect{m.key, effLocks, m.read})
 			}
@@ -224,6 +231,43 @@ func (a *checker) computeSummary(fn *ssa.Function) []Effect {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Key < out[j].Key })
 	return out
+}
+
+// releasedFirst reports whether every path from fn's entry to an
+// acquisition of the lock k in mode acq has released it in mode rel
+// before.
+func (a *checker) releasedFirst(fn *ssa.Function, k key, rel, acq bool) bool {
+	if len(fn.Blocks) == 0 {
+		return false
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	var walk func(b *ssa.BasicBlock) bool
+	walk = func(b *ssa.BasicBlock) bool {
+		if seen[b] {
+			return true
+		}
+		seen[b] = true
+		for _, in := range b.Instrs {
+			for _, ev := range a.eventsOf(fn, in) {
+				if ev.key != k {
+					continue
+				}
+				switch {
+				case ev.read == rel && ev.kind == evRelease:
+					return true
+				case ev.read == acq && (ev.kind == evAcquire || ev.kind == evTryAcquire || ev.kind == evLocks):
+					return false
+				}
+			}
+		}
+		for _, s := range b.Succs {
+			if !walk(s) {
+				return false
+			}
+		}
+		return true
+	}
+	return walk(fn.Blocks[0])
 }
 
 // mustPass reports whether every path from fn's entry to a normal return

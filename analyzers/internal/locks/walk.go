@@ -82,6 +82,8 @@ type lockWalk struct {
 	fn       *ssa.Function
 	origin   event
 	leaks    []*ssa.Return
+	leakAs   []assumptions // the conditions decided on the path to each leak
+	freeAs   []assumptions // the conditions decided on the path to each release
 	released bool
 	passed   bool
 	doubles  []event
@@ -114,6 +116,7 @@ func (a *checker) walk(w *lockWalk, b *ssa.BasicBlock, from int, as assumptions,
 			case evRelease:
 				if ev.read == w.origin.read {
 					w.released = true
+					w.freeAs = append(w.freeAs, as)
 				} else {
 					w.passed = true
 				}
@@ -148,6 +151,14 @@ func (a *checker) walk(w *lockWalk, b *ssa.BasicBlock, from int, as assumptions,
 		}
 		switch in := in.(type) {
 		case *ssa.Store:
+			// The variable the lock is reached through takes another
+			// value (`e = newEntry()`): from here its name is another
+			// mutex's, and the one held has none. Storing back what it
+			// holds (`return e` into a named result's cell) changes
+			// nothing.
+			if ak := keyOf(w.fn, in.Addr); ak != "" && rootedAt(k, ak+".*") && keyOf(w.fn, in.Val) != ak+".*" {
+				return
+			}
 			// A flag set in the mutex's owner (`rs.closemuScanHold =
 			// true`) records that the lock is kept on purpose, for a later
 			// method of the owner to release.
@@ -157,6 +168,7 @@ func (a *checker) walk(w *lockWalk, b *ssa.BasicBlock, from int, as assumptions,
 		case *ssa.Return:
 			if !covered {
 				w.leaks = append(w.leaks, in)
+				w.leakAs = append(w.leakAs, as)
 			}
 			return
 		case *ssa.Panic:
@@ -335,7 +347,7 @@ func (a *checker) reportWalk(w *lockWalk, reported map[ssa.Instruction]bool) {
 		reported[d.instr] = true
 		a.reportDouble(fn, origin, d)
 	}
-	if len(w.leaks) == 0 || !w.released || w.passed || isMain(fn) || a.deferredBefore(fn, origin) || escapes(fn, origin.key) || conditionalHelper(fn, origin.key, w.leaks) && (a.usedAsHelper(fn, origin) || a.resultPassedOn(fn)) {
+	if len(w.leaks) == 0 || !w.released || w.passed || isMain(fn) || a.deferredBefore(fn, origin) || escapes(fn, origin.key) || (conditionalHelper(fn, origin.key, w.leaks) || resultTellsHeld(fn, w)) && (a.usedAsHelper(fn, origin) || a.resultPassedOn(fn)) {
 		return
 	}
 	if a.enteredHolding(fn, origin.key, origin.read) {
@@ -453,6 +465,60 @@ func conditionalHelper(fn *ssa.Function, k key, leaks []*ssa.Return) bool {
 		}
 	}
 	return false
+}
+
+// resultTellsHeld reports whether a boolean result of fn says whether
+// the lock is held though one return serves both cases (`c, ok :=
+// begin(); if !ok { mu.Unlock() }; return c, ok`): every path that
+// returns holding the lock decided that result one way and every path
+// that released it decided it the other way.
+func resultTellsHeld(fn *ssa.Function, w *lockWalk) bool {
+	if !visible(w.origin.key) || len(w.leaks) == 0 || len(w.freeAs) == 0 {
+		return false
+	}
+	for i := 0; i < fn.Signature.Results().Len(); i++ {
+		if !isBool(fn.Signature.Results().At(i).Type()) {
+			continue
+		}
+		k, pos, held, ok := decidedAlike(fn, w, i)
+		if !ok {
+			continue
+		}
+		free := true
+		for _, as := range w.freeAs {
+			if v, ok := as[k]; !ok || (v == pos) == held {
+				free = false
+			}
+		}
+		if free {
+			return true
+		}
+	}
+	return false
+}
+
+// decidedAlike returns the condition every leaking path returns as
+// result i (its key and polarity) and the value they all decided for
+// that result, when they agree.
+func decidedAlike(fn *ssa.Function, w *lockWalk, i int) (k key, pos, held, ok bool) {
+	for j, r := range w.leaks {
+		if i >= len(r.Results) {
+			return "", false, false, false
+		}
+		rk, rpos := condKey(fn, ssanav.StoredResult(r.Results[i]))
+		v, decided := w.leakAs[j][rk]
+		if rk == "" || !decided {
+			return "", false, false, false
+		}
+		if j == 0 {
+			k, pos, held = rk, rpos, v == rpos
+			continue
+		}
+		if rk != k || rpos != pos || (v == rpos) != held {
+			return "", false, false, false
+		}
+	}
+	return k, pos, held, true
 }
 
 // distinct reports whether result i says "locked" on every leaking
