@@ -64,6 +64,8 @@ type model struct {
 }
 
 func newModel(pass *analysis.Pass, pkg *ssa.Package, srcFuncs []*ssa.Function) *model {
+	// Every later model has whole's functions and entry points: only the
+	// summaries that calls go through differ.
 	whole := buildModel(pass, pkg, srcFuncs, nil)
 	started := whole.openStarts()
 	helpers := whole.sharedSenders()
@@ -84,7 +86,7 @@ func newModel(pass *analysis.Pass, pkg *ssa.Package, srcFuncs []*ssa.Function) *
 		for _, fn := range helpers {
 			apart[fn] = &startFact{}
 		}
-		m = buildModel(pass, pkg, srcFuncs, apart)
+		m = buildModelFrom(whole, apart)
 		var rest []*ssa.Function
 		for _, fn := range helpers {
 			if f := m.senderSummary(fn); f != nil {
@@ -109,7 +111,7 @@ func newModel(pass *analysis.Pass, pkg *ssa.Package, srcFuncs []*ssa.Function) *
 		for _, fn := range started {
 			apart[fn] = &startFact{}
 		}
-		m = buildModel(pass, pkg, srcFuncs, apart)
+		m = buildModelFrom(whole, apart)
 		for _, fn := range started {
 			if f := m.selfSummary(fn); f != nil {
 				local[fn] = f
@@ -119,7 +121,7 @@ func newModel(pass *analysis.Pass, pkg *ssa.Package, srcFuncs []*ssa.Function) *
 	if len(local) == 0 {
 		return whole
 	}
-	return buildModel(pass, pkg, srcFuncs, local)
+	return buildModelFrom(whole, local)
 }
 
 // sharedSenders returns the functions of the package, not reachable from
@@ -195,6 +197,25 @@ func (m *model) senderSummary(fn *ssa.Function) *startFact {
 // buildModel builds and solves the model. Calls of the functions in local
 // are modelled by their summaries, as calls of another package's are.
 func buildModel(pass *analysis.Pass, pkg *ssa.Package, srcFuncs []*ssa.Function, local map[*ssa.Function]*startFact) *model {
+	m := emptyModel(pass, pkg, local)
+	m.discover(srcFuncs)
+	m.findOpen()
+	m.finishModel(local)
+	return m
+}
+
+// buildModelFrom builds and solves the model of the package of prev, with
+// prev's functions and entry points (which do not depend on summaries:
+// they are only read once found), calling the functions in local through
+// their summaries.
+func buildModelFrom(prev *model, local map[*ssa.Function]*startFact) *model {
+	m := emptyModel(prev.pass, prev.pkg, local)
+	m.funcs, m.known, m.open, m.roots = prev.funcs, prev.known, prev.open, prev.roots
+	m.finishModel(local)
+	return m
+}
+
+func emptyModel(pass *analysis.Pass, pkg *ssa.Package, local map[*ssa.Function]*startFact) *model {
 	m := &model{
 		pass:      pass,
 		pkg:       pkg,
@@ -214,8 +235,12 @@ func buildModel(pass *analysis.Pass, pkg *ssa.Package, srcFuncs []*ssa.Function,
 		}
 		return m.importFact(fn)
 	}
-	m.discover(srcFuncs)
-	m.findOpen()
+	return m
+}
+
+// finishModel builds the flow classes of the model's functions and
+// solves the model.
+func (m *model) finishModel(local map[*ssa.Function]*startFact) {
 	for _, fn := range m.funcs {
 		m.flow.function(fn, m.open[fn])
 		if _, summarised := local[fn]; summarised && !m.open[fn] {
@@ -231,7 +256,6 @@ func buildModel(pass *analysis.Pass, pkg *ssa.Package, srcFuncs []*ssa.Function,
 		m.opsOf[o.instr] = append(m.opsOf[o.instr], o)
 	}
 	m.solve()
-	return m
 }
 
 // openStarts returns the functions that other packages may call and that

@@ -328,7 +328,14 @@ func (a *checker) blocksForever(in ssa.Instruction) bool {
 }
 
 // eventsOf returns what in does to locks and WaitGroups, in fn's keys.
+// Only calls, defers, go statements and closures do anything; the
+// answer for them is kept, since every walk asks it again.
 func (a *checker) eventsOf(fn *ssa.Function, in ssa.Instruction) []event {
+	switch in.(type) {
+	case *ssa.Call, *ssa.Defer, *ssa.Go, *ssa.MakeClosure:
+	default:
+		return nil
+	}
 	if evs, ok := a.events[in]; ok {
 		return evs
 	}
@@ -373,54 +380,58 @@ func (a *checker) eventsOf(fn *ssa.Function, in ssa.Instruction) []event {
 	return evs
 }
 
-// callEvents is what a call does, in the caller's keys.
+// callEvents is what a call does, in the caller's keys. The keys of the
+// arguments are made only where they name something: for code nobody
+// can see, for the first argument of a sync operation, and for a callee
+// whose summary has an effect.
 func (a *checker) callEvents(fn *ssa.Function, c *ssa.CallCommon, in ssa.Instruction) []event {
-	args := make([]key, len(c.Args))
-	for i, x := range c.Args {
-		args[i] = keyOf(fn, x)
-	}
 	if mc, ok := c.Value.(*ssa.MakeClosure); ok && !c.IsInvoke() {
-		return a.closureEventsArgs(fn, mc, args, in)
+		return a.closureEventsArgs(fn, mc, c.Args, in)
 	}
 	callee := c.StaticCallee()
 	if c.IsInvoke() || callee == nil {
 		// Code nobody can see: a lock (or WaitGroup) passed to it may be
 		// released there.
 		var evs []event
-		if c.IsInvoke() {
-			args = append(args, keyOf(fn, c.Value))
-		}
-		for _, k := range args {
-			if k != "" {
+		passed := func(x ssa.Value) {
+			if k := keyOf(fn, x); k != "" {
 				evs = append(evs, event{kind: evPassed, key: k, instr: in})
 			}
 		}
+		for _, x := range c.Args {
+			passed(x)
+		}
+		if c.IsInvoke() {
+			passed(c.Value)
+		}
 		return evs
 	}
-	{
-		if op, ok := syncOpOf(funcObj(callee)); ok {
-			if len(args) == 0 || args[0] == "" {
-				return nil
-			}
-			ev := event{key: args[0], read: op.read, instr: in}
-			switch op.kind {
-			case opAcquire:
-				ev.kind = evAcquire
-			case opTryAcquire:
-				ev.kind = evTryAcquire
-			case opRelease:
-				ev.kind = evRelease
-			case opAdd:
-				ev.kind = evAdd
-			case opDone:
-				ev.kind = evDone
-			case opWait:
-				ev.kind = evWait
-			}
-			return []event{ev}
+	if op, ok := syncOpOf(funcObj(callee)); ok {
+		if len(c.Args) == 0 {
+			return nil
 		}
+		k := keyOf(fn, c.Args[0])
+		if k == "" {
+			return nil
+		}
+		ev := event{key: k, read: op.read, instr: in}
+		switch op.kind {
+		case opAcquire:
+			ev.kind = evAcquire
+		case opTryAcquire:
+			ev.kind = evTryAcquire
+		case opRelease:
+			ev.kind = evRelease
+		case opAdd:
+			ev.kind = evAdd
+		case opDone:
+			ev.kind = evDone
+		case opWait:
+			ev.kind = evWait
+		}
+		return []event{ev}
 	}
-	return a.summaryEvents(callee, args, nil, in)
+	return a.summaryEvents(fn, callee, c.Args, nil, in)
 }
 
 func (a *checker) closureEvents(fn *ssa.Function, mc *ssa.MakeClosure, in ssa.Instruction) []event {
@@ -428,23 +439,37 @@ func (a *checker) closureEvents(fn *ssa.Function, mc *ssa.MakeClosure, in ssa.In
 }
 
 // closureEventsArgs is what calling the closure mc with args does.
-func (a *checker) closureEventsArgs(fn *ssa.Function, mc *ssa.MakeClosure, args []key, in ssa.Instruction) []event {
+func (a *checker) closureEventsArgs(fn *ssa.Function, mc *ssa.MakeClosure, args []ssa.Value, in ssa.Instruction) []event {
 	callee, ok := mc.Fn.(*ssa.Function)
 	if !ok {
 		return nil
 	}
-	bindings := make([]key, len(mc.Bindings))
-	for i, x := range mc.Bindings {
-		bindings[i] = keyOf(fn, x)
+	return a.summaryEvents(fn, callee, args, mc.Bindings, in)
+}
+
+// keysOf is the keys of vs in fn.
+func keysOf(fn *ssa.Function, vs []ssa.Value) []key {
+	if len(vs) == 0 {
+		return nil
 	}
-	return a.summaryEvents(callee, args, bindings, in)
+	ks := make([]key, len(vs))
+	for i, x := range vs {
+		ks[i] = keyOf(fn, x)
+	}
+	return ks
 }
 
 // summaryEvents turns callee's summary into the events of calling it at
-// in, with its parameters (and free variables) bound to args (bindings).
-func (a *checker) summaryEvents(callee *ssa.Function, args, bindings []key, in ssa.Instruction) []event {
+// in, with its parameters (and free variables) bound to args (bindings),
+// values of fn.
+func (a *checker) summaryEvents(fn, callee *ssa.Function, argVals, bindVals []ssa.Value, in ssa.Instruction) []event {
+	effects := a.summary(callee)
+	if len(effects) == 0 {
+		return nil
+	}
+	args, bindings := keysOf(fn, argVals), keysOf(fn, bindVals)
 	var evs []event
-	for _, e := range a.summary(callee) {
+	for _, e := range effects {
 		k := rebase(e.Key, args, bindings)
 		if k == "" {
 			continue
