@@ -1014,15 +1014,8 @@ func benchmarkCount(v ssa.Value) bool {
 	if !ok {
 		return false
 	}
-	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
-	if !ok {
-		return false
-	}
-	st, ok := ptr.Elem().Underlying().(*types.Struct)
-	if !ok {
-		return false
-	}
-	return resource.BenchmarkCount(ptr.Elem(), st.Field(fa.Field))
+	owner, field, ok := ssanav.Field(fa)
+	return ok && resource.BenchmarkCount(owner, field)
 }
 
 func inCycle(b *ssa.BasicBlock) bool {

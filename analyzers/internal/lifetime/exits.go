@@ -6,6 +6,7 @@ import (
 
 	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
+	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -158,15 +159,8 @@ func runnerField(addr ssa.Value) bool {
 	if !ok {
 		return false
 	}
-	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
-	if !ok {
-		return false
-	}
-	st, ok := ptr.Elem().Underlying().(*types.Struct)
-	if !ok {
-		return false
-	}
-	return resource.RunsCommand(ptr.Elem(), st.Field(fa.Field))
+	owner, field, ok := ssanav.Field(fa)
+	return ok && resource.RunsCommand(owner, field)
 }
 
 // endsOnError reports whether every path from call on which the call's

@@ -607,7 +607,17 @@ func (e *engine) builtResponse(v ssa.Value, resp string, depth int, fr *frame, s
 // keepsMemoryBody reports whether the response resp, which a call
 // returned, is used here only to be compared, returned, or given an empty
 // or in-memory body: nothing out of sight may give it another.
-func (e *engine) keepsMemoryBody(resp ssa.Value) bool {
+func (e *engine) keepsMemoryBody(resp ssa.Value) bool { return e.onlyMemoryBodies(resp, true) }
+
+// memoryBodyOnly reports whether every body stored into the response
+// built at alloc is empty or reads memory, and nothing else can set one.
+func (e *engine) memoryBodyOnly(alloc *ssa.Alloc) bool { return e.onlyMemoryBodies(alloc, false) }
+
+// onlyMemoryBodies reports whether every store into the body field of the
+// response resp stores an empty or in-memory body, and resp is otherwise
+// only returned (or, when compared is set, also compared): handed on
+// anywhere else, a body may be set there.
+func (e *engine) onlyMemoryBodies(resp ssa.Value, compared bool) bool {
 	k := e.table.KindOfType(resp.Type())
 	if k == nil || k.Field == "" {
 		return false
@@ -633,45 +643,13 @@ func (e *engine) keepsMemoryBody(resp ssa.Value) bool {
 					return false
 				}
 			}
-		case *ssa.BinOp, *ssa.Return, *ssa.Phi, *ssa.DebugRef:
-		default:
-			return false
-		}
-	}
-	return true
-}
-
-// memoryBodyOnly reports whether every body stored into the response
-// built at alloc is empty or reads memory, and nothing else can set one.
-func (e *engine) memoryBodyOnly(alloc *ssa.Alloc) bool {
-	k := e.table.KindOfType(alloc.Type())
-	if k == nil || k.Field == "" {
-		return false
-	}
-	st, ok := alloc.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
-	if !ok {
-		return false
-	}
-	for _, ref := range *alloc.Referrers() {
-		switch r := ref.(type) {
-		case *ssa.FieldAddr:
-			if st.Field(r.Field).Name() != k.Field {
-				continue
-			}
-			for _, fr := range *r.Referrers() {
-				switch x := fr.(type) {
-				case *ssa.Store:
-					if x.Addr != r || !memoryBody(x.Val) {
-						return false
-					}
-				case *ssa.UnOp, *ssa.DebugRef:
-				default:
-					return false
-				}
+		case *ssa.BinOp:
+			if !compared {
+				return false
 			}
 		case *ssa.Return, *ssa.Phi, *ssa.DebugRef:
 		default:
-			return false // handed on: a body may be set there
+			return false
 		}
 	}
 	return true

@@ -207,15 +207,10 @@ func keepsRequest(c *ssa.CallCommon) bool {
 
 // requestField is the name of the field a FieldAddr selects.
 func requestField(fa *ssa.FieldAddr) string {
-	p, ok := fa.X.Type().Underlying().(*types.Pointer)
-	if !ok {
-		return ""
+	if _, field, ok := ssanav.Field(fa); ok {
+		return field.Name()
 	}
-	st, ok := p.Elem().Underlying().(*types.Struct)
-	if !ok || fa.Field >= st.NumFields() {
-		return ""
-	}
-	return st.Field(fa.Field).Name()
+	return ""
 }
 
 // parsedURL is the string a *url.URL was parsed from, when it is a

@@ -188,3 +188,17 @@ func Unconverted(v ssa.Value) ssa.Value {
 		}
 	}
 }
+
+// Field returns the struct type whose field the address fa points to and
+// that field (fa.X is a pointer to a struct, or ok is false).
+func Field(fa *ssa.FieldAddr) (owner types.Type, field *types.Var, ok bool) {
+	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return nil, nil, false
+	}
+	st, ok := ptr.Elem().Underlying().(*types.Struct)
+	if !ok {
+		return nil, nil, false
+	}
+	return ptr.Elem(), st.Field(fa.Field), true
+}
