@@ -69,6 +69,22 @@ func unavailableAPI(t *testing.T) (*httptest.Server, *connTracker) {
 	}))
 }
 
+// reused asserts that the calls of a case shared a connection and left
+// none open once the client's idle connections are closed.
+func reused(t *testing.T, conns *connTracker, tp *http.Transport) {
+	t.Helper()
+	total := conns.total()
+	tp.CloseIdleConnections()
+	closed := eventually(t, 5*time.Second, func() bool { return conns.open() == 0 })
+	t.Logf("after %d calls: %d connections accepted, %d still open", httpCalls, total, conns.open())
+	if total > 3 {
+		t.Errorf("server accepted %d connections for %d calls, want reuse (<= 3)", total, httpCalls)
+	}
+	if !closed {
+		t.Errorf("%d connections open after CloseIdleConnections, want 0", conns.open())
+	}
+}
+
 // newClient gives each case its own transport, so no connection is shared
 // between cases and CloseIdleConnections affects only this case.
 func newClient(t *testing.T) (*http.Client, *http.Transport) {
@@ -173,16 +189,7 @@ func TestHTTPNoContent(t *testing.T) {
 				t.Fatalf("call %d: %d, %v", i, code, err)
 			}
 		}
-		total := conns.total()
-		tp.CloseIdleConnections()
-		closed := eventually(t, 5*time.Second, func() bool { return conns.open() == 0 })
-		t.Logf("after %d calls: %d connections accepted, %d still open", httpCalls, total, conns.open())
-		if total > 3 {
-			t.Errorf("server accepted %d connections for %d calls, want reuse (<= 3)", total, httpCalls)
-		}
-		if !closed {
-			t.Errorf("%d connections open after CloseIdleConnections, want 0", conns.open())
-		}
+		reused(t, conns, tp)
 	})
 
 	t.Run("200 never closed", func(t *testing.T) {

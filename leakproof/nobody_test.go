@@ -35,20 +35,6 @@ func TestHTTPNoBody(t *testing.T) {
 		}
 		return resp.StatusCode, nil
 	}
-	// reused asserts that the calls shared a connection and left none open.
-	reused := func(t *testing.T, conns *connTracker, tp *http.Transport) {
-		total := conns.total()
-		tp.CloseIdleConnections()
-		closed := eventually(t, 5*time.Second, func() bool { return conns.open() == 0 })
-		t.Logf("after %d calls: %d connections accepted, %d still open", httpCalls, total, conns.open())
-		if total > 3 {
-			t.Errorf("server accepted %d connections for %d calls, want reuse (<= 3)", total, httpCalls)
-		}
-		if !closed {
-			t.Errorf("%d connections open after CloseIdleConnections, want 0", conns.open())
-		}
-	}
-
 	t.Run("HEAD never closed", func(t *testing.T) {
 		srv, conns := trackedServer(t, http.HandlerFunc(writesBody))
 		hc, tp := newClient(t)
