@@ -22,6 +22,15 @@ import (
 // enteredHolding reports whether some path from fn's entry releases the
 // lock k (in mode read) before any acquisition of it.
 func (a *checker) enteredHolding(fn *ssa.Function, k key, read bool) bool {
+	return a.releaseComesFirst(fn, k, read, read, false)
+}
+
+// releaseComesFirst walks the paths from fn's entry to the first event on
+// the lock k that is a release in mode rel or an acquisition in mode acq.
+// With every set it reports whether all of them meet the release first
+// (paths that meet neither count as meeting it); otherwise whether some
+// path does.
+func (a *checker) releaseComesFirst(fn *ssa.Function, k key, rel, acq, every bool) bool {
 	if len(fn.Blocks) == 0 {
 		return false
 	}
@@ -29,28 +38,28 @@ func (a *checker) enteredHolding(fn *ssa.Function, k key, read bool) bool {
 	var walk func(b *ssa.BasicBlock) bool
 	walk = func(b *ssa.BasicBlock) bool {
 		if seen[b] {
-			return false
+			return every
 		}
 		seen[b] = true
 		for _, in := range b.Instrs {
 			for _, ev := range a.eventsOf(fn, in) {
-				if ev.key != k || ev.read != read {
+				if ev.key != k {
 					continue
 				}
-				switch ev.kind {
-				case evRelease:
+				switch {
+				case ev.read == rel && ev.kind == evRelease:
 					return true
-				case evAcquire, evTryAcquire, evLocks:
+				case ev.read == acq && (ev.kind == evAcquire || ev.kind == evTryAcquire || ev.kind == evLocks):
 					return false
 				}
 			}
 		}
 		for _, s := range b.Succs {
-			if walk(s) {
-				return true
+			if walk(s) != every {
+				return !every
 			}
 		}
-		return false
+		return every
 	}
 	return walk(fn.Blocks[0])
 }

@@ -237,37 +237,7 @@ func (a *checker) computeSummary(fn *ssa.Function) []Effect {
 // acquisition of the lock k in mode acq has released it in mode rel
 // before.
 func (a *checker) releasedFirst(fn *ssa.Function, k key, rel, acq bool) bool {
-	if len(fn.Blocks) == 0 {
-		return false
-	}
-	seen := map[*ssa.BasicBlock]bool{}
-	var walk func(b *ssa.BasicBlock) bool
-	walk = func(b *ssa.BasicBlock) bool {
-		if seen[b] {
-			return true
-		}
-		seen[b] = true
-		for _, in := range b.Instrs {
-			for _, ev := range a.eventsOf(fn, in) {
-				if ev.key != k {
-					continue
-				}
-				switch {
-				case ev.read == rel && ev.kind == evRelease:
-					return true
-				case ev.read == acq && (ev.kind == evAcquire || ev.kind == evTryAcquire || ev.kind == evLocks):
-					return false
-				}
-			}
-		}
-		for _, s := range b.Succs {
-			if !walk(s) {
-				return false
-			}
-		}
-		return true
-	}
-	return walk(fn.Blocks[0])
+	return a.releaseComesFirst(fn, k, rel, acq, true)
 }
 
 // mustPass reports whether every path from fn's entry to a normal return
