@@ -3,6 +3,7 @@ package lifetime
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
@@ -70,6 +71,9 @@ func (e *engine) runsCommand(fn *ssa.Function) bool {
 	results := fn.Signature.Results()
 	if fn.Pkg == nil || results.Len() == 0 || !isError(results.At(results.Len()-1).Type()) {
 		return false
+	}
+	if !slices.ContainsFunc(fn.Pkg.Pkg.Imports(), func(p *types.Package) bool { return resource.CommandPackage(p.Path()) }) {
+		return false // no command is built here
 	}
 	if fn.Parent() != nil {
 		// A literal: its value (or the closure made of it) is used only

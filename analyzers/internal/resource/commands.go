@@ -1,6 +1,9 @@
 package resource
 
-import "go/types"
+import (
+	"go/types"
+	"strings"
+)
 
 // commandRunners are the fields of command-line frameworks that hold the
 // function running a command. When that function returns an error, the
@@ -17,6 +20,17 @@ var commandRunners = map[string]string{
 	"github.com/urfave/cli/v2.App.Action":               "App.Run returns the action's error to main",
 	"github.com/urfave/cli/v2.Command.Action":           "App.Run returns the command's error to main",
 	"github.com/urfave/cli/v3.Command.Action":           "Command.Run returns the action's error to main",
+}
+
+// CommandPackage reports whether the package at path declares a type with
+// a command's runner field (commandRunners).
+func CommandPackage(path string) bool {
+	for k := range commandRunners {
+		if strings.HasPrefix(k, path+".") && !strings.Contains(k[len(path)+1:], "/") {
+			return true
+		}
+	}
+	return false
 }
 
 // RunsCommand reports whether field of the struct type owner holds the
