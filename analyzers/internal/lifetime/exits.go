@@ -119,8 +119,11 @@ func (e *engine) runsCommand(fn *ssa.Function) bool {
 					continue
 				}
 				val := st.Val
-				if ct, ok := val.(*ssa.ChangeType); ok {
-					val = ct.X // to the field's named function type
+				switch v := val.(type) {
+				case *ssa.ChangeType:
+					val = v.X // to the field's named function type
+				case *ssa.MakeInterface:
+					val = v.X // into a field of interface type (urfave/cli v1's Action)
 				}
 				if val == fn && runnerField(st.Addr) {
 					stores++
@@ -145,8 +148,8 @@ func storedOnlyAsRunner(v ssa.Value) bool {
 			if r.Val != v || !runnerField(r.Addr) {
 				return false
 			}
-		case *ssa.ChangeType:
-			if !storedOnlyAsRunner(r) {
+		case *ssa.ChangeType, *ssa.MakeInterface:
+			if !storedOnlyAsRunner(r.(ssa.Value)) {
 				return false
 			}
 		default:

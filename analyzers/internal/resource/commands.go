@@ -17,6 +17,8 @@ var commandRunners = map[string]string{
 	"github.com/spf13/cobra.Command.PostRunE":           "the same, after RunE",
 	"github.com/spf13/cobra.Command.PersistentPreRunE":  "the same, before the RunE of every subcommand",
 	"github.com/spf13/cobra.Command.PersistentPostRunE": "the same, after the RunE of every subcommand",
+	"github.com/urfave/cli.App.Action":                  "App.Run returns the action's error to main (v1: the field is an interface{} holding the function)",
+	"github.com/urfave/cli.Command.Action":              "App.Run returns the command's error to main (v1: the field is an interface{} holding the function)",
 	"github.com/urfave/cli/v2.App.Action":               "App.Run returns the action's error to main",
 	"github.com/urfave/cli/v2.Command.Action":           "App.Run returns the command's error to main",
 	"github.com/urfave/cli/v3.Command.Action":           "Command.Run returns the action's error to main",

@@ -7,7 +7,8 @@ func TestCommandPackage(t *testing.T) {
 		"github.com/spf13/cobra":    true,
 		"github.com/urfave/cli/v2":  true,
 		"github.com/urfave/cli/v3":  true,
-		"github.com/urfave/cli":     false, // v1 is not in the table
+		"github.com/urfave/cli":     true, // v1: Action is an interface{}
+		"github.com/urfave":         false,
 		"github.com/spf13":          false, // a prefix of a path is not the package
 		"github.com/spf13/cobra/v2": false,
 		"os":                        false,
