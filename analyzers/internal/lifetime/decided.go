@@ -101,7 +101,7 @@ func (t *tracker) entering(d decisions, pred, b *ssa.BasicBlock) decisions {
 // the edge (taken or not) exists on it.
 func (t *tracker) decidedEdge(d *decisions, cond ssa.Value, taken bool) (alive, known bool) {
 	ci := t.e.retestedIn(t.fn)
-	if len(ci.retested) == 0 {
+	if len(ci.retested) == 0 && *d == (decisions{}) {
 		return true, false
 	}
 	if val, ok := d.lookup(ci.key(cond)); ok {

@@ -47,6 +47,10 @@ type engine struct {
 	// resultMethods (memreader.go).
 	memOnly map[memKey]bool
 	memBusy map[memKey]bool
+	// flagged memoises flaggedEffect (flags.go); flaggedBusy cuts
+	// recursion.
+	flagged     map[flagKey]ParamEffect
+	flaggedBusy map[flagKey]bool
 }
 
 type closureKey struct {
@@ -76,6 +80,8 @@ func newEngine(pass *analysis.Pass, table *resource.Table) *engine {
 		retested:     map[*ssa.Function]*condInfo{},
 		memOnly:      map[memKey]bool{},
 		memBusy:      map[memKey]bool{},
+		flagged:      map[flagKey]ParamEffect{},
+		flaggedBusy:  map[flagKey]bool{},
 	}
 }
 
@@ -197,29 +203,10 @@ func (e *engine) summariseParams(fn *ssa.Function, s *Summary) {
 		if !e.closable(p.Type()) && !e.hasReleaseMethod(p.Type()) {
 			continue
 		}
-		kind := e.kindFor(p.Type())
-		t := newTracker(e, fn, kind)
-		t.add(p, tracked{role: roleWhole})
-		t.param = true
-		t.run()
-		out := t.paths(fn.Blocks[0], 0, nil)
-		eff := t.effect(out)
-		if eff.When == Never && t.drainsOnEveryPath(out) {
+		eff, drains := e.walkParam(fn, i, decisions{})
+		if drains {
 			s.Drains = append(s.Drains, i)
 			continue
-		}
-		if eff.When == Always && !eff.Releases && t.cleanupRegistered() {
-			// A test helper that registers the release of what it keeps
-			// the parameter in: released when the test ends.
-			eff.Releases = true
-		}
-		if eff.When == Always && !eff.Releases && returnsOutcome(fn) && !t.returnedOnFailure() {
-			eff.NotOnFailure = true
-		}
-		if !e.closable(p.Type()) && !(eff.When == Always && eff.Releases) && e.tearsDownField(fn, p) {
-			// A wrapper's teardown (`mc.cleanup()` closing mc.conn): a
-			// release of the resource it holds.
-			eff = ParamEffect{When: Always, Releases: true}
 		}
 		if !e.closable(p.Type()) && !wrapperEffectKept(fn, i, eff) {
 			continue
@@ -229,6 +216,40 @@ func (e *engine) summariseParams(fn *ssa.Function, s *Summary) {
 			s.Params = append(s.Params, eff)
 		}
 	}
+}
+
+// walkParam walks fn from its entry with parameter i as the resource and
+// turns the outcome into what fn does with it for its callers; drains
+// reports that fn neither releases nor keeps it but reads it to its end on
+// every path. start holds what the walk takes as decided from the entry
+// on (flagged parameters, flags.go); the summary's walk decides nothing.
+func (e *engine) walkParam(fn *ssa.Function, i int, start decisions) (eff ParamEffect, drains bool) {
+	p := fn.Params[i]
+	kind := e.kindFor(p.Type())
+	t := newTracker(e, fn, kind)
+	t.add(p, tracked{role: roleWhole})
+	t.param = true
+	t.startDec = start
+	t.run()
+	out := t.paths(fn.Blocks[0], 0, nil)
+	eff = t.effect(out)
+	if eff.When == Never && t.drainsOnEveryPath(out) {
+		return eff, true
+	}
+	if eff.When == Always && !eff.Releases && t.cleanupRegistered() {
+		// A test helper that registers the release of what it keeps
+		// the parameter in: released when the test ends.
+		eff.Releases = true
+	}
+	if eff.When == Always && !eff.Releases && returnsOutcome(fn) && !t.returnedOnFailure() {
+		eff.NotOnFailure = true
+	}
+	if !e.closable(p.Type()) && !(eff.When == Always && eff.Releases) && e.tearsDownField(fn, p) {
+		// A wrapper's teardown (`mc.cleanup()` closing mc.conn): a
+		// release of the resource it holds.
+		eff = ParamEffect{When: Always, Releases: true}
+	}
+	return eff, false
 }
 
 // drainsReader reports whether fn reads its parameter p, an interface

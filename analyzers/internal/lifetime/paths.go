@@ -102,6 +102,9 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 		st    pathState
 	}
 	var first pathState
+	if rootInstr == nil {
+		first.dec = t.startDec
+	}
 	if rootInstr != nil {
 		first.dec = t.dominatingDecisions(b)
 		first.drained = t.drainedAtStart

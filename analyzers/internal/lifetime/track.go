@@ -111,6 +111,9 @@ type tracker struct {
 	// drainedAtStart: the resource comes from a callee that read its
 	// released part to the end before returning it (OwnedResult.Drained).
 	drainedAtStart bool
+	// startDec: for a parameter's walk, the branch conditions decided from
+	// the entry on (the caller's constant flags, flags.go).
+	startDec decisions
 	// eofErrs holds the error results of reads of the released part that
 	// return the kind's EOFError only at its end (Kind.EOFReads).
 	eofErrs map[ssa.Value]bool
@@ -930,6 +933,9 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 		return
 	}
 	eff := sum.param(i)
+	if fe, ok := t.e.flaggedEffect(origin, c, i); ok {
+		eff = fe
+	}
 	if !eff.Releases && (eff.When == Always || eff.When == OnSuccess) {
 		// A constructor that keeps the resource inside the wrapper it
 		// returns: the wrapper now holds it, and whoever gets the wrapper

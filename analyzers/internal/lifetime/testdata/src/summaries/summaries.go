@@ -340,3 +340,26 @@ func FetchOrDefault(resp *http.Response) (*http.Response, error) { // want Fetch
 func FetchAlways() (*http.Response, error) { // want FetchAlways:`lifetime\(returns owned http.Response in result 0\)`
 	return FetchDefault(nil, "http://example.com")
 }
+
+// drainOrKeep closes the body only when told to: it has no summary for
+// the body.
+func drainOrKeep(resp *http.Response, closeBody bool) error {
+	if closeBody {
+		defer resp.Body.Close()
+	}
+	if resp.StatusCode != 200 {
+		return errors.New("status")
+	}
+	return nil
+}
+
+// CheckAndClose passes the flag as true: it closes the body on every
+// return.
+func CheckAndClose(resp *http.Response) error { // want CheckAndClose:`lifetime\(releases param 0 always\)`
+	return drainOrKeep(resp, true)
+}
+
+// CheckOnly passes false: no summary for the body.
+func CheckOnly(resp *http.Response) error {
+	return drainOrKeep(resp, false)
+}
