@@ -448,6 +448,11 @@ func (t *tracker) store(s *ssa.Store, tr tracked) {
 			// the resource stored there.
 			t.add(ld, tr)
 		}
+		for _, ld := range t.e.sameFieldLoads(s) {
+			// `db.file = f; ...; db.file.Close()`: the field read back
+			// is the resource stored there.
+			t.add(ld, tr)
+		}
 		return
 	}
 	if cell := cellOfLocalAggregate(s.Addr); cell != nil {
