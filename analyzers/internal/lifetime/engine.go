@@ -620,6 +620,7 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 	}
 	t.root = root
 	t.drainedAtStart = acq.drained
+	t.dynType = dynamicType(acq.call.Common())
 	if root != nil {
 		t.add(root, tracked{role: roleWhole})
 	}

@@ -111,6 +111,9 @@ type tracker struct {
 	// drainedAtStart: the resource comes from a callee that read its
 	// released part to the end before returning it (OwnedResult.Drained).
 	drainedAtStart bool
+	// dynType: the concrete type of the acquired interface value, when
+	// the knowledge table decides it (resource.DynamicType).
+	dynType string
 	// startDec: for a parameter's walk, the branch conditions decided from
 	// the entry on (the caller's constant flags, flags.go).
 	startDec decisions
