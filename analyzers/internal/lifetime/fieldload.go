@@ -19,10 +19,11 @@ import (
 // field of an allocation of the function, that can only see s: s is the
 // function's only store to that field and runs before each load on every
 // path (its block dominates the load's), the allocation is not written
-// whole, captured or passed to an unknown callee, and no call that
-// receives it between s and the load can write that field (a function of
-// the package that writes it, or passes the allocation on to code that
-// may, through any chain of calls).
+// whole or captured, and no call that receives it between s and the load
+// can write that field (a callee out of sight, a function of the package
+// that writes it, or one that passes the allocation on to code that may,
+// through any chain of calls). Copies of the pointer stored in the heap
+// are not followed, as elsewhere in the engine.
 func (e *engine) sameFieldLoads(s *ssa.Store) []ssa.Value {
 	fa, ok := s.Addr.(*ssa.FieldAddr)
 	if !ok {
@@ -67,21 +68,14 @@ func (e *engine) sameFieldLoads(s *ssa.Store) []ssa.Value {
 			if r.Addr == base {
 				return nil // written whole
 			}
-			// Stored elsewhere: someone else may write the field through
-			// it, but only after the store; callers of the loads after it
-			// are checked below as calls are.
-			calls = append(calls, nil)
+			// Stored elsewhere (`&exctx{db}` kept by a comparator): an
+			// alias in the heap, which the engine does not follow.
 		default:
 			return nil // captured, converted, compared: out of sight
 		}
 	}
 	if len(loads) == 0 {
 		return nil
-	}
-	for _, c := range calls {
-		if c == nil {
-			return nil
-		}
 	}
 	var out []ssa.Value
 	for _, ld := range loads {

@@ -11,7 +11,12 @@ import (
 type DB struct {
 	file *os.File
 	size int64
+	less *order
 }
+
+// order compares keys with the database's settings: it holds the
+// database, as buntdb's comparator context does.
+type order struct{ db *DB }
 
 // load only reads the file through the field.
 func (db *DB) load() error {
@@ -58,7 +63,7 @@ func Open(path string) (*DB, error) {
 func OpenReopen(path string) (*DB, error) {
 	db := &DB{}
 	var err error
-	db.file, err = os.OpenFile(path, os.O_RDWR, 0) // want `file from os.OpenFile is not closed when returning at line 67`
+	db.file, err = os.OpenFile(path, os.O_RDWR, 0) // want `file from os.OpenFile is not closed when returning at line 72`
 	if err != nil {
 		return nil, err
 	}
@@ -73,7 +78,7 @@ func OpenReopen(path string) (*DB, error) {
 func OpenNoClose(path string) (*DB, error) {
 	db := &DB{}
 	var err error
-	db.file, err = os.OpenFile(path, os.O_RDWR, 0) // want `file from os.OpenFile is not closed when returning at line 81`
+	db.file, err = os.OpenFile(path, os.O_RDWR, 0) // want `file from os.OpenFile is not closed when returning at line 86`
 	if err != nil {
 		return nil, err
 	}
@@ -87,12 +92,29 @@ func OpenNoClose(path string) (*DB, error) {
 func OpenSwap(path string, log *os.File) (*DB, error) {
 	db := &DB{}
 	var err error
-	db.file, err = os.OpenFile(path, os.O_RDWR, 0) // want `file from os.OpenFile is not closed when returning at line 99`
+	db.file, err = os.OpenFile(path, os.O_RDWR, 0) // want `file from os.OpenFile is not closed when returning at line 104`
 	if err != nil {
 		return nil, err
 	}
 	if log != nil {
 		db.file = log
+	}
+	if err := db.load(); err != nil {
+		_ = db.file.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// OpenOrdered keeps a pointer to db in a value of its own before the file
+// is stored: the field read back is still the file.
+func OpenOrdered(path string) (*DB, error) {
+	db := &DB{}
+	db.less = &order{db}
+	var err error
+	db.file, err = os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return nil, err
 	}
 	if err := db.load(); err != nil {
 		_ = db.file.Close()
