@@ -312,6 +312,16 @@ func (t *tracker) use(v ssa.Value, tr tracked, instr ssa.Instruction) {
 					t.add(ld, tr)
 				}
 			}
+		case tr.role == roleContainer && embedded && t.e.hasReleaseMethod(elemOf(u.Type())):
+			// A wrapper's release promoted from an embedded field
+			// (sconn.Close() on an *ssh.ServerConn, which embeds its
+			// Conn) is called on that field's value: releasing it
+			// releases the wrapper.
+			for _, r := range *u.Referrers() {
+				if ld, ok := r.(*ssa.UnOp); ok && ld.Op == token.MUL {
+					t.add(ld, tracked{role: roleContainer})
+				}
+			}
 		}
 	case *ssa.Field:
 		f, embedded := t.field(u.X.Type(), u.Field)
@@ -320,6 +330,8 @@ func (t *tracker) use(v ssa.Value, tr tracked, instr ssa.Instruction) {
 			t.add(u, tracked{role: rolePart, field: f})
 		case tr.role == roleWhole && embedded:
 			t.add(u, tr)
+		case tr.role == roleContainer && embedded && t.e.hasReleaseMethod(u.Type()):
+			t.add(u, tracked{role: roleContainer}) // as for FieldAddr
 		}
 	case *ssa.UnOp:
 		switch {
@@ -1151,4 +1163,12 @@ func (t *tracker) goroutineIgnores(c *ssa.CallCommon, callee *ssa.Function, i in
 	}
 	sum, known := t.e.summaryOf(origin)
 	return known && sum.param(i).When == Never
+}
+
+// elemOf gives the type a pointer type points to (t itself otherwise).
+func elemOf(t types.Type) types.Type {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
 }
