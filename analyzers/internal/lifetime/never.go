@@ -2,6 +2,7 @@ package lifetime
 
 import (
 	"go/constant"
+	"go/token"
 	"go/types"
 
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
@@ -53,4 +54,50 @@ func dynamicType(call *ssa.CallCommon) string {
 		}
 		return constant.StringVal(c.Value), true
 	})
+}
+
+// closedByHolder reports whether cond is the ok of a receive from a
+// channel that a call given the resource returned, and that the library
+// closes only once it has taken on the resource's release
+// (resource.ClosedAfterRelease): where the receive finds it closed, the
+// resource is the library's to close.
+func (t *tracker) closedByHolder(cond ssa.Value) bool {
+	ex, ok := cond.(*ssa.Extract)
+	if !ok || ex.Index != 1 {
+		return false
+	}
+	recv, ok := ex.Tuple.(*ssa.UnOp)
+	if !ok || recv.Op != token.ARROW || !recv.CommaOk {
+		return false
+	}
+	ch := recv.X
+	for {
+		ct, ok := ch.(*ssa.ChangeType)
+		if !ok {
+			break
+		}
+		ch = ct.X
+	}
+	res, ok := ch.(*ssa.Extract)
+	if !ok {
+		return false
+	}
+	call, ok := res.Tuple.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	callee := call.Call.StaticCallee()
+	if callee == nil {
+		return false
+	}
+	fn, _ := callee.Object().(*types.Func)
+	if !resource.ClosedAfterRelease(fn, res.Index) {
+		return false
+	}
+	for _, a := range call.Call.Args {
+		if _, tracked := t.values[a]; tracked {
+			return true
+		}
+	}
+	return false
 }

@@ -323,6 +323,12 @@ func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) 
 	if !taken && ssanav.ReceivesFromNeverClosed(cond) {
 		return st, false // `for range ticker.C` does not end
 	}
+	if !taken && st.duty == owed && t.closedByHolder(cond) {
+		// `for ch := range chans` over ssh.NewServerConn's channel of
+		// new channels: it ends once the library closes the connection.
+		st.duty = released
+		return st, true
+	}
 	if !taken && st.duty == owed && !st.again && t.assertsOwnType(cond) {
 		return st, false // `if tx, ok := ex.(*Tx); ok`: ex holds the resource
 	}

@@ -71,3 +71,29 @@ func NeverClosedFunc(fn *types.Func) bool {
 	}
 	return false
 }
+
+// closedAfterRelease: channel results of functions that keep the resource
+// passed to them, which the library closes only once it is done with that
+// resource and closes it itself: a receive that finds the channel closed
+// comes after the library took the release on.
+var closedAfterRelease = []HeldResult{
+	{Func: "golang.org/x/crypto/ssh.NewServerConn", Result: 1,
+		Why: "the mux's read loop ends only when reading the connection fails, then closes this channel of new channels and closes the connection"},
+	{Func: "golang.org/x/crypto/ssh.NewClientConn", Result: 1, Why: "the same mux, on the client side"},
+}
+
+// ClosedAfterRelease reports whether result i of fn is a channel that the
+// library closes only when it has taken on the release of the resource
+// fn was given (closedAfterRelease).
+func ClosedAfterRelease(fn *types.Func, i int) bool {
+	if fn == nil {
+		return false
+	}
+	name := fn.Origin().FullName()
+	for _, r := range closedAfterRelease {
+		if r.Func == name && r.Result == i {
+			return true
+		}
+	}
+	return false
+}
