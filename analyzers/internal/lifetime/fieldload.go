@@ -185,8 +185,14 @@ func writesField(e *engine, fn *ssa.Function, p ssa.Value, fa *ssa.FieldAddr, se
 			if u, ok := r.(*ssa.UnOp); ok && u.Op != token.MUL {
 				return true
 			}
+		case *ssa.Store:
+			if r.Addr == p {
+				return true // written whole
+			}
+			// A copy of the pointer kept in the heap: not followed, as
+			// in sameFieldLoads.
 		default:
-			return true // stored, captured, converted: out of sight
+			return true // captured, converted: out of sight
 		}
 	}
 	return false
