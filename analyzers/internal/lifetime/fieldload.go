@@ -84,7 +84,7 @@ func (e *engine) sameFieldLoads(s *ssa.Store) []ssa.Value {
 		}
 		clean := true
 		for _, c := range calls {
-			if between(s, c, ld) && mayWriteField(e, c, base, fa, map[*ssa.Function]bool{}) {
+			if between(s, c, ld) && mayWriteField(e, c, base, fa, map[ssa.Value]bool{}) {
 				clean = false
 				break
 			}
@@ -128,7 +128,7 @@ func reaches(a, b ssa.Instruction) bool {
 // the struct whose field fa addresses), may write that field: a callee out
 // of sight, or one of the package that writes it through its parameter or
 // passes the parameter to a call that may.
-func mayWriteField(e *engine, c ssa.CallInstruction, v ssa.Value, fa *ssa.FieldAddr, seen map[*ssa.Function]bool) bool {
+func mayWriteField(e *engine, c ssa.CallInstruction, v ssa.Value, fa *ssa.FieldAddr, seen map[ssa.Value]bool) bool {
 	common := c.Common()
 	if common.Value == v {
 		return true // v called: not a function
@@ -148,20 +148,20 @@ func mayWriteField(e *engine, c ssa.CallInstruction, v ssa.Value, fa *ssa.FieldA
 			}
 			return true
 		}
-		if writesField(e, callee, callee.Params[i], fa, seen) {
+		if writesField(e, callee.Params[i], fa, seen) {
 			return true
 		}
 	}
 	return false
 }
 
-// writesField reports whether fn may write the field fa addresses through
-// p, its parameter.
-func writesField(e *engine, fn *ssa.Function, p ssa.Value, fa *ssa.FieldAddr, seen map[*ssa.Function]bool) bool {
-	if seen[fn] {
-		return false
+// writesField reports whether the function whose parameter p is may write
+// the field fa addresses through p.
+func writesField(e *engine, p *ssa.Parameter, fa *ssa.FieldAddr, seen map[ssa.Value]bool) bool {
+	if seen[p] {
+		return false // being looked at further up: recursion
 	}
-	seen[fn] = true
+	seen[p] = true
 	for _, r := range *p.Referrers() {
 		switch r := r.(type) {
 		case *ssa.FieldAddr:

@@ -50,7 +50,8 @@ func (e *engine) flaggedEffect(callee *ssa.Function, c *ssa.CallCommon, i int) (
 	e.flaggedBusy[k] = true
 	eff, drains := e.walkParam(callee, i, start)
 	delete(e.flaggedBusy, k)
-	if drains {
+	if drains || !e.closable(callee.Params[i].Type()) && !wrapperEffectKept(callee, i, eff) {
+		// What the summary would not say either (summariseParams).
 		eff = ParamEffect{}
 	}
 	eff.Index = i
