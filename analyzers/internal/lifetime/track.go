@@ -445,10 +445,20 @@ func (t *tracker) store(s *ssa.Store, tr tracked) {
 			// the resource stored there.
 			t.add(ld, tr)
 		}
+		for _, ld := range sameFieldLoads(s) {
+			// `w.Server = srv; t.Cleanup(w.Close)`: the field read back
+			// (here through the promoted method) is the resource.
+			t.add(ld, tr)
+		}
 		return
 	}
 	if cell := cellOfLocalAggregate(s.Addr); cell != nil {
 		t.add(cell, tracked{role: roleCell, inner: roleContainer})
+		for _, ld := range sameFieldLoads(s) {
+			// The same through the variable that holds the struct
+			// (captured by the server's handler).
+			t.add(ld, tr)
+		}
 		return
 	}
 	// A field, element or global that outlives the call now owns it.
@@ -509,6 +519,167 @@ func sameElementLoads(s *ssa.Store) []ssa.Value {
 		}
 	}
 	return loads
+}
+
+// sameFieldLoads returns the loads of the field of a local struct that s
+// stores into, read after s: s is the only store into that field, in the
+// function and in the literals and method values that capture the
+// struct, and the struct goes nowhere else that could write the field (it
+// is only selected, captured or returned, itself or through the one
+// variable that holds it), so every load that s dominates reads what s
+// stored.
+func sameFieldLoads(s *ssa.Store) []ssa.Value {
+	fa, ok := s.Addr.(*ssa.FieldAddr)
+	if !ok {
+		return nil
+	}
+	base, ok := canon(fa.X).(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	if _, ok := base.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct); !ok {
+		return nil
+	}
+	var loads []ssa.Value
+	// selected handles the uses of a value that is the struct's address
+	// (the allocation, or a load of the variable holding it).
+	var selected func(v ssa.Value, viaCell bool) bool
+	selected = func(v ssa.Value, viaCell bool) bool {
+		for _, r := range *v.Referrers() {
+			switch r := r.(type) {
+			case *ssa.FieldAddr:
+				if r.Field != fa.Field {
+					continue
+				}
+				for _, u := range *r.Referrers() {
+					switch u := u.(type) {
+					case *ssa.Store:
+						if u != s {
+							return false
+						}
+					case *ssa.UnOp:
+						if u.Op == token.MUL && before(s, u) {
+							loads = append(loads, u)
+						}
+					case *ssa.DebugRef:
+					default:
+						return false // its address taken: anything may write it
+					}
+				}
+			case *ssa.MakeClosure:
+				if writesField(r, v, fa.Field, false) {
+					return false
+				}
+			case *ssa.Store:
+				if viaCell || r.Val != v {
+					return false
+				}
+				cell, ok := r.Addr.(*ssa.Alloc)
+				if !ok {
+					return false
+				}
+				if only, ok := storedOnce(cell); !ok || only != v {
+					return false
+				}
+				for _, u := range *cell.Referrers() {
+					switch u := u.(type) {
+					case *ssa.UnOp:
+						if u.Op != token.MUL || !selected(u, true) {
+							return false
+						}
+					case *ssa.MakeClosure:
+						if writesField(u, cell, fa.Field, true) {
+							return false
+						}
+					case *ssa.Store, *ssa.DebugRef:
+					default:
+						return false
+					}
+				}
+			case *ssa.Return, *ssa.DebugRef:
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	if !selected(base, false) {
+		return nil
+	}
+	return loads
+}
+
+// writesField reports whether the closure mc, which captures v (the
+// struct's address, or with cell the variable holding it), may write the
+// struct's field index: a function literal storing into the field or the
+// variable, or taking the field's address otherwise than to load it, or
+// handing either on to another closure; or a method value whose method
+// does so on its receiver.
+func writesField(mc *ssa.MakeClosure, v ssa.Value, index int, cell bool) bool {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return true
+	}
+	var inner ssa.Value
+	if strings.HasSuffix(fn.Name(), "$bound") {
+		// The wrapper calls the method with the bound receiver.
+		var method *ssa.Function
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				if call, ok := in.(*ssa.Call); ok {
+					method = call.Call.StaticCallee()
+				}
+			}
+		}
+		if cell || method == nil || len(method.Params) == 0 {
+			return true
+		}
+		inner = method.Params[0]
+	} else {
+		for i, b := range mc.Bindings {
+			if b == v && i < len(fn.FreeVars) {
+				inner = fn.FreeVars[i]
+			}
+		}
+	}
+	if inner == nil {
+		return true
+	}
+	views := []ssa.Value{inner}
+	if cell {
+		views = nil
+		for _, r := range *inner.Referrers() {
+			switch r := r.(type) {
+			case *ssa.UnOp:
+				if r.Op == token.MUL {
+					views = append(views, r)
+				}
+			case *ssa.DebugRef:
+			default:
+				return true // stored, or captured again
+			}
+		}
+	}
+	for _, view := range views {
+		for _, r := range *view.Referrers() {
+			switch r := r.(type) {
+			case *ssa.FieldAddr:
+				if r.Field != index {
+					continue
+				}
+				for _, u := range *r.Referrers() {
+					if ld, ok := u.(*ssa.UnOp); !ok || ld.Op != token.MUL {
+						if _, ok := u.(*ssa.DebugRef); !ok {
+							return true
+						}
+					}
+				}
+			case *ssa.MakeClosure:
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // readOnlyElements reports whether the closure mc makes only loads
