@@ -62,6 +62,19 @@ var succeedsOn = map[string]struct {
 	"(*crypto/tls.Conn).HandshakeContext": {handshaken, "returns nil at once when a handshake has completed"},
 }
 
+// parsesFrom lists, by full name, functions whose error result is nil when
+// their first argument is read from one of the fields listed with it
+// ("pkg.Type.Field"), which its producer always fills with a value the
+// function accepts.
+var parsesFrom = map[string]struct {
+	fields map[string]string
+	reason string
+}{
+	"net/url.Parse": {map[string]string{
+		"net/http/httptest.Server.URL": "Start and StartTLS set it to \"http://\" or \"https://\" and the address of the server's own listener",
+	}, "fails only on a string that does not parse as a URL"},
+}
+
 // predicate is a function that returns true only for a non-nil error.
 type predicate struct {
 	// target, if not negative, is the index of an argument that must
@@ -146,6 +159,8 @@ func IsNil(v ssa.Value) bool {
 	switch v := v.(type) {
 	case *ssa.Const:
 		return v.Value == nil && isError(v.Type())
+	case *ssa.Extract:
+		return parsesValid(v)
 	case *ssa.Call:
 		callee := v.Call.StaticCallee()
 		if callee == nil || len(v.Call.Args) == 0 || v.Call.IsInvoke() {
@@ -183,6 +198,42 @@ func IsNil(v ssa.Value) bool {
 		return ok
 	}
 	return false
+}
+
+// parsesValid reports whether ex is the error result of a function listed
+// in parsesFrom called on a load of one of the fields listed with it
+// (`u, err := url.Parse(srv.URL)` on an httptest server).
+func parsesValid(ex *ssa.Extract) bool {
+	call, ok := ex.Tuple.(*ssa.Call)
+	if !ok || call.Call.IsInvoke() || len(call.Call.Args) == 0 || ex.Index != call.Call.Signature().Results().Len()-1 {
+		return false
+	}
+	callee := call.Call.StaticCallee()
+	if callee == nil {
+		return false
+	}
+	obj, ok := callee.Object().(*types.Func)
+	if !ok {
+		return false
+	}
+	p, ok := parsesFrom[obj.FullName()]
+	if !ok {
+		return false
+	}
+	ld, ok := call.Call.Args[0].(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL {
+		return false
+	}
+	fa, ok := ld.X.(*ssa.FieldAddr)
+	if !ok {
+		return false
+	}
+	owner, field, ok := ssanav.Field(fa)
+	if !ok {
+		return false
+	}
+	_, ok = p.fields[types.TypeString(owner, nil)+"."+field.Name()]
+	return ok
 }
 
 // IsNonNil reports whether v is a non-nil error by construction.

@@ -11,7 +11,7 @@ import (
 // TestTablesNameRealFunctions keeps the knowledge tables honest: every
 // entry names a function of the standard library and gives a reason.
 func TestTablesNameRealFunctions(t *testing.T) {
-	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedTypes}, "errors", "fmt", "os", "crypto/tls")
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedTypes}, "errors", "fmt", "os", "crypto/tls", "net/url", "net/http/httptest")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,5 +66,32 @@ func TestTablesNameRealFunctions(t *testing.T) {
 	}
 	for name, s := range succeedsOn {
 		check(name, s.reason)
+	}
+	for name, p := range parsesFrom {
+		check(name, p.reason)
+		for f, reason := range p.fields {
+			// pkg.Type.Field
+			i := strings.LastIndex(f, ".")
+			typ, field := f[:i], f[i+1:]
+			j := strings.LastIndex(typ, ".")
+			s := scope[typ[:j]]
+			if s == nil {
+				t.Errorf("%s: package not loaded", f)
+				continue
+			}
+			tn, ok := s.Lookup(typ[j+1:]).(*types.TypeName)
+			if !ok {
+				t.Errorf("%s: no such type", f)
+				continue
+			}
+			if v, _, _ := types.LookupFieldOrMethod(tn.Type(), false, tn.Pkg(), field); v == nil {
+				t.Errorf("%s: no such field", f)
+			} else if _, ok := v.(*types.Var); !ok {
+				t.Errorf("%s: not a field", f)
+			}
+			if reason == "" {
+				t.Errorf("%s: no reason", f)
+			}
+		}
 	}
 }

@@ -62,6 +62,16 @@ func (t *tracker) releasedBy(mc *ssa.MakeClosure) bool {
 				// captures), holding the wrapper.
 				tr = tracked{role: roleCell, inner: roleWhole}
 			}
+		} else if tr.role == roleCell && tr.inner == roleContainer {
+			// The variable holding a wrapper whose field holds the
+			// resource (captured by the server's handler too): the
+			// wrapper's own release method releases it.
+			p, ok := b.Type().Underlying().(*types.Pointer)
+			if !ok || !t.e.hasReleaseMethod(p.Elem()) {
+				continue
+			}
+			kind = t.e.closer
+			tr = tracked{role: roleCell, inner: roleWhole}
 		}
 		if eff, some := t.e.effectOn(fn, fn.FreeVars[i], kind, tr); some || eff.When == Always && eff.Releases {
 			return true

@@ -472,6 +472,11 @@ func (t *tracker) store(s *ssa.Store, tr tracked) {
 	}
 	if cell := cellOfLocalAggregate(s.Addr); cell != nil {
 		t.add(cell, tracked{role: roleCell, inner: roleContainer})
+		for _, ld := range t.e.sameFieldLoads(s) {
+			// The same through the variable that holds the struct
+			// (captured by the server's handler).
+			t.add(ld, tr)
+		}
 		return
 	}
 	// A field, element or global that outlives the call now owns it.
