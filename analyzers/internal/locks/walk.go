@@ -131,7 +131,9 @@ func (a *checker) walk(w *lockWalk, b *ssa.BasicBlock, from int, as assumptions,
 				w.released, covered = true, true
 			case evAcquire, evLocks:
 				if conflicts(w.origin.read, ev.read) || a.writerOf(w.origin) != nil && !goroutineLocal(w.origin) {
-					w.doubles = append(w.doubles, ev)
+					if !failsAfter(b, j) {
+						w.doubles = append(w.doubles, ev)
+					}
 					return
 				}
 			case evPassed:
@@ -203,6 +205,25 @@ func (a *checker) walk(w *lockWalk, b *ssa.BasicBlock, from int, as assumptions,
 	for _, s := range b.Succs {
 		a.step(w, b, s, as, covered)
 	}
+}
+
+// failsAfter reports whether the path from instruction j of b goes on,
+// with no branch, to fail the test (`t.Fatalf("got %d", s.Len())` under
+// the lock Len takes): an acquisition there runs only on a path a
+// passing test does not take.
+func failsAfter(b *ssa.BasicBlock, j int) bool {
+	for range 4 {
+		for _, in := range b.Instrs[j:] {
+			if failsTest(in) || stopsTest(in) {
+				return true
+			}
+		}
+		if len(b.Succs) != 1 {
+			return false
+		}
+		b, j = b.Succs[0], 0
+	}
+	return false
 }
 
 // constEdge returns the only successor a block ending in `if CONST`
