@@ -113,12 +113,12 @@ func (a *checker) writerOf(origin event) ssa.CallInstruction {
 	if !origin.read {
 		return nil
 	}
-	ok := originKey{origin.instr, origin.key}
-	if w, done := a.writerFor[ok]; done {
+	at := originKey{origin.instr, origin.key}
+	if w, done := a.writerFor[at]; done {
 		return w
 	}
 	w := a.interleavingWriter(origin)
-	a.writerFor[ok] = w
+	a.writerFor[at] = w
 	return w
 }
 
@@ -128,6 +128,7 @@ type originKey struct {
 	key   key
 }
 
+// interleavingWriter is writerOf's answer, computed.
 func (a *checker) interleavingWriter(origin event) ssa.CallInstruction {
 	id := mutexIdentity(mutexAddr(origin))
 	if id == nil {
