@@ -400,7 +400,12 @@
 //     business. Paths that panic or call a function that never returns
 //     end without a finding, and so do returns in `func main`.
 //   - A lock whose mutex address is returned, stored, sent or boxed, or
-//     passed to an interface method or a function value, is handed over.
+//     passed to an interface method or a function value, is handed over;
+//     so is one whose owner (the value the mutex is a field of) every
+//     return that keeps the lock returns and no other return does
+//     (`s.Lock(); if !s.gced { return s, nil }; s.Unlock(); return nil,
+//     err`): the caller gets the owner locked. A builder that returns
+//     itself on both paths says nothing, and is still reported.
 //     A mutex in memory reached through `unsafe.Pointer` (a semaphore that
 //     foreign code unlocks) is not followed, and a flag set in the mutex's
 //     owner on the path that keeps the lock (`rows.scanHold = true`)
@@ -417,9 +422,15 @@
 //     branch) covers it; two read locks of an RWMutex never conflict
 //     unless another goroutine can write-lock the mutex in between (a
 //     local RWMutex whose address reaches only its own methods has no
-//     such writer).
+//     such writer, and neither has a field whose every writer ends the
+//     owner's use: a function that write-locks it and stores a field of
+//     the owner that the reader tests under its read lock, like a
+//     `Release` setting `r.err = ErrReleased`, which every read checks
+//     first; a read still running when it comes is a use after release).
 //   - A path that fails the test (`t.Errorf`, `t.Fatal`) ends without a
-//     finding; an `if` on a constant takes one edge; a condition decided
+//     finding, and a second acquisition on a path that goes on, with no
+//     branch, to fail the test (`t.Fatalf("len %d", s.Len())` under the
+//     lock `Len` takes) is no `doublelock`; an `if` on a constant takes one edge; a condition decided
 //     on a path stays decided through the loop variable it flows into
 //     (`for done := false; !done; { mu.Lock(); ...; if !done {
 //     mu.Unlock() } }` leaves the loop holding the lock on purpose); a
@@ -429,6 +440,11 @@
 //   - A second acquisition in a closure of a mutex it captures is not a
 //     `doublelock` when the function that made the closure unlocks that
 //     mutex and never locks it: the lock passes between the goroutines.
+//     The other way round, a goroutine whose function releases a lock
+//     before it takes it (`go func() { for { ...; h.Unlock(); h.Lock();
+//     ... } }()`) is handed the lock its starter holds: the `go`
+//     statement releases it for the starter, whose next `Lock` waits for
+//     that `Unlock`.
 //   - `wg.Go` cannot skip `Done`; a goroutine that passes the WaitGroup to
 //     any call, defers anything with it or captures it in a closure is taken
 //     to call `Done` there. A range over a channel that is never closed (a

@@ -21,7 +21,8 @@
 //     runs on every iteration on a mutex that does not change between
 //     iterations;
 //   - a second read lock of an RWMutex the path already read-locks when
-//     the package write-locks the same field or variable somewhere;
+//     the package write-locks the same field or variable somewhere, in a
+//     function that does not end the owner's use (recursive.go);
 //   - a sync.Cond waited on that nothing in the package can wake (cond.go,
 //     on syntax and types only).
 //
@@ -29,8 +30,10 @@
 // functions that release a lock they did not take (unlock helpers) are
 // not findings: they get a summary, exported as a fact, and their callers
 // are checked with it. A lock released in a deferred closure or handed to
-// a closure or goroutine that releases it is released; paths that panic
-// or never return end without a finding. When unsure, it is silent.
+// a closure or goroutine that releases it (a goroutine that releases it
+// before it takes it included), or returned with its owner, is released;
+// paths that panic, never return or fail the test end without a finding.
+// When unsure, it is silent.
 package locks
 
 import (

@@ -1,6 +1,7 @@
 package locks
 
 import (
+	"go/token"
 	"go/types"
 
 	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
@@ -104,26 +105,61 @@ func mutexIdentity(addr ssa.Value) any {
 
 // writerOf returns a call in the package that write-locks the RWMutex a
 // read acquisition holds (the same struct field or package-level
-// variable), or nil. Read-locking again while holding a read lock blocks
-// as soon as such a Lock is waiting in between: sync.RWMutex forbids
-// recursive read locking.
+// variable) and can come between the two read locks, or nil. Read-locking
+// again while holding a read lock blocks as soon as such a Lock is waiting
+// in between: sync.RWMutex forbids recursive read locking. A writer that
+// ends the owner's use does not count (see endsUse).
 func (a *checker) writerOf(origin event) ssa.CallInstruction {
 	if !origin.read {
 		return nil
 	}
+	at := originKey{origin.instr, origin.key}
+	if w, done := a.writerFor[at]; done {
+		return w
+	}
+	w := a.interleavingWriter(origin)
+	a.writerFor[at] = w
+	return w
+}
+
+// originKey names one acquisition: an instruction and the lock it takes.
+type originKey struct {
+	instr ssa.Instruction
+	key   key
+}
+
+// interleavingWriter is writerOf's answer, computed.
+func (a *checker) interleavingWriter(origin event) ssa.CallInstruction {
 	id := mutexIdentity(mutexAddr(origin))
 	if id == nil {
 		return nil
 	}
-	if w, ok := a.writers[id]; ok {
-		return w
+	ws, ok := a.writers[id]
+	if !ok {
+		ws = a.writeLocks(id)
+		a.writers[id] = ws
 	}
-	var found ssa.CallInstruction
+	var tested map[*types.Var]bool
+	for _, w := range ws {
+		if tested == nil {
+			tested = testedFields(origin)
+		}
+		if !endsUse(w, tested) {
+			return w
+		}
+	}
+	return nil
+}
+
+// writeLocks returns the calls in the package that write-lock the
+// RWMutex named by id.
+func (a *checker) writeLocks(id any) []ssa.CallInstruction {
+	var found []ssa.CallInstruction
 	for _, fn := range a.funcs {
 		for _, b := range fn.Blocks {
 			for _, in := range b.Instrs {
 				c, ok := in.(ssa.CallInstruction)
-				if !ok || found != nil {
+				if !ok {
 					continue
 				}
 				callee := c.Common().StaticCallee()
@@ -134,13 +170,108 @@ func (a *checker) writerOf(origin event) ssa.CallInstruction {
 					continue
 				}
 				if mutexIdentity(c.Common().Args[0]) == id {
-					found = c
+					found = append(found, c)
 				}
 			}
 		}
 	}
-	a.writers[id] = found
 	return found
+}
+
+// testedFields returns the fields of the mutex's owner that the function
+// holding the read lock tests in a branch under it (`r.mu.RLock(); if
+// r.err != nil { return }`): the states of the owner in which it refuses
+// to read.
+func testedFields(origin event) map[*types.Var]bool {
+	fa, ok := mutexAddr(origin).(*ssa.FieldAddr)
+	if !ok {
+		return nil
+	}
+	fn := origin.instr.Parent()
+	owner := keyOf(fn, fa.X)
+	if owner == "" {
+		return nil
+	}
+	ob := origin.instr.Block()
+	out := map[*types.Var]bool{}
+	for _, b := range fn.Blocks {
+		if b != ob && !ob.Dominates(b) {
+			continue
+		}
+		cond, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+		if !ok || b == ob && indexOf(b, cond) < indexOf(b, origin.instr) {
+			continue
+		}
+		for _, f := range loadedFields(fn, cond.Cond, owner, 0) {
+			out[f] = true
+		}
+	}
+	return out
+}
+
+// loadedFields returns the fields of the value keyed owner whose loads
+// the condition v is computed from (through comparisons and negations).
+func loadedFields(fn *ssa.Function, v ssa.Value, owner key, depth int) []*types.Var {
+	if depth > 4 {
+		return nil
+	}
+	switch x := v.(type) {
+	case *ssa.BinOp:
+		return append(loadedFields(fn, x.X, owner, depth+1), loadedFields(fn, x.Y, owner, depth+1)...)
+	case *ssa.UnOp:
+		if x.Op == token.MUL {
+			if f := ownerField(fn, x.X, owner); f != nil {
+				return []*types.Var{f}
+			}
+			return nil
+		}
+		return loadedFields(fn, x.X, owner, depth+1)
+	}
+	return nil
+}
+
+// ownerField returns the struct field addr selects when it is a field of
+// the value keyed owner, or nil.
+func ownerField(fn *ssa.Function, addr ssa.Value, owner key) *types.Var {
+	fa, ok := addr.(*ssa.FieldAddr)
+	if !ok || keyOf(fn, fa.X) != owner {
+		return nil
+	}
+	f, _ := mutexIdentity(fa).(*types.Var)
+	return f
+}
+
+// endsUse reports whether the write lock w is taken by a function that
+// ends the use of the mutex's owner: it stores into a field of the owner
+// that the reader tests under its read lock (Release setting `r.err =
+// ErrReleased`, which every reader checks first). Such a writer runs
+// after the readers by the owner's contract, not between two read locks
+// of one of them: a reader still running then is a use after release.
+func endsUse(w ssa.CallInstruction, tested map[*types.Var]bool) bool {
+	if len(tested) == 0 {
+		return false
+	}
+	fa, ok := w.Common().Args[0].(*ssa.FieldAddr)
+	if !ok {
+		return false
+	}
+	fn := w.Parent()
+	owner := keyOf(fn, fa.X)
+	if owner == "" {
+		return false
+	}
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			st, ok := in.(*ssa.Store)
+			if !ok {
+				continue
+			}
+			if f := ownerField(fn, st.Addr, owner); f != nil && tested[f] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // goroutineLocal reports whether the mutex an acquisition locks is a

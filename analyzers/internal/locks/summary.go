@@ -100,7 +100,8 @@ type checker struct {
 	summaries map[*ssa.Function][]Effect
 	busy      map[*ssa.Function]bool
 	events    map[ssa.Instruction][]event
-	writers   map[any]ssa.CallInstruction // by mutexIdentity, see writerOf
+	writers   map[any][]ssa.CallInstruction // by mutexIdentity, see writerOf
+	writerFor map[originKey]ssa.CallInstruction
 	findings  []report.Diagnostic
 }
 
@@ -112,7 +113,8 @@ func newAnalysis(pass *analysis.Pass, funcs []*ssa.Function) *checker {
 		summaries: map[*ssa.Function][]Effect{},
 		busy:      map[*ssa.Function]bool{},
 		events:    map[ssa.Instruction][]event{},
-		writers:   map[any]ssa.CallInstruction{},
+		writers:   map[any][]ssa.CallInstruction{},
+		writerFor: map[originKey]ssa.CallInstruction{},
 	}
 }
 
@@ -336,6 +338,7 @@ func (a *checker) eventsOf(fn *ssa.Function, in ssa.Instruction) []event {
 				evs = append(evs, ev)
 			}
 		}
+		evs = append(evs, a.handedToGoroutine(fn, in)...)
 	case *ssa.MakeClosure:
 		// A closure that releases the lock (a callback, a returned
 		// unlock function) hands the release to whoever calls it.
@@ -461,4 +464,48 @@ func (a *checker) summaryEvents(fn, callee *ssa.Function, argVals, bindVals []ss
 func funcObj(fn *ssa.Function) *types.Func {
 	obj, _ := fn.Object().(*types.Func)
 	return obj
+}
+
+// handedToGoroutine is the release of the locks a goroutine started at g
+// is entered holding: its function releases the lock before it takes it
+// on some path (`go func() { for { ...; mu.Unlock(); mu.Lock(); ... } }()`),
+// so the starter's lock passes to it, and the starter's next Lock waits
+// for that Unlock rather than for ever. The summary of such a function
+// says nothing (it gives back what it was given), which is right for a
+// call but not for a goroutine.
+func (a *checker) handedToGoroutine(fn *ssa.Function, g *ssa.Go) []event {
+	c := g.Common()
+	callee := c.StaticCallee()
+	var bindVals []ssa.Value
+	if mc, ok := c.Value.(*ssa.MakeClosure); ok && !c.IsInvoke() {
+		callee, _ = mc.Fn.(*ssa.Function)
+		bindVals = mc.Bindings
+	}
+	if callee == nil || callee.Blocks == nil || callee.Pkg != fn.Pkg {
+		return nil
+	}
+	var args, bindings []key
+	seen := map[lockMode]bool{}
+	var evs []event
+	for _, b := range callee.Blocks {
+		for _, in := range b.Instrs {
+			for _, ev := range a.eventsOf(callee, in) {
+				m := lockMode{ev.key, ev.read}
+				if ev.kind != evRelease || !visible(ev.key) || seen[m] {
+					continue
+				}
+				seen[m] = true
+				if !a.acquiredIn(callee, ev.key) || !a.enteredHolding(callee, ev.key, ev.read) {
+					continue // an unlock helper's release is in its summary
+				}
+				if args == nil && bindings == nil {
+					args, bindings = keysOf(fn, c.Args), keysOf(fn, bindVals)
+				}
+				if k := rebase(ev.key, args, bindings); k != "" {
+					evs = append(evs, event{kind: evRelease, key: k, read: ev.read, via: callee, instr: g})
+				}
+			}
+		}
+	}
+	return evs
 }

@@ -3,6 +3,9 @@ package locks
 import (
 	"go/types"
 	"strings"
+
+	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
+	"golang.org/x/tools/go/ssa"
 )
 
 // opKind is what a call of a sync method does to its receiver.
@@ -77,3 +80,28 @@ var cancelCtors = map[string]string{
 // ctxDone is the method whose result is closed when the context it is
 // called on is cancelled.
 const ctxDone = "(context.Context).Done"
+
+// testStops are the testing methods that fail the running test and stop
+// its goroutine (they never return, so the walk's failsTest, which knows
+// the failures that return, does not see them): a path that goes on to
+// one is not a path of a passing test.
+var testStops = map[string]string{
+	"(*testing.common).Fatal":   "logs, marks the test failed and stops it",
+	"(*testing.common).Fatalf":  "logs, marks the test failed and stops it",
+	"(*testing.common).FailNow": "marks the test failed and stops it",
+}
+
+// stopsTest reports whether in is a call that fails the test and stops
+// it.
+func stopsTest(in ssa.Instruction) bool {
+	call, ok := in.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	fn := ssanav.CalleeFunc(call.Common())
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "testing" {
+		return false
+	}
+	_, ok = testStops[fn.Origin().FullName()]
+	return ok
+}

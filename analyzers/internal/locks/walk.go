@@ -131,7 +131,9 @@ func (a *checker) walk(w *lockWalk, b *ssa.BasicBlock, from int, as assumptions,
 				w.released, covered = true, true
 			case evAcquire, evLocks:
 				if conflicts(w.origin.read, ev.read) || a.writerOf(w.origin) != nil && !goroutineLocal(w.origin) {
-					w.doubles = append(w.doubles, ev)
+					if !failsAfter(b, j) {
+						w.doubles = append(w.doubles, ev)
+					}
 					return
 				}
 			case evPassed:
@@ -203,6 +205,25 @@ func (a *checker) walk(w *lockWalk, b *ssa.BasicBlock, from int, as assumptions,
 	for _, s := range b.Succs {
 		a.step(w, b, s, as, covered)
 	}
+}
+
+// failsAfter reports whether the path from instruction j of b goes on,
+// with no branch, to fail the test (`t.Fatalf("got %d", s.Len())` under
+// the lock Len takes): an acquisition there runs only on a path a
+// passing test does not take.
+func failsAfter(b *ssa.BasicBlock, j int) bool {
+	for range 4 {
+		for _, in := range b.Instrs[j:] {
+			if failsTest(in) || stopsTest(in) {
+				return true
+			}
+		}
+		if len(b.Succs) != 1 {
+			return false
+		}
+		b, j = b.Succs[0], 0
+	}
+	return false
 }
 
 // constEdge returns the only successor a block ending in `if CONST`
@@ -347,7 +368,7 @@ func (a *checker) reportWalk(w *lockWalk, reported map[ssa.Instruction]bool) {
 		reported[d.instr] = true
 		a.reportDouble(fn, origin, d)
 	}
-	if len(w.leaks) == 0 || !w.released || w.passed || isMain(fn) || a.deferredBefore(fn, origin) || escapes(fn, origin.key) || (conditionalHelper(fn, origin.key, w.leaks) || resultTellsHeld(fn, w)) && (a.usedAsHelper(fn, origin) || a.resultPassedOn(fn)) {
+	if len(w.leaks) == 0 || !w.released || w.passed || isMain(fn) || a.deferredBefore(fn, origin) || escapes(fn, origin.key) || returnsOwner(fn, origin.key, w.leaks) || (conditionalHelper(fn, origin.key, w.leaks) || resultTellsHeld(fn, w)) && (a.usedAsHelper(fn, origin) || a.resultPassedOn(fn)) {
 		return
 	}
 	if a.enteredHolding(fn, origin.key, origin.read) {
@@ -389,6 +410,41 @@ func escapes(fn *ssa.Function, k key) bool {
 					}
 				}
 			}
+		}
+	}
+	return false
+}
+
+// returnsOwner reports whether every return that keeps the lock k
+// returns the value the mutex belongs to and no other return does (`s.Lock();
+// if ok { return s, nil }; s.Unlock(); return nil, err`): the caller is
+// handed the owner locked, and releasing it is the caller's part,
+// whatever the owner's value (a loop variable, a value looked up again).
+// A function that returns the owner whether or not it holds the lock
+// (`return b` from a builder on both paths) tells its caller nothing.
+func returnsOwner(fn *ssa.Function, k key, leaks []*ssa.Return) bool {
+	leaking := map[*ssa.Return]bool{}
+	for _, r := range leaks {
+		if !returnsPrefixOf(fn, r, k) {
+			return false
+		}
+		leaking[r] = true
+	}
+	for _, b := range fn.Blocks {
+		if r, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && !leaking[r] && returnsPrefixOf(fn, r, k) {
+			return false
+		}
+	}
+	return true
+}
+
+// returnsPrefixOf reports whether r returns a value the lock k is reached
+// from.
+func returnsPrefixOf(fn *ssa.Function, r *ssa.Return, k key) bool {
+	for _, x := range r.Results {
+		vk := keyOf(fn, ssanav.StoredResult(x))
+		if vk != "" && !strings.HasPrefix(vk, "c:") && strings.HasPrefix(k, vk+".") {
+			return true
 		}
 	}
 	return false
