@@ -546,8 +546,12 @@ func (c *checker) visitFuncCall(cur *fnode, fn *types.Func, call *ast.CallExpr, 
 			c.importedCalls = append(c.importedCalls, importedCall{node: cur, fn: fn, call: call, fact: fact, inLoop: lifespan.InEndlessLoop(stack)})
 		}
 	}
-	full := fn.Origin().FullName()
+	full := ""
+	if callNames[fn.Name()] {
+		full = fn.Origin().FullName()
+	}
 	switch {
+	case full == "":
 	case syncMapWrites[full] != "" && sel != nil:
 		if len(call.Args) == 2 {
 			c.rawWrites = append(c.rawWrites, rawWrite{
@@ -652,8 +656,10 @@ func (c *checker) recordPointerMethod(cur *fnode, sel *ast.SelectorExpr, call *a
 
 // fillIndex returns the index of the argument fn fills, if it is a filler.
 func fillIndex(fn *types.Func) (int, bool) {
-	if f, ok := fillers[fn.Origin().FullName()]; ok {
-		return f.arg, true
+	if fillerNames[fn.Name()] {
+		if f, ok := fillers[fn.Origin().FullName()]; ok {
+			return f.arg, true
+		}
 	}
 	sig := fn.Signature()
 	if sig.Recv() == nil {

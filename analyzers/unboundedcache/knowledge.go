@@ -1,6 +1,9 @@
 package unboundedcache
 
-import "go/types"
+import (
+	"go/types"
+	"strings"
+)
 
 // Behaviour of specific APIs the check relies on, keyed by
 // types.Func.FullName, one reason per entry.
@@ -171,3 +174,25 @@ var fillerMethods = []fillerMethod{{
 		false),
 	arg: 0,
 }}
+
+// callNames holds the function and method names that end the entries of
+// the tables a call is looked up in while the package is walked
+// (syncMapWrites, syncMapDeletes, mapDeletes, counterAdds), and
+// fillerNames those of fillers: a call of any other name is told apart
+// without spelling the callee's full name.
+var (
+	callNames   = bareNames(syncMapWrites, syncMapDeletes, mapDeletes, counterAdds)
+	fillerNames = bareNames(fillers)
+)
+
+// bareNames returns the last element ("Store" for "(*sync.Map).Store") of
+// every key of the tables.
+func bareNames[V any](tables ...map[string]V) map[string]bool {
+	names := map[string]bool{}
+	for _, t := range tables {
+		for full := range t {
+			names[full[strings.LastIndex(full, ".")+1:]] = true
+		}
+	}
+	return names
+}

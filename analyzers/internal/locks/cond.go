@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"github.com/leakvet/leakvet/analyzers/internal/report"
 	"golang.org/x/tools/go/analysis"
@@ -17,6 +18,16 @@ var condOps = map[string]string{
 	"(*sync.Cond).Signal":    "wake", // wakes one waiter
 	"(*sync.Cond).Broadcast": "wake", // wakes every waiter
 }
+
+// condNames holds the method names of condOps, so that a call of any
+// other function is told apart without spelling its full name.
+var condNames = func() map[string]bool {
+	m := map[string]bool{}
+	for full := range condOps {
+		m[full[strings.LastIndex(full, ".")+1:]] = true
+	}
+	return m
+}()
 
 // condUse is what the package does with one sync.Cond variable (a struct
 // field or a package-level or local variable).

@@ -114,8 +114,10 @@ func usesLocks(pass *analysis.Pass) bool {
 		if _, ok := syncOpOf(fn); ok {
 			return true
 		}
-		if _, ok := condOps[fn.FullName()]; ok {
-			return true
+		if condNames[fn.Name()] {
+			if _, ok := condOps[fn.FullName()]; ok {
+				return true
+			}
 		}
 		if fn.Pkg() != pass.Pkg {
 			var f lockFact

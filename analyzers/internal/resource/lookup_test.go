@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"slices"
 	"testing"
 )
 
@@ -83,5 +84,96 @@ func Get() *Pool { return nil }
 	}
 	if !table.IsExempt(fun("Never")) || table.IsExempt(fun("Open")) || table.IsExempt(nil) {
 		t.Errorf("IsExempt: want Never only")
+	}
+}
+
+// KindOfType answers a type whose name is no kind's without spelling it;
+// the answer must be what comparing the spelling with every kind's Type
+// gives, for named types under pointers, aliases, instances of generic
+// types, types of other forms, a type that shares only its name with a
+// kind, and a table with a kind whose Type is not a plain named type.
+func TestKindOfTypeMatchesSpelling(t *testing.T) {
+	const src = `package p
+
+type Pool struct{}
+type Box[T any] struct{}
+type PoolAlias = Pool
+type PtrAlias = *Pool
+
+var (
+	a Pool
+	b *Pool
+	c **Pool
+	d PoolAlias
+	e *PoolAlias
+	f PtrAlias
+	g Box[int]
+	h *Box[int]
+	i []*Pool
+	j map[string]*Pool
+	k func() *Pool
+	l struct{ P *Pool }
+	m int
+	n error
+	o chan *Pool
+)
+`
+	const other = `package q
+
+type Pool struct{}
+
+var R *Pool
+`
+	fset := token.NewFileSet()
+	check := func(path, src string) *types.Package {
+		f, err := parser.ParseFile(fset, path+".go", src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pkg, err := (&types.Config{Importer: importer.Default()}).Check(path, fset, []*ast.File{f}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pkg
+	}
+	p, q := check("example.com/p", src), check("example.com/q", other)
+	var typs []types.Type
+	for _, name := range p.Scope().Names() {
+		if v, ok := p.Scope().Lookup(name).(*types.Var); ok {
+			typs = append(typs, v.Type())
+		}
+	}
+	typs = append(typs, q.Scope().Lookup("R").Type())
+
+	plain := []*Kind{
+		{ID: "pool", Type: "*example.com/p.Pool"},
+		{ID: "pool2", Type: "**example.com/p.Pool"},
+		{ID: "alias", Type: "example.com/p.PoolAlias"},
+		{ID: "ptralias", Type: "example.com/p.PtrAlias"},
+	}
+	boxed := append(slices.Clone(plain), &Kind{ID: "box", Type: "*example.com/p.Box[int]"})
+	for _, kinds := range [][]*Kind{plain, boxed} {
+		table := NewTable(kinds, nil)
+		if (table.typeNames == nil) != (len(kinds) == len(boxed)) {
+			t.Errorf("with %d kinds: typeNames = %v", len(kinds), table.typeNames)
+		}
+		matched := 0
+		for _, typ := range typs {
+			var want *Kind
+			for _, k := range kinds {
+				if k.Type == types.TypeString(typ, nil) {
+					want = k
+				}
+			}
+			if got := table.KindOfType(typ); got != want {
+				t.Errorf("with %d kinds: KindOfType(%s) = %v, want %v", len(kinds), typ, got, want)
+			}
+			if want != nil {
+				matched++
+			}
+		}
+		if matched < len(kinds) {
+			t.Errorf("with %d kinds: only %d types matched a kind; the test types do not cover every kind", len(kinds), matched)
+		}
 	}
 }

@@ -4,6 +4,7 @@
 package resource
 
 import (
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -139,6 +140,11 @@ type Table struct {
 	// the maps above list, so that a call of any other function is
 	// answered without spelling its full name.
 	names map[string]bool
+	// typeNames holds the name of the named type every kind's Type
+	// spells (under any number of pointers), so that KindOfType answers
+	// any other type without spelling it; nil when some kind's Type is
+	// not of that form (then every type is spelled).
+	typeNames map[string]bool
 }
 
 // An Owner is a function that takes ownership of every resource passed to
@@ -201,6 +207,7 @@ func NewTable(kinds []*Kind, acquirers []Acquirer) *Table {
 		owners:    map[string]bool{},
 		exempt:    map[string]bool{},
 		names:     map[string]bool{},
+		typeNames: map[string]bool{},
 	}
 	for _, k := range kinds {
 		t.add(k)
@@ -266,6 +273,12 @@ func (t *Table) InterfaceAcquirer(fn *types.Func) (Acquirer, bool) {
 
 // KindOfType returns the kind whose Type is typ, or nil.
 func (t *Table) KindOfType(typ types.Type) *Kind {
+	if t.typeNames != nil {
+		name, ok := namedTypeName(typ)
+		if !ok || !t.typeNames[name] {
+			return nil // its spelling is not a kind's Type
+		}
+	}
 	s := types.TypeString(typ, nil)
 	for _, k := range t.kinds {
 		if k.Type == s {
@@ -328,4 +341,40 @@ func (k *Kind) HasField(field string) bool {
 		}
 	}
 	return false
+}
+
+// namedTypeName returns the name of the named type (or alias) typ is,
+// under any number of pointers. A type of any other form never spells
+// "path.Name" with pointer stars before it.
+func namedTypeName(typ types.Type) (string, bool) {
+	for {
+		p, ok := typ.(*types.Pointer)
+		if !ok {
+			break
+		}
+		typ = p.Elem()
+	}
+	switch t := typ.(type) {
+	case *types.Named:
+		return t.Obj().Name(), true
+	case *types.Alias:
+		return t.Obj().Name(), true
+	}
+	return "", false
+}
+
+// spelledTypeName returns Name when s spells a named type as
+// types.TypeString does without a qualifier, "path.Name" under any number
+// of pointer stars, with no type arguments.
+func spelledTypeName(s string) (string, bool) {
+	s = strings.TrimLeft(s, "*")
+	dot := strings.LastIndex(s, ".")
+	if dot <= 0 || strings.ContainsAny(s, "[]() {},;*") {
+		return "", false
+	}
+	name := s[dot+1:]
+	if !token.IsIdentifier(name) {
+		return "", false
+	}
+	return name, true
 }

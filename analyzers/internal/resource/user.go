@@ -160,6 +160,13 @@ func (t *Table) WithUser(entries []UserEntry) *Table {
 
 func (t *Table) add(k *Kind) {
 	t.kinds = append(t.kinds, k)
+	if t.typeNames != nil {
+		if name, ok := spelledTypeName(k.Type); ok {
+			t.typeNames[name] = true
+		} else {
+			t.typeNames = nil
+		}
+	}
 	t.byID[k.ID] = k
 	for _, r := range k.Release {
 		if _, m, ok := strings.Cut(r, "."); ok {
