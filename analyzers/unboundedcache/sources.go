@@ -303,7 +303,7 @@ func (c *checker) paramClass(p paramRef, v *types.Var) class {
 			}
 		}
 	case declNode:
-		if n.escapes && c.entries.Handler(n.obj) || n.external && c.trafficParam(n, v) {
+		if n.escapes && c.entries.Handler(n.obj) || (n.external || n.escapes) && c.trafficParam(n, v) {
 			cl = own
 			cl.ext = n
 			break
