@@ -8,12 +8,6 @@ import (
 	"time"
 )
 
-// doer is a program's own HTTP client interface, as SDKs declare it for
-// their tests; *http.Client implements it.
-type doer interface {
-	Do(req *http.Request) (*http.Response, error)
-}
-
 // withRetry returns what f returns: a retry wrapper of the kind SDKs put
 // around each remote call (gosnowflake's storage calls go through a
 // generic wrapper of this form, with a context of its own).
@@ -28,9 +22,10 @@ func withRetry[T any](attempts int, f func(ctx context.Context) (T, error)) (T, 
 	return v, err
 }
 
-// putLeaky is the shape of gosnowflake's GCS upload before its fix: the
-// response comes back through the wrapper and its body is never closed.
-func putLeaky(c doer, url string) error {
+// putLeaky is the shape of gosnowflake's GCS upload before its fix (whose
+// client is an interface of its own): the response comes back through the
+// wrapper and its body is never closed.
+func putLeaky(c *http.Client, url string) error {
 	resp, err := withRetry(3, func(ctx context.Context) (*http.Response, error) { //nolint:httpbody // the leak this test measures
 		req, err := http.NewRequestWithContext(ctx, http.MethodPut, url, nil)
 		if err != nil {
@@ -48,7 +43,7 @@ func putLeaky(c doer, url string) error {
 }
 
 // putFixed closes the body on every path.
-func putFixed(c doer, url string) error {
+func putFixed(c *http.Client, url string) error {
 	resp, err := withRetry(3, func(ctx context.Context) (*http.Response, error) {
 		req, err := http.NewRequestWithContext(ctx, http.MethodPut, url, nil)
 		if err != nil {
@@ -67,8 +62,7 @@ func putFixed(c doer, url string) error {
 }
 
 // TestForwardedResponse: a response that reaches the caller through a
-// generic retry wrapper and a Doer interface holds its connection like any
-// other. Against a server that answers 503 with a body, every putLeaky
+// generic retry wrapper holds its connection like any other. Against a server that answers 503 with a body, every putLeaky
 // call leaves its connection checked out, out of reach of
 // CloseIdleConnections; putFixed closes each body, and once idle
 // connections are closed none is left open.

@@ -33,7 +33,7 @@ import (
 func (e *engine) bodiless(call *ssa.Call) bool {
 	c := call.Common()
 	if c.IsInvoke() {
-		return e.bodilessInvoke(call)
+		return false
 	}
 	s, ok := resource.SenderOf(ssanav.CalleeFunc(c))
 	if !ok {
@@ -44,7 +44,7 @@ func (e *engine) bodiless(call *ssa.Call) bool {
 		if s.Request >= len(c.Args) {
 			return false
 		}
-		r, ok := traceRequest(c.Args[s.Request], nil)
+		r, ok := traceRequest(c.Args[s.Request])
 		if !ok {
 			return false
 		}
@@ -66,25 +66,6 @@ func (e *engine) bodiless(call *ssa.Call) bool {
 		return false
 	}
 	return e.quietServer(srv)
-}
-
-// bodilessInvoke reports whether a call through a program's own interface
-// that the table takes as a sender's (a Doer's Do) sends a HEAD request:
-// every implementation answers it with http.NoBody. The receiver is the
-// interface value, so the sender's argument indices shift by one, and
-// nothing is known of the client behind it.
-func (e *engine) bodilessInvoke(call *ssa.Call) bool {
-	c := call.Common()
-	a, ok := e.table.InterfaceAcquirer(c.Method)
-	if !ok {
-		return false
-	}
-	s, ok := resource.SenderNamed(a.Func)
-	if !ok || s.Request < 1 || s.Request-1 >= len(c.Args) {
-		return false
-	}
-	r, ok := traceRequest(c.Args[s.Request-1], call)
-	return ok && r.isHead(call)
 }
 
 // request is what traceRequest learnt of a request value.
@@ -122,10 +103,7 @@ func (r *request) isHead(call *ssa.Call) bool {
 // and of its copies must leave Method and URL as they were, but for
 // stores of Method, which are recorded; any other use (a helper of the
 // program, a store of the request itself, a closure) fails the trace.
-// sending, when not nil, is the call through an interface that sends the
-// request: that use, and another call of the same method (a retry), keep
-// it as it is.
-func traceRequest(v ssa.Value, sending *ssa.Call) (*request, bool) {
+func traceRequest(v ssa.Value) (*request, bool) {
 	r := &request{}
 	var chain []ssa.Value
 trace:
@@ -198,7 +176,7 @@ trace:
 					}
 				}
 			case *ssa.Call:
-				if !sentLikewise(u, sending) && !keepsRequest(u.Common()) {
+				if !keepsRequest(u.Common()) {
 					return nil, false
 				}
 			case *ssa.Defer:
@@ -215,12 +193,6 @@ trace:
 		r.url = nil
 	}
 	return r, true
-}
-
-// sentLikewise reports whether u sends the request through the same
-// interface method as sending (a retry of the same Do).
-func sentLikewise(u, sending *ssa.Call) bool {
-	return sending != nil && u.Common().IsInvoke() && u.Common().Method == sending.Common().Method
 }
 
 // keepsRequest reports whether call, which uses a request, leaves its

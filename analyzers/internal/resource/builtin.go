@@ -32,7 +32,7 @@ var httpAcquirers = []Acquirer{
 	{Func: "net/http.Get", Kind: "http.Response", Why: "the package-level client's Get: caller owns the body"},
 	{Func: "net/http.Post", Kind: "http.Response", Why: "caller owns the body"},
 	{Func: "net/http.PostForm", Kind: "http.Response", Why: "caller owns the body"},
-	{Func: "(*net/http.Client).Do", Kind: "http.Response", Why: "caller owns the body; a program's own Doer interface (Do(*http.Request) (*http.Response, error)) hands out the same response", ThroughInterfaces: true},
+	{Func: "(*net/http.Client).Do", Kind: "http.Response", Why: "caller owns the body"},
 	{Func: "(*net/http.Client).Get", Kind: "http.Response", Why: "caller owns the body"},
 	{Func: "(*net/http.Client).Post", Kind: "http.Response", Why: "caller owns the body"},
 	{Func: "(*net/http.Client).PostForm", Kind: "http.Response", Why: "caller owns the body"},

@@ -55,18 +55,6 @@ func SenderOf(fn *types.Func) (Sender, bool) {
 	return Sender{}, false
 }
 
-// SenderNamed returns the table entry for the function or method of that
-// full name (an interface acquirer's Func: a program's own Doer's Do sends
-// its request argument as (*http.Client).Do does).
-func SenderNamed(name string) (Sender, bool) {
-	for _, s := range senders {
-		if s.Func == name {
-			return s, true
-		}
-	}
-	return Sender{}, false
-}
-
 // A RequestMaker builds a request from a method and a URL string.
 type RequestMaker struct {
 	Func        string

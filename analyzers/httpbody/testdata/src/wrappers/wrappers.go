@@ -1,6 +1,5 @@
-// Package wrappers calls the server through a timeout wrapper that returns
-// what the function it is given returns, and through its own Doer
-// interface.
+// Package wrappers calls the server through timeout and retry wrappers
+// that return what the function they are given returns.
 package wrappers
 
 import (
@@ -9,12 +8,6 @@ import (
 	"net/http"
 	"time"
 )
-
-// doer is the program's own interface for an HTTP client: every Do hands
-// out a response whose body the caller closes, as (*http.Client).Do does.
-type doer interface {
-	Do(req *http.Request) (*http.Response, error)
-}
 
 // withTimeout returns what f returns: the caller owns it.
 func withTimeout[T any](d time.Duration, f func(ctx context.Context) (T, error)) (T, error) {
@@ -26,8 +19,8 @@ func withTimeout[T any](d time.Duration, f func(ctx context.Context) (T, error))
 	return f(context.Background())
 }
 
-func Upload(c doer, url string) error {
-	resp, err := withTimeout(time.Second, func(ctx context.Context) (*http.Response, error) { // want `response body from withTimeout is not closed when returning at line 41 \(withTimeout returns it unreleased at wrappers.go:35\)`
+func Upload(c *http.Client, url string) error {
+	resp, err := withTimeout(time.Second, func(ctx context.Context) (*http.Response, error) { // want `response body from withTimeout is not closed when returning at line 34 \(withTimeout returns it unreleased at wrappers.go:28\)`
 		req, err := http.NewRequestWithContext(ctx, "PUT", url, nil)
 		if err != nil {
 			return nil, err
@@ -43,7 +36,7 @@ func Upload(c doer, url string) error {
 	return nil
 }
 
-func UploadClosed(c doer, url string) error {
+func UploadClosed(c *http.Client, url string) error {
 	resp, err := withTimeout(time.Second, func(ctx context.Context) (*http.Response, error) {
 		req, err := http.NewRequestWithContext(ctx, "PUT", url, nil)
 		if err != nil {
@@ -62,7 +55,7 @@ func UploadClosed(c doer, url string) error {
 }
 
 // A HEAD response has no body to close, through the wrapper too.
-func Exists(c doer, url string) (bool, error) {
+func Exists(c *http.Client, url string) (bool, error) {
 	resp, err := withTimeout(time.Second, func(ctx context.Context) (*http.Response, error) {
 		req, err := http.NewRequestWithContext(ctx, "HEAD", url, nil)
 		if err != nil {
@@ -86,43 +79,12 @@ func status(f func() (*http.Response, error)) (int, error) {
 	return resp.StatusCode, nil
 }
 
-func Ping(c doer, req *http.Request) (int, error) {
+func Ping(c *http.Client, req *http.Request) (int, error) {
 	return status(func() (*http.Response, error) { return c.Do(req) })
 }
 
-func Direct(c doer, url string) error {
-	req, err := http.NewRequest("PUT", url, nil)
-	if err != nil {
-		return err
-	}
-	resp, err := c.Do(req) // want `response body from c.Do is not closed when returning at line 103`
-	if err != nil {
-		return err
-	}
-	if resp.StatusCode != http.StatusOK {
-		return errors.New(resp.Status)
-	}
-	return nil
-}
-
-func DirectClosed(c doer, url string) error {
-	req, err := http.NewRequest("PUT", url, nil)
-	if err != nil {
-		return err
-	}
-	resp, err := c.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return errors.New(resp.Status)
-	}
-	return nil
-}
-
 // A HEAD request sent again on an EOF is still a HEAD request.
-func ExistsRetry(c doer, url string) (bool, error) {
+func ExistsRetry(c *http.Client, url string) (bool, error) {
 	resp, err := withTimeout(time.Second, func(ctx context.Context) (*http.Response, error) {
 		req, err := http.NewRequestWithContext(ctx, "HEAD", url, nil)
 		if err != nil {
@@ -149,7 +111,7 @@ func withDeadline[T any](d time.Duration, f func(ctx context.Context) (T, error)
 	return f(ctx)
 }
 
-func UploadDeadline(c doer, url string) error {
+func UploadDeadline(c *http.Client, url string) error {
 	resp, err := withDeadline(time.Second, func(ctx context.Context) (*http.Response, error) {
 		req, err := http.NewRequestWithContext(ctx, "PUT", url, nil)
 		if err != nil {
