@@ -126,10 +126,11 @@
 //   - a parameter of a handler: the HTTP handler signature, a function
 //     registered as a handler by type, a function value a callee keeps to
 //     call later, a method published with `net/rpc`, or a function or
-//     method used as a value whose parameters carry traffic as above
-//     (fasthttp's `fs.h = h.handleRequest`, a handler of a framework's
-//     request type); other function values' parameters come from callers
-//     the check cannot see and do not count (names of types and methods
+//     method used as a value that takes a request, a connection or a peer
+//     address as above (fasthttp's `fs.h = h.handleRequest`, a handler of
+//     a framework's request type; a `context.Context` or an `error` is not
+//     enough); other function values' parameters come from callers the
+//     check cannot see and do not count (names of types and methods
 //     decide nothing);
 //   - a parameter of an unexported function whose run-time callers pass
 //     such data (followed call by call, with the arguments of each call);

@@ -4,6 +4,7 @@
 package frameworks
 
 import (
+	"context"
 	"strings"
 	"sync"
 
@@ -53,4 +54,24 @@ func (registrar) add(name string) { names[name] = true }
 func Register() func(string) {
 	var r registrar
 	return r.add
+}
+
+var offsets = map[int]string{}
+
+type converter struct{}
+
+func (converter) zone(ctx context.Context, offset int) string {
+	if z, ok := offsets[offset]; ok {
+		return z
+	}
+	z := "UTC"
+	offsets[offset] = z
+	return z
+}
+
+// Converter hands out a method value that takes a context: callers decide
+// what the offsets are, and a context alone does not make them traffic.
+func Converter() func(context.Context, int) string {
+	var c converter
+	return c.zone
 }
