@@ -42,7 +42,7 @@
 // | `handoff` | sends its result on an unbuffered channel the caller made; the caller can return without receiving (a `select` with a `ctx.Done()`, timeout or error case, an early return), or, for a producer, stop receiving early | a buffer of one (the suggested fix), or a `select` on the same cancellation in the goroutine |
 // | `fanout` | is one of several started in a loop that send on one channel; the caller can return before receiving from all of them (first result wins, first error returns) | a buffer as large as the number of goroutines, or a context the goroutines watch and the caller cancels |
 // | `rangenoclose` | ranges over a channel that is never closed, or waits for the close of a channel nothing sends on that one return of its parent skips | `close(ch)` after the last send, or on every path |
-// | `noexit` | loops forever: no `return` or `break` and no cancellation, or its only exit waits on a channel nothing sends on or closes (or a context nothing cancels) | a `case <-ctx.Done(): return` or a done channel that something closes |
+// | `noexit` | loops forever: no `return` or `break` and no cancellation, or its only exit waits on a channel nothing sends on or closes (or a context nothing cancels); a loop that waits only on a `time.Ticker`'s or `time.Timer`'s channel is one, stopped or not, since `Stop` does not close the channel | a `case <-ctx.Done(): return` or a done channel that something closes |
 // | `nopartner` | blocks on a send nothing receives, a receive nothing sends on or closes, or `ctx.Done()` of a context whose cancel never runs | the missing partner |
 // | `lock` | any later one that locks a mutex this function leaves locked on one return path while it unlocks it on another (reported at the Lock, with the return) | an Unlock on that path; `defer mu.Unlock()` right after the Lock (the suggested fix, offered when it is the function's only Lock of the mutex, outside loops, and every Unlock it deletes directly precedes a return that calls nothing, or ends the function) |
 // | `doublelock` | this one: it locks a mutex it already holds on the same path (Lock after Lock, Lock after RLock, or a call that locks it), reported at the second acquisition; or a loop comes back to a Lock of the same mutex on a path that skips its Unlock (`continue` after the Lock), reported at the Lock; or it read-locks an RWMutex it already read-locks (directly or through a call) while the package write-locks the same field or variable elsewhere: a `Lock` waiting between the two blocks the second `RLock`, and itself, forever (sync.RWMutex forbids recursive read locking) | unlock first, or call a variant that expects the lock held |
@@ -373,10 +373,6 @@
 //   - The runtime's own packages are not checked: the goroutines they start
 //     (garbage collection, finalizers, signals) run for the life of the
 //     process.
-//   - A loop over a `time.Ticker`'s or `time.Timer`'s channel is taken to be
-//     stoppable when that ticker (the same variable or struct field) is
-//     stopped somewhere that runs, although `Stop` does not close the channel.
-//     A deferred `Stop` in the never-ending goroutine itself does not count.
 //   - `select {}` parks on purpose: not reported.
 //   - A partner that leaves without receiving only after the test has
 //     failed (`t.Errorf("timed out")` in a select's timeout case) leaves

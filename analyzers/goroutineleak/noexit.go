@@ -3,7 +3,6 @@ package goroutineleak
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
 	"sort"
 
@@ -182,14 +181,10 @@ func (m *model) loopFinding(g *ssa.Go, fn *ssa.Function, loop []*ssa.BasicBlock,
 	}
 	var deadCases []*op
 	var neverClosed *op
-	var tickers []ssa.Value
 	var recvs []*op
 	for _, b := range tested {
 		for _, instr := range b.Instrs {
 			for _, o := range m.opsOf[instr] {
-				if t := m.tickerOf(o.ch); o.kind == opRecv && t != nil {
-					tickers = append(tickers, t)
-				}
 				if o.kind == opRecv {
 					recvs = append(recvs, o)
 				}
@@ -227,7 +222,7 @@ func (m *model) loopFinding(g *ssa.Go, fn *ssa.Function, loop []*ssa.BasicBlock,
 	}
 	f := &finding{pos: g.Pos(), related: pos, relatedText: "this loop never exits"}
 	line := m.line(g.Pos(), pos)
-	if m.anyStopped(tickers) || m.signalHandler(recvs) {
+	if m.signalHandler(recvs) {
 		return nil
 	}
 	switch {
@@ -304,74 +299,6 @@ func (m *model) tickerOf(v ssa.Value) ssa.Value {
 		}
 	}
 	return nil
-}
-
-// anyStopped reports whether one of the tickers is stopped somewhere that
-// runs: a loop over its channel is then taken to be stoppable, as the
-// spec of the check asks, although Stop does not close the channel. A
-// deferred Stop in a function that never ends never runs.
-func (m *model) anyStopped(tickers []ssa.Value) bool {
-	if len(tickers) == 0 {
-		return false
-	}
-	want := make(map[any]bool)
-	for _, t := range tickers {
-		want[tickerKey(t)] = true
-	}
-	for _, fn := range m.funcs {
-		for _, b := range fn.Blocks {
-			for _, in := range b.Instrs {
-				c, ok := in.(ssa.CallInstruction)
-				if !ok || len(c.Common().Args) == 0 {
-					continue
-				}
-				callee := c.Common().StaticCallee()
-				if callee == nil || callee.Pkg == nil || callee.Pkg.Pkg.Path() != "time" || callee.Name() != "Stop" {
-					continue
-				}
-				if !want[tickerKey(c.Common().Args[0])] {
-					continue
-				}
-				if _, deferred := in.(*ssa.Defer); deferred && !m.canEnd[fn] {
-					continue
-				}
-				if m.instrReached(in) {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-// tickerKey identifies where a ticker is kept: the struct field it is
-// loaded from, the variable (a closure's captured one resolved to the
-// variable it captures), or the value itself.
-func tickerKey(v ssa.Value) any {
-	for range 4 {
-		ld, ok := v.(*ssa.UnOp)
-		if !ok || ld.Op != token.MUL {
-			return v
-		}
-		switch addr := ld.X.(type) {
-		case *ssa.FieldAddr:
-			return fieldVar(addr.X.Type(), addr.Field)
-		case *ssa.Alloc:
-			return addr
-		case *ssa.FreeVar:
-			b := capturedBy(addr)
-			if b == nil {
-				return addr
-			}
-			if a, ok := b.(*ssa.Alloc); ok {
-				return a
-			}
-			return b
-		default:
-			return addr
-		}
-	}
-	return v
 }
 
 // capturedBy returns the value a closure's captured variable is bound to,

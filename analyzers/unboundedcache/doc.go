@@ -111,7 +111,9 @@
 // The key (or appended value) comes from unbounded data:
 //
 //   - a parameter of an exported function or method that carries traffic:
-//     its type is a request (`*http.Request`), a connection, a peer
+//     its type is a request (`*http.Request`, or the request type of an
+//     HTTP framework that has its own: fasthttp's `*RequestCtx`, gin's,
+//     echo's and fiber's contexts), a connection, a peer
 //     address, request headers or form values, or an `error` (only
 //     run-time failures make one); or the function runs per operation
 //     because it takes a `context.Context` or such a value, so its other
@@ -123,9 +125,13 @@
 //     and the callers that tell them apart are out of sight;
 //   - a parameter of a handler: the HTTP handler signature, a function
 //     registered as a handler by type, a function value a callee keeps to
-//     call later, a method published with `net/rpc`; other function
-//     values' parameters come from callers the check cannot see and do not
-//     count (names of types and methods decide nothing);
+//     call later, a method published with `net/rpc`, or a function or
+//     method used as a value that takes a request, a connection or a peer
+//     address as above (fasthttp's `fs.h = h.handleRequest`, a handler of
+//     a framework's request type; a `context.Context` or an `error` is not
+//     enough); other function values' parameters come from callers the
+//     check cannot see and do not count (names of types and methods
+//     decide nothing);
 //   - a parameter of an unexported function whose run-time callers pass
 //     such data (followed call by call, with the arguments of each call);
 //   - data derived from any of these (`r.URL.Path`, `r.Header.Get("X")`,

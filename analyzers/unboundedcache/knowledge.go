@@ -69,6 +69,14 @@ var trafficCarriers = map[string]string{
 	"net.Addr":           "the address of one peer",
 	"net/netip.Addr":     "the address of one peer",
 	"net/netip.AddrPort": "the address and port of one peer",
+	// The request types of the HTTP frameworks that do not build on
+	// net/http's handlers: their handlers get one of these per request.
+	"github.com/valyala/fasthttp.RequestCtx": "one per request a fasthttp server serves",
+	"github.com/valyala/fasthttp.Request":    "one per request fasthttp serves or sends",
+	"github.com/gofiber/fiber/v2.Ctx":        "one per request a fiber v2 app serves",
+	"github.com/gofiber/fiber/v3.Ctx":        "one per request a fiber v3 app serves",
+	"github.com/gin-gonic/gin.Context":       "one per request a gin engine serves",
+	"github.com/labstack/echo/v4.Context":    "one per request an echo server serves",
 }
 
 // syncMapWrites add an entry to a sync.Map for their first argument.

@@ -303,7 +303,7 @@ func (c *checker) paramClass(p paramRef, v *types.Var) class {
 			}
 		}
 	case declNode:
-		if n.escapes && c.entries.Handler(n.obj) || n.external && c.trafficParam(n, v) {
+		if n.escapes && (c.entries.Handler(n.obj) || takesCarrier(n)) || n.external && c.trafficParam(n, v) {
 			cl = own
 			cl.ext = n
 			break
@@ -345,6 +345,21 @@ func (c *checker) trafficParam(n *fnode, v *types.Var) bool {
 	for i := range params.Len() {
 		t := params.At(i).Type()
 		if isNamed(t, "context", "Context") || isTrafficType(t) && !types.Identical(t, types.Universe.Lookup("error").Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// takesCarrier reports whether one of the function's parameters is a
+// traffic carrier (a request, a connection, a peer address; an error or a
+// context.Context does not count): a function used as a value that takes
+// one is called per request or per client, whoever calls it.
+func takesCarrier(n *fnode) bool {
+	params := n.sig.Params()
+	for i := range params.Len() {
+		t := params.At(i).Type()
+		if isTrafficType(t) && !types.Identical(t, types.Universe.Lookup("error").Type()) {
 			return true
 		}
 	}

@@ -165,6 +165,7 @@ func (e *engine) analyze(fn *ssa.Function) (r *analysisResult) {
 		panicHook(fn)
 	}
 	e.summariseParams(fn, r.summary)
+	r.summary.Forwards = forwards(fn)
 	e.trackAcquisitions(fn, r)
 	r.summary.sort()
 	return r
@@ -547,9 +548,191 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 					acqs = append(acqs, acquisition{call, r.Index, k, r.At, r.WithError, r.Drained, params})
 				}
 			}
+			acqs = append(acqs, e.forwardedAcquisitions(call, s)...)
 		}
 	}
 	return acqs
+}
+
+// forwardedAcquisitions returns what a call of a forwarding function (a
+// timeout or retry wrapper that returns what its function parameter
+// returns) acquires: the owned results of the function the call passes
+// there, a function literal or a named function of the program.
+func (e *engine) forwardedAcquisitions(call *ssa.Call, s *Summary) []acquisition {
+	var acqs []acquisition
+	args := call.Common().Args
+	for _, f := range s.Forwards {
+		if f.Param >= len(args) {
+			continue
+		}
+		var fn *ssa.Function
+		switch a := args[f.Param].(type) {
+		case *ssa.Function:
+			fn = a
+		case *ssa.MakeClosure:
+			fn, _ = a.Fn.(*ssa.Function)
+		}
+		if fn == nil {
+			continue
+		}
+		fs, _ := e.summaryOf(originOf(fn))
+		if fs == nil {
+			continue
+		}
+		for _, r := range fs.Results {
+			if r.Index != f.Result || len(r.OnlyIfNil) > 0 {
+				continue
+			}
+			if k := e.kindByID(r.Kind); k != nil {
+				acqs = append(acqs, acquisition{call, r.Index, k, r.At, r.WithError, r.Drained, nil})
+			}
+		}
+	}
+	return acqs
+}
+
+// forwards returns the results that every return of fn takes from a call
+// of one of its parameters (the same parameter for all of them).
+func forwards(fn *ssa.Function) []Forward {
+	if len(fn.Blocks) == 0 {
+		return nil
+	}
+	n := fn.Signature.Results().Len()
+	var out []Forward
+	for j := 0; j < n; j++ {
+		param := -1
+		returns := 0
+		ok := true
+		for _, b := range fn.Blocks {
+			ret, isRet := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+			if !isRet || !ok {
+				continue
+			}
+			returns++
+			k := forwardedParam(fn, ret, j, n)
+			if k < 0 || param >= 0 && k != param {
+				ok = false
+				continue
+			}
+			param = k
+		}
+		if ok && returns > 0 && param >= 0 && !cancelsEveryCall(fn, fn.Params[param]) {
+			out = append(out, Forward{Result: j, Param: param})
+		}
+	}
+	return out
+}
+
+// cancelsEveryCall reports whether every call of f in fn is given a
+// context that fn derives and cancels in a defer (a deadline wrapper): the
+// transport tears down what the call returns once fn returns, so the
+// caller is handed nothing that still holds a connection.
+func cancelsEveryCall(fn *ssa.Function, f *ssa.Parameter) bool {
+	calls := 0
+	for _, ref := range *f.Referrers() {
+		call, ok := ref.(*ssa.Call)
+		if !ok || call.Call.Value != f {
+			continue
+		}
+		calls++
+		if !slices.ContainsFunc(call.Call.Args, func(a ssa.Value) bool { return cancelledOnReturn(fn, a) }) {
+			return false
+		}
+	}
+	return calls > 0
+}
+
+// cancelledOnReturn reports whether ctx is the context of a
+// context.WithCancel, WithTimeout or WithDeadline call in fn whose cancel
+// function fn defers.
+func cancelledOnReturn(fn *ssa.Function, ctx ssa.Value) bool {
+	ex, ok := ctx.(*ssa.Extract)
+	if !ok || ex.Index != 0 {
+		return false
+	}
+	call, ok := ex.Tuple.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	callee := call.Call.StaticCallee()
+	if callee == nil || callee.Pkg == nil || callee.Pkg.Pkg.Path() != "context" {
+		return false
+	}
+	switch callee.Name() {
+	case "WithCancel", "WithTimeout", "WithDeadline", "WithCancelCause", "WithTimeoutCause", "WithDeadlineCause":
+	default:
+		return false
+	}
+	for _, ref := range *call.Referrers() {
+		cancel, ok := ref.(*ssa.Extract)
+		if !ok || cancel.Index != 1 {
+			continue
+		}
+		for _, use := range *cancel.Referrers() {
+			if d, ok := use.(*ssa.Defer); ok && d.Call.Value == cancel && d.Parent() == fn {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// forwardedParam returns the index of the parameter whose call gives
+// result j of ret, or -1. In a function with a defer the results go
+// through slots that the returns load: every value stored in the slot
+// (its zero value aside) must come from that call.
+func forwardedParam(fn *ssa.Function, ret *ssa.Return, j, n int) int {
+	if j >= len(ret.Results) {
+		return -1
+	}
+	v := ret.Results[j]
+	if ld, ok := v.(*ssa.UnOp); ok && ld.Op == token.MUL {
+		slot, ok := ld.X.(*ssa.Alloc)
+		if !ok {
+			return -1
+		}
+		param := -1
+		for _, ref := range *slot.Referrers() {
+			st, ok := ref.(*ssa.Store)
+			if !ok || st.Addr != slot {
+				continue
+			}
+			if _, zero := st.Val.(*ssa.Const); zero {
+				continue
+			}
+			k := forwardedCall(fn, st.Val, j, n)
+			if k < 0 || param >= 0 && k != param {
+				return -1
+			}
+			param = k
+		}
+		return param
+	}
+	return forwardedCall(fn, v, j, n)
+}
+
+// forwardedCall returns the index of the parameter whose call gives v as
+// its result j, or -1.
+func forwardedCall(fn *ssa.Function, v ssa.Value, j, n int) int {
+	var call *ssa.Call
+	switch x := v.(type) {
+	case *ssa.Call:
+		if n == 1 {
+			call = x
+		}
+	case *ssa.Extract:
+		if c, ok := x.Tuple.(*ssa.Call); ok && x.Index == j && n > 1 {
+			call = c
+		}
+	}
+	if call == nil || call.Call.IsInvoke() || call.Call.Signature().Results().Len() != n {
+		return -1
+	}
+	p, ok := call.Call.Value.(*ssa.Parameter)
+	if !ok {
+		return -1
+	}
+	return slices.Index(fn.Params, p)
 }
 
 // leaksIn reports whether kind k still leaks under the Go version of the

@@ -90,6 +90,20 @@ type Summary struct {
 	// io.Reader, io.Copy(io.Discard, resp.Body) of an *http.Response): for
 	// its callers the call is a drain of what they pass there.
 	Drains []int
+	// Forwards lists results that every return takes from a call of one
+	// of the function's function-typed parameters (a timeout or retry
+	// wrapper, `func withTimeout[T any](f func(context.Context) (T,
+	// error)) (T, error)`): the caller owns what the function it passes
+	// there hands back.
+	Forwards []Forward
+}
+
+// Forward says that result Result of the function is, on every return,
+// the same result of a call of parameter Param (index 0 is the receiver
+// of a method).
+type Forward struct {
+	Result int
+	Param  int
 }
 
 // AFact marks Summary as an analysis fact.
@@ -124,11 +138,14 @@ func (s *Summary) String() string {
 	for _, i := range s.Drains {
 		parts = append(parts, fmt.Sprintf("reads param %d to the end", i))
 	}
+	for _, f := range s.Forwards {
+		parts = append(parts, fmt.Sprintf("returns in result %d what param %d returns", f.Result, f.Param))
+	}
 	return "lifetime(" + strings.Join(parts, "; ") + ")"
 }
 
 func (s *Summary) empty() bool {
-	return s == nil || len(s.Params) == 0 && len(s.Results) == 0 && len(s.Drains) == 0
+	return s == nil || len(s.Params) == 0 && len(s.Results) == 0 && len(s.Drains) == 0 && len(s.Forwards) == 0
 }
 
 // drains reports whether the function reads parameter i to its end on
@@ -150,4 +167,5 @@ func (s *Summary) sort() {
 	slices.SortFunc(s.Params, func(a, b ParamEffect) int { return a.Index - b.Index })
 	slices.SortFunc(s.Results, func(a, b OwnedResult) int { return a.Index - b.Index })
 	slices.Sort(s.Drains)
+	slices.SortFunc(s.Forwards, func(a, b Forward) int { return a.Result - b.Result })
 }
