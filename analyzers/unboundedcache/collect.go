@@ -551,7 +551,7 @@ func (c *checker) visitFuncCall(cur *fnode, fn *types.Func, call *ast.CallExpr, 
 		full = fn.Origin().FullName()
 	}
 	switch {
-	case full == "":
+	case full == "": // no table below lists a function of this name
 	case syncMapWrites[full] != "" && sel != nil:
 		if len(call.Args) == 2 {
 			c.rawWrites = append(c.rawWrites, rawWrite{

@@ -141,9 +141,10 @@ type Table struct {
 	// answered without spelling its full name.
 	names map[string]bool
 	// typeNames holds the name of the named type every kind's Type
-	// spells (under any number of pointers), so that KindOfType answers
-	// any other type without spelling it; nil when some kind's Type is
-	// not of that form (then every type is spelled).
+	// spells (under any number of pointers; a kind without a Type adds
+	// none), so that KindOfType answers any other type without spelling
+	// it; nil when some kind's Type is not of that form (then every type
+	// is spelled).
 	typeNames map[string]bool
 }
 

@@ -160,7 +160,7 @@ func (t *Table) WithUser(entries []UserEntry) *Table {
 
 func (t *Table) add(k *Kind) {
 	t.kinds = append(t.kinds, k)
-	if t.typeNames != nil {
+	if t.typeNames != nil && k.Type != "" { // no type spells ""
 		if name, ok := spelledTypeName(k.Type); ok {
 			t.typeNames[name] = true
 		} else {
