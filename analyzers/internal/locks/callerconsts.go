@@ -141,7 +141,8 @@ func (a *checker) computeParamConsts(fn *ssa.Function, i int) ([]constant.Value,
 		if i == 0 {
 			return nil, false
 		}
-		if _, ok := recvNamed(fn.Signature.Recv().Type()); !ok {
+		// A method of a generic type is called through its instances.
+		if n, ok := recvNamed(fn.Signature.Recv().Type()); !ok || n.TypeParams().Len() > 0 || n.TypeArgs().Len() > 0 {
 			return nil, false
 		}
 	}
