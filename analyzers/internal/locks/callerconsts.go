@@ -56,8 +56,16 @@ func (a *checker) calls() *callIndex {
 		escaped: map[types.Object]bool{},
 		names:   map[nameKey]*types.Func{},
 	}
+	// The package initializer holds the initial values of package
+	// variables (`var hook = read`).
+	funcs := a.funcs
+	if len(funcs) > 0 && funcs[0].Pkg != nil {
+		if init := funcs[0].Pkg.Func("init"); init != nil {
+			funcs = append(funcs[:len(funcs):len(funcs)], init)
+		}
+	}
 	var ops []*ssa.Value
-	for _, fn := range a.funcs {
+	for _, fn := range funcs {
 		for _, b := range fn.Blocks {
 			for _, in := range b.Instrs {
 				var callee ssa.Value

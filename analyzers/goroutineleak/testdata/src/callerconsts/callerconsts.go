@@ -185,3 +185,40 @@ func UseNotOnly(n *int) {
 	notOnly(n, fromStore)
 	notOnly(n, fromMemory)
 }
+
+// A method of a generic type: its calls go through instances.
+type generic[T any] struct {
+	mu  sync.RWMutex
+	mem map[string]T
+}
+
+func (s *generic[T]) read(k string, m readMode) (T, bool) {
+	s.mu.RLock() // want `s.mu is still read-locked when returning at line \d+`
+	var zero T
+	switch m {
+	case fromMemory:
+		v, ok := s.mem[k]
+		s.mu.RUnlock()
+		return v, ok
+	default:
+		return zero, false
+	}
+}
+
+func UseGeneric(s *generic[int]) { s.read("a", fromMemory) }
+
+// A function stored as a value has callers nobody sees.
+var mu3 sync.Mutex
+
+func stored(n *int, m readMode) {
+	mu3.Lock() // want `mu3 is still locked when returning at line \d+`
+	if m != fromStore {
+		return
+	}
+	*n++
+	mu3.Unlock()
+}
+
+var hook = stored
+
+func UseStored(n *int) { stored(n, fromStore) }
