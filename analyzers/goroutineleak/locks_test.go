@@ -8,7 +8,7 @@ import (
 )
 
 func TestLocksAndWaitGroups(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), goroutineleak.Analyzer, "locks", "waitgroup", "lockcaller")
+	analysistest.Run(t, analysistest.TestData(), goroutineleak.Analyzer, "locks", "waitgroup", "lockcaller", "callerconsts")
 }
 
 func TestLockDeferFix(t *testing.T) {

@@ -103,6 +103,10 @@ type checker struct {
 	writers   map[any][]ssa.CallInstruction // by mutexIdentity, see writerOf
 	writerFor map[originKey]ssa.CallInstruction
 	findings  []report.Diagnostic
+
+	callIdx    *callIndex
+	consts     map[paramRef]paramConsts
+	constsBusy map[paramRef]bool
 }
 
 func newAnalysis(pass *analysis.Pass, funcs []*ssa.Function) *checker {
@@ -115,6 +119,9 @@ func newAnalysis(pass *analysis.Pass, funcs []*ssa.Function) *checker {
 		events:    map[ssa.Instruction][]event{},
 		writers:   map[any][]ssa.CallInstruction{},
 		writerFor: map[originKey]ssa.CallInstruction{},
+
+		consts:     map[paramRef]paramConsts{},
+		constsBusy: map[paramRef]bool{},
 	}
 }
 

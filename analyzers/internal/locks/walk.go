@@ -180,6 +180,18 @@ func (a *checker) walk(w *lockWalk, b *ssa.BasicBlock, from int, as assumptions,
 				a.step(w, b, next, as, covered)
 				return
 			}
+			// A branch on a parameter whose callers all pass constants
+			// takes only the edges those constants allow.
+			tOK, fOK, tAs, fAs := a.callerEdges(w.fn, b, as)
+			if !tOK || !fOK {
+				if tOK {
+					a.step(w, b, b.Succs[0], tAs, covered)
+				}
+				if fOK {
+					a.step(w, b, b.Succs[1], fAs, covered)
+				}
+				return
+			}
 			ck, pos := condKey(w.fn, in.Cond)
 			if v, ok := as[ck]; ok && ck != "" {
 				next := b.Succs[1]
@@ -190,12 +202,12 @@ func (a *checker) walk(w *lockWalk, b *ssa.BasicBlock, from int, as assumptions,
 				return
 			}
 			if ck == "" {
-				a.step(w, b, b.Succs[0], as, covered)
-				a.step(w, b, b.Succs[1], as, covered)
+				a.step(w, b, b.Succs[0], tAs, covered)
+				a.step(w, b, b.Succs[1], fAs, covered)
 				return
 			}
-			a.step(w, b, b.Succs[0], as.with(ck, pos), covered)
-			a.step(w, b, b.Succs[1], as.with(ck, !pos), covered)
+			a.step(w, b, b.Succs[0], tAs.with(ck, pos), covered)
+			a.step(w, b, b.Succs[1], fAs.with(ck, !pos), covered)
 			return
 		}
 		if a.blocksForever(in) {
