@@ -20,7 +20,7 @@ type stoppedFlusher struct {
 
 func newStoppedFlusher(d time.Duration) *stoppedFlusher {
 	f := &stoppedFlusher{t: time.NewTicker(d)}
-	go func() {
+	go func() { //nolint:goroutineleak/noexit // the shape under test
 		for range f.t.C {
 			f.flushes.Add(1)
 		}
