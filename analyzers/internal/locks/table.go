@@ -4,6 +4,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/leakvet/leakvet/analyzers/internal/resource"
 	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/ssa"
 )
@@ -81,27 +82,11 @@ var cancelCtors = map[string]string{
 // called on is cancelled.
 const ctxDone = "(context.Context).Done"
 
-// testStops are the testing methods that fail the running test and stop
-// its goroutine (they never return, so the walk's failsTest, which knows
-// the failures that return, does not see them): a path that goes on to
-// one is not a path of a passing test.
-var testStops = map[string]string{
-	"(*testing.common).Fatal":   "logs, marks the test failed and stops it",
-	"(*testing.common).Fatalf":  "logs, marks the test failed and stops it",
-	"(*testing.common).FailNow": "marks the test failed and stops it",
-}
-
-// stopsTest reports whether in is a call that fails the test and stops
-// it.
+// stopsTest reports whether in is a call that fails the running test and
+// stops its goroutine (resource.StopsTest). These never return, so the
+// walk's failsTest, which knows the failures that return, does not see
+// them: a path that goes on to one is not a path of a passing test.
 func stopsTest(in ssa.Instruction) bool {
 	call, ok := in.(*ssa.Call)
-	if !ok {
-		return false
-	}
-	fn := ssanav.CalleeFunc(call.Common())
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "testing" {
-		return false
-	}
-	_, ok = testStops[fn.Origin().FullName()]
-	return ok
+	return ok && resource.StopsTest(ssanav.CalleeFunc(call.Common()))
 }

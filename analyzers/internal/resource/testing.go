@@ -80,6 +80,16 @@ var stopsTest = map[string]string{
 	"(*testing.common).Fatalf":  "logs, marks the test failed and stops it",
 }
 
+// StopsTest reports whether a call of fn fails the running test and stops
+// its goroutine (stopsTest): t.Fatal, t.Fatalf, t.FailNow.
+func StopsTest(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "testing" {
+		return false
+	}
+	_, ok := stopsTest[fn.Origin().FullName()]
+	return ok
+}
+
 func anySlice() types.Type { return types.NewSlice(types.NewInterfaceType(nil, nil)) }
 
 // sigOf builds func(params...) result (no result when nil).
