@@ -179,10 +179,11 @@ func (m *model) startsWithProcess(g *ssa.Go) bool {
 // runsOnce reports whether g's function runs once for the process
 // (package lifespan: what only the roots reach): a goroutine it starts
 // that never ends lives as long as the process; one blocked on a
-// hand-off is still a leak.
+// hand-off is still a leak. A go statement in a loop of a function that
+// waits for the process's signals runs once per signal.
 func (m *model) runsOnce(g *ssa.Go) bool {
 	syn := g.Parent().Syntax()
-	return syn != nil && m.life.Once(syn)
+	return syn != nil && m.life.Once(syn) && !m.life.Repeats(syn, g.Pos())
 }
 
 // reachFrom returns the functions a goroutine starting at fn runs (fn and

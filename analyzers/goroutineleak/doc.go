@@ -339,9 +339,11 @@
 //     from the function a package-level `sync.Once` runs live as long as the
 //     process by design: never reported. A goroutine that never ends
 //     (`noexit`, `rangenoclose`, `nopartner`) is not reported either when the
-//     function starting it runs once for the process (only `main`, `init` or
-//     a `sync.Once` function reach it, not through a `go` statement or an
-//     endless loop), or starts it only under a test of a package-level
+//     function starting it runs once for the process (only `main`, `init`,
+//     a `sync.Once` function or a function that waits for the process's
+//     signals, blocking on a channel it gave `signal.Notify`, reach it, not
+//     through a `go` statement, an endless loop or a loop of the function
+//     waiting for signals), or starts it only under a test of a package-level
 //     variable that the function itself sets: an assignment, a call of a
 //     method of this package whose body stores to memory reached from the
 //     variable, of an exported function of another package that returns a

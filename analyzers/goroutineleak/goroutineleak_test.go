@@ -9,7 +9,7 @@ import (
 
 func TestGoroutineLeak(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), goroutineleak.Analyzer,
-		"fanout", "rangenoclose", "noexit", "ticker", "tickerstop", "nopartner", "mainprog", "results", "crosspkg", "services", "regressions", "producers", "gate", "lifecycle", "testfail", "ownedforlife", "testhook", "countedrecv", "helpers", "genericchan", "finishsignal")
+		"fanout", "rangenoclose", "noexit", "ticker", "tickerstop", "nopartner", "mainprog", "results", "crosspkg", "services", "regressions", "producers", "gate", "lifecycle", "testfail", "ownedforlife", "testhook", "countedrecv", "helpers", "genericchan", "finishsignal", "signalwait")
 }
 
 func TestHandoffFix(t *testing.T) {

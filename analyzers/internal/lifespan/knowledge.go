@@ -28,3 +28,16 @@ var onceWrappers = []struct {
 // by flagValue: a type with both is a command-line flag whether or not its
 // package imports flag, and flag.Parse calls its Set while the process
 // starts.
+
+// signalNotifiers deliver the process's signals on a channel argument. A
+// function that registers a channel of its own with one and receives from
+// it (outside a goroutine) blocks until the process is told to stop or
+// reload: it is the process's main loop, however it is reached, and what
+// it calls runs once per process.
+var signalNotifiers = []struct {
+	Func  string // types.Func.FullName
+	Param int    // the channel argument
+	Why   string
+}{
+	{"os/signal.Notify", 0, "relays incoming signals to the channel"},
+}

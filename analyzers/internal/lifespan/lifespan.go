@@ -5,7 +5,10 @@
 // package-level variable initialisers, func main, the function run by Do
 // on a package-level sync.Once (a literal or a named function) and by
 // sync.OnceFunc/OnceValue(s) made in an initialiser, a flag.Value's Set,
-// and what only these reach by plain calls.
+// a function that waits for the process's signals (it registers a channel
+// of its own with signal.Notify and receives from it: the process's main
+// loop, whoever calls it), and what only these reach by plain calls
+// outside the loops of a function waiting for signals.
 //
 // Run time is what code the package cannot see can start, any number of
 // times: the entry points of package entrypoints (exported functions and
@@ -76,8 +79,10 @@ type node struct {
 	obj     *types.Func
 	parent  *node
 	lit     LitKind
-	isInit  bool // start-up by itself
-	root    bool // main, or a function passed by name to a once runner
+	isInit  bool       // start-up by itself
+	root    bool       // main, or a function passed by name to a once runner
+	waits   bool       // waits for the process's signals: start-up, never run time
+	loops   []ast.Node // a waiting function's loops, which repeat per signal
 	calls   []call
 	callers int
 	lits    []*node
@@ -87,9 +92,10 @@ type node struct {
 }
 
 type call struct {
-	callee *types.Func
-	isGo   bool
-	inLoop bool
+	callee  *types.Func
+	isGo    bool
+	inLoop  bool
+	anyLoop bool // inside a for or range loop of its function
 }
 
 // Lifespan is the answer for one package.
@@ -115,6 +121,23 @@ func (l *Lifespan) Once(fn ast.Node) bool {
 	l.built.Do(l.build)
 	n := l.nodes[fn]
 	return n != nil && n.startup && !n.runtime
+}
+
+// Repeats reports whether a position of a function that runs once lies
+// in a loop that repeats for the process's life: a loop of a function
+// waiting for the process's signals runs once per signal (a reload).
+func (l *Lifespan) Repeats(fn ast.Node, pos token.Pos) bool {
+	l.built.Do(l.build)
+	n := l.nodes[fn]
+	if n == nil || !n.waits {
+		return false
+	}
+	for _, loop := range n.loops {
+		if loop.Pos() <= pos && pos < loop.End() {
+			return true
+		}
+	}
+	return false
 }
 
 // Startup reports whether start-up reaches a function.
@@ -246,6 +269,7 @@ func (l *Lifespan) collect() {
 				obj, _ := info.Defs[n.Name].(*types.Func)
 				fn = &node{syntax: n, obj: obj}
 				fn.isInit = n.Recv == nil && n.Name.Name == "init" || isFlagSet(obj)
+				fn.waits, fn.loops = l.waitsForSignal(n.Body)
 				if obj != nil {
 					l.byFunc[obj] = fn
 				}
@@ -253,6 +277,7 @@ func (l *Lifespan) collect() {
 				fn = &node{syntax: n, parent: cur}
 				fn.lit = l.litKind(n, cur, stack)
 				fn.isInit = fn.lit == Once
+				fn.waits, fn.loops = l.waitsForSignal(n.Body)
 				cur.lits = append(cur.lits, fn)
 			case *ast.CallExpr:
 				l.visitCall(cur, n, stack)
@@ -397,7 +422,7 @@ func (l *Lifespan) visitCall(cur *node, c *ast.CallExpr, stack []ast.Node) {
 	if sig := fn.Type().(*types.Signature); sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
 		return // dynamic dispatch: no static callee
 	}
-	cl := call{callee: fn.Origin(), inLoop: InEndlessLoop(stack)}
+	cl := call{callee: fn.Origin(), inLoop: InEndlessLoop(stack), anyLoop: inLoop(stack)}
 	if len(stack) >= 2 {
 		if g, ok := stack[len(stack)-2].(*ast.GoStmt); ok && g.Call == c {
 			cl.isGo = true
@@ -500,7 +525,7 @@ func (l *Lifespan) solve() {
 	mainPkg := l.pass.Pkg.Name() == "main"
 	var work []*node
 	mark := func(n *node) {
-		if n != nil && !n.runtime && !n.isInit {
+		if n != nil && !n.runtime && !n.isInit && !n.waits {
 			n.runtime = true
 			work = append(work, n)
 		}
@@ -517,7 +542,9 @@ func (l *Lifespan) solve() {
 			mark(n)
 		}
 		for _, c := range n.calls {
-			if c.isGo || c.inLoop {
+			// A function waiting for signals runs once, but a loop in it
+			// runs its body once per signal (a reload).
+			if c.isGo || c.inLoop || n.waits && c.anyLoop {
 				mark(l.byFunc[c.callee])
 			}
 		}
@@ -541,7 +568,7 @@ func (l *Lifespan) solve() {
 	}
 	for _, n := range l.order {
 		switch {
-		case n.isInit:
+		case n.isInit, n.waits:
 			smark(n)
 		case n.obj != nil && (l.onceRefs[n.obj] || mainPkg && n.obj.Name() == "main" && n.syntax.(*ast.FuncDecl).Recv == nil):
 			n.root = true
@@ -562,6 +589,70 @@ func (l *Lifespan) solve() {
 			}
 		}
 	}
+}
+
+// waitsForSignal reports whether a function body registers a local
+// channel with a signal notifier (signalNotifiers) and receives from it
+// itself, outside any function literal: it blocks until the process gets
+// a signal, so it runs for the process's life, once, whoever calls it. It
+// also returns the body's loops, which may repeat once per signal.
+func (l *Lifespan) waitsForSignal(body *ast.BlockStmt) (bool, []ast.Node) {
+	if body == nil {
+		return false, nil
+	}
+	var loops []ast.Node
+	info := l.pass.TypesInfo
+	chans := map[*types.Var]bool{}
+	var recvs []*types.Var
+	chanVar := func(e ast.Expr) *types.Var {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		v, _ := info.Uses[id].(*types.Var)
+		if !l.isLocal(v) {
+			return nil
+		}
+		return v
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			fn, ok := typeutil.Callee(info, n).(*types.Func)
+			if !ok {
+				return true
+			}
+			for _, s := range signalNotifiers {
+				if s.Func == fn.FullName() && s.Param < len(n.Args) {
+					if v := chanVar(n.Args[s.Param]); v != nil {
+						chans[v] = true
+					}
+				}
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				if v := chanVar(n.X); v != nil {
+					recvs = append(recvs, v)
+				}
+			}
+		case *ast.RangeStmt:
+			loops = append(loops, n)
+			if v := chanVar(n.X); v != nil {
+				recvs = append(recvs, v)
+			}
+		case *ast.ForStmt:
+			loops = append(loops, n)
+		}
+		return true
+	})
+	for _, v := range recvs {
+		if chans[v] {
+			return true, loops
+		}
+	}
+	return false, nil
 }
 
 // isFlagSet reports whether fn is the Set method of a type that
@@ -613,6 +704,20 @@ func InEndlessLoop(stack []ast.Node) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// inLoop reports whether the top of the stack is inside a for or range
+// loop of its function.
+func inLoop(stack []ast.Node) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch stack[i].(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return false
+		case *ast.ForStmt, *ast.RangeStmt:
+			return true
 		}
 	}
 	return false
