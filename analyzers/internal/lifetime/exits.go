@@ -3,6 +3,7 @@ package lifetime
 import (
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
 
 	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
@@ -16,11 +17,22 @@ import (
 // call from func main, and after each such call, where fn's error is
 // non-nil, main only goes on to return or to a call that never returns
 // (log.Fatal, os.Exit) without calling fn again; or fn is used only as the
-// function a command-line framework runs for a command (runsCommand).
+// function a command-line framework runs for a command (runsCommand); or
+// fn's callers hand its error on to such a function (errorHandedOn).
 // What fn leaves open on a failing return is then released with the
 // process.
 func (e *engine) errorEndsProcess(fn *ssa.Function) bool {
+	return e.errorEndsProcessVia(fn, map[*ssa.Function]bool{})
+}
+
+// maxHandOn bounds the chain of callers errorHandedOn follows.
+const maxHandOn = 3
+
+func (e *engine) errorEndsProcessVia(fn *ssa.Function, chain map[*ssa.Function]bool) bool {
 	if e.runsCommand(fn) {
+		return true
+	}
+	if e.errorHandedOn(fn, chain) {
 		return true
 	}
 	if fn.Pkg == nil || fn.Pkg.Pkg.Name() != "main" || fn.Parent() != nil || fn.Signature.Recv() != nil || isMain(fn) {
@@ -57,6 +69,63 @@ func (e *engine) errorEndsProcess(fn *ssa.Function) bool {
 	}
 	for _, c := range calls {
 		if !endsOnError(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// errorHandedOn reports whether fn, a declared function that returns an
+// error and that no other package can call (unexported, or of package
+// main), is used only as a command's runner and in plain calls from
+// functions whose failing return ends the process (errorEndsProcess),
+// each of which, where fn's error is
+// non-nil, only goes on to return that same error (or to a call that
+// never returns) without calling fn again: the helper of a command's
+// runner (`fnames, err = getStdin(); if err != nil { return }` in the
+// function a CLI framework runs).
+func (e *engine) errorHandedOn(fn *ssa.Function, chain map[*ssa.Function]bool) bool {
+	if chain[fn] || len(chain) >= maxHandOn {
+		return false
+	}
+	if fn.Pkg == nil || fn.Parent() != nil || fn.Signature.Recv() != nil || isMain(fn) {
+		return false
+	}
+	results := fn.Signature.Results()
+	if results.Len() == 0 || !isError(results.At(results.Len()-1).Type()) {
+		return false
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() != e.pass.Pkg || obj.Exported() && obj.Pkg().Name() != "main" {
+		return false
+	}
+	uses := 0
+	for _, o := range e.pass.TypesInfo.Uses {
+		if o == obj {
+			uses++
+		}
+	}
+	if uses == 0 {
+		return false
+	}
+	var calls []*ssa.Call
+	_, funcs := e.pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program).Build()
+	for _, f := range funcs {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				if c, ok := instr.(*ssa.Call); ok && !c.Call.IsInvoke() && c.Call.StaticCallee() == fn {
+					calls = append(calls, c)
+				}
+			}
+		}
+	}
+	if len(calls) == 0 || len(calls)+e.runnerStores(fn) != uses {
+		return false // used as a value, in a goroutine or a defer
+	}
+	chain[fn] = true
+	defer delete(chain, fn)
+	for _, c := range calls {
+		if !handsErrorOn(c) || !e.errorEndsProcessVia(c.Parent(), chain) {
 			return false
 		}
 	}
@@ -105,6 +174,16 @@ func (e *engine) runsCommand(fn *ssa.Function) bool {
 		return false
 	}
 	// A named function: every use is a store as a command's runner.
+	return e.runnerStores(fn) == uses
+}
+
+// runnerStores counts the stores of the declared function fn into a
+// command's runner field (resource.RunsCommand), in the package's
+// functions and its initialisers.
+func (e *engine) runnerStores(fn *ssa.Function) int {
+	if !slices.ContainsFunc(fn.Pkg.Pkg.Imports(), func(p *types.Package) bool { return resource.CommandPackage(p.Path()) }) {
+		return 0
+	}
 	stores := 0
 	_, funcs := e.pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program).Build()
 	if init := fn.Pkg.Func("init"); init != nil {
@@ -131,7 +210,7 @@ func (e *engine) runsCommand(fn *ssa.Function) bool {
 			}
 		}
 	}
-	return stores == uses
+	return stores
 }
 
 // storedOnlyAsRunner reports whether every use of the function value v
@@ -262,6 +341,126 @@ func endsOnError(call *ssa.Call) bool {
 		return true
 	}
 	return walk(start, indexOf(start, call)+1)
+}
+
+// handsErrorOn reports whether every path from call on which the call's
+// error result is not known to be nil ends in a panic or in a return whose
+// last result is that error, without reaching call again: the caller
+// hands the error on as its own. The walk follows each path (at most
+// maxHandOnSteps blocks in all) with what it holds: the error value, the
+// loads of locals it was stored in on that path (a named result in a
+// function with defer), the phis merging only those.
+func handsErrorOn(call *ssa.Call) bool {
+	errs := map[ssa.Value]bool{}
+	if n := call.Call.Signature().Results().Len(); n == 1 {
+		errs[call] = true
+	} else {
+		for _, r := range *call.Referrers() {
+			if ex, ok := r.(*ssa.Extract); ok && ex.Index == n-1 {
+				errs[ex] = true
+			}
+		}
+	}
+	if len(errs) == 0 {
+		return false
+	}
+	steps := 0
+	onPath := map[*ssa.BasicBlock]bool{}
+	var walk func(b *ssa.BasicBlock, from int, pred *ssa.BasicBlock, held map[ssa.Value]bool, cells map[*ssa.Alloc]bool) bool
+	walk = func(b *ssa.BasicBlock, from int, pred *ssa.BasicBlock, held map[ssa.Value]bool, cells map[*ssa.Alloc]bool) bool {
+		if steps++; steps > maxHandOnSteps {
+			return false
+		}
+		held, cells = maps.Clone(held), maps.Clone(cells)
+		for _, instr := range b.Instrs[from:] {
+			switch in := instr.(type) {
+			case *ssa.Phi:
+				if pred != nil {
+					if k := slices.Index(b.Preds, pred); k >= 0 && held[in.Edges[k]] {
+						held[in] = true
+					}
+				}
+			case *ssa.Store:
+				if a, ok := in.Addr.(*ssa.Alloc); ok {
+					cells[a] = held[in.Val] && plainLocal(a)
+				}
+			case *ssa.UnOp:
+				if a, ok := in.X.(*ssa.Alloc); ok && in.Op == token.MUL && cells[a] {
+					held[in] = true
+				}
+			case ssa.CallInstruction:
+				if in == ssa.CallInstruction(call) {
+					return false // a retry
+				}
+				// A callee given a local's address may change it.
+				for _, arg := range in.Common().Args {
+					if a, ok := arg.(*ssa.Alloc); ok {
+						delete(cells, a)
+					}
+				}
+			case *ssa.Select:
+				if len(in.States) == 0 && in.Blocking {
+					return false // select {}
+				}
+			case *ssa.Panic:
+				return true
+			case *ssa.Return:
+				return len(in.Results) > 0 && held[in.Results[len(in.Results)-1]]
+			case *ssa.If:
+				for i, s := range b.Succs {
+					if nilOnEdge(in.Cond, held, i == 0) {
+						continue // the call succeeded on this edge
+					}
+					if !visitHandOn(s, b, held, cells, onPath, walk) {
+						return false
+					}
+				}
+				return true
+			}
+		}
+		for _, s := range b.Succs {
+			if !visitHandOn(s, b, held, cells, onPath, walk) {
+				return false
+			}
+		}
+		return true
+	}
+	onPath[call.Block()] = true
+	return walk(call.Block(), indexOf(call.Block(), call)+1, nil, errs, map[*ssa.Alloc]bool{})
+}
+
+// plainLocal reports whether a local is only stored into and loaded: no
+// closure captures it (a deferred one might change it) and no address of
+// it goes anywhere.
+func plainLocal(a *ssa.Alloc) bool {
+	for _, r := range *a.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr != a {
+				return false
+			}
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// maxHandOnSteps bounds the blocks handsErrorOn walks.
+const maxHandOnSteps = 64
+
+func visitHandOn(s, from *ssa.BasicBlock, held map[ssa.Value]bool, cells map[*ssa.Alloc]bool, onPath map[*ssa.BasicBlock]bool,
+	walk func(*ssa.BasicBlock, int, *ssa.BasicBlock, map[ssa.Value]bool, map[*ssa.Alloc]bool) bool) bool {
+	if onPath[s] {
+		return false // a loop: the path may go on
+	}
+	onPath[s] = true
+	defer delete(onPath, s)
+	return walk(s, 0, from, held, cells)
 }
 
 // nilOnEdge reports whether cond compares one of errs with nil and the

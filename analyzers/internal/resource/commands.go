@@ -22,6 +22,8 @@ var commandRunners = map[string]string{
 	"github.com/urfave/cli/v2.App.Action":               "App.Run returns the action's error to main",
 	"github.com/urfave/cli/v2.Command.Action":           "App.Run returns the command's error to main",
 	"github.com/urfave/cli/v3.Command.Action":           "Command.Run returns the action's error to main",
+	"github.com/schollz/cli/v2.App.Action":              "a fork of urfave/cli v2: App.Run returns the action's error to main",
+	"github.com/schollz/cli/v2.Command.Action":          "a fork of urfave/cli v2: App.Run returns the command's error to main",
 }
 
 // CommandPackage reports whether the package at path declares a type with

@@ -134,3 +134,182 @@ func NewRetrying() *cli.App {
 		return nil
 	}}
 }
+
+// An action's helper whose error the action hands back as its own: the
+// framework ends the program on it.
+func NewSend() *cli.App {
+	return &cli.App{Name: "send", Commands: []*cli.Command{
+		{Name: "send", Action: send},
+		{Name: "paste", Action: paste},
+		{Name: "note", Action: note},
+		{Name: "echo", Action: echo},
+	}}
+}
+
+func send(c *cli.Context) (err error) {
+	var names []string
+	names, err = readStdin()
+	if err != nil {
+		return
+	}
+	defer os.Remove(names[0])
+	return upload(names)
+}
+
+func readStdin() (names []string, err error) {
+	f, err := os.CreateTemp(".", "stdin-")
+	if err != nil {
+		return
+	}
+	if _, err = f.ReadFrom(os.Stdin); err != nil {
+		return
+	}
+	if err = f.Close(); err != nil {
+		return
+	}
+	return []string{f.Name()}, nil
+}
+
+// A helper two calls away from the action, each caller handing the error
+// on.
+func paste(c *cli.Context) error {
+	names, err := pasteFile("text")
+	if err != nil {
+		return err
+	}
+	return upload(names)
+}
+
+func pasteFile(text string) ([]string, error) {
+	name, err := writeText(text)
+	if err != nil {
+		return nil, err
+	}
+	return []string{name}, nil
+}
+
+func writeText(text string) (string, error) {
+	f, err := os.CreateTemp(".", "text-")
+	if err != nil {
+		return "", err
+	}
+	if _, err := f.WriteString(text); err != nil {
+		return "", err
+	}
+	return f.Name(), f.Close()
+}
+
+// An action that logs its helper's error and goes on: the program does
+// not end there.
+func note(c *cli.Context) error {
+	names, err := writeNote("text")
+	if err != nil {
+		names = nil
+	}
+	return upload(names)
+}
+
+func writeNote(text string) ([]string, error) {
+	f, err := os.CreateTemp(".", "note-") // want `file from os.CreateTemp is not closed when returning at line 218`
+	if err != nil {
+		return nil, err
+	}
+	if _, err := f.WriteString(text); err != nil {
+		return nil, err
+	}
+	return []string{f.Name()}, f.Close()
+}
+
+// An action that turns its helper's error into a success on one path.
+func echo(c *cli.Context) (err error) {
+	var names []string
+	names, err = writeEcho("text")
+	if err != nil {
+		if len(c.Args) == 0 {
+			err = nil
+		}
+		return
+	}
+	return upload(names)
+}
+
+func writeEcho(text string) ([]string, error) {
+	f, err := os.CreateTemp(".", "echo-") // want `file from os.CreateTemp is not closed when returning at line 242`
+	if err != nil {
+		return nil, err
+	}
+	if _, err := f.WriteString(text); err != nil {
+		return nil, err
+	}
+	return []string{f.Name()}, f.Close()
+}
+
+// WriteReport is exported: callers in other packages may go on after its
+// error, whoever calls it here.
+func WriteReport(text string) error {
+	f, err := os.Create("report.txt") // want `file from os.Create is not closed when returning at line 255`
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteString(text); err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+func report(c *cli.Context) error { return WriteReport("text") }
+
+var reportCmd = &cli.Command{Name: "report", Action: report}
+
+func upload(names []string) error { return nil }
+
+// A named action that the application's default action also runs, handing
+// its error on: every use ends the program on a failure.
+func NewDefault() *cli.App {
+	return &cli.App{
+		Name:     "default",
+		Commands: []*cli.Command{{Name: "put", Action: put}},
+		Action: func(c *cli.Context) error {
+			if len(c.Args) > 0 {
+				return put(c)
+			}
+			return nil
+		},
+	}
+}
+
+func put(c *cli.Context) error {
+	f, err := os.Create("put.out")
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteString("data"); err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// The same, but the default action goes on after its failure.
+func NewLenient() *cli.App {
+	return &cli.App{
+		Name:     "lenient",
+		Commands: []*cli.Command{{Name: "get", Action: get}},
+		Action: func(c *cli.Context) error {
+			if err := get(c); err != nil {
+				return nil
+			}
+			return nil
+		},
+	}
+}
+
+func get(c *cli.Context) error {
+	f, err := os.Create("get.out") // want `file from os.Create is not closed when returning at line 312`
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteString("data"); err != nil {
+		return err
+	}
+	return f.Close()
+}
