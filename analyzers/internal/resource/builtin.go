@@ -57,7 +57,6 @@ var owners = []Owner{
 	{Func: "log.New", Why: "the new logger writes to out for its lifetime"},
 	{Func: "log/slog.NewTextHandler", Why: "the handler writes to w for its lifetime"},
 	{Func: "log/slog.NewJSONHandler", Why: "the handler writes to w for its lifetime"},
-	{Func: "golang.org/x/crypto/ssh/agent.NewClient", Why: "the agent client does every request over rw for its lifetime (its interface has no Close; the connection is usually the socket of SSH_AUTH_SOCK behind an auth callback)"},
 }
 
 // exempt functions return responses or closers that hold nothing: their

@@ -1,6 +1,9 @@
 // Package agentconn: a connection to the SSH agent handed to the agent
-// client, which keeps it for every later request, is not dropped; one
-// only written to and then dropped is.
+// client is still owed a Close. The client uses it for every request but
+// has no Close of its own, so a function that returns only the client (or
+// its Signers callback) leaves a socket nothing can ever close, one per
+// call (go-git fixed this shape in NewSSHAgentAuth by keeping the
+// connection and adding a Close).
 package agentconn
 
 import (
@@ -13,20 +16,19 @@ import (
 	"golang.org/x/crypto/ssh/agent"
 )
 
-// The agent client keeps the connection; its Signers method value is the
-// returned auth method's callback.
+// Only the client's Signers callback is returned: the socket is dropped.
 func UseAgent() (ssh.AuthMethod, error) {
-	sock, err := net.Dial("unix", os.Getenv("SSH_AUTH_SOCK"))
+	sock, err := net.Dial("unix", os.Getenv("SSH_AUTH_SOCK")) // want `connection from net.Dial is not closed when returning at line 25`
 	if err != nil {
 		return nil, err
 	}
 	return ssh.PublicKeysCallback(agent.NewClient(sock).Signers), nil
 }
 
-// The same, kept in a slice of auth methods.
+// The same, the callback kept in a slice of auth methods.
 func AuthMethods() []ssh.AuthMethod {
 	var methods []ssh.AuthMethod
-	if sock, err := net.Dial("unix", os.Getenv("SSH_AUTH_SOCK")); err == nil {
+	if sock, err := net.Dial("unix", os.Getenv("SSH_AUTH_SOCK")); err == nil { // want `connection from net.Dial is not closed when returning at line 34`
 		methods = append(methods, ssh.PublicKeysCallback(agent.NewClient(sock).Signers))
 	}
 	return methods
@@ -40,9 +42,19 @@ func hello(rw io.ReadWriter) error {
 }
 
 func Probe() error {
-	sock, err := net.Dial("unix", os.Getenv("SSH_AUTH_SOCK")) // want `connection from net.Dial is not closed when returning at line 47`
+	sock, err := net.Dial("unix", os.Getenv("SSH_AUTH_SOCK")) // want `connection from net.Dial is not closed when returning at line 49`
 	if err != nil {
 		return err
 	}
 	return hello(sock)
+}
+
+// The connection returned next to the callback, for the caller to close,
+// is not dropped.
+func UseAgentCloser() (ssh.AuthMethod, io.Closer, error) {
+	sock, err := net.Dial("unix", os.Getenv("SSH_AUTH_SOCK"))
+	if err != nil {
+		return nil, nil, err
+	}
+	return ssh.PublicKeysCallback(agent.NewClient(sock).Signers), sock, nil
 }
