@@ -250,6 +250,91 @@ func loadsSeeing(alloc ssa.Value, st *ssa.Store) []ssa.Value {
 			out = append(out, ld)
 		}
 	}
+	// A load the store does not dominate still carries its value on every
+	// path through the store when no other store can come between them
+	// (`f, err = open(...)` retried in a branch, err captured by a
+	// deferred closure, then `if err != nil` after the branch): the paths
+	// that skip the store do not hold what its acquisition acquired. That
+	// holds only where the store follows the value it stores in the same
+	// block, so that every path from the acquisition passes it.
+	if def, ok := st.Val.(ssa.Instruction); ok && def.Block() == sb {
+		for _, ld := range loadsOnlyAfter(alloc, st) {
+			if !slices.Contains(out, ssa.Value(ld)) {
+				out = append(out, ld)
+			}
+		}
+	}
+	return out
+}
+
+// loadsOnlyAfter returns the loads of alloc that some path from st reaches
+// with no other store to alloc between them and that no path from st
+// reaches past another store (st itself again, around a loop, included).
+func loadsOnlyAfter(alloc ssa.Value, st *ssa.Store) []ssa.Value {
+	// A closure that shares the variable may assign it wherever it is
+	// called; one that is only deferred runs after every load here.
+	for _, r := range *alloc.Referrers() {
+		mc, ok := r.(*ssa.MakeClosure)
+		if !ok {
+			continue
+		}
+		for _, u := range *mc.Referrers() {
+			if d, ok := u.(*ssa.Defer); !ok || d.Call.Value != mc {
+				return nil
+			}
+		}
+	}
+	type state struct {
+		b     *ssa.BasicBlock
+		dirty bool
+	}
+	clean, dirty := map[*ssa.UnOp]bool{}, map[*ssa.UnOp]bool{}
+	seen := map[state]bool{}
+	var work []state
+	// scan walks instrs of b from start with the given state and queues
+	// the successors with the state at the block's end.
+	scan := func(b *ssa.BasicBlock, start int, d bool) {
+		for _, in := range b.Instrs[start:] {
+			switch in := in.(type) {
+			case *ssa.Store:
+				if in.Addr == alloc {
+					d = true
+				}
+			case *ssa.UnOp:
+				if in.Op == token.MUL && in.X == alloc {
+					if d {
+						dirty[in] = true
+					} else {
+						clean[in] = true
+					}
+				}
+			}
+		}
+		for _, succ := range b.Succs {
+			if s := (state{succ, d}); !seen[s] {
+				seen[s] = true
+				work = append(work, s)
+			}
+		}
+	}
+	sb := st.Block()
+	for i, in := range sb.Instrs {
+		if in == st {
+			scan(sb, i+1, false)
+			break
+		}
+	}
+	for len(work) > 0 {
+		s := work[len(work)-1]
+		work = work[:len(work)-1]
+		scan(s.b, 0, s.dirty)
+	}
+	var out []ssa.Value
+	for _, r := range *alloc.Referrers() {
+		if ld, ok := r.(*ssa.UnOp); ok && clean[ld] && !dirty[ld] {
+			out = append(out, ld)
+		}
+	}
 	return out
 }
 

@@ -298,3 +298,56 @@ type worker struct{ proc *exec.Cmd }
 func (w *worker) Start() error { return w.proc.Start() }
 
 func (w *worker) Stop() error { return w.proc.Wait() }
+
+// A second open in a branch, its error kept in a variable that a deferred
+// closure captures: after the branch, `err != nil` still means this open
+// failed, since no other assignment of err comes between them.
+func retriedOpenErrCapturedChecked(name string, mkdir func() error) error {
+	f, err := os.OpenFile(name, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if errors.Is(err, os.ErrNotExist) {
+		if merr := mkdir(); merr == nil {
+			f, err = os.OpenFile(name, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err = f.Write(nil); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// The same, but err is set again on one path between the second open and
+// the check: there `err != nil` says nothing about the open, whose file
+// is dropped.
+func retriedOpenErrCapturedOverwritten(name string, mkdir func() error) error {
+	f, err := os.OpenFile(name, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if errors.Is(err, os.ErrNotExist) {
+		if merr := mkdir(); merr == nil {
+			f, err = os.OpenFile(name, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600) // want `file from os.OpenFile is not closed when returning at line 341`
+			if name == "" {
+				err = errors.New("no name")
+			}
+		}
+	}
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err = f.Write(nil); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
