@@ -259,11 +259,12 @@ func callsFailure(b *ssa.BasicBlock) bool {
 }
 
 // failsTest reports whether a call on a parent's path to its return marks
-// the running test as failed: one of testing's failing methods, or a
-// failing method of *testing.T called through an interface it implements
-// (a helper's own `TestingT`). The parent returns after it, and the test
-// ends failed.
+// the running test as failed: one of testing's failing methods, a failing
+// method of *testing.T called through an interface it implements (a
+// helper's own `TestingT`), or an assertion that fails the test on every
+// call (testify's require.Fail, by the knowledge table). The parent
+// returns after it, or stops, and the test ends failed.
 func failsTest(c *ssa.CallCommon) bool {
 	fn := ssanav.CalleeFunc(c)
-	return resource.FailsTest(fn) || resource.FailsTestThroughInterface(fn)
+	return resource.AlwaysFailsTest(fn) || resource.FailsTestThroughInterface(fn)
 }

@@ -854,6 +854,14 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 	if out.leaks = e.dropFailedTestExits(fn, out.leaks); len(out.leaks) == 0 || e.ownerClosedAtTestEnd(fn, acq) {
 		return
 	}
+	if e.receiverReleasedAtEnd(fn, acq) {
+		// Released with the value it came from when the function ends;
+		// only a loop that acquires again piles them up until then.
+		out.leaks = slices.DeleteFunc(out.leaks, func(x exit) bool { return !x.loop })
+		if len(out.leaks) == 0 {
+			return
+		}
+	}
 	if (root == nil || len(*root.Referrers()) == 0) && e.inTestFile(acq.call.Pos()) {
 		// Tests discard results of calls they expect to fail
 		// (`_, err := c.Get(badURL)`); reporting those is noise.

@@ -3,6 +3,8 @@ package testfail
 import (
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 // The sender is left blocked only when the timeout fires, and then the
@@ -95,5 +97,33 @@ func TestTimeoutErrorInLoop(t *testing.T) {
 		if err == nil {
 			t.Error("no error after the timeout")
 		}
+	}
+}
+
+// require.Fail fails the test on every call (through its TestingT, an
+// interface): the timeout case is the run of a failed test.
+func TestTimeoutRequireFail(t *testing.T) {
+	res := make(chan int)
+	go func() {
+		res <- Work()
+	}()
+	select {
+	case <-res:
+	case <-time.After(time.Second):
+		require.Fail(t, "timed out")
+	}
+}
+
+// require.Equal fails the test only when the values differ: after it, the
+// timeout case may be the run of a passing test.
+func TestTimeoutRequireEqual(t *testing.T) {
+	res := make(chan int)
+	go func() { // want `goroutine blocks forever sending on res: the caller can return at line \d+ without receiving`
+		res <- Work()
+	}()
+	select {
+	case <-res:
+	case <-time.After(time.Second):
+		require.Equal(t, 1, 1)
 	}
 }

@@ -1,0 +1,22 @@
+// Package require stands in for testify's require: its assertions stop
+// the test when they fail.
+package require
+
+type TestingT interface {
+	Errorf(format string, args ...interface{})
+	FailNow()
+}
+
+// Fail fails the test on every call.
+func Fail(t TestingT, failureMessage string, msgAndArgs ...interface{}) {
+	t.Errorf("%s", failureMessage)
+	t.FailNow()
+}
+
+// Equal fails the test only when the values differ.
+func Equal(t TestingT, expected, actual interface{}, msgAndArgs ...interface{}) {
+	if expected != actual {
+		t.Errorf("not equal: %v, %v", expected, actual)
+		t.FailNow()
+	}
+}

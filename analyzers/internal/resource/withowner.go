@@ -1,0 +1,21 @@
+package resource
+
+import "go/types"
+
+// releasedWithReceiver are acquirers whose result is released when their
+// receiver is: what they return holds nothing that outlives the value
+// they were called on. Keyed by types.Func.FullName.
+var releasedWithReceiver = map[string]string{
+	"(*database/sql.DB).Prepare":        "DB.Close closes the pool's connections, and each connection's close closes the driver statements prepared on it; a Stmt holds no connection between executions",
+	"(*database/sql.DB).PrepareContext": "as Prepare",
+}
+
+// ReleasedWithReceiver reports whether what a call of fn acquires is
+// released by the release of the receiver it was called on.
+func ReleasedWithReceiver(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	_, ok := releasedWithReceiver[fn.Origin().FullName()]
+	return ok
+}
