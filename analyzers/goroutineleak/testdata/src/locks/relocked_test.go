@@ -1,0 +1,135 @@
+package locks
+
+import (
+	"strings"
+	"sync"
+	"testing"
+)
+
+type store struct {
+	mu    sync.Mutex
+	items []string
+}
+
+// Close takes the store's lock on every path that returns.
+func (s *store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.items = nil
+	return nil
+}
+
+// runScript calls handle once for each line of script, on the caller's
+// goroutine, like a data-driven test runner.
+func runScript(t *testing.T, script string, handle func(t *testing.T, line string) string) {
+	for _, line := range strings.Split(script, "\n") {
+		if out := handle(t, line); out == "fail" {
+			t.Errorf("%s: %s", line, out)
+		}
+	}
+}
+
+// Negative: the handler returns holding st.mu on a malformed line, but
+// the test closes the store in its deferred function, which locks st.mu
+// again on the test's own goroutine: a run that took that return would
+// hang there, so a passing run never takes it.
+func TestScriptClosesStore(t *testing.T) {
+	var st *store
+	defer func() {
+		if st != nil {
+			st.Close()
+		}
+	}()
+	runScript(t, "add a b\nadd c d", func(t *testing.T, line string) string {
+		if st == nil {
+			st = &store{}
+		}
+		st.mu.Lock()
+		for _, f := range strings.Fields(line) {
+			if f == "" {
+				return "error: malformed line"
+			}
+			st.items = append(st.items, f)
+		}
+		st.mu.Unlock()
+		return ""
+	})
+}
+
+// Positive: the same handler in a test that never takes the lock again
+// itself: the store's lock is left held for whoever comes next.
+func TestScriptLeavesStore(t *testing.T) {
+	var st *store
+	runScript(t, "add a b\nadd c d", func(t *testing.T, line string) string {
+		if st == nil {
+			st = &store{}
+		}
+		st.mu.Lock() // want `st.mu is still locked when returning at line 70: every later Lock of it blocks forever`
+		for _, f := range strings.Fields(line) {
+			if f == "" {
+				return "error: malformed line"
+			}
+			st.items = append(st.items, f)
+		}
+		st.mu.Unlock()
+		return ""
+	})
+}
+
+// Positive: the test takes the lock again only in a cleanup, which runs
+// after the test function has returned, not before the handler's leak
+// could be seen by it: nothing on the test's own path waits for it.
+func TestScriptClosesStoreInCleanup(t *testing.T) {
+	var st *store
+	t.Cleanup(func() {
+		if st != nil {
+			st.Close()
+		}
+	})
+	runScript(t, "add a b", func(t *testing.T, line string) string {
+		if st == nil {
+			st = &store{}
+		}
+		st.mu.Lock() // want `st.mu is still locked when returning at line 96: every later Lock of it blocks forever`
+		for _, f := range strings.Fields(line) {
+			if f == "" {
+				return "error: malformed line"
+			}
+			st.items = append(st.items, f)
+		}
+		st.mu.Unlock()
+		return ""
+	})
+}
+
+// Positive: the leaking function is a cleanup, which runs after the
+// test's deferred Close: nothing on the test's path comes after it.
+func TestCleanupLeavesStore(t *testing.T) {
+	st := &store{}
+	defer st.Close()
+	t.Cleanup(func() {
+		st.mu.Lock() // want `st.mu is still locked when returning at line 113: every later Lock of it blocks forever`
+		if len(st.items) > 0 {
+			return
+		}
+		st.mu.Unlock()
+	})
+}
+
+// Negative: the test closes the store itself right after the run.
+func TestScriptThenClose(t *testing.T) {
+	var st *store
+	runScript(t, "add a b", func(t *testing.T, line string) string {
+		if st == nil {
+			st = &store{}
+		}
+		st.mu.Lock()
+		if strings.TrimSpace(line) == "" {
+			return "error: empty line"
+		}
+		st.items = append(st.items, line)
+		st.mu.Unlock()
+		return ""
+	})
+	st.Close()
+}
