@@ -1,6 +1,7 @@
 package locks
 
 import (
+	"go/token"
 	"go/types"
 	"strconv"
 	"strings"
@@ -47,10 +48,21 @@ func isTestFunc(fn *ssa.Function) bool {
 // input, while the test closes what it tested in a deferred function.
 // The closure is assumed to run within the call it is passed to (a
 // callback runner); calls that keep it for later (runLater) do not count.
-func (a *checker) takenAgainByTest(fn *ssa.Function, origin event) bool {
+// Every branch that decides the way to a return holding the lock must
+// be computed from the closure's parameters alone (the test's input,
+// decidedByInput): a return that depends on shared state (a poll that
+// finds the work not yet done) is taken or not by timing, and a run that
+// takes it hangs for real.
+func (a *checker) takenAgainByTest(w *lockWalk) bool {
+	fn, origin := w.fn, w.origin
 	parent := fn.Parent()
 	if parent == nil || !isTestFunc(parent) || !strings.HasPrefix(origin.key, "fv") {
 		return false
+	}
+	for _, ret := range w.leaks {
+		if !decidedByInput(fn, origin.instr, ret) {
+			return false
+		}
 	}
 	calls := 0
 	for _, b := range parent.Blocks {
@@ -142,6 +154,121 @@ func (a *checker) deferredTakes(fn *ssa.Function, d *ssa.Defer, m lockMode, wait
 		if ev.key == m.key && waits(ev) {
 			return true
 		}
+	}
+	return false
+}
+
+// decidedByInput reports whether every branch after the acquisition acq
+// that decides the way to ret (an If whose block dominates ret's) tests a
+// value computed from fn's parameters and constants alone.
+func decidedByInput(fn *ssa.Function, acq ssa.Instruction, ret *ssa.Return) bool {
+	ab, rb := acq.Block(), ret.Block()
+	for _, b := range fn.Blocks {
+		cond, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+		if !ok || !b.Dominates(rb) || !ab.Dominates(b) {
+			continue
+		}
+		if !inputOnly(fn, cond.Cond, map[ssa.Value]bool{}, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// inputOnly reports whether v is computed from fn's parameters and
+// constants alone: through operators, conversions, fields and elements
+// of such values, range iteration over them and calls of functions that
+// take only such values (at least one). A load of a free variable, a
+// package-level variable or a local cell, a receive or a call of a
+// closure is not.
+func inputOnly(fn *ssa.Function, v ssa.Value, seen map[ssa.Value]bool, depth int) bool {
+	if depth > 24 {
+		return false
+	}
+	if seen[v] {
+		return true // a loop's φ: its other edges decide
+	}
+	seen[v] = true
+	sub := func(x ssa.Value) bool { return inputOnly(fn, x, seen, depth+1) }
+	switch v := v.(type) {
+	case *ssa.Parameter:
+		return v.Parent() == fn
+	case *ssa.Const:
+		return true
+	case *ssa.BinOp:
+		return sub(v.X) && sub(v.Y)
+	case *ssa.UnOp:
+		switch v.Op {
+		case token.ARROW:
+			return false
+		case token.MUL:
+			switch v.X.(type) {
+			case *ssa.FieldAddr, *ssa.IndexAddr:
+				return sub(v.X)
+			}
+			return false
+		}
+		return sub(v.X)
+	case *ssa.FieldAddr:
+		return sub(v.X)
+	case *ssa.IndexAddr:
+		return sub(v.X) && sub(v.Index)
+	case *ssa.Field:
+		return sub(v.X)
+	case *ssa.Index:
+		return sub(v.X) && sub(v.Index)
+	case *ssa.Lookup:
+		return sub(v.X) && sub(v.Index)
+	case *ssa.Slice:
+		for _, x := range []ssa.Value{v.X, v.Low, v.High, v.Max} {
+			if x != nil && !sub(x) {
+				return false
+			}
+		}
+		return true
+	case *ssa.Extract:
+		return sub(v.Tuple)
+	case *ssa.Convert:
+		return sub(v.X)
+	case *ssa.ChangeType:
+		return sub(v.X)
+	case *ssa.MakeInterface:
+		return sub(v.X)
+	case *ssa.TypeAssert:
+		return sub(v.X)
+	case *ssa.Range:
+		return sub(v.X)
+	case *ssa.Next:
+		return sub(v.Iter)
+	case *ssa.Phi:
+		for _, e := range v.Edges {
+			if !sub(e) {
+				return false
+			}
+		}
+		return true
+	case *ssa.Call:
+		c := v.Common()
+		if c.IsInvoke() {
+			if !sub(c.Value) {
+				return false
+			}
+		} else {
+			switch c.Value.(type) {
+			case *ssa.Function, *ssa.Builtin:
+			default:
+				return false // a closure, a function value
+			}
+		}
+		if len(c.Args) == 0 && !c.IsInvoke() {
+			return false // the time, a random number: not the input
+		}
+		for _, x := range c.Args {
+			if !sub(x) {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }

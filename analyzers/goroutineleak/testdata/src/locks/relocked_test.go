@@ -133,3 +133,40 @@ func TestScriptThenClose(t *testing.T) {
 	})
 	st.Close()
 }
+
+// poll calls cond until it returns nil, at most tries times.
+func poll(t *testing.T, tries int, cond func() error) {
+	for i := 0; i < tries; i++ {
+		if cond() == nil {
+			return
+		}
+	}
+	t.Fatal("condition never met")
+}
+
+type notReady struct{}
+
+func (notReady) Error() string { return "not ready" }
+
+// Positive: the return that keeps the lock depends on the store's state,
+// which other goroutines change, not on the test's input: a poll that
+// finds it not ready yet leaves the lock held, and the next poll (or the
+// test's Close) hangs. Timing, not the test's data, decides whether a
+// run takes it.
+func TestPollStore(t *testing.T) {
+	st := &store{}
+	defer st.Close()
+	go func() {
+		st.mu.Lock()
+		st.items = append(st.items, "ready")
+		st.mu.Unlock()
+	}()
+	poll(t, 10, func() error {
+		st.mu.Lock() // want `st.mu is still locked when returning at line 167: every later Lock of it blocks forever`
+		if len(st.items) == 0 {
+			return notReady{}
+		}
+		st.mu.Unlock()
+		return nil
+	})
+}
