@@ -1,6 +1,7 @@
 package locks
 
 import (
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -64,7 +65,7 @@ func TestScriptLeavesStore(t *testing.T) {
 		if st == nil {
 			st = &store{}
 		}
-		st.mu.Lock() // want `st.mu is still locked when returning at line 70: every later Lock of it blocks forever`
+		st.mu.Lock() // want `st.mu is still locked when returning at line 71: every later Lock of it blocks forever`
 		for _, f := range strings.Fields(line) {
 			if f == "" {
 				return "error: malformed line"
@@ -90,7 +91,7 @@ func TestScriptClosesStoreInCleanup(t *testing.T) {
 		if st == nil {
 			st = &store{}
 		}
-		st.mu.Lock() // want `st.mu is still locked when returning at line 96: every later Lock of it blocks forever`
+		st.mu.Lock() // want `st.mu is still locked when returning at line 97: every later Lock of it blocks forever`
 		for _, f := range strings.Fields(line) {
 			if f == "" {
 				return "error: malformed line"
@@ -108,7 +109,7 @@ func TestCleanupLeavesStore(t *testing.T) {
 	st := &store{}
 	defer st.Close()
 	t.Cleanup(func() {
-		st.mu.Lock() // want `st.mu is still locked when returning at line 113: every later Lock of it blocks forever`
+		st.mu.Lock() // want `st.mu is still locked when returning at line 114: every later Lock of it blocks forever`
 		if len(st.items) > 0 {
 			return
 		}
@@ -162,11 +163,73 @@ func TestPollStore(t *testing.T) {
 		st.mu.Unlock()
 	}()
 	poll(t, 10, func() error {
-		st.mu.Lock() // want `st.mu is still locked when returning at line 167: every later Lock of it blocks forever`
+		st.mu.Lock() // want `st.mu is still locked when returning at line 168: every later Lock of it blocks forever`
 		if len(st.items) == 0 {
 			return notReady{}
 		}
 		st.mu.Unlock()
 		return nil
+	})
+}
+
+type testData struct {
+	Cmd   string
+	Input string
+}
+
+// runData calls handle once for each command, on the caller's goroutine.
+func runData(t *testing.T, cmds []testData, handle func(t *testing.T, td *testData) string) {
+	for i := range cmds {
+		if out := handle(t, &cmds[i]); out != "" {
+			t.Errorf("%s: %s", cmds[i].Cmd, out)
+		}
+	}
+}
+
+type levels struct {
+	mu     sync.Mutex
+	levels []int
+}
+
+func (l *levels) Close() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.levels = nil
+	return nil
+}
+
+// Negative: a data-driven handler that parses its command's input under
+// the lock and returns an error string, still holding it, on a line
+// without three fields or with a level that does not parse; the test
+// closes what it tested in a deferred function.
+func TestLevelsFromInput(t *testing.T) {
+	var l *levels
+	defer func() {
+		if l != nil {
+			l.Close()
+		}
+	}()
+	runData(t, []testData{{Cmd: "add", Input: "1: a-b 3"}}, func(t *testing.T, td *testData) string {
+		switch td.Cmd {
+		case "add":
+			if l == nil {
+				l = &levels{}
+			}
+			l.mu.Lock()
+			for _, line := range strings.Split(td.Input, "\n") {
+				parts := strings.Split(line, " ")
+				if len(parts) != 3 {
+					return "error: malformed line"
+				}
+				if n, err := strconv.Atoi(parts[0][:1]); err == nil {
+					l.levels = append(l.levels, n)
+				} else {
+					return err.Error()
+				}
+			}
+			l.mu.Unlock()
+			return ""
+		}
+		return "unknown command"
 	})
 }
