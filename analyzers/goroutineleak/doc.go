@@ -425,6 +425,18 @@
 //     the owner that the reader tests under its read lock, like a
 //     `Release` setting `r.err = ErrReleased`, which every read checks
 //     first; a read still running when it comes is a use after release).
+//   - A test's closure (a data-driven handler) that returns holding a
+//     lock reached through a variable it captures is not reported when the
+//     test takes the same lock again itself after every call it passes the
+//     closure to (on every path, or in a function it deferred before the
+//     call, such as `defer func() { if d != nil { d.Close() } }()` with a
+//     `Close` that locks `d.mu`), no such call keeps the closure for after
+//     the test (`t.Cleanup`), and every branch deciding the way to that
+//     return tests the closure's parameters and constants alone (a
+//     malformed input line): a run that took it would hang its own test,
+//     and the same input takes it on every run, so no passing run does. A
+//     return decided by shared state (a poll that finds the work not done
+//     yet) is still reported.
 //   - A path that fails the test (`t.Errorf`, `t.Fatal`) ends without a
 //     finding, and a second acquisition on a path that goes on, with no
 //     branch, to fail the test (`t.Fatalf("len %d", s.Len())` under the

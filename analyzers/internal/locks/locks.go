@@ -32,7 +32,9 @@
 // are checked with it. A lock released in a deferred closure or handed to
 // a closure or goroutine that releases it (a goroutine that releases it
 // before it takes it included), or returned with its owner, is released;
-// paths that panic, never return or fail the test end without a finding.
+// paths that panic, never return or fail the test end without a finding,
+// and so does a test closure's return that only the test's input decides
+// when the test takes the lock again itself afterwards (testwait.go).
 // When unsure, it is silent.
 package locks
 

@@ -1,6 +1,7 @@
 package locks
 
 import (
+	"go/token"
 	"go/types"
 	"sort"
 	"strings"
@@ -252,15 +253,22 @@ func (a *checker) releasedFirst(fn *ssa.Function, k key, rel, acq bool) bool {
 // mustPass reports whether every path from fn's entry to a normal return
 // passes an event on m for which pass is true, and some path returns.
 func (a *checker) mustPass(fn *ssa.Function, m lockMode, pass func(event) bool) bool {
+	if len(fn.Blocks) == 0 {
+		return false
+	}
+	return a.mustPassFrom(fn, fn.Blocks[0], 0, m, false, pass)
+}
+
+// mustPassFrom is mustPass for the paths from instruction from of b. With
+// nonNil, a branch on whether the value the lock is reached through is
+// nil follows only its non-nil edge: a path with a nil owner never had
+// the lock to hold.
+func (a *checker) mustPassFrom(fn *ssa.Function, b *ssa.BasicBlock, from int, m lockMode, nonNil bool, pass func(event) bool) bool {
 	seen := map[*ssa.BasicBlock]bool{}
 	returns := false
-	var walk func(b *ssa.BasicBlock) bool
-	walk = func(b *ssa.BasicBlock) bool {
-		if seen[b] {
-			return true
-		}
-		seen[b] = true
-		for _, in := range b.Instrs {
+	var walk func(b *ssa.BasicBlock, from int) bool
+	walk = func(b *ssa.BasicBlock, from int) bool {
+		for _, in := range b.Instrs[from:] {
 			for _, ev := range a.eventsOf(fn, in) {
 				if ev.key == m.key && ev.read == m.read && pass(ev) {
 					returns = true
@@ -277,17 +285,54 @@ func (a *checker) mustPass(fn *ssa.Function, m lockMode, pass func(event) bool) 
 				return true
 			}
 		}
-		for _, s := range b.Succs {
-			if !walk(s) {
+		succs := b.Succs
+		if nonNil {
+			if s := nonNilEdge(fn, b, m.key); s != nil {
+				succs = []*ssa.BasicBlock{s}
+			}
+		}
+		for _, s := range succs {
+			if seen[s] {
+				continue
+			}
+			seen[s] = true
+			if !walk(s, 0) {
 				return false
 			}
 		}
 		return true
 	}
-	if len(fn.Blocks) == 0 {
-		return false
+	return walk(b, from) && returns
+}
+
+// nonNilEdge returns the successor of b taken when the value the lock k
+// is reached through is not nil, when b ends in such a test
+// (`if d != nil`, `if d == nil`), or nil.
+func nonNilEdge(fn *ssa.Function, b *ssa.BasicBlock, k key) *ssa.BasicBlock {
+	cond, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok {
+		return nil
 	}
-	return walk(fn.Blocks[0]) && returns
+	bin, ok := cond.Cond.(*ssa.BinOp)
+	if !ok || bin.Op != token.NEQ && bin.Op != token.EQL {
+		return nil
+	}
+	x := bin.X
+	if c, ok := x.(*ssa.Const); ok && c.Value == nil {
+		x = bin.Y
+	} else if c, ok := bin.Y.(*ssa.Const); !ok || c.Value != nil {
+		return nil
+	}
+	if _, ok := x.(*ssa.Const); ok {
+		return nil
+	}
+	if xk := keyOf(fn, x); xk == "" || !strings.HasPrefix(k, xk+".") {
+		return nil
+	}
+	if bin.Op == token.NEQ {
+		return b.Succs[0]
+	}
+	return b.Succs[1]
 }
 
 // blocksForever reports whether in is a call of a function that never
