@@ -61,14 +61,31 @@ func TestReleaseSSARunsAfterEveryUser(t *testing.T) {
 		t.Errorf("%s declares facts: it would run every check on dependencies", roots.Name)
 	}
 	// On dependencies only analyzers with facts run: the ones that use SSA
-	// there are lifetime (for httpbody), locks and goroutineleak.
-	for _, a := range []*analysis.Analyzer{lazyssa.Analyzer, lifetime.Analyzer, locks.Analyzer, goroutineleak.Analyzer} {
+	// there are lifetime (for httpbody), locks and goroutineleak's facts.
+	var goroutineFacts *analysis.Analyzer
+	for _, a := range goroutineleak.Analyzer.Requires {
+		if a.Name == "goroutinefacts" {
+			goroutineFacts = a
+		}
+	}
+	if goroutineFacts == nil || len(goroutineFacts.FactTypes) == 0 {
+		t.Fatalf("goroutineleak does not require an analyzer goroutinefacts with facts")
+	}
+	for _, a := range []*analysis.Analyzer{lazyssa.Analyzer, lifetime.Analyzer, locks.Analyzer, goroutineFacts} {
 		if !slices.Contains(deps.Requires, a) {
 			t.Errorf("%s does not require %s", deps.Name, a.Name)
 		}
 	}
-	if slices.Contains(deps.Requires, httpbody.Analyzer) {
-		t.Errorf("%s requires httpbody, which would then run on every dependency", deps.Name)
+	// The finding halves declare no facts, so the drivers run them on the
+	// given packages only, and the release on dependencies must not
+	// require them.
+	for _, a := range []*analysis.Analyzer{httpbody.Analyzer, goroutineleak.Analyzer, locks.Findings} {
+		if len(a.FactTypes) != 0 {
+			t.Errorf("%s declares facts: it would run on every dependency", a.Name)
+		}
+		if slices.Contains(deps.Requires, a) {
+			t.Errorf("%s requires %s, which would then run on every dependency", deps.Name, a.Name)
+		}
 	}
 	if len(deps.FactTypes) == 0 {
 		t.Errorf("%s declares no fact type: the driver would not run it on dependencies", deps.Name)

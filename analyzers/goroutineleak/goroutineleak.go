@@ -3,6 +3,7 @@ package goroutineleak
 import (
 	_ "embed"
 	"go/ast"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -19,36 +20,81 @@ import (
 //go:embed doc.go
 var doc string
 
-// Analyzer reports goroutines that can never finish.
+// Analyzer reports goroutines that can never finish. It declares no
+// facts, so the drivers run it only on the packages given to them; the
+// summaries other packages need are factsAnalyzer's.
 var Analyzer = &analysis.Analyzer{
-	Name:      "goroutineleak",
-	Doc:       checkdoc.Extract(doc, "goroutineleak"),
-	URL:       "https://github.com/leakvet/leakvet/blob/main/docs/checks/goroutineleak.md",
-	Requires:  []*analysis.Analyzer{config.Analyzer, lazyssa.Analyzer, lifespan.Analyzer, locks.Analyzer},
-	Run:       report.Guard(run),
-	FactTypes: []analysis.Fact{(*startFact)(nil), (*setsFact)(nil)},
+	Name:     "goroutineleak",
+	Doc:      checkdoc.Extract(doc, "goroutineleak"),
+	URL:      "https://github.com/leakvet/leakvet/blob/main/docs/checks/goroutineleak.md",
+	Requires: []*analysis.Analyzer{config.Analyzer, lazyssa.Analyzer, factsAnalyzer, locks.Findings},
+	Run:      report.Guard(run),
+}
+
+// factsAnalyzer exports goroutineleak's facts (startFact, setsFact) on
+// every package, dependencies included, and builds the goroutine model
+// only where those facts need it. Its result is its pass, through which
+// Analyzer's model reads the facts of other packages.
+var factsAnalyzer = &analysis.Analyzer{
+	Name:       "goroutinefacts",
+	Doc:        "summarise what exported functions do with the channels they take and whether they end, for packages that start them",
+	URL:        "https://github.com/leakvet/leakvet/blob/main/docs/checks/goroutineleak.md",
+	Requires:   []*analysis.Analyzer{lazyssa.Analyzer, lifespan.Analyzer},
+	Run:        report.Guard(runFacts),
+	ResultType: reflect.TypeFor[*factsPass](),
+	FactTypes:  []analysis.Fact{(*startFact)(nil), (*setsFact)(nil)},
+}
+
+// factsPass is factsAnalyzer's result. It holds nothing else, since a
+// driver keeps every result until its run ends.
+type factsPass struct {
+	pass *analysis.Pass
+}
+
+// modelKey names the goroutine model in the package's lazyssa.Program.
+type modelKey struct{}
+
+// modelOf returns the package's goroutine model, built with
+// factsAnalyzer's pass once per SSA form.
+func modelOf(pass *analysis.Pass, prog *lazyssa.Program) *model {
+	return prog.Derived(modelKey{}, func() any {
+		pkg, funcs := prog.Build()
+		return newModel(pass, pkg, funcs)
+	}).(*model)
+}
+
+func runFacts(pass *analysis.Pass) (any, error) {
+	res := &factsPass{pass: pass}
+	if systemPackage(pass.Pkg.Path()) {
+		return res, nil
+	}
+	exportSetsFacts(pass)
+	if !startsGoroutines(pass.Files) && !exportsChannelFunc(pass) {
+		return res, nil
+	}
+	modelOf(pass, pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program)).exportFacts()
+	return res, nil
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	return reportFindings(pass, pass.ResultOf[factsAnalyzer].(*factsPass).pass)
+}
+
+// reportFindings reports the package's goroutine leaks on pass, with the
+// model that factsPass, factsAnalyzer's pass, builds.
+func reportFindings(pass, factsPass *analysis.Pass) (any, error) {
 	if systemPackage(pass.Pkg.Path()) {
 		return nil, nil
 	}
-	exportSetsFacts(pass)
 	// Goroutines left blocked on a lock or a WaitGroup (categories lock,
 	// doublelock, waitgroup): the locks analyzer finds them.
-	for _, d := range pass.ResultOf[locks.Analyzer].(*locks.Result).Findings {
+	for _, d := range pass.ResultOf[locks.Findings].(*locks.Result).Findings {
 		report.Report(pass, d)
 	}
-	starts := startsGoroutines(pass.Files)
-	if !starts && !exportsChannelFunc(pass) {
+	if !startsGoroutines(pass.Files) {
 		return nil, nil
 	}
-	pkg, funcs := pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program).Build()
-	m := newModel(pass, pkg, funcs)
-	m.exportFacts()
-	if !starts {
-		return nil, nil
-	}
+	m := modelOf(factsPass, pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program))
 	var findings []*finding
 	for _, fn := range m.funcs {
 		for _, b := range fn.Blocks {

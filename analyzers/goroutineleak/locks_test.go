@@ -8,9 +8,9 @@ import (
 )
 
 func TestLocksAndWaitGroups(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), goroutineleak.Analyzer, "locks", "waitgroup", "lockcaller", "callerconsts")
+	analysistest.Run(t, analysistest.TestData(), goroutineleak.WithFacts, "locks", "waitgroup", "lockcaller", "callerconsts")
 }
 
 func TestLockDeferFix(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), goroutineleak.Analyzer, "lockfix")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), goroutineleak.WithFacts, "lockfix")
 }

@@ -19,8 +19,8 @@ func TestIncrementalSolve(t *testing.T) {
 	check := &analysis.Analyzer{
 		Name:      "solvecheck",
 		Doc:       "compares the incremental fixpoint with the one that walks everything",
-		Requires:  Analyzer.Requires,
-		FactTypes: Analyzer.FactTypes,
+		Requires:  factsAnalyzer.Requires,
+		FactTypes: factsAnalyzer.FactTypes,
 		Run: func(pass *analysis.Pass) (any, error) {
 			if !startsGoroutines(pass.Files) && !exportsChannelFunc(pass) {
 				return nil, nil

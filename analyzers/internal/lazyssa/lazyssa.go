@@ -37,6 +37,7 @@ type Program struct {
 	mu       sync.Mutex
 	pkg      *ssa.Package
 	funcs    []*ssa.Function
+	derived  map[any]any
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -63,7 +64,35 @@ func (p *Program) Build() (*ssa.Package, []*ssa.Function) {
 func (p *Program) Release() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.pkg, p.funcs = nil, nil
+	p.pkg, p.funcs, p.derived = nil, nil, nil
+}
+
+// Derived returns what compute computed from this package's SSA form under
+// key, calling compute on the first call: an analyzer that exports facts
+// computes, on every package, the part of its work that its facts need,
+// and the analyzer without facts that reports its findings (which the
+// drivers run only on the packages given to them) takes the same value
+// instead of computing it again. The value is dropped with the SSA form
+// by Release, and compute runs again after it. key is a value of a type of
+// the asking package, as for context keys.
+func (p *Program) Derived(key any, compute func() any) any {
+	p.mu.Lock()
+	v, ok := p.derived[key]
+	p.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = compute()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if old, ok := p.derived[key]; ok {
+		return old
+	}
+	if p.derived == nil {
+		p.derived = map[any]any{}
+	}
+	p.derived[key] = v
+	return v
 }
 
 func (p *Program) build() {

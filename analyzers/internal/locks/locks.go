@@ -52,16 +52,30 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// Analyzer computes the package's lock and WaitGroup findings (its
-// result) and the lock summaries of its functions (facts).
+// Analyzer computes the lock summaries of the package's functions and
+// exports them as facts. It reports nothing: the drivers run it on every
+// package, dependencies included, so the walks that only find leaks are
+// left to Findings, which they run only on the packages given to them.
 var Analyzer = &analysis.Analyzer{
 	Name:       "locks",
-	Doc:        "find locks held on a return path, locks acquired twice on one path and goroutines that can skip wg.Done",
+	Doc:        "summarise which locks a function returns holding, releases or takes and releases, for its callers",
 	URL:        "https://github.com/leakvet/leakvet/tree/main/analyzers/internal/locks",
 	Requires:   []*analysis.Analyzer{lazyssa.Analyzer, noreturn.Analyzer},
-	Run:        report.Guard(run),
-	ResultType: reflect.TypeFor[*Result](),
+	Run:        report.Guard(runFacts),
+	ResultType: reflect.TypeFor[*factsPass](),
 	FactTypes:  []analysis.Fact{(*lockFact)(nil)},
+}
+
+// Findings computes the package's lock and WaitGroup findings (its
+// result) from the summaries Analyzer computed, with the imported ones
+// read through Analyzer's pass (an analyzer without facts sees none).
+var Findings = &analysis.Analyzer{
+	Name:       "lockfindings",
+	Doc:        "find locks held on a return path, locks acquired twice on one path and goroutines that can skip wg.Done",
+	URL:        "https://github.com/leakvet/leakvet/tree/main/analyzers/internal/locks",
+	Requires:   []*analysis.Analyzer{Analyzer, lazyssa.Analyzer},
+	Run:        report.Guard(runFindings),
+	ResultType: reflect.TypeFor[*Result](),
 }
 
 // Result holds the findings, ready to report, in position order. The
@@ -71,20 +85,54 @@ type Result struct {
 	Findings []report.Diagnostic
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	res := &Result{}
-	if !usesLocks(pass) {
+// analysisKey names the summaries in the package's lazyssa.Program.
+type analysisKey struct{}
+
+// factsPass is Analyzer's result: its pass, through which Findings reads
+// the summaries of other packages. It holds nothing else, since a driver
+// keeps every result until its run ends.
+type factsPass struct {
+	pass *analysis.Pass
+}
+
+func runFacts(pass *analysis.Pass) (any, error) {
+	res := &factsPass{pass: pass}
+	if !usesLocks(pass) || !needsSSA(pass) {
 		return res, nil
 	}
-	conds := checkConds(pass)
-	if !needsSSA(pass) {
+	a := analysisOf(pass, pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program))
+	for _, e := range a.exported {
+		pass.ExportObjectFact(e.fn.Object(), &lockFact{Effects: e.effects})
+	}
+	return res, nil
+}
+
+// analysisOf returns the checker of the package's SSA form with every
+// named function summarised, in source order, made once per form.
+func analysisOf(pass *analysis.Pass, prog *lazyssa.Program) *checker {
+	return prog.Derived(analysisKey{}, func() any {
+		_, funcs := prog.Build()
+		a := newAnalysis(pass, funcs)
+		a.summariseNamed()
+		return a
+	}).(*checker)
+}
+
+func runFindings(pass *analysis.Pass) (any, error) {
+	// The gates and the walks read other packages' summaries, which only
+	// Analyzer's pass can import.
+	fp := pass.ResultOf[Analyzer].(*factsPass).pass
+	res := &Result{}
+	if !usesLocks(fp) {
+		return res, nil
+	}
+	conds := checkConds(fp)
+	if !needsSSA(fp) {
 		res.Findings = sortFindings(conds)
 		return res, nil
 	}
-	_, funcs := pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program).Build()
-	a := newAnalysis(pass, funcs)
-	a.exportFacts()
-	for _, fn := range funcs {
+	a := analysisOf(fp, pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program))
+	for _, fn := range a.funcs {
 		if fn.Blocks == nil {
 			continue
 		}

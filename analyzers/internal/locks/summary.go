@@ -104,6 +104,7 @@ type checker struct {
 	writers   map[any][]ssa.CallInstruction // by mutexIdentity, see writerOf
 	writerFor map[originKey]ssa.CallInstruction
 	findings  []report.Diagnostic
+	exported  []exportedSummary
 
 	callIdx    *callIndex
 	consts     map[paramRef]paramConsts
@@ -126,9 +127,10 @@ func newAnalysis(pass *analysis.Pass, funcs []*ssa.Function) *checker {
 	}
 }
 
-// exportFacts exports the summaries of the package's named functions and
-// methods that acquire or release a lock their callers can name.
-func (a *checker) exportFacts() {
+// summariseNamed summarises the package's named functions and methods,
+// in source order, and lists those that acquire or release a lock their
+// callers can name: the facts to export.
+func (a *checker) summariseNamed() {
 	for _, fn := range a.funcs {
 		if fn.Parent() != nil || fn.Object() == nil {
 			continue
@@ -140,9 +142,15 @@ func (a *checker) exportFacts() {
 			}
 		}
 		if len(out) > 0 {
-			a.pass.ExportObjectFact(fn.Object(), &lockFact{Effects: out})
+			a.exported = append(a.exported, exportedSummary{fn, out})
 		}
 	}
+}
+
+// exportedSummary is a named function's summary as a fact will hold it.
+type exportedSummary struct {
+	fn      *ssa.Function
+	effects []Effect
 }
 
 // summary returns fn's effects on the locks its callers can name. A

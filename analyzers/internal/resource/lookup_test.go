@@ -187,3 +187,60 @@ func TestBuiltinKindsSpellNamedTypes(t *testing.T) {
 		t.Error("a built-in kind's Type is not a plain named type: KindOfType spells every type")
 	}
 }
+
+// InterfaceAcquirer first tests the method's name against the names of
+// the entries marked ThroughInterfaces: an interface method of such a
+// name whose result has the kind's type is still found, one of another
+// name (or with another result) is not, nor is a concrete method.
+func TestInterfaceAcquirerByName(t *testing.T) {
+	const src = `package p
+
+type Pool struct{}
+
+type Source interface {
+	Acquire() *Pool
+	Fetch() *Pool
+	Count() int
+}
+
+type Named interface {
+	Acquire() int
+}
+
+type Impl struct{}
+func (Impl) Acquire() *Pool { return nil }
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := (&types.Config{Importer: importer.Default()}).Check("example.com/p", fset, []*ast.File{f}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	method := func(typ, name string) *types.Func {
+		obj, _, _ := types.LookupFieldOrMethod(pkg.Scope().Lookup(typ).Type(), true, pkg, name)
+		return obj.(*types.Func)
+	}
+	kind := &Kind{ID: "pool", Check: "closecheck", Type: "*example.com/p.Pool", Release: []string{"Put"}}
+	table := NewTable([]*Kind{kind}, []Acquirer{
+		{Func: "(*example.com/p.Manager).Acquire", Kind: "pool", ThroughInterfaces: true},
+		{Func: "(*example.com/p.Manager).Fetch", Kind: "pool"},
+	})
+	for _, c := range []struct {
+		typ, name string
+		want      bool
+	}{
+		{"Source", "Acquire", true},
+		{"Source", "Fetch", false}, // its entry is not marked
+		{"Source", "Count", false},
+		{"Named", "Acquire", false}, // the result is not the kind's type
+		{"Impl", "Acquire", false},  // not an interface method
+	} {
+		_, got := table.InterfaceAcquirer(method(c.typ, c.name))
+		if got != c.want {
+			t.Errorf("InterfaceAcquirer(%s.%s) = %v, want %v", c.typ, c.name, got, c.want)
+		}
+	}
+}

@@ -146,6 +146,11 @@ type Table struct {
 	// it; nil when some kind's Type is not of that form (then every type
 	// is spelled).
 	typeNames map[string]bool
+	// throughNames holds the method names of the acquirers marked
+	// ThroughInterfaces or ThroughInterfacesUnless, so that
+	// InterfaceAcquirer answers a call of any other interface method
+	// without looking at every acquirer.
+	throughNames map[string]bool
 }
 
 // An Owner is a function that takes ownership of every resource passed to
@@ -196,6 +201,9 @@ func bareName(full string) string { return full[strings.LastIndex(full, ".")+1:]
 func (t *Table) addAcquirer(a Acquirer) {
 	t.acquirers[a.Func] = a
 	t.names[bareName(a.Func)] = true
+	if (a.ThroughInterfaces || len(a.ThroughInterfacesUnless) > 0) && strings.HasPrefix(a.Func, "(") {
+		t.throughNames[bareName(a.Func)] = true
+	}
 }
 
 // NewTable builds a table from kinds and acquirers. Acquirers naming an
@@ -209,6 +217,8 @@ func NewTable(kinds []*Kind, acquirers []Acquirer) *Table {
 		exempt:    map[string]bool{},
 		names:     map[string]bool{},
 		typeNames: map[string]bool{},
+
+		throughNames: map[string]bool{},
 	}
 	for _, k := range kinds {
 		t.add(k)
@@ -245,7 +255,7 @@ func (t *Table) InterfaceAcquirer(fn *types.Func) (Acquirer, bool) {
 		return Acquirer{}, false
 	}
 	sig, ok := fn.Type().(*types.Signature)
-	if !ok || sig.Recv() == nil || !types.IsInterface(sig.Recv().Type()) {
+	if !ok || sig.Recv() == nil || !t.throughNames[fn.Name()] || !types.IsInterface(sig.Recv().Type()) {
 		return Acquirer{}, false
 	}
 	var found []Acquirer
