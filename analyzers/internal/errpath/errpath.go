@@ -51,6 +51,15 @@ var handshaken = map[string]string{
 	"(*crypto/tls.Dialer).DialContext": "dials through the handshaking dial of DialWithDialer",
 }
 
+// opened lists, by full name, the functions whose *os.File result, when
+// their error is nil, holds a descriptor they have just opened.
+var opened = map[string]string{
+	"os.Open":       "opens the named file and returns it only when open(2) succeeded",
+	"os.OpenFile":   "opens the named file and returns it only when open(2) succeeded",
+	"os.Create":     "opens the named file through OpenFile",
+	"os.CreateTemp": "opens a new file through OpenFile and returns it only when that succeeded",
+}
+
 // succeedsOn lists, by full name, methods whose error result is nil when
 // the receiver is the result of one of the functions in the list that goes
 // with it.
@@ -60,6 +69,7 @@ var succeedsOn = map[string]struct {
 }{
 	"(*crypto/tls.Conn).Handshake":        {handshaken, "returns nil at once when a handshake has completed"},
 	"(*crypto/tls.Conn).HandshakeContext": {handshaken, "returns nil at once when a handshake has completed"},
+	"(*os.File).Stat":                     {opened, "fstat(2) of a descriptor the process holds open fails only on a filesystem I/O error"},
 }
 
 // parsesFrom lists, by full name, functions whose error result is nil when
@@ -160,44 +170,54 @@ func IsNil(v ssa.Value) bool {
 	case *ssa.Const:
 		return v.Value == nil && isError(v.Type())
 	case *ssa.Extract:
-		return parsesValid(v)
+		if parsesValid(v) {
+			return true
+		}
+		call, ok := v.Tuple.(*ssa.Call)
+		return ok && v.Index == call.Call.Signature().Results().Len()-1 && succeeds(call)
 	case *ssa.Call:
-		callee := v.Call.StaticCallee()
-		if callee == nil || len(v.Call.Args) == 0 || v.Call.IsInvoke() {
-			return false
-		}
-		obj, ok := callee.Object().(*types.Func)
-		if !ok {
-			return false
-		}
-		s, ok := succeedsOn[obj.FullName()]
-		if !ok {
-			return false
-		}
-		recv := v.Call.Args[0]
-		if ta, ok := recv.(*ssa.TypeAssert); ok && !ta.CommaOk {
-			recv = ta.X
-		}
-		ex, ok := recv.(*ssa.Extract)
-		if !ok || ex.Index != 0 {
-			return false
-		}
-		src, ok := ex.Tuple.(*ssa.Call)
-		if !ok || src.Call.IsInvoke() {
-			return false
-		}
-		fn := src.Call.StaticCallee()
-		if fn == nil {
-			return false
-		}
-		fobj, ok := fn.Object().(*types.Func)
-		if !ok {
-			return false
-		}
-		_, ok = s.sources[fobj.FullName()]
-		return ok
+		return succeeds(v)
 	}
 	return false
+}
+
+// succeeds reports whether call is of a method listed in succeedsOn on a
+// receiver that one of the listed functions returned: its error is nil.
+func succeeds(v *ssa.Call) bool {
+	callee := v.Call.StaticCallee()
+	if callee == nil || len(v.Call.Args) == 0 || v.Call.IsInvoke() {
+		return false
+	}
+	obj, ok := callee.Object().(*types.Func)
+	if !ok {
+		return false
+	}
+	s, ok := succeedsOn[obj.FullName()]
+	if !ok {
+		return false
+	}
+	recv := v.Call.Args[0]
+	if ta, ok := recv.(*ssa.TypeAssert); ok && !ta.CommaOk {
+		recv = ta.X
+	}
+	ex, ok := recv.(*ssa.Extract)
+	if !ok || ex.Index != 0 {
+		return false
+	}
+	src, ok := ex.Tuple.(*ssa.Call)
+	if !ok || src.Call.IsInvoke() {
+		return false
+	}
+	fn := src.Call.StaticCallee()
+	if fn == nil {
+		return false
+	}
+	fobj, ok := fn.Object().(*types.Func)
+	if !ok {
+		return false
+	}
+	_, ok = s.sources[fobj.FullName()]
+	return ok
 }
 
 // parsesValid reports whether ex is the error result of a function listed

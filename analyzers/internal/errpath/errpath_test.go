@@ -64,6 +64,9 @@ func TestTablesNameRealFunctions(t *testing.T) {
 	for name, reason := range handshaken {
 		check(name, reason)
 	}
+	for name, reason := range opened {
+		check(name, reason)
+	}
 	for name, s := range succeedsOn {
 		check(name, s.reason)
 	}
