@@ -69,7 +69,7 @@ func (e *engine) bodiless(call *ssa.Call) bool {
 	if s.Client >= 0 && (s.Client >= len(c.Args) || !clientOf(c.Args[s.Client], srv)) {
 		return false
 	}
-	return e.quietServer(srv, routeOf(url, method))
+	return e.quietServer(srv, routeOf(url, method, call))
 }
 
 // request is what traceRequest learnt of a request value.

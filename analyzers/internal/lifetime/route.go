@@ -29,14 +29,15 @@ import (
 
 // A route is what is known of the request a test server's handler gets.
 type route struct {
-	path   string // the URL path the server sees (clean, no escapes)
-	method string // "" when unknown
+	path   string    // the URL path the server sees (clean, no escapes)
+	method string    // "" when unknown
+	send   *ssa.Call // the call that sends the request
 }
 
 // routeOf returns the route of a request for the URL string v sent with
 // method ("" when unknown): the server's URL followed by constant strings
 // whose path part is clean and needs no escaping.
-func routeOf(v ssa.Value, method string) *route {
+func routeOf(v ssa.Value, method string, send *ssa.Call) *route {
 	var suffix []string
 	for {
 		b, ok := v.(*ssa.BinOp)
@@ -67,7 +68,7 @@ func routeOf(v ssa.Value, method string) *route {
 	if !cleanPath(p) {
 		return nil
 	}
-	return &route{path: p, method: method}
+	return &route{path: p, method: method, send: send}
 }
 
 // cleanPath reports whether p, a URL path, is what the server's request
@@ -244,7 +245,8 @@ func storesThrough(p ssa.Value) bool {
 
 // muxRoute returns the handler that the ServeMux v, made in sight by the
 // table's constructor and used only to register constant patterns with
-// handlers and to be served, gives the request on rt: net/http's own
+// handlers (in its function, before the request when that is sent there
+// too) and to be served, gives the request on rt: net/http's own
 // ServeMux is asked with the same patterns. ok is false when the route
 // is unknown or the mux would answer itself (not found, a redirect, a
 // method not allowed).
@@ -267,6 +269,9 @@ func muxRoute(v ssa.Value, rt *route) (h ssa.Value, ok bool) {
 			c := u.Common()
 			if c.IsInvoke() || len(c.Args) != 3 || c.Args[0] != ssa.Value(made) || !resource.RegistersRoute(ssanav.CalleeFunc(c)) {
 				return nil, false
+			}
+			if u.Parent() != made.Parent() || rt.send.Parent() == made.Parent() && !before(u, rt.send) {
+				return nil, false // a pattern the mux may not hold yet when the request comes
 			}
 			p, isConst := c.Args[1].(*ssa.Const)
 			if !isConst || p.Value == nil || p.Value.Kind() != constant.String {

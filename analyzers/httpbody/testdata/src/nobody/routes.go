@@ -183,3 +183,19 @@ func muxHandedOn(register func(*http.ServeMux)) (int, error) {
 	}
 	return resp.StatusCode, nil
 }
+
+// muxLateRoute: the quiet route is registered after the request, which
+// the mux answers with its own 404 and a body.
+func muxLateRoute() (int, error) {
+	mux := http.NewServeMux()
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	resp, err := http.Get(srv.URL + "/ping") // want `response body from http.Get is not closed when returning at line 200`
+	mux.HandleFunc("/ping", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusNoContent)
+	})
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
