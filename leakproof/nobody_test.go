@@ -1,6 +1,7 @@
 package leakproof
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -181,4 +182,133 @@ func withEmptyBody(f func(*http.Request) (*http.Response, error)) adapter {
 		}
 		return resp, err
 	}
+}
+
+// TestHTTPDelegatingTransport: a round tripper that sets a header and
+// hands the request to the round tripper in its field answers with what
+// that one answers. Over a function adapter that builds every response in
+// memory it opens no connection, so responses it returns hold nothing
+// when never closed (httpbody does not report them); over a real
+// transport it leaves one open connection per unclosed response.
+func TestHTTPDelegatingTransport(t *testing.T) {
+	srv, tr := trackedServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte("a body the client never reads"))
+	}))
+	roundTrip := func(rt http.RoundTripper) (int, error) {
+		req, err := http.NewRequest(http.MethodGet, srv.URL, nil)
+		if err != nil {
+			return 0, err
+		}
+		resp, err := rt.RoundTrip(req) //nolint:httpbody // the network case is the leak this test measures
+		if err != nil {
+			return 0, err
+		}
+		return resp.StatusCode, nil
+	}
+
+	inMemory := &headerSetter{base: adapter(func(r *http.Request) (*http.Response, error) {
+		return &http.Response{StatusCode: http.StatusTeapot, Body: io.NopCloser(strings.NewReader(r.Header.Get("X-Token"))), Request: r}, nil
+	}), token: "t"}
+	for i := range httpCalls {
+		if code, err := roundTrip(inMemory); err != nil || code != http.StatusTeapot {
+			t.Fatalf("call %d: %d, %v", i, code, err)
+		}
+	}
+	t.Logf("in memory: after %d calls, %d connections accepted", httpCalls, tr.total())
+	if n := tr.total(); n != 0 {
+		t.Errorf("the delegating round tripper over memory made %d connections, want 0", n)
+	}
+
+	network := &http.Transport{}
+	t.Cleanup(network.CloseIdleConnections)
+	relayed := &headerSetter{base: network, token: "t"}
+	for i := range httpCalls {
+		if code, err := roundTrip(relayed); err != nil || code != http.StatusOK {
+			t.Fatalf("call %d: %d, %v", i, code, err)
+		}
+	}
+	network.CloseIdleConnections()
+	eventually(t, 200*time.Millisecond, func() bool { return tr.open() < httpCalls })
+	t.Logf("relayed: after %d calls, %d connections accepted, %d still open", httpCalls, tr.total(), tr.open())
+	if got := tr.open(); got < httpCalls {
+		t.Errorf("%d connections open after CloseIdleConnections, want >= %d (one per call)", got, httpCalls)
+	}
+}
+
+// headerSetter sets a header and hands the request to base.
+type headerSetter struct {
+	base  http.RoundTripper
+	token string
+}
+
+func (h *headerSetter) RoundTrip(r *http.Request) (*http.Response, error) {
+	r = r.Clone(r.Context())
+	r.Header.Set("X-Token", h.token)
+	return h.base.RoundTrip(r)
+}
+
+// TestHTTPQuietRoute: a handler that dispatches on the path (a ServeMux
+// with constant patterns, a switch over r.URL.Path) answers a request
+// with what the route it reaches writes. A route that writes no body
+// gives Body = http.NoBody whatever the other routes write, so calls on
+// its constant path that never close the body reuse one connection
+// (httpbody does not report them); the route with a body keeps one
+// connection per call (httpbody reports it).
+func TestHTTPQuietRoute(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/ping", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusNoContent)
+	})
+	mux.HandleFunc("/report", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, "a body the client never reads")
+	})
+	switched := func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/ping":
+			w.WriteHeader(http.StatusCreated)
+		default:
+			fmt.Fprint(w, "a body the client never reads")
+		}
+	}
+	get := func(hc *http.Client, url string) (int, error) {
+		resp, err := hc.Get(url) //nolint:httpbody // the route with a body is the leak this test measures
+		if err != nil {
+			return 0, err
+		}
+		return resp.StatusCode, nil
+	}
+	for _, c := range []struct {
+		name    string
+		handler http.Handler
+		code    int
+	}{
+		{"mux route without a body", mux, http.StatusNoContent},
+		{"switch case without a body", http.HandlerFunc(switched), http.StatusCreated},
+	} {
+		t.Run(c.name+" never closed", func(t *testing.T) {
+			srv, conns := trackedServer(t, c.handler)
+			hc, tp := newClient(t)
+			for i := range httpCalls {
+				if code, err := get(hc, srv.URL+"/ping"); err != nil || code != c.code {
+					t.Fatalf("call %d: %d, %v", i, code, err)
+				}
+			}
+			reused(t, conns, tp)
+		})
+	}
+	t.Run("mux route with a body never closed", func(t *testing.T) {
+		srv, conns := trackedServer(t, mux)
+		hc, tp := newClient(t)
+		for i := range httpCalls {
+			if code, err := get(hc, srv.URL+"/report"); err != nil || code != http.StatusOK {
+				t.Fatalf("call %d: %d, %v", i, code, err)
+			}
+		}
+		tp.CloseIdleConnections()
+		eventually(t, 200*time.Millisecond, func() bool { return conns.open() < httpCalls })
+		t.Logf("after %d calls: %d connections accepted, %d still open", httpCalls, conns.total(), conns.open())
+		if got := conns.open(); got < httpCalls {
+			t.Errorf("%d connections open after CloseIdleConnections, want >= %d (one per call)", got, httpCalls)
+		}
+	})
 }

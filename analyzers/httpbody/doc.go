@@ -112,6 +112,13 @@
 //     `Transfer-Encoding`, `Trailer` or `Location`, and sends no 101: the
 //     server answers `Content-Length: 0` and the body is `http.NoBody`.
 //     A handler that writes, or hands `w` to any call, keeps the finding.
+//     When the URL's path is a constant (`srv.URL + "/items"`), a handler
+//     that dispatches on it is judged by the route the request reaches: its
+//     branches on `r.URL.Path` (and on `r.Method`, for a request made with a
+//     constant method) follow the request, and a `http.NewServeMux()` of the
+//     same function with constant patterns answers with the handler the mux
+//     picks for it; the mux's own not-found, redirect and method-not-allowed
+//     answers have bodies.
 //   - Paths on which the status was compared equal to 204 No Content or 304
 //     Not Modified (`if resp.StatusCode == http.StatusNoContent { return nil }`):
 //     such a body is `http.NoBody` too.
@@ -123,10 +130,14 @@
 //     body that is nil, `http.NoBody` or `io.NopCloser` of a
 //     `*strings.Reader`, `*bytes.Reader` or `*bytes.Buffer`; the same round
 //     tripper registered with `(*http.Transport).RegisterProtocol` for the
-//     scheme of the call's constant URL; or one called directly. A client
-//     built elsewhere, handed to other code, or a round tripper that returns
-//     a response it did not build (a field, another round tripper's) is
-//     still checked.
+//     scheme of the call's constant URL; or one called directly. A round
+//     tripper of the package that hands the request to the one in a field of
+//     its receiver (`return t.base.RoundTrip(req)`) answers with what that
+//     one answers, when it is made in sight and every value stored into the
+//     field answers in memory. A client built elsewhere, handed to other
+//     code, or a round tripper that returns a response it did not build (a
+//     field of a value out of sight, another round tripper's) is still
+//     checked.
 //   - Paths on which a test has already failed (`t.Errorf(...)` followed by
 //     `return` or `continue`), and example functions without an output
 //     comment, which `go test` compiles but never runs.

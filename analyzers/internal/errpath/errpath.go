@@ -18,6 +18,7 @@
 package errpath
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -51,6 +52,15 @@ var handshaken = map[string]string{
 	"(*crypto/tls.Dialer).DialContext": "dials through the handshaking dial of DialWithDialer",
 }
 
+// opened lists, by full name, the functions whose *os.File result, when
+// their error is nil, holds a descriptor they have just opened.
+var opened = map[string]string{
+	"os.Open":       "opens the named file and returns it only when open(2) succeeded",
+	"os.OpenFile":   "opens the named file and returns it only when open(2) succeeded",
+	"os.Create":     "opens the named file through OpenFile",
+	"os.CreateTemp": "opens a new file through OpenFile and returns it only when that succeeded",
+}
+
 // succeedsOn lists, by full name, methods whose error result is nil when
 // the receiver is the result of one of the functions in the list that goes
 // with it.
@@ -60,6 +70,7 @@ var succeedsOn = map[string]struct {
 }{
 	"(*crypto/tls.Conn).Handshake":        {handshaken, "returns nil at once when a handshake has completed"},
 	"(*crypto/tls.Conn).HandshakeContext": {handshaken, "returns nil at once when a handshake has completed"},
+	"(*os.File).Stat":                     {opened, "fstat(2) of a descriptor the process holds open fails only on a filesystem I/O error"},
 }
 
 // parsesFrom lists, by full name, functions whose error result is nil when
@@ -73,6 +84,36 @@ var parsesFrom = map[string]struct {
 	"net/url.Parse": {map[string]string{
 		"net/http/httptest.Server.URL": "Start and StartTLS set it to \"http://\" or \"https://\" and the address of the server's own listener",
 	}, "fails only on a string that does not parse as a URL"},
+}
+
+// addrTypes lists, by full name, methods whose net.Addr result holds the
+// concrete type given with it.
+var addrTypes = map[string]struct{ typ, reason string }{
+	"(*net.TCPListener).Addr": {"*net.TCPAddr", "returns the listener's fd.laddr, which listenTCP sets to a *TCPAddr"},
+}
+
+// hostPortStrings lists, by full name, String methods of address types
+// that always give "host:port" with a decimal port.
+var hostPortStrings = map[string]string{
+	"(*net.TCPAddr).String": "JoinHostPort of the address's IP (and zone) and itoa of its port",
+}
+
+// splitsHostPort lists, by full name, functions that split "host:port";
+// they fail only on a string of another shape.
+var splitsHostPort = map[string]string{
+	"net.SplitHostPort": "fails only on a string that is not host:port",
+}
+
+// parsesPort lists, by full name, functions whose error is nil for a
+// decimal port number (0 to 65535) when the arguments at the listed
+// indices are the constants given (-1: any value at least that large).
+var parsesPort = map[string]struct {
+	args   map[int]int64
+	reason string
+}{
+	"strconv.Atoi":      {nil, "fails only on a string that is not a decimal int"},
+	"strconv.ParseInt":  {map[int]int64{1: 10, 2: -17}, "base 10, a bit size that holds 65535 (or 0, an int)"},
+	"strconv.ParseUint": {map[int]int64{1: 10, 2: -16}, "base 10, a bit size that holds 65535 (or 0, a uint)"},
 }
 
 // predicate is a function that returns true only for a non-nil error.
@@ -160,44 +201,54 @@ func IsNil(v ssa.Value) bool {
 	case *ssa.Const:
 		return v.Value == nil && isError(v.Type())
 	case *ssa.Extract:
-		return parsesValid(v)
+		if parsesValid(v) {
+			return true
+		}
+		call, ok := v.Tuple.(*ssa.Call)
+		return ok && v.Index == call.Call.Signature().Results().Len()-1 && (succeeds(call) || splitsAddress(call) || parsesAddressPort(call))
 	case *ssa.Call:
-		callee := v.Call.StaticCallee()
-		if callee == nil || len(v.Call.Args) == 0 || v.Call.IsInvoke() {
-			return false
-		}
-		obj, ok := callee.Object().(*types.Func)
-		if !ok {
-			return false
-		}
-		s, ok := succeedsOn[obj.FullName()]
-		if !ok {
-			return false
-		}
-		recv := v.Call.Args[0]
-		if ta, ok := recv.(*ssa.TypeAssert); ok && !ta.CommaOk {
-			recv = ta.X
-		}
-		ex, ok := recv.(*ssa.Extract)
-		if !ok || ex.Index != 0 {
-			return false
-		}
-		src, ok := ex.Tuple.(*ssa.Call)
-		if !ok || src.Call.IsInvoke() {
-			return false
-		}
-		fn := src.Call.StaticCallee()
-		if fn == nil {
-			return false
-		}
-		fobj, ok := fn.Object().(*types.Func)
-		if !ok {
-			return false
-		}
-		_, ok = s.sources[fobj.FullName()]
-		return ok
+		return succeeds(v)
 	}
 	return false
+}
+
+// succeeds reports whether call is of a method listed in succeedsOn on a
+// receiver that one of the listed functions returned: its error is nil.
+func succeeds(v *ssa.Call) bool {
+	callee := v.Call.StaticCallee()
+	if callee == nil || len(v.Call.Args) == 0 || v.Call.IsInvoke() {
+		return false
+	}
+	obj, ok := callee.Object().(*types.Func)
+	if !ok {
+		return false
+	}
+	s, ok := succeedsOn[obj.FullName()]
+	if !ok {
+		return false
+	}
+	recv := v.Call.Args[0]
+	if ta, ok := recv.(*ssa.TypeAssert); ok && !ta.CommaOk {
+		recv = ta.X
+	}
+	ex, ok := recv.(*ssa.Extract)
+	if !ok || ex.Index != 0 {
+		return false
+	}
+	src, ok := ex.Tuple.(*ssa.Call)
+	if !ok || src.Call.IsInvoke() {
+		return false
+	}
+	fn := src.Call.StaticCallee()
+	if fn == nil {
+		return false
+	}
+	fobj, ok := fn.Object().(*types.Func)
+	if !ok {
+		return false
+	}
+	_, ok = s.sources[fobj.FullName()]
+	return ok
 }
 
 // parsesValid reports whether ex is the error result of a function listed
@@ -524,4 +575,97 @@ func outcomeOf(v ssa.Value, is func(types.Type) bool) *ssa.Call {
 func isBool(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Kind() == types.Bool
+}
+
+// fullName is the full name of the function a static call reaches, or "".
+func fullName(c *ssa.CallCommon) string {
+	if c.IsInvoke() {
+		return ""
+	}
+	callee := c.StaticCallee()
+	if callee == nil {
+		return ""
+	}
+	if o := callee.Origin(); o != nil {
+		callee = o
+	}
+	obj, ok := callee.Object().(*types.Func)
+	if !ok {
+		return ""
+	}
+	return obj.FullName()
+}
+
+// hostPort reports whether v is the String of an address whose type
+// always prints as host:port (`l.Addr().String()` of a TCP listener).
+func hostPort(v ssa.Value) bool {
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	c := call.Common()
+	if !c.IsInvoke() {
+		_, ok := hostPortStrings[fullName(c)]
+		return ok
+	}
+	if c.Method.Name() != "String" {
+		return false
+	}
+	x := c.Value
+	if mi, ok := x.(*ssa.MakeInterface); ok {
+		x = mi.X
+	}
+	src, ok := x.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	a, ok := addrTypes[fullName(src.Common())]
+	if !ok {
+		return false
+	}
+	for name := range hostPortStrings {
+		if name == "("+a.typ+").String" {
+			return true
+		}
+	}
+	return false
+}
+
+// splitsAddress reports whether call splits the host:port String of an
+// address (`net.SplitHostPort(l.Addr().String())`): it does not fail.
+func splitsAddress(call *ssa.Call) bool {
+	c := call.Common()
+	if _, ok := splitsHostPort[fullName(c)]; !ok || len(c.Args) == 0 {
+		return false
+	}
+	return hostPort(c.Args[0])
+}
+
+// parsesAddressPort reports whether call parses, as the table allows, the
+// port that splitsAddress split from an address: it does not fail.
+func parsesAddressPort(call *ssa.Call) bool {
+	c := call.Common()
+	p, ok := parsesPort[fullName(c)]
+	if !ok || len(c.Args) == 0 {
+		return false
+	}
+	for i, want := range p.args {
+		if i >= len(c.Args) {
+			return false
+		}
+		k, ok := c.Args[i].(*ssa.Const)
+		if !ok || k.Value == nil {
+			return false
+		}
+		n, exact := constant.Int64Val(constant.ToInt(k.Value))
+		if !exact || want >= 0 && n != want || want < 0 && n != 0 && n < -want {
+			return false
+		}
+	}
+	port, ok := c.Args[0].(*ssa.Extract)
+	if !ok || port.Index != 1 {
+		return false
+	}
+	split, ok := port.Tuple.(*ssa.Call)
+	return ok && splitsAddress(split)
 }

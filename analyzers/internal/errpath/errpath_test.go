@@ -11,7 +11,7 @@ import (
 // TestTablesNameRealFunctions keeps the knowledge tables honest: every
 // entry names a function of the standard library and gives a reason.
 func TestTablesNameRealFunctions(t *testing.T) {
-	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedTypes}, "errors", "fmt", "os", "crypto/tls", "net/url", "net/http/httptest")
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedTypes}, "errors", "fmt", "os", "crypto/tls", "net", "net/url", "net/http/httptest", "strconv")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,6 +63,22 @@ func TestTablesNameRealFunctions(t *testing.T) {
 	}
 	for name, reason := range handshaken {
 		check(name, reason)
+	}
+	for name, reason := range opened {
+		check(name, reason)
+	}
+	for name, a := range addrTypes {
+		check(name, a.reason)
+		check("("+a.typ+").String", hostPortStrings["("+a.typ+").String"])
+	}
+	for name, reason := range hostPortStrings {
+		check(name, reason)
+	}
+	for name, reason := range splitsHostPort {
+		check(name, reason)
+	}
+	for name, p := range parsesPort {
+		check(name, p.reason)
 	}
 	for name, s := range succeedsOn {
 		check(name, s.reason)

@@ -536,6 +536,9 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 	}
 	if callee := c.StaticCallee(); callee != nil && !c.IsInvoke() {
 		if s, _ := e.summaryOf(originOf(callee)); s != nil {
+			if method, _ := e.roundTripOf(callee); method != "" && len(s.Results) > 0 && e.answeredInMemory(call, obj) {
+				return nil // a round tripper of the package that answers in memory
+			}
 			for _, r := range s.Results {
 				if resource.HoldsNothing(obj, r.Index) {
 					continue // documented to need no release

@@ -32,6 +32,12 @@ func (e *engine) answeredInMemory(call *ssa.Call, obj *types.Func) bool {
 		method, resp := resource.RoundTripMethod(types.TypeString(c.Value.Type(), nil))
 		return method != "" && obj.Name() == method && e.fakeTransport(c.Value, method, resp, call, -1, nil)
 	}
+	if callee := c.StaticCallee(); len(c.Args) > 0 {
+		if method, resp := e.roundTripOf(callee); method != "" {
+			// A round tripper of the package called directly.
+			return e.fakeTransport(c.Args[0], method, resp, call, -1, nil)
+		}
+	}
 	send, ok := resource.SenderOf(obj)
 	if !ok || send.Client != 0 || len(c.Args) == 0 {
 		return false
@@ -194,6 +200,12 @@ func ownMethodCall(c *ssa.CallCommon, v ssa.Value) bool {
 // made in the function whose registered protocol for the scheme of the
 // call's constant URL (argument urlArg) is such a round tripper.
 func (e *engine) fakeTransport(v ssa.Value, method, resp string, call *ssa.Call, urlArg int, fr *frame) bool {
+	return e.fakeTransportDepth(v, method, resp, call, urlArg, fr, 0)
+}
+
+// fakeTransportDepth is fakeTransport inside depth delegating round
+// trippers.
+func (e *engine) fakeTransportDepth(v ssa.Value, method, resp string, call *ssa.Call, urlArg int, fr *frame, depth int) bool {
 	inner := v
 	for {
 		if mi, ok := inner.(*ssa.MakeInterface); ok {
@@ -226,6 +238,9 @@ func (e *engine) fakeTransport(v ssa.Value, method, resp string, call *ssa.Call,
 			}
 		}
 		return true
+	}
+	if fields, ok := e.delegateFields(m, method, resp); ok {
+		return fr == nil && e.delegating(inner, m, fields, method, resp, call, depth)
 	}
 	return e.buildsResponse(m, resp, 0, nil)
 }

@@ -2,6 +2,7 @@ package lifetime
 
 import (
 	"fmt"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -154,8 +155,108 @@ func (e *engine) memMethodsOf(v ssa.Value, cands []memMethod, seen map[ssa.Value
 		if x.Call.Signature().Results().Len() == 1 {
 			return e.calleeMethods(x, 0, cands)
 		}
+	case *ssa.UnOp:
+		// An element of a slice or array literal, or a field of a struct
+		// literal, of the function: what was stored there.
+		stored, ok := storedInLocal(x)
+		if !ok {
+			return nil
+		}
+		out := cands
+		for _, st := range stored {
+			out = e.memMethodsOf(st, out, seen)
+		}
+		return out
 	}
 	return nil
+}
+
+// storedInLocal returns every value stored where the load ld reads: an
+// element of an array the function allocates (a slice or array literal,
+// indexed directly or through slices of it), or a field of a struct it
+// allocates (an options literal), when that memory is used for nothing
+// but those stores, loads and slicing: handed anywhere else, something
+// else may be stored there.
+func storedInLocal(ld *ssa.UnOp) ([]ssa.Value, bool) {
+	if ld.Op != token.MUL {
+		return nil, false
+	}
+	var base ssa.Value
+	field := -1
+	switch a := ld.X.(type) {
+	case *ssa.IndexAddr:
+		base = a.X
+		if sl, ok := base.(*ssa.Slice); ok {
+			base = sl.X
+		}
+	case *ssa.FieldAddr:
+		base, field = a.X, a.Field
+	default:
+		return nil, false
+	}
+	alloc, ok := base.(*ssa.Alloc)
+	if !ok {
+		return nil, false
+	}
+	var stored []ssa.Value
+	var addrs func(v ssa.Value) bool
+	addrs = func(v ssa.Value) bool {
+		for _, ref := range *v.Referrers() {
+			var addr ssa.Value
+			switch u := ref.(type) {
+			case *ssa.DebugRef:
+				continue
+			case *ssa.Slice:
+				if field >= 0 || u.X != v || !addrs(u) {
+					return false
+				}
+				continue
+			case *ssa.IndexAddr:
+				if field >= 0 || u.X != v {
+					return false
+				}
+				addr = u
+			case *ssa.FieldAddr:
+				if field < 0 || u.X != v {
+					return false
+				}
+				if u.Field != field {
+					continue
+				}
+				addr = u
+			case *ssa.Call:
+				// len and cap of a slice of it read nothing stored.
+				b, isBuiltin := u.Call.Value.(*ssa.Builtin)
+				if !isBuiltin || b.Name() != "len" && b.Name() != "cap" {
+					return false
+				}
+				continue
+			default:
+				return false
+			}
+			for _, r := range *addr.Referrers() {
+				switch y := r.(type) {
+				case *ssa.Store:
+					if y.Addr != addr {
+						return false
+					}
+					stored = append(stored, y.Val)
+				case *ssa.UnOp:
+					if y.Op != token.MUL {
+						return false
+					}
+				case *ssa.DebugRef:
+				default:
+					return false
+				}
+			}
+		}
+		return true
+	}
+	if !addrs(alloc) || len(stored) == 0 {
+		return nil, false
+	}
+	return stored, true
 }
 
 // calleeMethods: memMethodsOf for result i of a static call.

@@ -40,6 +40,7 @@ func (e *engine) bodiless(call *ssa.Call) bool {
 		return false
 	}
 	var url ssa.Value
+	method := s.Method
 	if s.Request >= 0 {
 		if s.Request >= len(c.Args) {
 			return false
@@ -52,6 +53,9 @@ func (e *engine) bodiless(call *ssa.Call) bool {
 			return true
 		}
 		url = r.url
+		if k, ok := r.method.(*ssa.Const); ok && len(r.stores) == 0 && k.Value != nil && k.Value.Kind() == constant.String {
+			method = constant.StringVal(k.Value)
+		}
 	} else if s.URL >= 0 && s.URL < len(c.Args) {
 		url = c.Args[s.URL]
 	}
@@ -65,7 +69,7 @@ func (e *engine) bodiless(call *ssa.Call) bool {
 	if s.Client >= 0 && (s.Client >= len(c.Args) || !clientOf(c.Args[s.Client], srv)) {
 		return false
 	}
-	return e.quietServer(srv)
+	return e.quietServer(srv, routeOf(url, method, call))
 }
 
 // request is what traceRequest learnt of a request value.
@@ -362,7 +366,7 @@ func clientOf(v ssa.Value, srv *serverRef) bool {
 // can give it another: srv is used only by the table's methods and
 // fields. srv is made by the table's makers, or by a helper of the
 // package that returns a server made for one of its parameters.
-func (e *engine) quietServer(ref *serverRef) bool {
+func (e *engine) quietServer(ref *serverRef, rt *route) bool {
 	srv := ref.call
 	args := srv.Common().Args
 	if ref.field >= 0 {
@@ -386,16 +390,16 @@ func (e *engine) quietServer(ref *serverRef) bool {
 			}
 		}
 		k, ok := e.serverInField(srv.Common().StaticCallee(), ref.field)
-		return ok && k < len(args) && e.quietHandler(args[k], 0)
+		return ok && k < len(args) && e.quietHandler(args[k], 0, rt)
 	}
 	if !keepsHandler(srv, nil) {
 		return false
 	}
 	if resource.MakesTestServer(ssanav.CalleeFunc(srv.Common())) {
-		return len(args) > 0 && e.quietHandler(args[0], 0)
+		return len(args) > 0 && e.quietHandler(args[0], 0, rt)
 	}
 	k, ok := e.serverFor(srv.Common().StaticCallee(), 0)
-	return ok && k < len(args) && e.quietHandler(args[k], 0)
+	return ok && k < len(args) && e.quietHandler(args[k], 0, rt)
 }
 
 // serverInField reports whether fn, a function of the package, returns
@@ -564,8 +568,11 @@ func keepsHandler(srv ssa.Value, except ssa.Instruction) bool {
 // quietHandler reports whether the handler h writes no body on any path:
 // a function or function literal of the package (a method value too),
 // or a value of a type of the package whose ServeHTTP does not.
-func (e *engine) quietHandler(h ssa.Value, depth int) bool {
+func (e *engine) quietHandler(h ssa.Value, depth int, rt *route) bool {
 	h = ssanav.Unconverted(h)
+	if mh, ok := muxRoute(h, rt); ok && depth <= maxHelperDepth {
+		return e.quietHandler(mh, depth+1, rt)
+	}
 	if mc, ok := h.(*ssa.MakeClosure); ok {
 		h = mc.Fn
 	}
@@ -574,13 +581,13 @@ func (e *engine) quietHandler(h ssa.Value, depth int) bool {
 			obj, _ := fn.Object().(*types.Func)
 			return e.importedQuiet(obj)
 		}
-		return len(fn.Params) == 2 && e.quietWriterParam(fn, 0, depth)
+		return len(fn.Params) == 2 && e.quietRoute(fn, 0, depth, rt)
 	}
 	if _, isFunc := h.Type().Underlying().(*types.Signature); isFunc {
 		return false // a function value out of sight
 	}
 	if m := e.packageMethod(h.Type(), resource.ServeMethod); m != nil {
-		return len(m.Params) == 3 && e.quietWriterParam(m, 1, depth)
+		return len(m.Params) == 3 && e.quietRoute(m, 1, depth, rt)
 	}
 	sel := types.NewMethodSet(h.Type()).Lookup(nil, resource.ServeMethod)
 	if sel == nil {
@@ -635,6 +642,19 @@ func (e *engine) exportQuietHandler(fn *ssa.Function) {
 	}
 }
 
+// quietRoute reports whether the handler fn, a function of the package
+// whose parameter w is its writer, writes no body for a request on rt:
+// its writer is used only as quietWriter allows in the blocks that such
+// a request can reach (all of them when the route decides nothing).
+func (e *engine) quietRoute(fn *ssa.Function, w int, depth int, rt *route) bool {
+	if r := requestParam(fn, w); r != nil && fn.Pkg == e.pkg && depth <= maxHelperDepth {
+		if live := liveBlocks(fn, r, rt); live != nil {
+			return e.quietWriterIn(fn.Params[w], depth, live)
+		}
+	}
+	return e.quietWriterParam(fn, w, depth)
+}
+
 // quietWriterParam reports whether fn, a function of the package, uses
 // its parameter i, a ResponseWriter, only as quietWriter allows.
 func (e *engine) quietWriterParam(fn *ssa.Function, i int, depth int) bool {
@@ -658,8 +678,15 @@ func (e *engine) quietWriterParam(fn *ssa.Function, i int, depth int) bool {
 // to set headers that frame no body and to send a status other than 101:
 // itself, in function literals that capture it, or in functions of the
 // package it is given to that do the same.
-func (e *engine) quietWriter(w ssa.Value, depth int) bool {
+func (e *engine) quietWriter(w ssa.Value, depth int) bool { return e.quietWriterIn(w, depth, nil) }
+
+// quietWriterIn is quietWriter for the uses of w in the blocks of live
+// (all of them when live is nil).
+func (e *engine) quietWriterIn(w ssa.Value, depth int, live map[*ssa.BasicBlock]bool) bool {
 	for _, ref := range *w.Referrers() {
+		if live != nil && ref.Block() != nil && !live[ref.Block()] {
+			continue // a branch the request does not take
+		}
 		switch u := ref.(type) {
 		case *ssa.DebugRef:
 		case *ssa.Store:

@@ -27,18 +27,20 @@ type Sender struct {
 	// (a transport's RoundTrip) has -2: what answers depends on the
 	// transport's dialer, so a test server's handler proves nothing.
 	Client int
+	// Method is the method of the request it makes, or "" (the request's own).
+	Method string
 	Why    string
 }
 
 var senders = []Sender{
 	{Func: "(*net/http.Client).Do", Request: 1, URL: -1, Client: 0, Why: "sends req with req.Method; the response to a HEAD request has Body http.NoBody"},
 	{Func: "(*net/http.Transport).RoundTrip", Request: 1, URL: -1, Client: -2, Why: "as Client.Do, one round trip, no redirects"},
-	{Func: "(*net/http.Client).Get", Request: -1, URL: 1, Client: 0, Why: "a GET for url through the client"},
-	{Func: "(*net/http.Client).Post", Request: -1, URL: 1, Client: 0, Why: "a POST to url through the client"},
-	{Func: "(*net/http.Client).PostForm", Request: -1, URL: 1, Client: 0, Why: "a POST to url through the client"},
-	{Func: "net/http.Get", Request: -1, URL: 0, Client: -1, Why: "DefaultClient.Get"},
-	{Func: "net/http.Post", Request: -1, URL: 0, Client: -1, Why: "DefaultClient.Post"},
-	{Func: "net/http.PostForm", Request: -1, URL: 0, Client: -1, Why: "DefaultClient.PostForm"},
+	{Func: "(*net/http.Client).Get", Request: -1, URL: 1, Client: 0, Method: "GET", Why: "a GET for url through the client"},
+	{Func: "(*net/http.Client).Post", Request: -1, URL: 1, Client: 0, Method: "POST", Why: "a POST to url through the client"},
+	{Func: "(*net/http.Client).PostForm", Request: -1, URL: 1, Client: 0, Method: "POST", Why: "a POST to url through the client"},
+	{Func: "net/http.Get", Request: -1, URL: 0, Client: -1, Method: "GET", Why: "DefaultClient.Get"},
+	{Func: "net/http.Post", Request: -1, URL: 0, Client: -1, Method: "POST", Why: "DefaultClient.Post"},
+	{Func: "net/http.PostForm", Request: -1, URL: 0, Client: -1, Method: "POST", Why: "DefaultClient.PostForm"},
 }
 
 // SenderOf returns the table entry for fn, if fn sends a request.
@@ -147,6 +149,29 @@ var testServerMakers = []Owner{
 // first argument, the handler.
 func MakesTestServer(fn *types.Func) bool {
 	return fn != nil && listedIn(testServerMakers, fn.Origin().FullName())
+}
+
+// muxMakers return a new, empty request multiplexer.
+var muxMakers = []Owner{
+	{Func: "net/http.NewServeMux", Why: "a new ServeMux with no patterns"},
+}
+
+// MakesMux reports whether fn returns a new, empty ServeMux.
+func MakesMux(fn *types.Func) bool {
+	return fn != nil && listedIn(muxMakers, fn.Origin().FullName())
+}
+
+// routeRegistrations register a handler (argument 2) for a pattern
+// (argument 1) on the mux they are called on, and do nothing else.
+var routeRegistrations = []Owner{
+	{Func: "(*net/http.ServeMux).Handle", Why: "registers the handler for the pattern"},
+	{Func: "(*net/http.ServeMux).HandleFunc", Why: "registers the handler function for the pattern"},
+}
+
+// RegistersRoute reports whether fn registers its second argument on its
+// receiver for the pattern in its first.
+func RegistersRoute(fn *types.Func) bool {
+	return fn != nil && listedIn(routeRegistrations, fn.Origin().FullName())
 }
 
 // testServerUses neither change the handler a test server runs nor send

@@ -85,7 +85,7 @@ func TestEmptyBodyTablesNameRealFunctions(t *testing.T) {
 			t.Errorf("RequestMakerOf(%s) = false", m.Func)
 		}
 	}
-	for _, list := range [][]Owner{requestCopies, urlParsers, testServerMakers, testServerUses} {
+	for _, list := range [][]Owner{requestCopies, urlParsers, testServerMakers, testServerUses, muxMakers, routeRegistrations} {
 		for _, o := range list {
 			if funcs[o.Func] == nil || o.Why == "" {
 				t.Errorf("%s: no such function, or no reason", o.Func)

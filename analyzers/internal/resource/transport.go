@@ -83,6 +83,19 @@ func ProtocolRegistrationOf(fn *types.Func) (ProtocolRegistration, bool) {
 	return protocolRegistrations[i], true
 }
 
+// A RoundTripMethodEntry names an interface through which a transport
+// answers: its method and the type of the response it returns.
+type RoundTripMethodEntry struct{ Iface, Method, Response string }
+
+// RoundTripMethods returns the table's round trip interfaces.
+func RoundTripMethods() []RoundTripMethodEntry {
+	out := make([]RoundTripMethodEntry, len(roundTripMethods))
+	for i, m := range roundTripMethods {
+		out[i] = RoundTripMethodEntry{m.Iface, m.Method, m.Response}
+	}
+	return out
+}
+
 // RoundTripMethod returns the name of the method through which a value
 // of the transport interface iface (types.TypeString) answers, and the
 // type of the response it returns.
