@@ -50,12 +50,7 @@ func (e *engine) errorEndsProcessVia(fn *ssa.Function, chain map[*ssa.Function]b
 	if !ok || !isMain(main) {
 		return false
 	}
-	uses := 0
-	for _, o := range e.pass.TypesInfo.Uses {
-		if o == obj {
-			uses++
-		}
-	}
+	uses := e.useCount(obj)
 	var calls []*ssa.Call
 	for _, b := range main.Blocks {
 		for _, instr := range b.Instrs {
@@ -99,12 +94,7 @@ func (e *engine) errorHandedOn(fn *ssa.Function, chain map[*ssa.Function]bool) b
 	if !ok || obj.Pkg() != e.pass.Pkg || obj.Exported() && obj.Pkg().Name() != "main" {
 		return false
 	}
-	uses := 0
-	for _, o := range e.pass.TypesInfo.Uses {
-		if o == obj {
-			uses++
-		}
-	}
+	uses := e.useCount(obj)
 	if uses == 0 {
 		return false
 	}
@@ -164,12 +154,7 @@ func (e *engine) runsCommand(fn *ssa.Function) bool {
 	if !ok {
 		return false
 	}
-	uses := 0
-	for _, o := range e.pass.TypesInfo.Uses {
-		if o == obj {
-			uses++
-		}
-	}
+	uses := e.useCount(obj)
 	if uses == 0 {
 		return false
 	}
@@ -483,4 +468,15 @@ func indexOf(b *ssa.BasicBlock, instr ssa.Instruction) int {
 		}
 	}
 	return -1
+}
+
+// useCount is the number of identifiers of the package that refer to obj.
+func (e *engine) useCount(obj types.Object) int {
+	n := 0
+	for _, o := range e.pass.TypesInfo.Uses {
+		if o == obj {
+			n++
+		}
+	}
+	return n
 }
