@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/leakvet/leakvet/analyzers/internal/resource"
 	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/ssa"
 )
@@ -17,14 +18,6 @@ var testParams = map[string]string{
 	"*testing.T": "a test or subtest: it passes only by returning",
 	"*testing.B": "a benchmark: it passes only by returning",
 	"*testing.F": "a fuzz target: it passes only by returning",
-}
-
-// runLater are the calls that keep a function to run it after the caller
-// and its deferred calls have returned: nothing the caller does after the
-// call comes after the function's run. Keyed by types.Func.FullName.
-var runLater = map[string]string{
-	"(*testing.common).Cleanup": "runs the function after the test and its deferred calls have returned",
-	"(testing.TB).Cleanup":      "any test, benchmark or fuzz target: runs the function after it has returned",
 }
 
 // isTestFunc reports whether fn takes a test's *testing.T (or B, F).
@@ -47,7 +40,7 @@ func isTestFunc(fn *ssa.Function) bool {
 // handler returns an error string, still holding the lock, on malformed
 // input, while the test closes what it tested in a deferred function.
 // The closure is assumed to run within the call it is passed to (a
-// callback runner); calls that keep it for later (runLater) do not count.
+// callback runner); calls that register it as a test cleanup (resource.RegistersCleanup) do not count.
 // Every branch that decides the way to a return holding the lock must
 // be computed from the closure's parameters alone (the test's input,
 // decidedByInput): a return that depends on shared state (a poll that
@@ -81,8 +74,8 @@ func (a *checker) takenAgainByTest(w *lockWalk) bool {
 					return false // stored, deferred, started as a goroutine
 				}
 				if f := ssanav.CalleeFunc(call.Common()); f != nil {
-					if _, later := runLater[f.Origin().FullName()]; later {
-						return false
+					if resource.RegistersCleanup(f) {
+						return false // runs after the test and its deferred calls
 					}
 				}
 				if !a.takenAfter(parent, call, lockMode{k, origin.read}) {
