@@ -173,11 +173,7 @@ func (m *model) returnsHeld(fn *ssa.Function, held map[ssa.Value]bool) bool {
 		return false
 	}
 	found := false
-	for _, b := range fn.Blocks {
-		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !ok {
-			continue
-		}
+	for ret := range ssanav.Returns(fn) {
 		for _, r := range ret.Results {
 			r = ssanav.Unconverted(r)
 			shared := held[r]

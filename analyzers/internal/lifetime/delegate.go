@@ -96,11 +96,7 @@ func (e *engine) delegateFields(m *ssa.Function, method, resp string) ([]int, bo
 	}
 	var fields []int
 	n := 0
-	for _, b := range m.Blocks {
-		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !ok {
-			continue
-		}
+	for ret := range ssanav.Returns(m) {
 		n++
 		if f, ok := delegatedTo(ret.Results[0], recv, method); ok {
 			if !e.keepsMemoryBody(ret.Results[0]) {

@@ -155,11 +155,7 @@ func (e *engine) helperClientStores(made *ssa.Call, fi int) ([]transportStore, b
 	fr := argFrame(callee, made.Common().Args, nil)
 	var stores []transportStore
 	n := 0
-	for _, b := range callee.Blocks {
-		ret, isRet := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !isRet {
-			continue
-		}
+	for ret := range ssanav.Returns(callee) {
 		n++
 		a, ok := ssanav.Unconverted(ret.Results[0]).(*ssa.Alloc)
 		if !ok || !types.Identical(a.Type(), made.Type()) {
@@ -394,11 +390,7 @@ func (e *engine) funcValues(v ssa.Value, fr *frame, depth int) (lits []literal, 
 		}
 		args := argFrame(callee, x.Call.Args, fr)
 		n := 0
-		for _, b := range callee.Blocks {
-			ret, isRet := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-			if !isRet {
-				continue
-			}
+		for ret := range ssanav.Returns(callee) {
 			n++
 			if len(ret.Results) != 1 {
 				return nil, false
@@ -516,11 +508,7 @@ func callsReceiver(m *ssa.Function) bool {
 		return false
 	}
 	n := 0
-	for _, b := range m.Blocks {
-		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !ok {
-			continue
-		}
+	for ret := range ssanav.Returns(m) {
 		n++
 		if len(ret.Results) == 0 {
 			return false
@@ -552,11 +540,7 @@ func (e *engine) buildsResponse(fn *ssa.Function, resp string, depth int, fr *fr
 		return false
 	}
 	n := 0
-	for _, b := range fn.Blocks {
-		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !ok {
-			continue
-		}
+	for ret := range ssanav.Returns(fn) {
 		n++
 		if !e.builtResponse(ret.Results[0], resp, depth, fr, map[ssa.Value]bool{}) {
 			return false

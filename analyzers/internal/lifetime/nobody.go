@@ -414,11 +414,7 @@ func (e *engine) serverInField(fn *ssa.Function, field int) (k int, ok bool) {
 		return 0, false
 	}
 	var made *ssa.Alloc
-	for _, b := range fn.Blocks {
-		ret, isRet := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !isRet {
-			continue
-		}
+	for ret := range ssanav.Returns(fn) {
 		a, ok := ret.Results[0].(*ssa.Alloc)
 		if !ok || made != nil && a != made {
 			return 0, false
@@ -500,11 +496,7 @@ func (e *engine) serverFor(fn *ssa.Function, depth int) (k int, ok bool) {
 		return 0, false
 	}
 	k = -1
-	for _, b := range fn.Blocks {
-		ret, isRet := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !isRet {
-			continue
-		}
+	for ret := range ssanav.Returns(fn) {
 		i, ok := e.serverForParam(fn, ret.Results[0], ret, depth)
 		if !ok || k >= 0 && k != i {
 			return 0, false

@@ -202,3 +202,15 @@ func Field(fa *ssa.FieldAddr) (owner types.Type, field *types.Var, ok bool) {
 	}
 	return ptr.Elem(), st.Field(fa.Field), true
 }
+
+// Returns yields the Return instructions of fn, one per returning block,
+// in block order.
+func Returns(fn *ssa.Function) iter.Seq[*ssa.Return] {
+	return func(yield func(*ssa.Return) bool) {
+		for _, b := range fn.Blocks {
+			if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && !yield(ret) {
+				return
+			}
+		}
+	}
+}
