@@ -31,7 +31,13 @@
 //   - `leak`: the resource is not released on some path.
 //   - `deferinloop`: the release is deferred inside a loop that acquires a
 //     resource per iteration; every one stays open until the function
-//     returns.
+//     returns, and the function goes on holding them: an enclosing loop
+//     comes round for more, or after the loop it waits for something
+//     outside the program (a request, a process, the clock, a database,
+//     another goroutine; a call that takes a context and can fail). A
+//     function that returns right after the loop closes them all at once
+//     and is not reported; in test files only a benchmark's measured loop
+//     is.
 //   - `strict` (only with `-closecheck.strict`): the release is reached on
 //     every path but is not deferred, while calls that can fail or panic
 //     run before it.
@@ -131,6 +137,7 @@
 //		defer f.Close()
 //		...
 //	}
+//	return send(ctx, form) // waits for the server with every file open
 //
 // Move the body of the loop into a function, or close at the end of each
 // iteration.

@@ -42,7 +42,7 @@
 // | category | what |
 // |---|---|
 // | `leak` | a value above is not released on some path |
-// | `deferinloop` | the release is deferred inside a loop: every iteration's value stays open until the function returns |
+// | `deferinloop` | the release is deferred inside a loop: every iteration's value stays open until the function returns, while an enclosing loop goes on or the function waits after the loop (as closecheck) |
 // | `strict` | the release is reached on every path but is not deferred (only with `-sqlclose.strict`) |
 // | `rowserr` | off by default (`-sqlclose.rowserr`): a loop over `rows.Next` after which the function reports success without `rows.Err` |
 //

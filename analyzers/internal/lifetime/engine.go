@@ -51,6 +51,8 @@ type engine struct {
 	// recursion.
 	flagged     map[flagKey]ParamEffect
 	flaggedBusy map[flagKey]bool
+	// waits memoises callWaits (heldover.go).
+	waits map[*ssa.Function]bool
 }
 
 type closureKey struct {
@@ -82,6 +84,7 @@ func newEngine(pass *analysis.Pass, table *resource.Table) *engine {
 		memBusy:      map[memKey]bool{},
 		flagged:      map[flagKey]ParamEffect{},
 		flaggedBusy:  map[flagKey]bool{},
+		waits:        map[*ssa.Function]bool{},
 	}
 }
 
@@ -1074,6 +1077,12 @@ func (e *engine) deferInLoop(t *tracker, acq acquisition, b *ssa.BasicBlock, i i
 		// releases everything when the test function returns: only a
 		// benchmark's measured loop, whose count grows until the timing
 		// is stable, piles resources up.
+		return Finding{}, false
+	}
+	if !benchmarkLoop(b) && !e.heldOver(b) {
+		// Outside a benchmark's measured loop, whose count grows until
+		// the timing is stable, resources released when the function
+		// returns right after the loop are not held across anything.
 		return Finding{}, false
 	}
 	if t.goesToGoroutineIn(b) {

@@ -1,0 +1,190 @@
+package files
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"os"
+	"os/exec"
+	"time"
+)
+
+// A defer inside a loop holds every iteration's resource until the
+// function returns. That matters when the function goes on holding them:
+// an enclosing loop comes round for more, or the function waits for
+// something outside the program after the loop. A function that returns
+// right after the loop, or only computes first, closes them all at once.
+
+// upload (a client's multipart upload): the files stay open while the
+// request, made by a helper of the package, waits for the server.
+func upload(c *http.Client, url string, paths []string) error {
+	var b bytes.Buffer
+	w := multipart.NewWriter(&b)
+	for _, p := range paths {
+		f, err := os.Open(p) // want `file from os.Open is released by a defer inside the loop: every iteration's file stays open until the function returns`
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		fw, err := w.CreateFormFile(p, p)
+		if err != nil {
+			return err
+		}
+		if _, err := io.Copy(fw, f); err != nil {
+			return err
+		}
+	}
+	w.Close()
+	return send(c, url, &b)
+}
+
+func send(c *http.Client, url string, body io.Reader) error {
+	req, err := http.NewRequest(http.MethodPost, url, body)
+	if err != nil {
+		return err
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// uploadLater builds the same form and hands it back: nothing waits
+// after the loop.
+func uploadLater(paths []string) (*bytes.Buffer, error) {
+	var b bytes.Buffer
+	w := multipart.NewWriter(&b)
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		fw, err := w.CreateFormFile(p, p)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := io.Copy(fw, f); err != nil {
+			return nil, err
+		}
+	}
+	return &b, w.Close()
+}
+
+// layers (an archive writer's shape): the inner loop's files stay open
+// while the outer loop goes round every group.
+func layers(groups [][]string, out io.Writer) error {
+	for _, g := range groups {
+		for _, p := range g {
+			f, err := os.Open(p) // want `file from os.Open is released by a defer inside the loop: every iteration's file stays open until the function returns`
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			if _, err := io.Copy(out, f); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// loadEnv (a live-reload tool's shape): after the loop the function only
+// updates a map and logs through a function value before it returns.
+func loadEnv(paths []string, env map[string]string, logf func(string, ...any)) {
+	seen := map[string]bool{}
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			continue
+		}
+		defer f.Close()
+		b, err := io.ReadAll(f)
+		if err != nil {
+			return
+		}
+		env[p] = string(b)
+		seen[p] = true
+	}
+	for k := range env {
+		if !seen[k] {
+			logf("dropping %s", k)
+			delete(env, k)
+		}
+	}
+}
+
+// lockWithPoll (a file locker's shape): the loop waits between its
+// rounds, and the function starts a goroutine and returns after it: the
+// goroutine does not hold the function's files.
+func lockWithPoll(ctx context.Context, path string, try func() bool, watch func()) error {
+	for !try() {
+		f, err := os.Create(path + ".stop")
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(time.Second):
+		}
+	}
+	go watch()
+	return nil
+}
+
+// recordAll waits for the database after the loop: the call takes a
+// context and can fail.
+func recordAll(ctx context.Context, db *sql.DB, paths []string) error {
+	for _, p := range paths {
+		f, err := os.Open(p) // want `file from os.Open is released by a defer inside the loop: every iteration's file stays open until the function returns`
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if _, err := io.Copy(io.Discard, f); err != nil {
+			return err
+		}
+	}
+	return db.PingContext(ctx)
+}
+
+// scoped derives a context after the loop: that waits for nothing.
+func scoped(ctx context.Context, paths []string) (context.Context, context.CancelFunc, error) {
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		defer f.Close()
+		if _, err := io.Copy(io.Discard, f); err != nil {
+			return nil, nil, err
+		}
+	}
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	return ctx, cancel, nil
+}
+
+// deferInLoopThenRun is files.go's deferInLoop with a process run after
+// the loop: every file stays open until it ends.
+func deferInLoopThenRun(paths []string, name string) (int, error) {
+	total := 0
+	for _, p := range paths {
+		f, err := os.Open(p) // want `file from os.Open is released by a defer inside the loop: every iteration's file stays open until the function returns`
+		if err != nil {
+			return 0, err
+		}
+		defer f.Close()
+		b, err := io.ReadAll(f)
+		if err != nil {
+			return 0, err
+		}
+		total += len(b)
+	}
+	return total, exec.Command(name).Run()
+}
