@@ -2,6 +2,7 @@ package lifetime
 
 import (
 	"go/token"
+	"go/types"
 
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
 	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
@@ -13,12 +14,16 @@ import (
 // sits in another loop of the function, whose next rounds pile up more of
 // them, or a path from the loop's end to the function's return waits for
 // something outside the program (a request, a process, the clock,
-// another goroutine). A function that returns right after the loop, or
-// only computes before it returns, closes them all at once: a handful of
-// files open a moment longer is no leak, whatever the loop's count.
+// another goroutine). A loop over data the function holds (a range over
+// a slice, map, string or integer, a counted loop) whose function
+// returns right after it, or only computes before it returns, closes
+// them all at once: a handful of files open a moment longer is no leak,
+// whatever the data's length. A loop that goes round until something
+// happens (`for { ... }`, `for rows.Next()`, a range over a channel)
+// takes as many rounds as events come, and is always held over.
 func (e *engine) heldOver(b *ssa.BasicBlock) bool {
 	loop := innerLoop(b)
-	if loop == nil {
+	if loop == nil || !overData(loop) {
 		return true
 	}
 	var after []*ssa.BasicBlock
@@ -156,4 +161,31 @@ func innerLoop(b *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
 		}
 	}
 	return best
+}
+
+// overData reports whether a test that leaves loop counts through data
+// the function holds: an integer comparison (a range over a slice, an
+// array or an integer, a counted loop) or the end of a range over a map
+// or a string.
+func overData(loop map[*ssa.BasicBlock]bool) bool {
+	for blk := range loop {
+		iff, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.If)
+		if !ok || len(blk.Succs) != 2 || loop[blk.Succs[0]] == loop[blk.Succs[1]] {
+			continue
+		}
+		switch c := iff.Cond.(type) {
+		case *ssa.BinOp:
+			switch c.Op {
+			case token.LSS, token.LEQ, token.GTR, token.GEQ:
+				if b, ok := c.X.Type().Underlying().(*types.Basic); ok && b.Info()&types.IsInteger != 0 {
+					return true
+				}
+			}
+		case *ssa.Extract:
+			if _, ok := c.Tuple.(*ssa.Next); ok && c.Index == 0 {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"io"
 	"mime/multipart"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -118,12 +119,12 @@ func loadEnv(paths []string, env map[string]string, logf func(string, ...any)) {
 	}
 }
 
-// lockWithPoll (a file locker's shape): the loop waits between its
-// rounds, and the function starts a goroutine and returns after it: the
-// goroutine does not hold the function's files.
+// lockWithPoll (a file locker's shape): the loop goes round until the
+// lock is free, as many rounds as that takes, and every round's file
+// stays open across the later rounds' waits.
 func lockWithPoll(ctx context.Context, path string, try func() bool, watch func()) error {
 	for !try() {
-		f, err := os.Create(path + ".stop")
+		f, err := os.Create(path + ".stop") // want `file from os.Create is released by a defer inside the loop: every iteration's file stays open until the function returns`
 		if err != nil {
 			return err
 		}
@@ -187,4 +188,37 @@ func deferInLoopThenRun(paths []string, name string) (int, error) {
 		total += len(b)
 	}
 	return total, exec.Command(name).Run()
+}
+
+// serve takes connections until the listener fails: the loop counts
+// events, not data, and every connection stays open across the next
+// Accept.
+func serve(l net.Listener, greeting []byte) error {
+	for {
+		c, err := l.Accept() // want `connection from l.Accept is released by a defer inside the loop: every iteration's connection stays open until the function returns`
+		if err != nil {
+			return err
+		}
+		defer c.Close()
+		if _, err := c.Write(greeting); err != nil {
+			return err
+		}
+	}
+}
+
+// firstLines reads one line of every file it is given and returns right
+// after the loop: a range over the function's data, all closed at once.
+func firstLines(paths []string) ([]string, error) {
+	var lines []string
+	for i := 0; i < len(paths); i++ {
+		f, err := os.Open(paths[i])
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		b := make([]byte, 80)
+		n, _ := f.Read(b)
+		lines = append(lines, string(b[:n]))
+	}
+	return lines, nil
 }
