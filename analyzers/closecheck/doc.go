@@ -34,8 +34,11 @@
 //     returns, and the function goes on holding them: an enclosing loop
 //     comes round for more, or after the loop it waits for something
 //     outside the program (a request, a process, the clock, a database,
-//     another goroutine; a call that takes a context and can fail). A
-//     function that returns right after the loop closes them all at once
+//     another goroutine; a call that takes a context and can fail), or the
+//     loop goes round until something happens (`for { ... }` around
+//     Accept, a poll, a range over a channel). A loop over data the
+//     function holds (a range over a slice, map or string, a counted loop)
+//     in a function that returns right after it closes them all at once
 //     and is not reported; in test files only a benchmark's measured loop
 //     is.
 //   - `strict` (only with `-closecheck.strict`): the release is reached on
