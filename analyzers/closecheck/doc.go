@@ -31,16 +31,16 @@
 //   - `leak`: the resource is not released on some path.
 //   - `deferinloop`: the release is deferred inside a loop that acquires a
 //     resource per iteration; every one stays open until the function
-//     returns, and the function goes on holding them: an enclosing loop
-//     comes round for more, or after the loop it waits for something
-//     outside the program (a request, a process, the clock, a database,
-//     another goroutine; a call that takes a context and can fail), or the
-//     loop goes round until something happens (`for { ... }` around
-//     Accept, a poll, a range over a channel). A loop over data the
-//     function holds (a range over a slice, map or string, a counted loop)
-//     in a function that returns right after it closes them all at once
-//     and is not reported; in test files only a benchmark's measured loop
-//     is.
+//     returns, and the function goes on holding them: a later round waits
+//     for something outside the program (a request, a query, a dial, a
+//     process, the clock, another goroutine; a call that takes a context
+//     and can fail), an enclosing loop comes round for more, the function
+//     waits after the loop, or the loop goes round until something
+//     happens (`for { ... }` around Accept, a poll, a range over a
+//     channel). A loop over data the function holds (a range over a
+//     slice, map or string, a counted loop) that only computes, in a
+//     function that returns right after it, closes them all at once and is
+//     not reported; in test files only a benchmark's measured loop is.
 //   - `strict` (only with `-closecheck.strict`): the release is reached on
 //     every path but is not deferred, while calls that can fail or panic
 //     run before it.

@@ -10,21 +10,30 @@ import (
 )
 
 // heldOver reports whether the resources a defer inside the loop around
-// b keeps open are held across more work once the loop is done: the loop
-// sits in another loop of the function, whose next rounds pile up more of
-// them, or a path from the loop's end to the function's return waits for
-// something outside the program (a request, a process, the clock,
-// another goroutine). A loop over data the function holds (a range over
-// a slice, map, string or integer, a counted loop) whose function
-// returns right after it, or only computes before it returns, closes
-// them all at once: a handful of files open a moment longer is no leak,
-// whatever the data's length. A loop that goes round until something
-// happens (`for { ... }`, `for rows.Next()`, a range over a channel)
-// takes as many rounds as events come, and is always held over.
+// b keeps open are held across more work: a round of the loop waits for
+// something outside the program (a request, a query, a process, the
+// clock, another goroutine) while the earlier rounds' resources are
+// open, the loop sits in another loop of the function, whose next rounds
+// pile up more of them, or a path from the loop's end to the function's
+// return waits. A loop over data the function holds (a range over a
+// slice, map, string or integer, a counted loop) that only computes, in a
+// function that returns right after it or only computes before it
+// returns, closes them all at once: a handful of files open a moment
+// longer is no leak, whatever the data's length. A loop that goes round
+// until something happens (`for { ... }`, `for rows.Next()`, a range
+// over a channel) takes as many rounds as events come, and is always
+// held over.
 func (e *engine) heldOver(b *ssa.BasicBlock) bool {
 	loop := innerLoop(b)
 	if loop == nil || !overData(loop) {
 		return true
+	}
+	for blk := range loop {
+		for _, in := range blk.Instrs {
+			if e.waitsAt(in, 0) {
+				return true
+			}
+		}
 	}
 	var after []*ssa.BasicBlock
 	seen := map[*ssa.BasicBlock]bool{}

@@ -15,9 +15,11 @@ import (
 
 // A defer inside a loop holds every iteration's resource until the
 // function returns. That matters when the function goes on holding them:
-// an enclosing loop comes round for more, or the function waits for
-// something outside the program after the loop. A function that returns
-// right after the loop, or only computes first, closes them all at once.
+// a later round waits for something outside the program, an enclosing
+// loop comes round for more, or the function waits after the loop. A
+// loop over the function's data that only computes, in a function that
+// returns right after it, or only computes first, closes them all at
+// once.
 
 // upload (a client's multipart upload): the files stay open while the
 // request, made by a helper of the package, waits for the server.
@@ -221,4 +223,20 @@ func firstLines(paths []string) ([]string, error) {
 		lines = append(lines, string(b[:n]))
 	}
 	return lines, nil
+}
+
+// greetAll dials every address in turn: each round waits for its
+// connection while the earlier rounds' connections are open.
+func greetAll(addrs []string, hello []byte) error {
+	for _, a := range addrs {
+		c, err := net.Dial("tcp", a) // want `connection from net.Dial is released by a defer inside the loop: every iteration's connection stays open until the function returns`
+		if err != nil {
+			return err
+		}
+		defer c.Close()
+		if _, err := c.Write(hello); err != nil {
+			return err
+		}
+	}
+	return nil
 }
