@@ -92,6 +92,11 @@ var addrTypes = map[string]struct{ typ, reason string }{
 	"(*net.TCPListener).Addr": {"*net.TCPAddr", "returns the listener's fd.laddr, which listenTCP sets to a *TCPAddr"},
 }
 
+// AddrType returns the concrete type, as types.TypeString spells it, of
+// the net.Addr that method (by full name) returns, or "" when the table
+// does not say.
+func AddrType(method string) string { return addrTypes[method].typ }
+
 // hostPortStrings lists, by full name, String methods of address types
 // that always give "host:port" with a decimal port.
 var hostPortStrings = map[string]string{

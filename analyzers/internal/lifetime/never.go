@@ -5,7 +5,9 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/leakvet/leakvet/analyzers/internal/errpath"
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
+	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -96,6 +98,90 @@ func (t *tracker) closedByHolder(cond ssa.Value) bool {
 	}
 	for _, a := range call.Call.Args {
 		if _, tracked := t.values[a]; tracked {
+			return true
+		}
+	}
+	return false
+}
+
+// failsOnlyOffType reports whether v is the error of a call of a function
+// of the package given the tracked resource (whose concrete type the
+// knowledge table decides, as in assertsOwnType) whose every return of a
+// possibly non-nil error lies on the failing side of a comma-ok
+// assertion of that parameter to the resource's type, or of its Addr()
+// to the address type the table gives that type's Addr method
+// (`tcpAddr, ok := ln.Addr().(*net.TCPAddr); if !ok { return 0, err }`
+// in a helper given the listener of net.Listen("tcp", ...)): the error
+// is nil.
+func (t *tracker) failsOnlyOffType(v ssa.Value) bool {
+	if t.dynType == "" {
+		return false
+	}
+	ex, ok := v.(*ssa.Extract)
+	if !ok {
+		return false
+	}
+	call, ok := ex.Tuple.(*ssa.Call)
+	if !ok || call.Call.IsInvoke() || ex.Index != call.Call.Signature().Results().Len()-1 || !isError(ex.Type()) {
+		return false
+	}
+	callee := call.Call.StaticCallee()
+	if callee == nil || callee.Pkg != t.e.pkg || len(callee.Blocks) == 0 || len(callee.Params) != len(call.Call.Args) {
+		return false
+	}
+	param := -1
+	for i, a := range call.Call.Args {
+		if tr, held := t.values[a]; held && tr.role == roleWhole {
+			param = i
+		}
+	}
+	if param < 0 {
+		return false
+	}
+	p := callee.Params[param]
+	addrType := errpath.AddrType("(" + t.dynType + ").Addr")
+	for ret := range ssanav.Returns(callee) {
+		if len(ret.Results) == 0 {
+			return false
+		}
+		res := ret.Results[len(ret.Results)-1]
+		if errpath.At(ret.Block(), res) == errpath.Nil {
+			continue
+		}
+		if !afterFailedAssertion(ret.Block(), p, t.dynType, addrType) {
+			return false
+		}
+	}
+	return true
+}
+
+// afterFailedAssertion reports whether b is reached only through the
+// failing side of `p.(T)` with T spelled typ, or of `p.Addr().(A)` with A
+// spelled addrType.
+func afterFailedAssertion(b *ssa.BasicBlock, p *ssa.Parameter, typ, addrType string) bool {
+	for d := b.Idom(); d != nil; d = d.Idom() {
+		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok || len(d.Succs) != 2 {
+			continue
+		}
+		s := d.Succs[1]
+		if !s.Dominates(b) || len(s.Preds) != 1 {
+			continue
+		}
+		ex, ok := iff.Cond.(*ssa.Extract)
+		if !ok || ex.Index != 1 {
+			continue
+		}
+		ta, ok := ex.Tuple.(*ssa.TypeAssert)
+		if !ok || !ta.CommaOk {
+			continue
+		}
+		asserted := types.TypeString(ta.AssertedType, nil)
+		if ta.X == p && asserted == typ {
+			return true
+		}
+		if c, ok := ta.X.(*ssa.Call); ok && addrType != "" && asserted == addrType &&
+			c.Call.IsInvoke() && c.Call.Value == p && c.Call.Method.Name() == "Addr" && len(c.Call.Args) == 0 {
 			return true
 		}
 	}

@@ -398,6 +398,9 @@ func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) 
 	if !isNilHere && errpath.IsNil(v) {
 		return st, false // `if err := tc.Handshake(); err != nil` after tls.Dial: no such edge
 	}
+	if st.duty == owed && !st.again && !isNilHere && t.failsOnlyOffType(v) {
+		return st, false // `port, err := listenerPort(ln)` on a TCP listener: no such edge
+	}
 	switch {
 	case st.duty == owed && !st.again && t.nilMeansNone[v] && isNilHere:
 		return st, false

@@ -57,3 +57,66 @@ func ListenUnix(path string) (*net.TCPListener, error) {
 	}
 	return tl, nil
 }
+
+// A helper of the package that fails only when the assertion of the
+// listener (or of its Addr() to *net.TCPAddr) does fails on no path
+// either. listenerPort fails only when the listener's address is not TCP.
+func listenerPort(ln net.Listener) (int, error) {
+	a, ok := ln.Addr().(*net.TCPAddr)
+	if !ok {
+		return 0, errors.New("listener is not TCP")
+	}
+	return a.Port, nil
+}
+
+// On the listener of net.Listen("tcp", ...) listenerPort does not fail:
+// its failing return is no path.
+func ListenPort(addr string) (net.Listener, int, error) {
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, 0, err
+	}
+	port, err := listenerPort(l)
+	if err != nil {
+		return nil, 0, err
+	}
+	return l, port, nil
+}
+
+// On a network the caller picks it can.
+func ListenPortOn(network, addr string) (net.Listener, int, error) {
+	l, err := net.Listen(network, addr) // want `listener from net.Listen is not closed when returning at line 94`
+	if err != nil {
+		return nil, 0, err
+	}
+	port, err := listenerPort(l)
+	if err != nil {
+		return nil, 0, err
+	}
+	return l, port, nil
+}
+
+// publicPort also fails on a port it does not want, whatever the
+// listener: that return is a path.
+func publicPort(ln net.Listener) (int, error) {
+	a, ok := ln.Addr().(*net.TCPAddr)
+	if !ok {
+		return 0, errors.New("listener is not TCP")
+	}
+	if a.Port < 1024 {
+		return 0, errors.New("privileged port")
+	}
+	return a.Port, nil
+}
+
+func ListenPublic(addr string) (net.Listener, int, error) {
+	l, err := net.Listen("tcp", addr) // want `listener from net.Listen is not closed when returning at line 119`
+	if err != nil {
+		return nil, 0, err
+	}
+	port, err := publicPort(l)
+	if err != nil {
+		return nil, 0, err
+	}
+	return l, port, nil
+}
