@@ -35,7 +35,7 @@ func TestSummaryGob(t *testing.T) {
 			{Index: 2, When: lifetime.OnSuccess},
 			{Index: 3, When: lifetime.OnFailure, Releases: true},
 		},
-		Results: []lifetime.OwnedResult{{Index: 0, Kind: "http.Response", At: "client.go:42", Drained: true}, {Index: 1, Kind: "closer", OnlyIfNil: []int{0, 2}}},
+		Results: []lifetime.OwnedResult{{Index: 0, Kind: "http.Response", At: "client.go:42", Drained: true}, {Index: 1, Kind: "closer", OnlyIfNil: []int{0, 2}, OnlyIfType: []lifetime.TypeCondition{{Param: 1, Type: "example.com/db.Limited", Methods: []string{"Deadline", "RowLimit"}}, {Param: 1, Type: "*example.com/db.conn"}}}},
 		Drains:  []int{1, 4},
 	}
 	encode := func() []byte {
@@ -56,7 +56,7 @@ func TestSummaryGob(t *testing.T) {
 	if !reflect.DeepEqual(in, &out) {
 		t.Errorf("round trip changed the summary:\n in: %v\nout: %v", in, &out)
 	}
-	if got, want := out.String(), "lifetime(releases param 0 always; keeps param 2 on success; releases param 3 on failure; returns owned http.Response in result 0, read to the end; returns owned closer in result 1, only if param 0 is nil, only if param 2 is nil; reads param 1 to the end; reads param 4 to the end)"; got != want {
+	if got, want := out.String(), "lifetime(releases param 0 always; keeps param 2 on success; releases param 3 on failure; returns owned http.Response in result 0, read to the end; returns owned closer in result 1, only if param 0 is nil, only if param 2 is nil, only if param 1 is a example.com/db.Limited or a *example.com/db.conn; reads param 1 to the end; reads param 4 to the end)"; got != want {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
 }

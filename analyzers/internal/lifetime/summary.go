@@ -77,6 +77,12 @@ type OwnedResult struct {
 	// constructor that opens a log file only when it is given no sink):
 	// a caller passing a value that cannot be nil there gets none.
 	OnlyIfNil []int
+	// OnlyIfType lists conditions on the dynamic types of interface
+	// parameters: for each parameter named there, the resource is
+	// acquired only when that parameter has one of the types listed for
+	// it (a row set that spills to a temporary file only under a context
+	// with a row limit, found by asserting the context to that kind).
+	OnlyIfType []TypeCondition
 }
 
 // Summary is the part of a function's behaviour that callers in other
@@ -132,6 +138,13 @@ func (s *Summary) String() string {
 		}
 		for _, i := range r.OnlyIfNil {
 			text += fmt.Sprintf(", only if param %d is nil", i)
+		}
+		for k, c := range r.OnlyIfType {
+			if k > 0 && r.OnlyIfType[k-1].Param == c.Param {
+				text += fmt.Sprintf(" or a %s", c.Type)
+			} else {
+				text += fmt.Sprintf(", only if param %d is a %s", c.Param, c.Type)
+			}
 		}
 		parts = append(parts, text)
 	}
