@@ -125,6 +125,7 @@ func reachableUnlessAsserted(fn *ssa.Function, p *ssa.Parameter) map[*ssa.BasicB
 	f := &assertFold{p: p, reach: map[*ssa.BasicBlock]bool{fn.Blocks[0]: true}}
 	for changed := true; changed; {
 		changed = false
+		f.memo = map[*ssa.BasicBlock][]*ssa.BasicBlock{}
 		for _, b := range fn.Blocks {
 			if !f.reach[b] {
 				continue
@@ -143,10 +144,30 @@ func reachableUnlessAsserted(fn *ssa.Function, p *ssa.Parameter) map[*ssa.BasicB
 type assertFold struct {
 	p     *ssa.Parameter
 	reach map[*ssa.BasicBlock]bool
+	// memo holds the successors found in this round of the fixpoint;
+	// a block absent from it but present with nil is being computed.
+	memo map[*ssa.BasicBlock][]*ssa.BasicBlock
 }
 
 // successors returns the blocks b can go on to under the assumption.
 func (f *assertFold) successors(b *ssa.BasicBlock, depth int) []*ssa.BasicBlock {
+	if succs, ok := f.memo[b]; ok {
+		if succs == nil {
+			return b.Succs // asked again while it is computed: a cycle
+		}
+		return succs
+	}
+	f.memo[b] = nil
+	succs := f.fold(b, depth)
+	if succs == nil {
+		succs = []*ssa.BasicBlock{}
+	}
+	f.memo[b] = succs
+	return succs
+}
+
+// fold computes successors.
+func (f *assertFold) fold(b *ssa.BasicBlock, depth int) []*ssa.BasicBlock {
 	for _, in := range b.Instrs {
 		if ta, ok := in.(*ssa.TypeAssert); ok && !ta.CommaOk && ta.X == f.p && canFail(f.p.Type(), ta.AssertedType) {
 			return nil // panics
