@@ -169,6 +169,7 @@ func (e *engine) analyze(fn *ssa.Function) (r *analysisResult) {
 	}
 	e.summariseParams(fn, r.summary)
 	r.summary.Forwards = forwards(fn)
+	r.summary.Holds = e.fieldHolds(fn)
 	e.trackAcquisitions(fn, r)
 	r.summary.sort()
 	return r
@@ -558,6 +559,9 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 				if none {
 					continue // acquired only for arguments of a type this call does not show
 				}
+				if e.fromMemoryHandle(call, r.Handle) {
+					continue // taken from a mock database the receiver was made from
+				}
 				if k := e.kindByID(r.Kind); k != nil {
 					acqs = append(acqs, acquisition{call, r.Index, k, r.At, r.WithError, r.Drained, params, conds})
 				}
@@ -889,7 +893,9 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 func (e *engine) recordOwnedResults(fn *ssa.Function, t *tracker, out outcome, r *analysisResult, acq acquisition) {
 	var onlyIfNil []int
 	var onlyIfType []TypeCondition
+	var handle *HandleSource
 	if acq.call != nil {
+		handle = handleSource(fn, acq.call)
 		onlyIfNil = nilGuards(fn, acq.call.Block())
 		for _, i := range acq.onlyIfNil {
 			if !slices.Contains(onlyIfNil, i) {
@@ -933,10 +939,13 @@ func (e *engine) recordOwnedResults(fn *ssa.Function, t *tracker, out outcome, r
 			r.summary.Results[k].Drained = r.summary.Results[k].Drained && drained
 			r.summary.Results[k].OnlyIfNil = intersect(r.summary.Results[k].OnlyIfNil, onlyIfNil)
 			r.summary.Results[k].OnlyIfType = mergeTypes(r.summary.Results[k].OnlyIfType, onlyIfType)
+			if !r.summary.Results[k].Handle.equal(handle) {
+				r.summary.Results[k].Handle = nil
+			}
 		} else {
 			p := e.pass.Fset.Position(retPos(ret))
 			at := filepath.Base(p.Filename) + ":" + itoa(p.Line)
-			r.summary.Results = append(r.summary.Results, OwnedResult{Index: ra.index, Kind: ra.kind, At: at, Drained: drained, OnlyIfNil: onlyIfNil, OnlyIfType: onlyIfType})
+			r.summary.Results = append(r.summary.Results, OwnedResult{Index: ra.index, Kind: ra.kind, At: at, Drained: drained, OnlyIfNil: onlyIfNil, OnlyIfType: onlyIfType, Handle: handle})
 		}
 		if !ra.container && errNilness(ret) == 1 {
 			// Handed over unreleased with a non-nil error.
