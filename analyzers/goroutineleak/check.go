@@ -25,6 +25,10 @@ type finding struct {
 	related     token.Pos
 	relatedText string
 	fix         *analysis.SuggestedFix
+	// feeds are the struct fields holding channels that the trapping
+	// loop receives from and that something sends on: what the goroutine
+	// consumes, not a way to end it.
+	feeds map[*types.Var]bool
 }
 
 // check returns the finding for one go statement, or nil.
@@ -40,7 +44,7 @@ func (m *model) check(g *ssa.Go) *finding {
 		// A goroutine meant to live as long as the process.
 		return nil
 	}
-	if (f.category == catNoExit || f.category == catRangeNoClose) && m.ownedForLife(g) {
+	if (f.category == catNoExit || f.category == catRangeNoClose) && m.ownedForLife(g, f.feeds) {
 		// A goroutine meant to live as long as its owner.
 		return nil
 	}

@@ -359,11 +359,16 @@
 //     something that itself lives on: its starter never returns once it has
 //     started it (and does not start it in a loop); or it serves the value
 //     its starter returns (the receiver or an argument of the `go` call, or
-//     a variable both the goroutine and the returned closure capture) and
-//     that value has no way to be stopped: no `Close`, `Stop` or `Shutdown`
-//     method (with no result or an `error`), and no channel or function
-//     field in it or in the structs of the package it embeds (a
-//     middleware's clock updater, a storage's expiry loop). The starter may
+//     a variable the goroutine captures, or one both the goroutine and the
+//     returned closure capture) and that value has no way to be stopped: no
+//     `Close`, `Stop` or `Shutdown` method (with no result or an `error`),
+//     and no channel or function field in it or in the structs it embeds,
+//     of its package or another (a middleware's clock updater, a storage's
+//     expiry loop, a handler's notification consumer). A channel field the
+//     loop receives from and that is not one of its dead exits (a stop
+//     channel nothing sends on or closes) is what the goroutine consumes,
+//     not a way to stop it; an embedded interface adds only its methods.
+//     The starter may
 //     also be a function literal that the returned value runs only through
 //     a `sync.Once` it captures (a worker pool started on first use). A
 //     loop that receives from a channel registered with

@@ -3,7 +3,9 @@ package goroutineleak
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 
 	"golang.org/x/tools/go/ssa"
@@ -220,7 +222,7 @@ func (m *model) loopFinding(g *ssa.Go, fn *ssa.Function, loop []*ssa.BasicBlock,
 	if fn != g.Call.StaticCallee() {
 		where = " in " + funcName(fn)
 	}
-	f := &finding{pos: g.Pos(), related: pos, relatedText: "this loop never exits"}
+	f := &finding{pos: g.Pos(), related: pos, relatedText: "this loop never exits", feeds: m.feeds(recvs, deadCases)}
 	line := m.line(g.Pos(), pos)
 	if m.signalHandler(recvs) {
 		return nil
@@ -246,6 +248,48 @@ func (m *model) loopFinding(g *ssa.Go, fn *ssa.Function, loop []*ssa.BasicBlock,
 		f.message = fmt.Sprintf("goroutine never finishes: the loop%s at %s has no exit and watches no cancellation", where, line)
 	}
 	return f
+}
+
+// feeds returns the struct fields whose channels the loop receives from,
+// the dead exits aside (a stop channel nothing sends on or closes): what
+// the goroutine consumes.
+func (m *model) feeds(recvs, dead []*op) map[*types.Var]bool {
+	out := make(map[*types.Var]bool)
+	for _, o := range recvs {
+		if slices.Contains(dead, o) {
+			continue
+		}
+		if f := fieldOf(o.ch); f != nil {
+			out[f] = true
+		}
+	}
+	for _, o := range dead {
+		if f := fieldOf(o.ch); f != nil {
+			delete(out, f)
+		}
+	}
+	return out
+}
+
+// fieldOf returns the struct field v is loaded from, if any.
+func fieldOf(v ssa.Value) *types.Var {
+	ld, ok := v.(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL {
+		return nil
+	}
+	fa, ok := ld.X.(*ssa.FieldAddr)
+	if !ok {
+		return nil
+	}
+	p, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return nil
+	}
+	st, ok := p.Elem().Underlying().(*types.Struct)
+	if !ok || fa.Field >= st.NumFields() {
+		return nil
+	}
+	return st.Field(fa.Field)
 }
 
 // leadsOut reports whether control entering b can leave the loop (reach a

@@ -43,8 +43,8 @@ var stopMethods = []struct {
 // started it, or the goroutine serves the value its starter returns and
 // that value has no way to be stopped (a middleware's clock updater, a
 // storage's expiry loop, a constructor's worker with no Close).
-func (m *model) ownedForLife(g *ssa.Go) bool {
-	return m.starterStays(g) || m.servesReturned(g)
+func (m *model) ownedForLife(g *ssa.Go, feeds map[*types.Var]bool) bool {
+	return m.starterStays(g) || m.servesReturned(g, feeds)
 }
 
 // starterStays reports whether the function that runs g never returns or
@@ -128,7 +128,7 @@ func inCycle(b *ssa.BasicBlock) bool {
 // through which it could end the goroutine. The go statement may also be
 // in a function literal that the returned value runs only through a
 // sync.Once it holds (a pool started on first use): once per value too.
-func (m *model) servesReturned(g *ssa.Go) bool {
+func (m *model) servesReturned(g *ssa.Go, feeds map[*types.Var]bool) bool {
 	held := make(map[ssa.Value]bool)
 	hold := func(v ssa.Value) {
 		v = ssanav.Unconverted(v)
@@ -146,7 +146,7 @@ func (m *model) servesReturned(g *ssa.Go) bool {
 		}
 	}
 	fn := g.Parent()
-	if !inCycle(g.Block()) && m.returnsHeld(fn, held) {
+	if !inCycle(g.Block()) && m.returnsHeld(fn, held, feeds) {
 		return true
 	}
 	mc := m.runOncePerValue(fn)
@@ -163,12 +163,12 @@ func (m *model) servesReturned(g *ssa.Go) bool {
 			}
 		}
 	}
-	return m.returnsHeld(fn.Parent(), outer)
+	return m.returnsHeld(fn.Parent(), outer, feeds)
 }
 
 // returnsHeld reports whether fn returns one of the held values (or a
 // closure capturing one) whose type offers no way to stop.
-func (m *model) returnsHeld(fn *ssa.Function, held map[ssa.Value]bool) bool {
+func (m *model) returnsHeld(fn *ssa.Function, held map[ssa.Value]bool, feeds map[*types.Var]bool) bool {
 	if fn == nil || fn.Signature.Results().Len() == 0 || len(held) == 0 {
 		return false
 	}
@@ -177,6 +177,10 @@ func (m *model) returnsHeld(fn *ssa.Function, held map[ssa.Value]bool) bool {
 		for _, r := range ret.Results {
 			r = ssanav.Unconverted(r)
 			shared := held[r]
+			if ld, ok := r.(*ssa.UnOp); ok && ld.Op == token.MUL {
+				// Returned from the variable the goroutine captures.
+				shared = shared || held[ld.X]
+			}
 			if mc, ok := r.(*ssa.MakeClosure); ok {
 				for _, v := range mc.Bindings {
 					shared = shared || held[ssanav.Unconverted(v)]
@@ -185,7 +189,7 @@ func (m *model) returnsHeld(fn *ssa.Function, held map[ssa.Value]bool) bool {
 			if !shared {
 				continue
 			}
-			if m.stoppable(r.Type()) {
+			if m.stoppable(r.Type(), feeds) {
 				return false
 			}
 			found = true
@@ -321,14 +325,14 @@ func onceDo(c *ssa.CallCommon, f ssa.Value) bool {
 // package, embedded structs of this package included) holds a channel or
 // a function. Types other than functions and such structs count as
 // stoppable: the rule stays silent only where it can see everything.
-func (m *model) stoppable(t types.Type) bool {
+func (m *model) stoppable(t types.Type, feeds map[*types.Var]bool) bool {
 	if _, isFunc := t.Underlying().(*types.Signature); isFunc {
 		return false
 	}
 	if m.hasStopMethod(t) {
 		return true
 	}
-	return m.holdsStop(t, 0)
+	return holdsStop(t, 0, feeds)
 }
 
 func (m *model) hasStopMethod(t types.Type) bool {
@@ -355,14 +359,17 @@ func (m *model) hasStopMethod(t types.Type) bool {
 	return false
 }
 
-// holdsStop reports whether a struct of this package (t, or what t points
-// to) has a channel or function field, or is not such a struct at all.
-func (m *model) holdsStop(t types.Type, depth int) bool {
+// holdsStop reports whether a struct (t, or what t points to, of this
+// package or another) has a channel or function field, or is not such a
+// struct at all. The channels in feeds are what the goroutine consumes
+// and something else sends on, not a way to end it. An embedded
+// interface adds only its methods, which hasStopMethod has read.
+func holdsStop(t types.Type, depth int, feeds map[*types.Var]bool) bool {
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem()
 	}
 	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() != m.pkg.Pkg || depth > 4 {
+	if !ok || depth > 4 {
 		return true
 	}
 	st, ok := n.Underlying().(*types.Struct)
@@ -371,7 +378,12 @@ func (m *model) holdsStop(t types.Type, depth int) bool {
 	}
 	for f := range st.Fields() {
 		switch f.Type().Underlying().(type) {
-		case *types.Chan, *types.Signature:
+		case *types.Chan:
+			if !feeds[f] {
+				return true
+			}
+			continue
+		case *types.Signature:
 			return true
 		}
 		if f.Embedded() {
@@ -379,7 +391,10 @@ func (m *model) holdsStop(t types.Type, depth int) bool {
 			if p, ok := inner.Underlying().(*types.Pointer); ok {
 				inner = p.Elem()
 			}
-			if in, ok := types.Unalias(inner).(*types.Named); ok && in.Obj().Pkg() == m.pkg.Pkg && m.holdsStop(inner, depth+1) {
+			if types.IsInterface(inner) {
+				continue
+			}
+			if _, ok := types.Unalias(inner).(*types.Named); ok && holdsStop(inner, depth+1, feeds) {
 				return true
 			}
 		}

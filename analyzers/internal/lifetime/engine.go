@@ -53,6 +53,8 @@ type engine struct {
 	flaggedBusy map[flagKey]bool
 	// waits memoises callWaits (heldover.go).
 	waits map[*ssa.Function]bool
+	// typeReach memoises reachableUnlessAsserted (typeguard.go).
+	typeReach map[typeGuardKey]map[*ssa.BasicBlock]bool
 }
 
 type closureKey struct {
@@ -85,6 +87,7 @@ func newEngine(pass *analysis.Pass, table *resource.Table) *engine {
 		flagged:      map[flagKey]ParamEffect{},
 		flaggedBusy:  map[flagKey]bool{},
 		waits:        map[*ssa.Function]bool{},
+		typeReach:    map[typeGuardKey]map[*ssa.BasicBlock]bool{},
 	}
 }
 
@@ -169,6 +172,7 @@ func (e *engine) analyze(fn *ssa.Function) (r *analysisResult) {
 	}
 	e.summariseParams(fn, r.summary)
 	r.summary.Forwards = forwards(fn)
+	r.summary.Holds = e.fieldHolds(fn)
 	e.trackAcquisitions(fn, r)
 	r.summary.sort()
 	return r
@@ -500,6 +504,10 @@ type acquisition struct {
 	// onlyIfNil: the caller's parameters that must be nil for the callee
 	// to have acquired it (OwnedResult.OnlyIfNil mapped to the call).
 	onlyIfNil []int
+	// onlyIfType: the conditions on the caller's parameters' dynamic
+	// types under which the callee acquired it (OwnedResult.OnlyIfType
+	// mapped to the call).
+	onlyIfType []TypeCondition
 }
 
 func (e *engine) acquisitions(call *ssa.Call) []acquisition {
@@ -550,8 +558,15 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 				if none {
 					continue // acquired only where this call passes a value
 				}
+				conds, none := calledOnlyIfType(call, r.OnlyIfType)
+				if none {
+					continue // acquired only for arguments of a type this call does not show
+				}
+				if e.fromMemoryHandle(call, r.Handle) {
+					continue // taken from a mock database the receiver was made from
+				}
 				if k := e.kindByID(r.Kind); k != nil {
-					acqs = append(acqs, acquisition{call, r.Index, k, r.At, r.WithError, r.Drained, params})
+					acqs = append(acqs, acquisition{call, r.Index, k, r.At, r.WithError, r.Drained, params, conds})
 				}
 			}
 			acqs = append(acqs, e.forwardedAcquisitions(call, s)...)
@@ -586,11 +601,11 @@ func (e *engine) forwardedAcquisitions(call *ssa.Call, s *Summary) []acquisition
 			continue
 		}
 		for _, r := range fs.Results {
-			if r.Index != f.Result || len(r.OnlyIfNil) > 0 {
+			if r.Index != f.Result || len(r.OnlyIfNil) > 0 || len(r.OnlyIfType) > 0 {
 				continue
 			}
 			if k := e.kindByID(r.Kind); k != nil {
-				acqs = append(acqs, acquisition{call, r.Index, k, r.At, r.WithError, r.Drained, nil})
+				acqs = append(acqs, acquisition{call, r.Index, k, r.At, r.WithError, r.Drained, nil, nil})
 			}
 		}
 	}
@@ -880,7 +895,10 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 // walk out saw the tracked resource handed to the caller unreleased.
 func (e *engine) recordOwnedResults(fn *ssa.Function, t *tracker, out outcome, r *analysisResult, acq acquisition) {
 	var onlyIfNil []int
+	var onlyIfType []TypeCondition
+	var handle *HandleSource
 	if acq.call != nil {
+		handle = handleSource(fn, acq.call)
 		onlyIfNil = nilGuards(fn, acq.call.Block())
 		for _, i := range acq.onlyIfNil {
 			if !slices.Contains(onlyIfNil, i) {
@@ -888,6 +906,13 @@ func (e *engine) recordOwnedResults(fn *ssa.Function, t *tracker, out outcome, r
 			}
 		}
 		slices.Sort(onlyIfNil)
+		onlyIfType = e.typeGuards(fn, acq.call.Block())
+		for _, c := range acq.onlyIfType {
+			if !slices.ContainsFunc(onlyIfType, c.equal) {
+				onlyIfType = append(onlyIfType, c)
+			}
+		}
+		sortTypes(onlyIfType)
 	}
 	rets := make([]*ssa.Return, 0, len(t.returned))
 	for ret := range t.returned {
@@ -916,10 +941,14 @@ func (e *engine) recordOwnedResults(fn *ssa.Function, t *tracker, out outcome, r
 		if k := slices.IndexFunc(r.summary.Results, func(o OwnedResult) bool { return o.Index == ra.index }); k >= 0 {
 			r.summary.Results[k].Drained = r.summary.Results[k].Drained && drained
 			r.summary.Results[k].OnlyIfNil = intersect(r.summary.Results[k].OnlyIfNil, onlyIfNil)
+			r.summary.Results[k].OnlyIfType = mergeTypes(r.summary.Results[k].OnlyIfType, onlyIfType)
+			if !r.summary.Results[k].Handle.equal(handle) {
+				r.summary.Results[k].Handle = nil
+			}
 		} else {
 			p := e.pass.Fset.Position(retPos(ret))
 			at := filepath.Base(p.Filename) + ":" + itoa(p.Line)
-			r.summary.Results = append(r.summary.Results, OwnedResult{Index: ra.index, Kind: ra.kind, At: at, Drained: drained, OnlyIfNil: onlyIfNil})
+			r.summary.Results = append(r.summary.Results, OwnedResult{Index: ra.index, Kind: ra.kind, At: at, Drained: drained, OnlyIfNil: onlyIfNil, OnlyIfType: onlyIfType, Handle: handle})
 		}
 		if !ra.container && errNilness(ret) == 1 {
 			// Handed over unreleased with a non-nil error.

@@ -77,6 +77,17 @@ type OwnedResult struct {
 	// constructor that opens a log file only when it is given no sink):
 	// a caller passing a value that cannot be nil there gets none.
 	OnlyIfNil []int
+	// OnlyIfType lists conditions on the dynamic types of interface
+	// parameters: for each parameter named there, the resource is
+	// acquired only when that parameter has one of the types listed for
+	// it (a row set that spills to a temporary file only under a context
+	// with a row limit, found by asserting the context to that kind).
+	OnlyIfType []TypeCondition
+	// Handle: the resource is taken from the database handle a field of
+	// a parameter holds (a wrapper's method that begins a transaction on
+	// the database its constructor stored); nil when it is not, or when
+	// the returns disagree.
+	Handle *HandleSource
 }
 
 // Summary is the part of a function's behaviour that callers in other
@@ -96,6 +107,9 @@ type Summary struct {
 	// error)) (T, error)`): the caller owns what the function it passes
 	// there hands back.
 	Forwards []Forward
+	// Holds lists the parameters that fields of the results hold, for
+	// fields that can hold a database handle (a wrapper's constructor).
+	Holds []FieldHold
 }
 
 // Forward says that result Result of the function is, on every return,
@@ -133,6 +147,19 @@ func (s *Summary) String() string {
 		for _, i := range r.OnlyIfNil {
 			text += fmt.Sprintf(", only if param %d is nil", i)
 		}
+		for k, c := range r.OnlyIfType {
+			if k > 0 && r.OnlyIfType[k-1].Param == c.Param {
+				text += fmt.Sprintf(" or a %s", c.Type)
+			} else {
+				text += fmt.Sprintf(", only if param %d is a %s", c.Param, c.Type)
+			}
+		}
+		if r.Handle != nil {
+			text += fmt.Sprintf(", taken from the handle in field %d of param %d", r.Handle.Field, r.Handle.Param)
+			for _, i := range r.Handle.Contexts {
+				text += fmt.Sprintf(" with the context of param %d", i)
+			}
+		}
 		parts = append(parts, text)
 	}
 	for _, i := range s.Drains {
@@ -141,11 +168,14 @@ func (s *Summary) String() string {
 	for _, f := range s.Forwards {
 		parts = append(parts, fmt.Sprintf("returns in result %d what param %d returns", f.Result, f.Param))
 	}
+	for _, h := range s.Holds {
+		parts = append(parts, fmt.Sprintf("result %d holds param %d in field %d", h.Result, h.Param, h.Field))
+	}
 	return "lifetime(" + strings.Join(parts, "; ") + ")"
 }
 
 func (s *Summary) empty() bool {
-	return s == nil || len(s.Params) == 0 && len(s.Results) == 0 && len(s.Drains) == 0 && len(s.Forwards) == 0
+	return s == nil || len(s.Params) == 0 && len(s.Results) == 0 && len(s.Drains) == 0 && len(s.Forwards) == 0 && len(s.Holds) == 0
 }
 
 // drains reports whether the function reads parameter i to its end on

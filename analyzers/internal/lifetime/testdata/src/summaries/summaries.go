@@ -336,6 +336,42 @@ func FetchOrDefault(resp *http.Response) (*http.Response, error) { // want Fetch
 	return FetchDefault(resp, "http://example.com")
 }
 
+// Proxied is a client setting that routes requests through a proxy.
+type Proxied interface {
+	ProxyURL() string
+}
+
+// FetchVia sends a request only when its setting is a Proxied one with a
+// proxy: the result is owned only for such settings.
+func FetchVia(setting any, url string) (*http.Response, error) { // want FetchVia:`lifetime\(returns owned http.Response in result 0, only if param 0 is a summaries.Proxied\)`
+	proxy := ""
+	if p, ok := setting.(Proxied); ok {
+		proxy = p.ProxyURL()
+	}
+	if proxy == "" {
+		return nil, errors.New("no proxy")
+	}
+	return http.Get(url)
+}
+
+// FetchViaSetting passes its own parameter on: the same condition.
+func FetchViaSetting(setting any) (*http.Response, error) { // want FetchViaSetting:`lifetime\(returns owned http.Response in result 0, only if param 0 is a summaries.Proxied\)`
+	return FetchVia(setting, "http://example.com")
+}
+
+// FetchViaNothing passes a setting that is no Proxied: nothing owned.
+func FetchViaNothing() (*http.Response, error) {
+	return FetchVia(42, "http://example.com")
+}
+
+// FetchViaAny sends a request whatever the setting's type.
+func FetchViaAny(setting any, url string) (*http.Response, error) { // want FetchViaAny:`lifetime\(returns owned http.Response in result 0\)`
+	if _, ok := setting.(Proxied); ok {
+		url = "http://proxy.example.com"
+	}
+	return http.Get(url)
+}
+
 // FetchAlways passes nil: the condition holds at every call.
 func FetchAlways() (*http.Response, error) { // want FetchAlways:`lifetime\(returns owned http.Response in result 0\)`
 	return FetchDefault(nil, "http://example.com")
