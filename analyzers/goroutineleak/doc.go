@@ -311,7 +311,9 @@
 // return after it (the lock is still held until then, so a second
 // acquisition after it is still a `doublelock`). A branch on a condition
 // already decided on the path (`if locking { mu.Lock() } ... if locking {
-// mu.Unlock() }`) follows the same edge. Functions that return holding a
+// mu.Unlock() }`) follows the same edge, and a comparison of a value the
+// path has found equal to one constant with another constant is false
+// (`if code == "a" { mu.Lock() ... } if code == "b" { relock() }`). Functions that return holding a
 // lock their caller can name on every path (lock helpers), that unlock
 // one they did not take (unlock helpers), or that take and release it on
 // every path are summaries (analysis facts), and their callers are
@@ -394,7 +396,9 @@
 //   - A partner that has received from a channel the goroutine alone
 //     closes or sends on, with no send of its own after that (`close(done);
 //     return`), has nothing left to receive: the goroutine is past its
-//     last send.
+//     last send. A function several callers start with their own
+//     channels is called through its summary; its body then answers for
+//     its parameters (the done parameter only closed, no send after it).
 //   - `time.AfterFunc` and `errgroup.Group.Go` are not `go` statements: not
 //     checked.
 //   - A lock left held on a return is only reported when a path from the

@@ -48,6 +48,14 @@ func (m *model) finishSignals(g *ssa.Go, starters []*starter, group map[int32]bo
 	// Every send on the group is root's own: no call from it, direct or
 	// through a value, can send on the group.
 	sendsIn := map[*ssa.Function]bool{root: true}
+	outer := group
+	if inner := m.summarisedGroup(g, root, group); inner != nil {
+		// root is called through its summary (its callers pass it
+		// channels of their own): the sends the summary places at g are
+		// its sends on its parameters, and what follows what in root is
+		// asked of those.
+		group = inner
+	}
 	for class := range group {
 		for _, o := range m.flow.info[class].ops {
 			if o.kind == opSend && o.instr.Parent() != root {
@@ -67,10 +75,10 @@ func (m *model) finishSignals(g *ssa.Go, starters []*starter, group map[int32]bo
 	for _, b := range parent.Blocks {
 		for _, in := range b.Instrs {
 			for _, o := range m.opsOf[in] {
-				if o.kind != opRecv || group[o.class] || signals[o.class] {
+				if o.kind != opRecv || outer[o.class] || signals[o.class] {
 					continue
 				}
-				if m.finishSignal(o.class, parent, root, loops, group, sendsIn) {
+				if m.finishSignal(o.class, g, parent, root, loops, group, sendsIn) {
 					signals[o.class] = true
 				}
 			}
@@ -81,7 +89,7 @@ func (m *model) finishSignals(g *ssa.Go, starters []*starter, group map[int32]bo
 
 // finishSignal reports whether class is a signal of root's goroutine that
 // it will send no more on the group (see finishSignals).
-func (m *model) finishSignal(class int32, parent, root *ssa.Function, loops []*loop, group map[int32]bool, sendsIn map[*ssa.Function]bool) bool {
+func (m *model) finishSignal(class int32, g *ssa.Go, parent, root *ssa.Function, loops []*loop, group map[int32]bool, sendsIn map[*ssa.Function]bool) bool {
 	c := m.flow.info[class]
 	if c.extSrc || c.closer || c.escSend || c.isDone || len(c.makes) != 1 || c.makes[0].Parent() != parent {
 		return false
@@ -93,6 +101,14 @@ func (m *model) finishSignal(class int32, parent, root *ssa.Function, loops []*l
 	}
 	signalled := false
 	for _, o := range c.ops {
+		if o.virtual && o.instr == ssa.Instruction(g) && o.kind == opClose {
+			// root, called through its summary, closes its parameter.
+			if !m.closesOnlyThenStops(root, o.arg, group, sendsIn) {
+				return false
+			}
+			signalled = true
+			continue
+		}
 		if o.virtual || o.cancel {
 			return false
 		}
@@ -267,4 +283,56 @@ func callsFailure(b *ssa.BasicBlock) bool {
 func failsTest(c *ssa.CallCommon) bool {
 	fn := ssanav.CalleeFunc(c)
 	return resource.AlwaysFailsTest(fn) || resource.FailsTestThroughInterface(fn)
+}
+
+// summarisedGroup returns, when root is called through its summary at g
+// (the sends on the group are operations the summary places at g), the
+// classes of root's own parameters that g passes the group's channels
+// to; nil when some send on the group is neither root's nor placed at g
+// through the summary, or root is not summarised.
+func (m *model) summarisedGroup(g *ssa.Go, root *ssa.Function, group map[int32]bool) map[int32]bool {
+	inner := make(map[int32]bool)
+	for class := range group {
+		for _, o := range m.flow.info[class].ops {
+			if o.kind != opSend || o.instr.Parent() == root {
+				continue
+			}
+			if !o.virtual || o.instr != ssa.Instruction(g) || o.arg >= len(root.Params) {
+				return nil
+			}
+			pc := m.flow.classOf(root.Params[o.arg])
+			if pc < 0 {
+				return nil
+			}
+			inner[pc] = true
+		}
+	}
+	if len(inner) == 0 {
+		return nil
+	}
+	return inner
+}
+
+// closesOnlyThenStops reports whether root's parameter arg is only
+// closed, in root itself, and no send on the group (classes of root's
+// parameters) can follow any of its closes.
+func (m *model) closesOnlyThenStops(root *ssa.Function, arg int, group map[int32]bool, sendsIn map[*ssa.Function]bool) bool {
+	if arg >= len(root.Params) {
+		return false
+	}
+	p := root.Params[arg]
+	closes := 0
+	for _, ref := range *p.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.DebugRef:
+		case *ssa.Call:
+			if b, ok := r.Call.Value.(*ssa.Builtin); !ok || b.Name() != "close" || !m.nothingSentAfter(r, root, group, sendsIn) {
+				return false
+			}
+			closes++
+		default:
+			return false
+		}
+	}
+	return closes > 0
 }

@@ -134,6 +134,16 @@ func (f *flow) find(x int32) int32 {
 
 func (f *flow) class(x int32) *classInfo { return f.info[f.find(x)] }
 
+// classOf returns the class of v once the classes are final, or -1 when
+// the model never met v.
+func (f *flow) classOf(v ssa.Value) int32 {
+	id, ok := f.ids[v]
+	if !ok {
+		return -1
+	}
+	return f.find(id)
+}
+
 // union merges two classes and, recursively, what they link to.
 func (f *flow) union(a, b int32) {
 	type pair struct{ a, b int32 }

@@ -1,6 +1,8 @@
 package lifetime
 
 import (
+	"slices"
+
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
 	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/ssa"
@@ -69,4 +71,56 @@ func (e *engine) helperReleasesArg(c *ssa.CallCommon, match func(ssa.Value) bool
 		}
 	}
 	return false
+}
+
+// receiverReleasedBefore reports whether what acq acquires goes with the
+// value it was acquired from (resource.ReleasedWithReceiver) and every
+// path from the acquisition to ret runs a plain call that releases that
+// value: `db.Close()` (its error checked or not), or a helper of this
+// package that calls Close on its parameter. A path that comes back to
+// the acquisition before ret is not taken as released: the statement of
+// the iteration before is what the loop leaves behind.
+func (e *engine) receiverReleasedBefore(acq acquisition, ret *ssa.Return) bool {
+	c := acq.call.Common()
+	if ret == nil || c.IsInvoke() || len(c.Args) == 0 || c.Signature().Recv() == nil || !resource.ReleasedWithReceiver(ssanav.CalleeFunc(c)) {
+		return false
+	}
+	recv := canon(c.Args[0])
+	isRecv := func(v ssa.Value) bool { return canon(v) == recv }
+	releases := func(instrs []ssa.Instruction) bool {
+		for _, instr := range instrs {
+			if call, ok := instr.(*ssa.Call); ok && (e.releaseCallOn(call.Common(), isRecv) || e.helperReleasesArg(call.Common(), isRecv)) {
+				return true
+			}
+		}
+		return false
+	}
+	start := acq.call.Block()
+	after := start.Instrs[slices.Index(start.Instrs, ssa.Instruction(acq.call))+1:]
+	if releases(after) {
+		return true
+	}
+	if ret.Block() == start {
+		return false
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	stack := slices.Clone(start.Succs)
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[b] {
+			continue
+		}
+		seen[b] = true
+		switch {
+		case b == start:
+			return false // back at the acquisition first
+		case releases(b.Instrs):
+			continue // this path has released the receiver
+		case b == ret.Block():
+			return false
+		}
+		stack = append(stack, b.Succs...)
+	}
+	return true
 }

@@ -52,6 +52,69 @@ func condKey(fn *ssa.Function, v ssa.Value) (key, bool) {
 	return keyOf(fn, v), pos
 }
 
+// decidedByOtherConstant returns the value of cond, a comparison of a
+// value with a constant (`code == "A"`, `kind != 2`, negations
+// included), when the path has already decided that the same value
+// equals another constant: a value equal to one constant is unequal to
+// every other, so `if code == "A" { ... } if code == "B" { ... }` has no
+// path through both bodies.
+func decidedByOtherConstant(fn *ssa.Function, cond ssa.Value, as assumptions) (bool, bool) {
+	neg := false
+	for {
+		u, ok := cond.(*ssa.UnOp)
+		if !ok || u.Op != token.NOT {
+			break
+		}
+		cond, neg = u.X, !neg
+	}
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
+		return false, false
+	}
+	x, c := bin.X, bin.Y
+	if _, isConst := x.(*ssa.Const); isConst {
+		x, c = c, x
+	}
+	if _, isConst := c.(*ssa.Const); !isConst {
+		return false, false
+	}
+	xk, ck := keyOf(fn, x), keyOf(fn, c)
+	if xk == "" || !strings.HasPrefix(ck, "c:") {
+		return false, false
+	}
+	for k, v := range as {
+		other, ok := equalTo(k, v, xk)
+		if !ok || other == ck || !strings.HasPrefix(other, "c:") {
+			continue
+		}
+		// x equals another constant: x == c is false.
+		eq := false
+		if bin.Op == token.NEQ {
+			eq = !eq
+		}
+		return eq != neg, true
+	}
+	return false, false
+}
+
+// equalTo returns the constant key that the decided condition k, of
+// value v, says the value of key x equals: (x==c) true or (x!=c) false,
+// either way round.
+func equalTo(k key, v bool, x key) (key, bool) {
+	for _, op := range []string{"==", "!="} {
+		if (op == "==") != v {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(k, "("+x+op); ok && strings.HasSuffix(rest, ")") {
+			return rest[:len(rest)-1], true
+		}
+		if rest, ok := strings.CutSuffix(k, op+x+")"); ok && strings.HasPrefix(rest, "(") {
+			return rest[1:], true
+		}
+	}
+	return "", false
+}
+
 // dominatingConds returns the conditions every path to b has decided: an
 // If whose edge alone leads into the region that contains b.
 func dominatingConds(fn *ssa.Function, b *ssa.BasicBlock) assumptions {
@@ -196,6 +259,14 @@ func (a *checker) walk(w *lockWalk, b *ssa.BasicBlock, from int, as assumptions,
 			if v, ok := as[ck]; ok && ck != "" {
 				next := b.Succs[1]
 				if v == pos {
+					next = b.Succs[0]
+				}
+				a.step(w, b, next, as, covered)
+				return
+			}
+			if v, ok := decidedByOtherConstant(w.fn, in.Cond, as); ok {
+				next := b.Succs[1]
+				if v {
 					next = b.Succs[0]
 				}
 				a.step(w, b, next, as, covered)

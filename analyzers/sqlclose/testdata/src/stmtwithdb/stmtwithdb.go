@@ -132,3 +132,86 @@ func stmtInLoopDeferredDBClose(ctx context.Context, qs []string) error {
 	}
 	return nil
 }
+
+// The database is closed by a plain call before the function returns.
+func stmtPlainDBClose(ctx context.Context) error {
+	db := open()
+	stmt, err := db.PrepareContext(ctx, "SELECT 1")
+	if err != nil {
+		db.Close()
+		return err
+	}
+	_, err = stmt.ExecContext(ctx)
+	db.Close()
+	return err
+}
+
+// The close's error is returned; both returns follow it.
+func stmtPlainCheckedClose(ctx context.Context) error {
+	db := open()
+	stmt, _ := db.PrepareContext(ctx, "SELECT 1")
+	_, _ = stmt.ExecContext(ctx)
+	if err := db.Close(); err != nil {
+		return err
+	}
+	return nil
+}
+
+// A helper of the package closes the database, not deferred.
+func stmtPlainHelperClose(ctx context.Context) {
+	db := open()
+	stmt, _ := db.Prepare("SELECT 1")
+	_, _ = stmt.ExecContext(ctx)
+	closeDB(db)
+}
+
+// The database is closed on one branch only.
+func stmtPlainCloseOnOneBranch(ctx context.Context, done bool) {
+	db := open()
+	stmt, _ := db.Prepare("SELECT 1") // want `statement from db.Prepare is not closed when returning at line \d+`
+	_, _ = stmt.ExecContext(ctx)
+	if done {
+		db.Close()
+	}
+}
+
+// The early return comes before the close: it leaves the statement with
+// an open database.
+func stmtPlainCloseAfterEarlyReturn(ctx context.Context) error {
+	db := open()
+	stmt, err := db.Prepare("SELECT 1") // want `statement from db.Prepare is not closed when returning at line 187`
+	if err != nil {
+		return err
+	}
+	if _, err := stmt.ExecContext(ctx); err != nil {
+		return err
+	}
+	return db.Close()
+}
+
+// Another database than the statement's is closed.
+func stmtPlainOtherDBClosed(ctx context.Context, other *sql.DB) {
+	db := open()
+	stmt, _ := db.Prepare("SELECT 1") // want `statement from db.Prepare is not closed when returning at line \d+`
+	_, _ = stmt.ExecContext(ctx)
+	other.Close()
+}
+
+// A statement per iteration piles up until the database is closed after
+// the loop.
+func stmtInLoopPlainDBClose(ctx context.Context, qs []string) {
+	db := open()
+	for _, q := range qs {
+		stmt, _ := db.PrepareContext(ctx, q) // want `statement from db.PrepareContext is not closed before the next loop iteration acquires another`
+		_, _ = stmt.ExecContext(ctx)
+	}
+	db.Close()
+}
+
+// Rows hold a connection that a plain close of the database does not end.
+func rowsPlainDBClose(ctx context.Context) {
+	db := open()
+	rows, _ := db.QueryContext(ctx, "SELECT 1") // want `rows from db.QueryContext is not closed when returning at line \d+`
+	_ = rows.Next()
+	db.Close()
+}
