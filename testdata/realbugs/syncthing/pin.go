@@ -4,6 +4,5 @@ package pin
 
 import (
 	_ "github.com/syncthing/syncthing/cmd/stdiscosrv"
-	_ "github.com/syncthing/syncthing/cmd/syncthing"
 	_ "github.com/syncthing/syncthing/lib/discover"
 )
