@@ -51,6 +51,9 @@ type engine struct {
 	// recursion.
 	flagged     map[flagKey]ParamEffect
 	flaggedBusy map[flagKey]bool
+	// impls memoises implementations (implementations.go); nil where
+	// the answer is not known.
+	impls map[implKey][]*ssa.Function
 }
 
 type closureKey struct {
@@ -81,6 +84,7 @@ func newEngine(pass *analysis.Pass, table *resource.Table) *engine {
 		memOnly:      map[memKey]bool{},
 		memBusy:      map[memKey]bool{},
 		flagged:      map[flagKey]ParamEffect{},
+		impls:        map[implKey][]*ssa.Function{},
 		flaggedBusy:  map[flagKey]bool{},
 	}
 }
@@ -533,6 +537,9 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 	}
 	if e.table.IsExempt(obj) {
 		return nil
+	}
+	if c.IsInvoke() {
+		return e.implementedAcquisitions(call)
 	}
 	if callee := c.StaticCallee(); callee != nil && !c.IsInvoke() {
 		if s, _ := e.summaryOf(originOf(callee)); s != nil {
