@@ -55,6 +55,9 @@ type engine struct {
 	waits map[*ssa.Function]bool
 	// typeReach memoises reachableUnlessAsserted (typeguard.go).
 	typeReach map[typeGuardKey]map[*ssa.BasicBlock]bool
+	// impls memoises implementations (implementations.go); nil where
+	// the answer is not known.
+	impls map[implKey][]*ssa.Function
 }
 
 type closureKey struct {
@@ -85,6 +88,7 @@ func newEngine(pass *analysis.Pass, table *resource.Table) *engine {
 		memOnly:      map[memKey]bool{},
 		memBusy:      map[memKey]bool{},
 		flagged:      map[flagKey]ParamEffect{},
+		impls:        map[implKey][]*ssa.Function{},
 		flaggedBusy:  map[flagKey]bool{},
 		waits:        map[*ssa.Function]bool{},
 		typeReach:    map[typeGuardKey]map[*ssa.BasicBlock]bool{},
@@ -544,6 +548,9 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 	}
 	if e.table.IsExempt(obj) {
 		return nil
+	}
+	if c.IsInvoke() {
+		return e.implementedAcquisitions(call)
 	}
 	if callee := c.StaticCallee(); callee != nil && !c.IsInvoke() {
 		if s, _ := e.summaryOf(originOf(callee)); s != nil {

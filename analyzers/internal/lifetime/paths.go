@@ -51,6 +51,9 @@ type pathState struct {
 	drained bool
 	// dec: branch conditions this path has decided (decided.go).
 	dec decisions
+	// wrapped: the pending callee returns a wrapper that holds the
+	// resource where it succeeds (event.wrapped).
+	wrapped bool
 }
 
 // exit is a way out of the function on which the resource is still owed.
@@ -189,7 +192,7 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 						out.failureLeak = true
 					}
 				case evPendingSuccess:
-					st = pathState{duty: pendingSuccess, contained: st.contained, again: st.again, err: ev.err, risky: st.risky, owedAtExit: ev.owedAtExit, drained: st.drained, dec: st.dec}
+					st = pathState{duty: pendingSuccess, contained: st.contained, again: st.again, err: ev.err, risky: st.risky, owedAtExit: ev.owedAtExit, drained: st.drained, dec: st.dec, wrapped: ev.wrapped}
 				case evPendingFailure:
 					st = pathState{duty: pendingFailure, contained: st.contained, again: st.again, err: ev.err, risky: st.risky, owedAtExit: ev.owedAtExit, drained: st.drained, dec: st.dec}
 				case evLend:
@@ -471,6 +474,10 @@ func (t *tracker) loopsOverCollection(cond ssa.Value) bool {
 
 // resolve settles a pending duty once the callee's outcome is known.
 func resolve(st pathState, success bool) (pathState, bool) {
+	if st.duty == pendingSuccess && success && st.wrapped {
+		// Kept by the wrapper the callee returned: owed through it.
+		return pathState{risky: st.risky, contained: st.contained, again: st.again, drained: st.drained, dec: st.dec}, true
+	}
 	if (st.duty == pendingSuccess) == success {
 		return st, false // discharged on this edge
 	}

@@ -79,6 +79,9 @@ type event struct {
 	// owedAtExit: a return reached before the outcome is tested still
 	// owes the resource.
 	owedAtExit bool
+	// wrapped, for a pending success: where the callee succeeds, the
+	// wrapper it returns holds the resource, which stays owed through it.
+	wrapped bool
 }
 
 // ownUse reports whether the event is the resource's own use rather than
@@ -1046,12 +1049,14 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 	if fe, ok := t.e.flaggedEffect(origin, c, i); ok {
 		eff = fe
 	}
+	wrapped := false
 	if !eff.Releases && (eff.When == Always || eff.When == OnSuccess) {
 		// A constructor that keeps the resource inside the wrapper it
 		// returns: the wrapper now holds it, and whoever gets the wrapper
 		// owns both.
 		if w := wrapperResult(instr, t.e); w != nil {
 			t.add(w, tracked{role: roleContainer})
+			wrapped = true
 			if eff.When == Always {
 				// Kept or released on every path: where no wrapper
 				// comes back (`if pc := wrap(c); pc == nil`), the
@@ -1086,7 +1091,7 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 		if eff.When == OnFailure {
 			k = evPendingFailure
 		}
-		t.setEvent(instr, event{kind: k, err: errv})
+		t.setEvent(instr, event{kind: k, err: errv, wrapped: wrapped && eff.When == OnSuccess})
 	}
 }
 

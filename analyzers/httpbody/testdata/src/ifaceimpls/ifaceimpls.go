@@ -1,0 +1,122 @@
+// Package ifaceimpls calls the server through interfaces of its own: a
+// call of a method of an unexported interface acquires what every
+// implementation the package declares returns owned.
+package ifaceimpls
+
+import (
+	"context"
+	"errors"
+	"net/http"
+)
+
+// getter is implemented by ctxClient and checked below, and by nothing
+// else: both return the response open.
+type getter interface {
+	Get(ctx context.Context, url string) (*http.Response, error)
+}
+
+type ctxClient struct{ c *http.Client }
+
+func (c *ctxClient) Get(ctx context.Context, url string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	return c.c.Do(req)
+}
+
+// checked delegates to another getter and checks the answer: it is
+// summarised while the call inside it is asked about, and ctxClient alone
+// says what that call returns.
+type checked struct {
+	getter
+	want string
+}
+
+func (c *checked) Get(ctx context.Context, url string) (*http.Response, error) {
+	resp, err := c.getter.Get(ctx, url) // want `response body from c.getter.Get is not closed when returning at line 42 \(c.getter.Get returns it unreleased at ifaceimpls.go:25\)`
+	if err != nil {
+		return nil, err
+	}
+	if resp.Header.Get("Server") != c.want {
+		return nil, errors.New("unexpected server")
+	}
+	return resp, nil
+}
+
+func (c *checked) GetClosed(ctx context.Context, url string) (*http.Response, error) {
+	resp, err := c.getter.Get(ctx, url)
+	if err != nil {
+		return nil, err
+	}
+	if resp.Header.Get("Server") != c.want {
+		resp.Body.Close()
+		return nil, errors.New("unexpected server")
+	}
+	return resp, nil
+}
+
+func newGetter(hc *http.Client, want string) getter {
+	var g getter = &ctxClient{hc}
+	if want != "" {
+		g = &checked{g, want}
+	}
+	return g
+}
+
+func Status(g getter, url string) (int, error) {
+	resp, err := g.Get(context.Background(), url) // want `response body from g.Get is not closed when returning at line 72 \(g.Get returns it unreleased at ifaceimpls.go:44\)`
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+func StatusClosed(g getter, url string) (int, error) {
+	resp, err := g.Get(context.Background(), url)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	return resp.StatusCode, nil
+}
+
+// lister has an implementation that answers from a field: its response is
+// not the caller's to close, so a call of the interface acquires nothing.
+type lister interface {
+	List(url string) (*http.Response, error)
+}
+
+type liveLister struct{ c *http.Client }
+
+func (l liveLister) List(url string) (*http.Response, error) { return l.c.Get(url) }
+
+type recorded struct{ last *http.Response }
+
+func (r *recorded) List(string) (*http.Response, error) { return r.last, nil }
+
+func Listed(l lister, url string) (int, error) {
+	resp, err := l.List(url)
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+// Fetcher is exported: other packages implement it too, and what theirs
+// return is not known here.
+type Fetcher interface {
+	Fetch(url string) (*http.Response, error)
+}
+
+type liveFetcher struct{ c *http.Client }
+
+func (f liveFetcher) Fetch(url string) (*http.Response, error) { return f.c.Get(url) }
+
+func Fetched(f Fetcher, url string) (int, error) {
+	resp, err := f.Fetch(url)
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
