@@ -221,7 +221,9 @@ type importSyntax struct {
 // read once stored.
 var importSyntaxes sync.Map
 
-var emptyFuncType = &ast.FuncType{}
+// emptyFuncType is the type of every stand-in function: with an empty
+// parameter list, its Pos and End are token.NoPos.
+var emptyFuncType = &ast.FuncType{Params: &ast.FieldList{}}
 
 func importSyntaxOf(pkg *types.Package) *importSyntax {
 	if s, ok := importSyntaxes.Load(pkg); ok {
