@@ -90,3 +90,71 @@ func ssaUsers(checks []*analysis.Analyzer) []*analysis.Analyzer {
 	}
 	return out
 }
+
+// ReleaseSyntax returns, for the same kind of driver as ReleaseSSA, an
+// analyzer to run with checks that drops a dependency's syntax trees and
+// type information once every analyzer that runs on it is done: a driver
+// loads every package from source before the first analyzer runs, and
+// keeps it all until the run ends, though importers read only a
+// dependency's types and facts. It returns nil when no check has facts (a
+// dependency is then never analysed).
+//
+// The analyzer declares a fact type (and exports no fact) so that the
+// driver runs it on dependencies; there it requires every analyzer with
+// facts that checks require, directly or not, which are all that run on a
+// dependency. It leaves the packages given to the driver alone.
+func ReleaseSyntax(checks []*analysis.Analyzer, isRoot func(*types.Package) bool) *analysis.Analyzer {
+	withFacts := factUsers(checks)
+	if len(withFacts) == 0 {
+		return nil
+	}
+	return &analysis.Analyzer{
+		Name:      "releasesyntax",
+		Doc:       "drop a dependency's syntax and type information once the analyzers with facts are done with it",
+		Requires:  withFacts,
+		FactTypes: []analysis.Fact{(*noSyntaxFact)(nil)},
+		Run: func(pass *analysis.Pass) (any, error) {
+			if isRoot(pass.Pkg) {
+				return nil, nil
+			}
+			// The driver's package shares these: clearing them in place
+			// drops the last references to the trees and the maps.
+			clear(pass.Files)
+			*pass.TypesInfo = types.Info{}
+			return nil, nil
+		},
+	}
+}
+
+// noSyntaxFact is never exported: see ReleaseSyntax. (A fact type
+// belongs to one analyzer.)
+type noSyntaxFact struct{}
+
+// AFact marks noSyntaxFact as an analysis fact.
+func (*noSyntaxFact) AFact() {}
+
+func (*noSyntaxFact) String() string { return "noSyntaxFact" }
+
+// factUsers lists the analyzers among checks and what they require,
+// directly or not, that declare fact types.
+func factUsers(checks []*analysis.Analyzer) []*analysis.Analyzer {
+	seen := map[*analysis.Analyzer]bool{}
+	var out []*analysis.Analyzer
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		if len(a.FactTypes) > 0 {
+			out = append(out, a)
+		}
+		for _, r := range a.Requires {
+			visit(r)
+		}
+	}
+	for _, a := range checks {
+		visit(a)
+	}
+	return out
+}

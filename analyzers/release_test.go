@@ -94,3 +94,48 @@ func TestReleaseSSARunsAfterEveryUser(t *testing.T) {
 		t.Errorf("Validate: %v", err)
 	}
 }
+
+// The syntax of a dependency is dropped after every analyzer that runs
+// on it: every analyzer with facts, the release of its SSA included, and
+// nothing that runs on the given packages only.
+func TestReleaseSyntaxRunsAfterEveryAnalyzerWithFacts(t *testing.T) {
+	checks := All()
+	run := append(slices.Clip(checks), ReleaseSSA(checks, noRoots)...)
+	rel := ReleaseSyntax(run, noRoots)
+	if rel == nil {
+		t.Fatal("ReleaseSyntax(All) = nil")
+	}
+	want := factUsers(run)
+	for _, a := range []*analysis.Analyzer{noreturn.Analyzer, lifetime.Analyzer, locks.Analyzer, unboundedcache.Analyzer} {
+		if !slices.Contains(want, a) {
+			t.Errorf("factUsers does not list %s", a.Name)
+		}
+	}
+	for _, a := range want {
+		if !slices.Contains(rel.Requires, a) {
+			t.Errorf("%s does not require %s", rel.Name, a.Name)
+		}
+	}
+	for _, a := range []*analysis.Analyzer{httpbody.Analyzer, goroutineleak.Analyzer, locks.Findings} {
+		if slices.Contains(rel.Requires, a) {
+			t.Errorf("%s requires %s, which would then run on every dependency", rel.Name, a.Name)
+		}
+	}
+	if len(rel.FactTypes) == 0 {
+		t.Errorf("%s declares no fact type: the driver would not run it on dependencies", rel.Name)
+	}
+	if err := analysis.Validate(append(run, rel)); err != nil {
+		t.Errorf("Validate: %v", err)
+	}
+}
+
+func TestReleaseSyntaxNotAddedWithoutFacts(t *testing.T) {
+	plain := &analysis.Analyzer{
+		Name: "plain",
+		Doc:  "uses no facts",
+		Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+	}
+	if got := ReleaseSyntax([]*analysis.Analyzer{plain}, noRoots); got != nil {
+		t.Errorf("ReleaseSyntax(plain) = %v, want nil: no analyzer runs on dependencies", got)
+	}
+}

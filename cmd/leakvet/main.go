@@ -17,6 +17,7 @@ package main
 
 import (
 	"crypto/sha256"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -80,10 +81,27 @@ func main() {
 				os.Args = append(args, os.Args[1:]...)
 			}
 		}
+		if last := os.Args[len(os.Args)-1]; strings.HasSuffix(last, ".cfg") && vetxOnly(last) {
+			// A dependency, analysed for its facts alone: the finding
+			// halves, which unitchecker would still run, do nothing.
+			all = analyzers.FactsOnly(all)
+		}
 		unitchecker.Main(all...)
 		return
 	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// vetxOnly reports whether the go command's configuration file for a
+// package asks for its facts only (a dependency of the packages vetted).
+// A file it cannot read is left to unitchecker to report.
+func vetxOnly(cfgFile string) bool {
+	data, err := os.ReadFile(cfgFile)
+	if err != nil {
+		return false
+	}
+	var cfg struct{ VetxOnly bool }
+	return json.Unmarshal(data, &cfg) == nil && cfg.VetxOnly
 }
 
 // invokedByGoCommand reports whether the arguments are the go command's

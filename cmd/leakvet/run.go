@@ -134,7 +134,14 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		for _, p := range pkgs {
 			roots[p.Types] = true
 		}
-		run := append(slices.Clip(checks), analyzers.ReleaseSSA(checks, func(p *types.Package) bool { return roots[p] })...)
+		isRoot := func(p *types.Package) bool { return roots[p] }
+		run := append(slices.Clip(checks), analyzers.ReleaseSSA(checks, isRoot)...)
+		// A dependency's syntax and type information are dropped once
+		// its analyzers are done: importers read only its types and
+		// facts.
+		if a := analyzers.ReleaseSyntax(run, isRoot); a != nil {
+			run = append(run, a)
+		}
 		graph, err := checker.Analyze(run, pkgs, nil)
 		prog.finish()
 		if err != nil {

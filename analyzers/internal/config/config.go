@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/leakvet/leakvet/analyzers/internal/report"
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
@@ -127,8 +128,28 @@ func run(pass *analysis.Pass) (any, error) {
 		Generated: boolFlag(flags, Generated),
 		Baseline:  flags.Lookup(Baseline).Value.(*report.Baseline),
 	}
-	c.Table = resource.Builtin().WithUser(flags.Lookup(Resources).Value.(*resource.UserResources).Entries())
+	c.Table = tableFor(flags.Lookup(Resources).Value.(*resource.UserResources))
 	return c, nil
+}
+
+// lastTable is the table built last and the resources flag's text it was
+// built for. Every package of a run sees the same flags, and a table is
+// only read once built, so the packages share one table instead of each
+// holding its own copy until the driver's run ends.
+var lastTable struct {
+	sync.Mutex
+	spec  string
+	table *resource.Table
+}
+
+func tableFor(user *resource.UserResources) *resource.Table {
+	spec := user.String()
+	lastTable.Lock()
+	defer lastTable.Unlock()
+	if lastTable.table == nil || lastTable.spec != spec {
+		lastTable.spec, lastTable.table = spec, resource.Builtin().WithUser(user.Entries())
+	}
+	return lastTable.table
 }
 
 func boolFlag(flags *flag.FlagSet, name string) bool {

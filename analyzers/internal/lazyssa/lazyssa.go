@@ -10,8 +10,10 @@ package lazyssa
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 	"sync"
 
 	"github.com/leakvet/leakvet/analyzers/internal/noreturn"
@@ -103,9 +105,7 @@ func (p *Program) build() {
 	// calls that end the function that way are cut: one that blocks
 	// forever is left as it is for the goroutine model to judge.
 	prog.SetNoReturn(p.noReturn.Exits)
-	for _, imp := range pass.Pkg.Imports() {
-		prog.CreatePackage(imp, nil, nil, true)
-	}
+	createImports(prog, pass.Pkg, pass.TypesInfo)
 	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
 	pkg.Build()
 
@@ -133,4 +133,132 @@ func (p *Program) build() {
 		}
 	}
 	p.pkg, p.funcs = pkg, funcs
+}
+
+// createImports creates the SSA packages of pkg's imports that building
+// pkg needs. Created from type information alone, as ssa.CreatePackage does
+// for a package without syntax, an import would hold a function, global
+// or constant for every member of its scope and a function for every
+// method of its named types; with tests, a dependency of a real module set
+// creates hundreds of imports, and most of their members are never named.
+// So each import is created from stand-in declarations, without bodies, of
+// its methods (any of them may be reached through a method set) and of the
+// package-level functions, variables and constants that info uses. What
+// the build sees is the same: the functions have no body, and are marked
+// synthetic from type information, as ssa marks those it creates without
+// syntax.
+func createImports(prog *ssa.Program, pkg *types.Package, info *types.Info) {
+	imports := pkg.Imports()
+	used := make(map[*types.Package][]types.Object, len(imports))
+	for _, imp := range imports {
+		used[imp] = nil
+	}
+	for _, obj := range info.Uses {
+		switch obj.(type) {
+		case *types.Func, *types.Var, *types.Const:
+		default:
+			continue
+		}
+		p := obj.Pkg()
+		if p == nil || p == pkg {
+			continue
+		}
+		list, ok := used[p]
+		if !ok || p.Scope().Lookup(obj.Name()) != obj {
+			continue // not a package-level member of a direct import
+		}
+		used[p] = append(list, obj)
+	}
+	for _, imp := range imports {
+		s := importSyntaxOf(imp)
+		objs := used[imp]
+		// Declarations in the order of the scope, as ssa creates them.
+		slices.SortFunc(objs, func(a, b types.Object) int { return s.order[a] - s.order[b] })
+		objs = slices.Compact(objs)
+		decls := slices.Clip(s.methods)
+		var vars, consts []ast.Spec
+		for _, obj := range objs {
+			switch d := s.decls[obj].(type) {
+			case *ast.FuncDecl:
+				decls = append(decls, d)
+			case *ast.ValueSpec:
+				if _, ok := obj.(*types.Var); ok {
+					vars = append(vars, d)
+				} else {
+					consts = append(consts, d)
+				}
+			}
+		}
+		if len(vars) > 0 {
+			decls = append(decls, &ast.GenDecl{Tok: token.VAR, Specs: vars})
+		}
+		if len(consts) > 0 {
+			decls = append(decls, &ast.GenDecl{Tok: token.CONST, Specs: consts})
+		}
+		file := &ast.File{Name: s.name, Decls: decls}
+		p := prog.CreatePackage(imp, []*ast.File{file}, s.info, true)
+		for _, d := range decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				if fn := p.Prog.FuncValue(s.info.Defs[fd.Name].(*types.Func)); fn != nil {
+					fn.Synthetic = "from type information"
+				}
+			}
+		}
+	}
+}
+
+// importSyntax holds the stand-in declarations of one imported package.
+type importSyntax struct {
+	name    *ast.Ident
+	info    *types.Info               // Defs: each stand-in name to its object
+	methods []ast.Decl                // a FuncDecl for each method of the scope's named types
+	decls   map[types.Object]ast.Node // a FuncDecl or ValueSpec for each package-level func, var and const
+	order   map[types.Object]int      // the member's index in the scope
+}
+
+// importSyntaxes caches importSyntax by *types.Package: the same import is
+// created again for every package that imports it. The values are only
+// read once stored.
+var importSyntaxes sync.Map
+
+// emptyFuncType is the type of every stand-in function: with an empty
+// parameter list, its Pos and End are token.NoPos.
+var emptyFuncType = &ast.FuncType{Params: &ast.FieldList{}}
+
+func importSyntaxOf(pkg *types.Package) *importSyntax {
+	if s, ok := importSyntaxes.Load(pkg); ok {
+		return s.(*importSyntax)
+	}
+	s := &importSyntax{
+		name:  ast.NewIdent(pkg.Name()),
+		info:  &types.Info{Defs: map[*ast.Ident]types.Object{}},
+		decls: map[types.Object]ast.Node{},
+		order: map[types.Object]int{},
+	}
+	def := func(obj types.Object) *ast.Ident {
+		id := &ast.Ident{Name: obj.Name()}
+		s.info.Defs[id] = obj
+		return id
+	}
+	scope := pkg.Scope()
+	for i, name := range scope.Names() {
+		obj := scope.Lookup(name)
+		switch obj := obj.(type) {
+		case *types.TypeName:
+			// As ssa.CreatePackage: no Unalias, an alias does not
+			// repeat the methods.
+			if named, ok := obj.Type().(*types.Named); ok {
+				for j, n := 0, named.NumMethods(); j < n; j++ {
+					s.methods = append(s.methods, &ast.FuncDecl{Name: def(named.Method(j)), Type: emptyFuncType})
+				}
+			}
+		case *types.Func:
+			s.decls[obj] = &ast.FuncDecl{Name: def(obj), Type: emptyFuncType}
+		case *types.Var, *types.Const:
+			s.decls[obj] = &ast.ValueSpec{Names: []*ast.Ident{def(obj)}}
+		}
+		s.order[obj] = i
+	}
+	v, _ := importSyntaxes.LoadOrStore(pkg, s)
+	return v.(*importSyntax)
 }
