@@ -167,6 +167,7 @@ func (e *engine) analyze(fn *ssa.Function) (r *analysisResult) {
 	e.summariseParams(fn, r.summary)
 	r.summary.Forwards = forwards(fn)
 	e.trackAcquisitions(fn, r)
+	e.goroutineOwnedResults(fn, r.summary)
 	r.summary.sort()
 	return r
 }
