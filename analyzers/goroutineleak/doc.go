@@ -293,7 +293,17 @@
 // loop, and that nothing else calls (`startAll(ids, errc)` followed by
 // the loop that returns on the first error): the parent's paths are
 // walked from that call, and the starting function's loops count the
-// goroutines. A
+// goroutines. The starting function may also make the channels itself
+// and return them (`events, errs := c.startReadLoop(r)` followed by a
+// select loop that also returns on `ctx.Done()`): each call makes new
+// channels, so each function that calls it once, outside any loop, is a
+// parent of its own, judged on its paths from that call, and the finding
+// is reported at the first call whose function can stop receiving first.
+// A goroutine function that other `go` statements also run is seen
+// through its summary there, which cannot tell its last send: such
+// helpers are not judged. A receive of a send after which the goroutine
+// sends nothing more on the group (`errs <- err; return` after a loop of
+// sends on `events`) means it is past its last send. A
 // goroutine that can only end once its channel is closed (it ranges over
 // it, or waits on it with a receive or a select case when nothing sends
 // on it: a `done` or `stop` channel) is reported (`rangenoclose`) when the
