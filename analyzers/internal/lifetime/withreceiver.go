@@ -2,6 +2,7 @@ package lifetime
 
 import (
 	"go/token"
+	"go/types"
 
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
 	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
@@ -24,7 +25,7 @@ func (e *engine) receiverReleasedAtEnd(fn *ssa.Function, acq acquisition) bool {
 		return false
 	}
 	recv := canon(c.Args[0])
-	isRecv := func(v ssa.Value) bool { return canon(v) == recv }
+	isRecv := func(v ssa.Value) bool { return canon(unpromote(v)) == recv }
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			switch in := instr.(type) {
@@ -130,7 +131,7 @@ func (e *engine) helperReleasesHolderField(c *ssa.CallCommon, recv ssa.Value) bo
 		}
 		p := callee.Params[i]
 		isField := func(v ssa.Value) bool {
-			h, f, ok := fieldOf(v)
+			h, f, ok := fieldOf(unpromote(v))
 			return ok && f == field && h == ssa.Value(p)
 		}
 		for _, b := range callee.Blocks {
@@ -142,4 +143,25 @@ func (e *engine) helperReleasesHolderField(c *ssa.CallCommon, recv ssa.Value) bo
 		}
 	}
 	return false
+}
+
+// unpromote strips the embedded fields through which a promoted method is
+// called (`c.Close()` calling (*clientConn).Close on &c.clientConn): the
+// value whose method was selected.
+func unpromote(v ssa.Value) ssa.Value {
+	for {
+		fa, ok := v.(*ssa.FieldAddr)
+		if !ok {
+			return v
+		}
+		st, ok := types.Unalias(fa.X.Type()).(*types.Pointer)
+		if !ok {
+			return v
+		}
+		s, ok := st.Elem().Underlying().(*types.Struct)
+		if !ok || !s.Field(fa.Field).Embedded() {
+			return v
+		}
+		v = fa.X
+	}
 }

@@ -122,3 +122,17 @@ func statEachUntilPairCloses(c *sftp.Client, names []string) error {
 	}
 	return nil
 }
+
+func newPairPtr(c *sftp.Client) *pair { return &pair{cli: c, done: make(chan struct{})} }
+
+// The pair behind a pointer, its Close on the value.
+func statUntilPairPtrCloses(c *sftp.Client) error {
+	p := newPairPtr(c)
+	defer p.Close()
+	f, err := p.cli.Open("/foo")
+	if err != nil {
+		return err
+	}
+	_, err = f.Read(make([]byte, 1))
+	return err
+}

@@ -4,13 +4,17 @@ package sftp
 
 import "os"
 
-type Client struct{}
+// Client's Close is promoted from its connection, as in pkg/sftp.
+type Client struct{ clientConn }
+
+type clientConn struct{}
+
+func (c *clientConn) Close() error { return nil }
 
 func (c *Client) Open(path string) (*File, error)            { return &File{}, nil }
 func (c *Client) OpenFile(path string, f int) (*File, error) { return &File{}, nil }
 func (c *Client) Create(path string) (*File, error)          { return &File{}, nil }
 func (c *Client) Remove(path string) error                   { return nil }
-func (c *Client) Close() error                               { return nil }
 
 type File struct{}
 
