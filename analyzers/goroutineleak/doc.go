@@ -239,6 +239,18 @@
 // after the wait it would end (a goroutine that cancels its own context
 // after `<-ctx.Done()`) is seen to never run.
 //
+// A request that carries its own reply channel is a `handoff` too: a
+// function makes an unbuffered channel, stores it in one field of a
+// request it allocates, sends the request once (`w.appendCh <- req`), and
+// receives the answer; whoever serves the requests answers with a plain
+// send on that field (`req.responseCh <- err`). When the requester can
+// return after the request went out without receiving the answer (it gave
+// up on shutdown or its context), the server's send has no partner. The
+// finding is at the `make`, with the server's send; only a channel used
+// for nothing else qualifies, and only when every operation of the package
+// on that field of the request type is a plain send (a `select` with a way
+// out, a receive or a close there leaves it alone).
+//
 // For `handoff` and `fanout` the channel must be made in the function with
 // the `go` statement, received from only there, and sent on only by the
 // goroutines it starts; the check walks that function's paths from the `go`
