@@ -57,9 +57,11 @@
 // | `time.NewTicker` (files with Go version < 1.23) | `Stop` |
 // | `os.FindProcess`, `os.StartProcess` (the `*os.Process` holds a pidfd on Linux since Go 1.23) | `Release` or `Wait` |
 // | `Subscribe`, `PSubscribe`, `SSubscribe` of go-redis v9 and v8 clients (a `*redis.PubSub` holds a connection) | `Close` |
+// | `Open`, `OpenFile`, `Create` of a github.com/pkg/sftp `*Client` (an `*sftp.File` is a handle the server keeps open) | `Close` |
 // | `v1.Layer.Compressed`, `v1.Layer.Uncompressed` (go-containerregistry; a reader opened per call) | `Close` |
 // | `syscall.Open/Openat/Socket`, `unix.Open/Openat/Socket` (a raw descriptor) | `syscall.Close`, `unix.Close`, or handing it to a function outside `syscall` and `x/sys/unix` (`os.NewFile`, a helper) |
 // | a function whose summary says it returns a wrapper that owns one of the above | the wrapper's `Close` |
+// | a function that returns (under any type, an interface too) a value it allocated and started a goroutine on, which loops receiving from a channel field of the value that the value's `Close` closes (a client's background refresh) | the value's `Close` |
 // | your own (see `-closecheck.resources`) | your release |
 //
 // Not resources: `os.Stdin/Stdout/Stderr`, `os.NewFile` of an inherited

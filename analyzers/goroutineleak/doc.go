@@ -239,6 +239,18 @@
 // after the wait it would end (a goroutine that cancels its own context
 // after `<-ctx.Done()`) is seen to never run.
 //
+// A request that carries its own reply channel is a `handoff` too: a
+// function makes an unbuffered channel, stores it in one field of a
+// request it allocates, sends the request once (`w.appendCh <- req`), and
+// receives the answer; whoever serves the requests answers with a plain
+// send on that field (`req.responseCh <- err`). When the requester can
+// return after the request went out without receiving the answer (it gave
+// up on shutdown or its context), the server's send has no partner. The
+// finding is at the `make`, with the server's send; only a channel used
+// for nothing else qualifies, and only when every operation of the package
+// on that field of the request type is a plain send (a `select` with a way
+// out, a receive or a close there leaves it alone).
+//
 // For `handoff` and `fanout` the channel must be made in the function with
 // the `go` statement, received from only there, and sent on only by the
 // goroutines it starts; the check walks that function's paths from the `go`
@@ -293,7 +305,17 @@
 // loop, and that nothing else calls (`startAll(ids, errc)` followed by
 // the loop that returns on the first error): the parent's paths are
 // walked from that call, and the starting function's loops count the
-// goroutines. A
+// goroutines. The starting function may also make the channels itself
+// and return them (`events, errs := c.startReadLoop(r)` followed by a
+// select loop that also returns on `ctx.Done()`): each call makes new
+// channels, so each function that calls it once, outside any loop, is a
+// parent of its own, judged on its paths from that call, and the finding
+// is reported at the first call whose function can stop receiving first.
+// A goroutine function that other `go` statements also run is seen
+// through its summary there, which cannot tell its last send: such
+// helpers are not judged. A receive of a send after which the goroutine
+// sends nothing more on the group (`errs <- err; return` after a loop of
+// sends on `events`) means it is past its last send. A
 // goroutine that can only end once its channel is closed (it ranges over
 // it, or waits on it with a receive or a select case when nothing sends
 // on it: a `done` or `stop` channel) is reported (`rangenoclose`) when the

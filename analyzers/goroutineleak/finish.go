@@ -16,9 +16,14 @@ import (
 // the group can follow any of those operations in that function. A parent
 // that has received from such a channel cannot leave the goroutine blocked
 // on the group: the goroutine reached the signal, so every send before it
-// was received, and none comes after it.
-func (m *model) finishSignals(g *ssa.Go, starters []*starter, group map[int32]bool, loops []*loop) map[int32]bool {
-	parent := g.Parent()
+// was received, and none comes after it. A channel of the group itself
+// signals too when every send on it is the goroutine's last ("errs <- err;
+// return" after a loop of sends on events): receiving that send leaves
+// nothing to deliver.
+//
+// parent is g's function, or, for goroutines a helper starts on channels
+// it makes and returns (m.maker), the helper's caller.
+func (m *model) finishSignals(g *ssa.Go, parent *ssa.Function, starters []*starter, group map[int32]bool, loops []*loop) map[int32]bool {
 	root := g.Call.StaticCallee()
 	if root == nil || !m.known[root] || root == parent {
 		return nil
@@ -48,8 +53,9 @@ func (m *model) finishSignals(g *ssa.Go, starters []*starter, group map[int32]bo
 	// Every send on the group is root's own: no call from it, direct or
 	// through a value, can send on the group.
 	sendsIn := map[*ssa.Function]bool{root: true}
-	outer := group
+	outer, summarised := group, false
 	if inner := m.summarisedGroup(g, root, group); inner != nil {
+		summarised = true
 		// root is called through its summary (its callers pass it
 		// channels of their own): the sends the summary places at g are
 		// its sends on its parameters, and what follows what in root is
@@ -75,7 +81,10 @@ func (m *model) finishSignals(g *ssa.Go, starters []*starter, group map[int32]bo
 	for _, b := range parent.Blocks {
 		for _, in := range b.Instrs {
 			for _, o := range m.opsOf[in] {
-				if o.kind != opRecv || outer[o.class] || signals[o.class] {
+				// A receive of the group's own last send signals the end
+				// too; through a summary the group's channels are the
+				// callers' and are left out.
+				if o.kind != opRecv || (summarised && outer[o.class]) || signals[o.class] {
 					continue
 				}
 				if m.finishSignal(o.class, g, parent, root, loops, group, sendsIn) {
@@ -91,7 +100,10 @@ func (m *model) finishSignals(g *ssa.Go, starters []*starter, group map[int32]bo
 // it will send no more on the group (see finishSignals).
 func (m *model) finishSignal(class int32, g *ssa.Go, parent, root *ssa.Function, loops []*loop, group map[int32]bool, sendsIn map[*ssa.Function]bool) bool {
 	c := m.flow.info[class]
-	if c.extSrc || c.closer || c.escSend || c.isDone || len(c.makes) != 1 || c.makes[0].Parent() != parent {
+	if c.extSrc || c.closer || c.escSend || c.isDone || len(c.makes) != 1 {
+		return false
+	}
+	if mp := c.makes[0].Parent(); mp != parent && (m.maker == nil || mp != m.maker) {
 		return false
 	}
 	for _, l := range loops {

@@ -99,8 +99,13 @@ func reportFindings(pass, factsPass *analysis.Pass) (any, error) {
 	for _, fn := range m.funcs {
 		for _, b := range fn.Blocks {
 			for _, in := range b.Instrs {
-				if g, ok := in.(*ssa.Go); ok {
-					if f := m.check(g); f != nil {
+				switch in := in.(type) {
+				case *ssa.Go:
+					if f := m.check(in); f != nil {
+						findings = append(findings, f)
+					}
+				case *ssa.MakeChan:
+					if f := m.reply(in); f != nil {
 						findings = append(findings, f)
 					}
 				}

@@ -37,9 +37,109 @@ func (m *model) handoff(g *ssa.Go) *finding {
 	// The goroutines may be started by a function the parent calls with
 	// its channel, the receives left to the parent.
 	if site := m.spawnSite(g.Parent()); site != nil {
-		return m.handoffIn(g, self, starters, site.Parent(), site)
+		if f := m.handoffIn(g, self, starters, site.Parent(), site); f != nil {
+			return f
+		}
+	}
+	// The function that starts the goroutines may make their channels
+	// and hand them back to each of its callers, which receive
+	// ("events, errs := c.startReadLoop(r); for { select { case err :=
+	// <-errs: ... case <-ctx.Done(): return } }"): every call makes new
+	// channels, so each caller is a parent of its own.
+	for _, site := range m.helperSites(g.Parent()) {
+		m.maker = g.Parent()
+		f := m.handoffIn(g, self, starters, site.Parent(), site)
+		m.maker = nil
+		if f != nil {
+			// The leak is this caller's: report it at its call, where
+			// the other callers' findings would differ.
+			started := fmt.Sprintf("started by %s at %s", funcName(g.Parent()), m.line(site.Pos(), g.Pos()))
+			caller := fmt.Sprintf("the caller of %s at %s", funcName(g.Parent()), m.line(g.Pos(), site.Pos()))
+			f.message = strings.Replace(f.message, caller, "this caller", 1)
+			f.message = strings.Replace(f.message, "goroutines started here", "goroutines "+started, 1)
+			if strings.HasPrefix(f.message, "goroutine blocks") {
+				f.message = "goroutine " + started + strings.TrimPrefix(f.message, "goroutine")
+			}
+			f.pos = site.Pos()
+			return f
+		}
 	}
 	return nil
+}
+
+// helperSites returns the calls of maker, a function of the package that
+// starts goroutines and returns channels it makes, when each is the one
+// call of maker in its function, by a plain call outside any loop, and
+// nothing else can call maker: each call's function is the parent of the
+// goroutines that call starts.
+func (m *model) helperSites(maker *ssa.Function) []*ssa.Call {
+	if m.open[maker] || maker.Parent() != nil || len(m.flow.callSites[maker]) == 0 || !m.returnsMadeChan(maker) {
+		return nil
+	}
+	var sites []*ssa.Call
+	seen := make(map[*ssa.Function]bool)
+	for _, cs := range m.flow.callSites[maker] {
+		site, ok := cs.(*ssa.Call)
+		if !ok || site.Parent() == maker || seen[site.Parent()] || !m.instrReached(site) || inCycle(site.Block()) {
+			return nil
+		}
+		seen[site.Parent()] = true
+		sites = append(sites, site)
+	}
+	return sites
+}
+
+// returnsMadeChan reports whether fn returns a channel it makes.
+func (m *model) returnsMadeChan(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		for _, r := range ret.Results {
+			if madeChan(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// madeChan reports whether v is a channel made by make, directly or read
+// from the variable (captured by a function literal) it was stored in once.
+func madeChan(v ssa.Value) bool {
+	if ld, ok := v.(*ssa.UnOp); ok && ld.Op == token.MUL {
+		cell, ok := ld.X.(*ssa.Alloc)
+		if !ok {
+			return false
+		}
+		var stored ssa.Value
+		for _, r := range *cell.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == cell {
+				if stored != nil {
+					return false
+				}
+				stored = st.Val
+			}
+		}
+		v = stored
+	}
+	_, ok := v.(*ssa.MakeChan)
+	return ok
+}
+
+// otherCaller reports whether fn is a function that calls m.maker, other
+// than parent: its receives are on the channels of its own call.
+func (m *model) otherCaller(fn, parent *ssa.Function) bool {
+	if m.maker == nil || fn == parent {
+		return false
+	}
+	for _, cs := range m.flow.callSites[m.maker] {
+		if cs.Parent() == fn {
+			return true
+		}
+	}
+	return false
 }
 
 // startersIn returns the go statements of fn that run, as starters.
@@ -227,8 +327,8 @@ func (m *model) handoffIn(g *ssa.Go, self *starter, starters []*starter, parent 
 	// A goroutine alone on the group that signals it is past its last
 	// send: receiving the signal leaves nothing to receive.
 	var signals map[int32]bool
-	if !many && !spawned {
-		signals = m.finishSignals(g, starters, group, loops)
+	if !many && (!spawned || m.maker != nil) {
+		signals = m.finishSignals(g, parent, starters, group, loops)
 	}
 	ex := m.parentExit(from, group, signals, makes, loops, total, capacity, sendBound, consumer)
 	if ex == nil {
@@ -427,7 +527,7 @@ func (m *model) pureHandoff(class int32, parent *ssa.Function, inReach map[*ssa.
 	if c.extSrc || c.escSend || c.escRecv || c.isDone || len(c.makes) != 1 {
 		return false
 	}
-	if c.makes[0].Parent() != parent {
+	if c.makes[0].Parent() != parent && (m.maker == nil || c.makes[0].Parent() != m.maker) {
 		return false
 	}
 	if _, ok := m.flow.capacity(c.makes[0], m.open); !ok {
@@ -436,6 +536,14 @@ func (m *model) pureHandoff(class int32, parent *ssa.Function, inReach map[*ssa.
 	for _, o := range c.ops {
 		if o.virtual {
 			if o.kind == opRecv || !startedAt[o.instr] && !inReach[o.instr.Parent()] {
+				return false
+			}
+			if m.maker != nil {
+				// A goroutine function that other go statements run
+				// too is seen through its summary, which cannot tell
+				// its last send (finishSignals): a caller that
+				// receives until that send would look like one that
+				// stops early.
 				return false
 			}
 			continue
@@ -447,7 +555,7 @@ func (m *model) pureHandoff(class int32, parent *ssa.Function, inReach map[*ssa.
 				return false
 			}
 		case opRecv:
-			if fn != parent && fn != m.consumerOf(class, parent, inReach) {
+			if fn != parent && fn != m.consumerOf(class, parent, inReach) && !m.otherCaller(fn, parent) {
 				return false
 			}
 		case opClose:

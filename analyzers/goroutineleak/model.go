@@ -57,6 +57,12 @@ type model struct {
 	// foreignEnds memoises foreignNeverEnds.
 	foreignEnds map[*ssa.Function]string
 
+	// maker, while handoff judges the goroutines of a function that makes
+	// their channels and returns them (helperMade), is that function: a
+	// class it makes counts as the parent's, and receives in its other
+	// callers are on other calls' channels.
+	maker *ssa.Function
+
 	// unsent, while endsOnlyOnClose asks about a class nothing sends on
 	// (-1 otherwise), is that class: with no close either, a receive on
 	// it never completes.

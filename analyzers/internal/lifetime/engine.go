@@ -178,6 +178,7 @@ func (e *engine) analyze(fn *ssa.Function) (r *analysisResult) {
 	r.summary.Forwards = forwards(fn)
 	r.summary.Holds = e.fieldHolds(fn)
 	e.trackAcquisitions(fn, r)
+	e.goroutineOwnedResults(fn, r.summary)
 	r.summary.sort()
 	return r
 }

@@ -6,8 +6,8 @@ import "slices"
 // configuration.
 func Builtin() *Table {
 	return NewTable(
-		slices.Concat(httpKinds, sqlKinds, pgxV4Kinds, closeKinds, descriptorKinds, layerKinds, redisKinds),
-		slices.Concat(httpAcquirers, sqlAcquirers, pgxV4Acquirers, closeAcquirers, descriptorAcquirers, layerAcquirers, redisAcquirers),
+		slices.Concat(httpKinds, sqlKinds, pgxV4Kinds, closeKinds, descriptorKinds, layerKinds, redisKinds, sftpKinds),
+		slices.Concat(httpAcquirers, sqlAcquirers, pgxV4Acquirers, closeAcquirers, descriptorAcquirers, layerAcquirers, redisAcquirers, sftpAcquirers),
 	).WithOwners(owners).WithExempt(exempt)
 }
 

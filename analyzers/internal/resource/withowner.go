@@ -6,8 +6,11 @@ import "go/types"
 // receiver is: what they return holds nothing that outlives the value
 // they were called on. Keyed by types.Func.FullName.
 var releasedWithReceiver = map[string]string{
-	"(*database/sql.DB).Prepare":        "DB.Close closes the pool's connections, and each connection's close closes the driver statements prepared on it; a Stmt holds no connection between executions",
-	"(*database/sql.DB).PrepareContext": "as Prepare",
+	"(*database/sql.DB).Prepare":             "DB.Close closes the pool's connections, and each connection's close closes the driver statements prepared on it; a Stmt holds no connection between executions",
+	"(*database/sql.DB).PrepareContext":      "as Prepare",
+	"(*github.com/pkg/sftp.Client).Open":     "Client.Close ends the session, and the server closes every handle the session left open (pkg/sftp's servers and OpenSSH's sftp-server do)",
+	"(*github.com/pkg/sftp.Client).OpenFile": "as Open",
+	"(*github.com/pkg/sftp.Client).Create":   "as Open",
 }
 
 // ReleasedWithReceiver reports whether what a call of fn acquires is

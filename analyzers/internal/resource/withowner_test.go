@@ -8,7 +8,8 @@ import (
 )
 
 // TestReleasedWithReceiverNamesRealMethods: every entry names a method of
-// database/sql with a reason, and ReleasedWithReceiver answers for it and
+// database/sql, or an acquirer of the built-in table (whose package this
+// module does not import), with a reason, and ReleasedWithReceiver answers for it and
 // not for the acquirers whose results hold a connection (rows, a
 // transaction).
 func TestReleasedWithReceiverNamesRealMethods(t *testing.T) {
@@ -29,7 +30,19 @@ func TestReleasedWithReceiverNamesRealMethods(t *testing.T) {
 			}
 		}
 	}
+	builtin := map[string]bool{}
+	for _, list := range [][]Acquirer{sftpAcquirers} {
+		for _, a := range list {
+			builtin[a.Func] = true
+		}
+	}
 	for name, why := range releasedWithReceiver {
+		if builtin[name] {
+			if why == "" {
+				t.Errorf("%s: no reason", name)
+			}
+			continue
+		}
 		fn := funcs[name]
 		if fn == nil || why == "" {
 			t.Errorf("%s: no such method, or no reason", name)

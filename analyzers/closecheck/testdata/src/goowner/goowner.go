@@ -1,0 +1,264 @@
+// Package goowner builds clients that start a goroutine only their Close
+// stops: whoever gets one must close it, whatever type it comes as.
+package goowner
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+type Client interface {
+	Ping() error
+	Close() error
+}
+
+// client refreshes in the background until Close.
+type client struct {
+	stop chan struct{}
+	done chan struct{}
+}
+
+func (c *client) refresh() {
+	defer close(c.done)
+	t := time.NewTicker(time.Minute)
+	defer t.Stop()
+	for {
+		select {
+		case <-t.C:
+		case <-c.stop:
+			return
+		}
+	}
+}
+
+func (c *client) Ping() error { return errors.New("no controller") }
+
+func (c *client) Close() error {
+	close(c.stop)
+	<-c.done
+	return nil
+}
+
+func NewClient() (Client, error) {
+	c := &client{stop: make(chan struct{}), done: make(chan struct{})}
+	go c.refresh()
+	return c, nil
+}
+
+func recovering(f func()) {
+	defer func() { _ = recover() }()
+	f()
+}
+
+// NewRecoveringClient starts the loop through a wrapper.
+func NewRecoveringClient() (Client, error) {
+	c := &client{stop: make(chan struct{}), done: make(chan struct{})}
+	go recovering(c.refresh)
+	return c, nil
+}
+
+// NewInlineClient runs the loop in a function literal.
+func NewInlineClient() (*client, error) {
+	c := &client{stop: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(c.done)
+		for {
+			select {
+			case <-time.After(time.Second):
+			case <-c.stop:
+				return
+			}
+		}
+	}()
+	return c, nil
+}
+
+type Admin struct{ c Client }
+
+func NewAdminFromClient(c Client) (*Admin, error) {
+	if err := c.Ping(); err != nil {
+		return nil, err
+	}
+	return &Admin{c: c}, nil
+}
+
+func NewAdmin() (*Admin, error) {
+	c, err := NewClient() // want `Client from NewClient is not closed when returning at line 91 \(NewClient returns it unreleased at goowner.go:46\)`
+	if err != nil {
+		return nil, err
+	}
+	return NewAdminFromClient(c)
+}
+
+func NewAdminClosing() (*Admin, error) {
+	c, err := NewClient()
+	if err != nil {
+		return nil, err
+	}
+	a, err := NewAdminFromClient(c)
+	if err != nil {
+		c.Close()
+	}
+	return a, err
+}
+
+func pingRecovering() error {
+	c, err := NewRecoveringClient() // want `Client from NewRecoveringClient is not closed when returning at line 111 \(NewRecoveringClient returns it unreleased at goowner.go:58\)`
+	if err != nil {
+		return err
+	}
+	return c.Ping()
+}
+
+func pingInline() error {
+	c, err := NewInlineClient() // want `\*client from NewInlineClient is not closed when returning at line 119 \(NewInlineClient returns it unreleased at goowner.go:74\)`
+	if err != nil {
+		return err
+	}
+	return c.Ping()
+}
+
+func pingClosing() error {
+	c, err := NewClient()
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	return c.Ping()
+}
+
+// watcher's loop ends with the context it is given, not with Close.
+type watcher struct {
+	stop chan struct{}
+}
+
+func (w *watcher) Ping() error  { return nil }
+func (w *watcher) Close() error { close(w.stop); return nil }
+
+func (w *watcher) watch(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(time.Second):
+		}
+	}
+}
+
+func NewWatcher(ctx context.Context) (Client, error) {
+	w := &watcher{stop: make(chan struct{})}
+	go w.watch(ctx)
+	return w, nil
+}
+
+func pingWatcher(ctx context.Context) error {
+	w, err := NewWatcher(ctx)
+	if err != nil {
+		return err
+	}
+	return w.Ping()
+}
+
+// oneShot's goroutine waits once, then ends: it is not a loop the value
+// owns.
+type oneShot struct {
+	stop chan struct{}
+}
+
+func (o *oneShot) Ping() error  { return nil }
+func (o *oneShot) Close() error { close(o.stop); return nil }
+
+func (o *oneShot) wait() {
+	select {
+	case <-o.stop:
+	case <-time.After(time.Second):
+	}
+}
+
+func NewOneShot() (Client, error) {
+	o := &oneShot{stop: make(chan struct{})}
+	go o.wait()
+	return o, nil
+}
+
+func pingOneShot() error {
+	o, err := NewOneShot()
+	if err != nil {
+		return err
+	}
+	return o.Ping()
+}
+
+// quitter's Close closes a channel its loop never reads.
+type quitter struct {
+	stop, quit chan struct{}
+}
+
+func (q *quitter) Ping() error  { return nil }
+func (q *quitter) Close() error { close(q.quit); return nil }
+
+func (q *quitter) loop() {
+	for {
+		select {
+		case <-q.stop:
+			return
+		case <-time.After(time.Second):
+		}
+	}
+}
+
+func NewQuitter() (Client, error) {
+	q := &quitter{stop: make(chan struct{}), quit: make(chan struct{})}
+	go q.loop()
+	return q, nil
+}
+
+func pingQuitter() error {
+	q, err := NewQuitter()
+	if err != nil {
+		return err
+	}
+	return q.Ping()
+}
+
+// Options say whether a client refreshes in the background.
+type Options struct{ Refresh time.Duration }
+
+// NewOptionalClient starts the loop only when the caller asks for it:
+// a caller that leaves Refresh unset gets a client with no goroutine,
+// so its value is not taken as owned for every caller.
+func NewOptionalClient(opt Options) (Client, error) {
+	c := &client{stop: make(chan struct{}), done: make(chan struct{})}
+	if opt.Refresh > 0 {
+		go c.refresh()
+	}
+	return c, nil
+}
+
+func pingOptional() error {
+	c, err := NewOptionalClient(Options{})
+	if err != nil {
+		return err
+	}
+	return c.Ping()
+}
+
+// NewCheckedClient starts the loop on every path that returns the
+// client: its callers own it.
+func NewCheckedClient(opt Options) (Client, error) {
+	if opt.Refresh < 0 {
+		return nil, errors.New("negative refresh")
+	}
+	c := &client{stop: make(chan struct{}), done: make(chan struct{})}
+	go c.refresh()
+	return c, nil
+}
+
+func pingChecked() error {
+	c, err := NewCheckedClient(Options{Refresh: time.Second}) // want `Client from NewCheckedClient is not closed when returning at line 263 \(NewCheckedClient returns it unreleased at goowner.go:255\)`
+	if err != nil {
+		return err
+	}
+	return c.Ping()
+}
