@@ -2,6 +2,7 @@ package analyzers
 
 import (
 	"go/types"
+	"slices"
 
 	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
 	"golang.org/x/tools/go/analysis"
@@ -70,25 +71,9 @@ func (*noFact) String() string { return "noFact" }
 // ssaUsers lists the analyzers among checks and what they require,
 // directly or not, that require lazyssa.Analyzer themselves.
 func ssaUsers(checks []*analysis.Analyzer) []*analysis.Analyzer {
-	seen := map[*analysis.Analyzer]bool{}
-	var out []*analysis.Analyzer
-	var visit func(a *analysis.Analyzer)
-	visit = func(a *analysis.Analyzer) {
-		if seen[a] {
-			return
-		}
-		seen[a] = true
-		for _, r := range a.Requires {
-			if r == lazyssa.Analyzer {
-				out = append(out, a)
-			}
-			visit(r)
-		}
-	}
-	for _, a := range checks {
-		visit(a)
-	}
-	return out
+	return requiredWhere(checks, func(a *analysis.Analyzer) bool {
+		return slices.Contains(a.Requires, lazyssa.Analyzer)
+	})
 }
 
 // ReleaseSyntax returns, for the same kind of driver as ReleaseSSA, an
@@ -138,6 +123,13 @@ func (*noSyntaxFact) String() string { return "noSyntaxFact" }
 // factUsers lists the analyzers among checks and what they require,
 // directly or not, that declare fact types.
 func factUsers(checks []*analysis.Analyzer) []*analysis.Analyzer {
+	return requiredWhere(checks, func(a *analysis.Analyzer) bool { return len(a.FactTypes) > 0 })
+}
+
+// requiredWhere lists, once each and in the order a walk of Requires from
+// checks meets them, the analyzers among checks and what they require,
+// directly or not, for which keep holds.
+func requiredWhere(checks []*analysis.Analyzer, keep func(*analysis.Analyzer) bool) []*analysis.Analyzer {
 	seen := map[*analysis.Analyzer]bool{}
 	var out []*analysis.Analyzer
 	var visit func(a *analysis.Analyzer)
@@ -146,7 +138,7 @@ func factUsers(checks []*analysis.Analyzer) []*analysis.Analyzer {
 			return
 		}
 		seen[a] = true
-		if len(a.FactTypes) > 0 {
+		if keep(a) {
 			out = append(out, a)
 		}
 		for _, r := range a.Requires {
