@@ -17,34 +17,10 @@ import (
 // it required, so that the analyzers with facts still run; the others
 // are the same analyzers. Names, flags and fact types are unchanged.
 func FactsOnly(checks []*analysis.Analyzer) []*analysis.Analyzer {
-	// needed: declares facts, or is required by an analyzer that is needed.
+	// needed: declares facts, or is required by an analyzer that does.
 	needed := map[*analysis.Analyzer]bool{}
-	var mark func(a *analysis.Analyzer)
-	mark = func(a *analysis.Analyzer) {
-		if needed[a] {
-			return
-		}
+	for _, a := range requiredWhere(factUsers(checks), func(*analysis.Analyzer) bool { return true }) {
 		needed[a] = true
-		for _, r := range a.Requires {
-			mark(r)
-		}
-	}
-	seen := map[*analysis.Analyzer]bool{}
-	var find func(a *analysis.Analyzer)
-	find = func(a *analysis.Analyzer) {
-		if seen[a] {
-			return
-		}
-		seen[a] = true
-		if len(a.FactTypes) > 0 {
-			mark(a)
-		}
-		for _, r := range a.Requires {
-			find(r)
-		}
-	}
-	for _, a := range checks {
-		find(a)
 	}
 	copies := map[*analysis.Analyzer]*analysis.Analyzer{}
 	var stub func(a *analysis.Analyzer) *analysis.Analyzer

@@ -16,21 +16,7 @@ import (
 
 // allOf lists checks and every analyzer it requires, directly or not.
 func allOf(checks []*analysis.Analyzer) []*analysis.Analyzer {
-	var out []*analysis.Analyzer
-	var visit func(a *analysis.Analyzer)
-	visit = func(a *analysis.Analyzer) {
-		if slices.Contains(out, a) {
-			return
-		}
-		out = append(out, a)
-		for _, r := range a.Requires {
-			visit(r)
-		}
-	}
-	for _, a := range checks {
-		visit(a)
-	}
-	return out
+	return requiredWhere(checks, func(*analysis.Analyzer) bool { return true })
 }
 
 // Under go vet, a dependency is analysed for its facts: the analyzers
