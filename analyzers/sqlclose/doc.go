@@ -122,7 +122,10 @@
 // Statements prepared on a transaction (`Tx.Prepare`, `Tx.PrepareContext`,
 // `Tx.Stmt`, `Tx.StmtContext`) are not reported: database/sql closes them when
 // the transaction commits or rolls back, and a transaction that never ends is
-// reported on its own.
+// reported on its own. Rows of a transaction (`Tx.Query`, `Tx.QueryContext`)
+// close when it ends too: a return after which the function's deferred
+// `Rollback` or `Commit` runs does not report them; where the transaction is
+// left open, both are reported.
 //
 // # database/sql: connections
 //
