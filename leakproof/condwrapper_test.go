@@ -82,31 +82,12 @@ func TestConditionalWrapper(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ln.Close()
-	serverSees := func(dial func(string) (*linkSession, error)) error {
-		accepted := make(chan net.Conn, 1)
-		go func() {
-			c, err := ln.Accept()
-			if err == nil {
-				accepted <- c
-			}
-		}()
-		if s, err := dial(ln.Addr().String()); err == nil {
-			s.l.Close()
-			t.Fatal("the greeting arrived from a server that sends none")
-		}
-		srv := <-accepted
-		defer srv.Close()
-		srv.SetReadDeadline(time.Now().Add(300 * time.Millisecond))
-		_, err := srv.Read(make([]byte, 1))
-		return err
-	}
-
-	leaky := serverSees(dialLinkLeaky)
+	leaky := serverReadsAfterFailedDial(t, ln, dialLinkLeaky, func(s *linkSession) { s.l.Close() })
 	t.Logf("leaky: the server reads %v", leaky)
 	if !errors.Is(leaky, os.ErrDeadlineExceeded) {
 		t.Errorf("leaky: the server read %v, want a timeout on a connection still open", leaky)
 	}
-	fixed := serverSees(dialLinkFixed)
+	fixed := serverReadsAfterFailedDial(t, ln, dialLinkFixed, func(s *linkSession) { s.l.Close() })
 	t.Logf("fixed: the server reads %v", fixed)
 	if !errors.Is(fixed, io.EOF) {
 		t.Errorf("fixed: the server read %v, want io.EOF", fixed)

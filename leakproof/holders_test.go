@@ -67,35 +67,38 @@ func TestDroppedHolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ln.Close()
-	// serverSees dials with dial, which must fail on its silent server,
-	// and reports what the server's side of the connection then reads.
-	serverSees := func(dial func(string) (*greeter, error)) error {
-		accepted := make(chan net.Conn, 1)
-		go func() {
-			c, err := ln.Accept()
-			if err == nil {
-				accepted <- c
-			}
-		}()
-		if g, err := dial(ln.Addr().String()); err == nil {
-			g.conn.Close()
-			t.Fatal("the greeting arrived from a server that sends none")
-		}
-		srv := <-accepted
-		defer srv.Close()
-		srv.SetReadDeadline(time.Now().Add(300 * time.Millisecond))
-		_, err := srv.Read(make([]byte, 1))
-		return err
-	}
-
-	leaky := serverSees(dialGreeterLeaky)
+	leaky := serverReadsAfterFailedDial(t, ln, dialGreeterLeaky, func(g *greeter) { g.conn.Close() })
 	t.Logf("leaky: the server reads %v", leaky)
 	if !errors.Is(leaky, os.ErrDeadlineExceeded) {
 		t.Errorf("leaky: the server read %v, want a timeout on a connection still open", leaky)
 	}
-	fixed := serverSees(dialGreeterFixed)
+	fixed := serverReadsAfterFailedDial(t, ln, dialGreeterFixed, func(g *greeter) { g.conn.Close() })
 	t.Logf("fixed: the server reads %v", fixed)
 	if !errors.Is(fixed, io.EOF) {
 		t.Errorf("fixed: the server read %v, want io.EOF", fixed)
 	}
+}
+
+// serverReadsAfterFailedDial dials ln with dial, which must fail on its
+// silent server (release closes what a dial that succeeds returns), and
+// reports what the server's side of the connection then reads: a timeout
+// while the client's side is still open, io.EOF once it is closed.
+func serverReadsAfterFailedDial[T any](t *testing.T, ln net.Listener, dial func(string) (T, error), release func(T)) error {
+	t.Helper()
+	accepted := make(chan net.Conn, 1)
+	go func() {
+		c, err := ln.Accept()
+		if err == nil {
+			accepted <- c
+		}
+	}()
+	if v, err := dial(ln.Addr().String()); err == nil {
+		release(v)
+		t.Fatal("the greeting arrived from a server that sends none")
+	}
+	srv := <-accepted
+	defer srv.Close()
+	srv.SetReadDeadline(time.Now().Add(300 * time.Millisecond))
+	_, err := srv.Read(make([]byte, 1))
+	return err
 }
