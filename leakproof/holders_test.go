@@ -61,21 +61,33 @@ func dialGreeterFixed(addr string) (*greeter, error) {
 // unreachable, which in a service happens when the heap grows, not when
 // the peer's connection slots run out.
 func TestDroppedHolder(t *testing.T) {
+	leakyKeepsServerWaiting(t, dialGreeterLeaky, dialGreeterFixed, func(g *greeter) { g.conn.Close() })
+}
+
+// leakyKeepsServerWaiting dials a silent server with leaky and with
+// fixed, each of which must fail, and checks what the server's side then
+// reads: a timeout after leaky (its connection is still open), io.EOF
+// after fixed (closed on the failing path). release closes what a dial
+// that unexpectedly succeeds returns. The collector is switched off while
+// the calls run: a *net.TCPConn's descriptor is closed by a cleanup once
+// the collector finds it unreachable.
+func leakyKeepsServerWaiting[T any](t *testing.T, leaky, fixed func(string) (T, error), release func(T)) {
+	t.Helper()
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer ln.Close()
-	leaky := serverReadsAfterFailedDial(t, ln, dialGreeterLeaky, func(g *greeter) { g.conn.Close() })
-	t.Logf("leaky: the server reads %v", leaky)
-	if !errors.Is(leaky, os.ErrDeadlineExceeded) {
-		t.Errorf("leaky: the server read %v, want a timeout on a connection still open", leaky)
+	got := serverReadsAfterFailedDial(t, ln, leaky, release)
+	t.Logf("leaky: the server reads %v", got)
+	if !errors.Is(got, os.ErrDeadlineExceeded) {
+		t.Errorf("leaky: the server read %v, want a timeout on a connection still open", got)
 	}
-	fixed := serverReadsAfterFailedDial(t, ln, dialGreeterFixed, func(g *greeter) { g.conn.Close() })
-	t.Logf("fixed: the server reads %v", fixed)
-	if !errors.Is(fixed, io.EOF) {
-		t.Errorf("fixed: the server read %v, want io.EOF", fixed)
+	got = serverReadsAfterFailedDial(t, ln, fixed, release)
+	t.Logf("fixed: the server reads %v", got)
+	if !errors.Is(got, io.EOF) {
+		t.Errorf("fixed: the server read %v, want io.EOF", got)
 	}
 }
 
