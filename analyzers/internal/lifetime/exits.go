@@ -238,16 +238,7 @@ func runnerField(addr ssa.Value) bool {
 // error result is not known to be nil ends in a return of main or in a
 // panic (after a call that never returns) without reaching call again.
 func endsOnError(call *ssa.Call) bool {
-	errs := map[ssa.Value]bool{}
-	if n := call.Call.Signature().Results().Len(); n == 1 {
-		errs[call] = true
-	} else {
-		for _, r := range *call.Referrers() {
-			if ex, ok := r.(*ssa.Extract); ok && ex.Index == n-1 {
-				errs[ex] = true
-			}
-		}
-	}
+	errs := errorResult(call)
 	// The error's copies: phis merging it, stores into a local and loads.
 	for changed := true; changed; {
 		changed = false
@@ -336,16 +327,7 @@ func endsOnError(call *ssa.Call) bool {
 // loads of locals it was stored in on that path (a named result in a
 // function with defer), the phis merging only those.
 func handsErrorOn(call *ssa.Call) bool {
-	errs := map[ssa.Value]bool{}
-	if n := call.Call.Signature().Results().Len(); n == 1 {
-		errs[call] = true
-	} else {
-		for _, r := range *call.Referrers() {
-			if ex, ok := r.(*ssa.Extract); ok && ex.Index == n-1 {
-				errs[ex] = true
-			}
-		}
-	}
+	errs := errorResult(call)
 	if len(errs) == 0 {
 		return false
 	}
@@ -479,4 +461,21 @@ func (e *engine) useCount(obj types.Object) int {
 		}
 	}
 	return n
+}
+
+// errorResult is the set holding the value of call's last result, the
+// error: the call itself when it has one result, else its extract of the
+// last one (empty when the caller never reads it).
+func errorResult(call *ssa.Call) map[ssa.Value]bool {
+	errs := map[ssa.Value]bool{}
+	if n := call.Call.Signature().Results().Len(); n == 1 {
+		errs[call] = true
+	} else {
+		for _, r := range *call.Referrers() {
+			if ex, ok := r.(*ssa.Extract); ok && ex.Index == n-1 {
+				errs[ex] = true
+			}
+		}
+	}
+	return errs
 }
