@@ -32,15 +32,7 @@ type Other struct{}
 func (*Other) Get() *Pool { return nil }
 func Get() *Pool { return nil }
 `
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkg, err := (&types.Config{Importer: importer.Default()}).Check("example.com/p", fset, []*ast.File{f}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pkg := checkSource(t, src)
 	method := func(typ, name string) *types.Func {
 		obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(pkg.Scope().Lookup(typ).Type()), true, pkg, name)
 		return obj.(*types.Func)
@@ -210,15 +202,7 @@ type Named interface {
 type Impl struct{}
 func (Impl) Acquire() *Pool { return nil }
 `
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkg, err := (&types.Config{Importer: importer.Default()}).Check("example.com/p", fset, []*ast.File{f}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pkg := checkSource(t, src)
 	method := func(typ, name string) *types.Func {
 		obj, _, _ := types.LookupFieldOrMethod(pkg.Scope().Lookup(typ).Type(), true, pkg, name)
 		return obj.(*types.Func)
@@ -243,4 +227,20 @@ func (Impl) Acquire() *Pool { return nil }
 			t.Errorf("InterfaceAcquirer(%s.%s) = %v, want %v", c.typ, c.name, got, c.want)
 		}
 	}
+}
+
+// checkSource type-checks src as the one file of package example.com/p,
+// importing from the installed standard library.
+func checkSource(t *testing.T, src string) *types.Package {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := (&types.Config{Importer: importer.Default()}).Check("example.com/p", fset, []*ast.File{f}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pkg
 }

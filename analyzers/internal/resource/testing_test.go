@@ -1,9 +1,7 @@
 package resource
 
 import (
-	"go/ast"
 	"go/importer"
-	"go/parser"
 	"go/token"
 	"go/types"
 	"testing"
@@ -55,15 +53,7 @@ type Logger interface{ Logf(string, ...any) }
 type Concrete struct{}
 func (Concrete) Errorf(format string, args ...interface{}) {}
 `
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkg, err := (&types.Config{Importer: importer.Default()}).Check("example.com/p", fset, []*ast.File{f}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pkg := checkSource(t, src)
 	method := func(typ, name string) *types.Func {
 		obj, _, _ := types.LookupFieldOrMethod(pkg.Scope().Lookup(typ).Type(), true, pkg, name)
 		return obj.(*types.Func)

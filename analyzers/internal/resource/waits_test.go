@@ -1,10 +1,6 @@
 package resource
 
 import (
-	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
 	"go/types"
 	"testing"
 )
@@ -29,15 +25,7 @@ func (*Client) Name(ctx context.Context) string { return "" }
 func (*Client) Scoped(ctx context.Context) (context.Context, error) { return ctx, nil }
 func Parse(s string) error { return nil }
 `
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkg, err := (&types.Config{Importer: importer.Default()}).Check("example.com/p", fset, []*ast.File{f}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pkg := checkSource(t, src)
 	method := func(name string) *types.Func {
 		obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(pkg.Scope().Lookup("Client").Type()), true, pkg, name)
 		return obj.(*types.Func)
