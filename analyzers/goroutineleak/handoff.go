@@ -51,15 +51,9 @@ func (m *model) handoff(g *ssa.Go) *finding {
 		f := m.handoffIn(g, self, starters, site.Parent(), site)
 		m.maker = nil
 		if f != nil {
-			// The leak is this caller's: report it at its call, where
-			// the other callers' findings would differ.
-			started := fmt.Sprintf("started by %s at %s", funcName(g.Parent()), m.line(site.Pos(), g.Pos()))
-			caller := fmt.Sprintf("the caller of %s at %s", funcName(g.Parent()), m.line(g.Pos(), site.Pos()))
-			f.message = strings.Replace(f.message, caller, "this caller", 1)
-			f.message = strings.Replace(f.message, "goroutines started here", "goroutines "+started, 1)
-			if strings.HasPrefix(f.message, "goroutine blocks") {
-				f.message = "goroutine " + started + strings.TrimPrefix(f.message, "goroutine")
-			}
+			// The leak is this caller's: it is reported at its call
+			// (handoffIn words it so), where the other callers'
+			// findings would differ.
 			f.pos = site.Pos()
 			return f
 		}
@@ -347,14 +341,21 @@ func (m *model) handoffIn(g *ssa.Go, self *starter, starters []*starter, parent 
 	name := strings.Join(names, " or ")
 	at := m.line(g.Pos(), ex.pos)
 	caller := "the caller"
-	if spawned {
+	goroutine, who := "goroutine", "goroutines started here"
+	switch {
+	case m.maker != nil:
+		// Reported at from, the call of the helper that starts the
+		// goroutines on channels it makes (handoff).
+		started := fmt.Sprintf("started by %s at %s", funcName(g.Parent()), m.line(from.Pos(), g.Pos()))
+		caller = "this caller"
+		goroutine, who = "goroutine "+started, "goroutines "+started
+	case spawned:
 		caller = fmt.Sprintf("the caller of %s at %s", funcName(g.Parent()), m.line(g.Pos(), from.Pos()))
 	}
 	f := &finding{pos: g.Pos(), related: ex.pos, category: catHandoff}
 	switch {
 	case many:
 		f.category = catFanout
-		who := "goroutines started here"
 		if len(involved) > 1 {
 			var lines []string
 			for _, st := range involved[1:] {
@@ -365,16 +366,16 @@ func (m *model) handoffIn(g *ssa.Go, self *starter, starters []*starter, parent 
 		f.message = fmt.Sprintf("%s block forever sending on %s: %s can return at %s before receiving from all of them", who, name, caller, at)
 		f.relatedText = "the caller returns here"
 	case ex.remake && ex.count > 0:
-		f.message = fmt.Sprintf("goroutine blocks forever sending on %s: %s can stop receiving and make a new channel at %s", name, caller, at)
+		f.message = fmt.Sprintf("%s blocks forever sending on %s: %s can stop receiving and make a new channel at %s", goroutine, name, caller, at)
 		f.relatedText = "the caller moves on here"
 	case ex.remake:
-		f.message = fmt.Sprintf("goroutine blocks forever sending on %s: %s can make a new channel at %s without receiving", name, caller, at)
+		f.message = fmt.Sprintf("%s blocks forever sending on %s: %s can make a new channel at %s without receiving", goroutine, name, caller, at)
 		f.relatedText = "the caller moves on here"
 	case ex.count > 0:
-		f.message = fmt.Sprintf("goroutine blocks forever sending on %s: %s can stop receiving and return at %s", name, caller, at)
+		f.message = fmt.Sprintf("%s blocks forever sending on %s: %s can stop receiving and return at %s", goroutine, name, caller, at)
 		f.relatedText = "the caller returns here"
 	default:
-		f.message = fmt.Sprintf("goroutine blocks forever sending on %s: %s can return at %s without receiving", name, caller, at)
+		f.message = fmt.Sprintf("%s blocks forever sending on %s: %s can return at %s without receiving", goroutine, name, caller, at)
 		f.relatedText = "the caller returns here"
 	}
 	if !many && sum == 1 && capacity == 0 {
