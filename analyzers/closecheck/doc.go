@@ -217,7 +217,11 @@
 // leaves as it is, give each field a constant, or its zero value when
 // they leave it out, and a comparison that comes out the same in every
 // row (`if tc.wantCode != 0`, no row setting wantCode) decides the
-// branch.
+// branch. In a test file, the error of a method of a type the package's
+// test files declare (a fake), called directly or through an interface
+// the fake was boxed into in sight, is nil when every return of the
+// method gives nil and it defers nothing: the path on which it failed is
+// no path of the test.
 //
 // # User-defined resources
 //

@@ -22,6 +22,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/ssa"
@@ -210,11 +211,100 @@ func IsNil(v ssa.Value) bool {
 			return true
 		}
 		call, ok := v.Tuple.(*ssa.Call)
-		return ok && v.Index == call.Call.Signature().Results().Len()-1 && (succeeds(call) || splitsAddress(call) || parsesAddressPort(call))
+		return ok && v.Index == call.Call.Signature().Results().Len()-1 && (succeeds(call) || splitsAddress(call) || parsesAddressPort(call) || fakeSucceeds(call))
 	case *ssa.Call:
-		return succeeds(v)
+		return succeeds(v) || fakeSucceeds(v)
 	}
 	return false
+}
+
+// fakeSucceeds reports whether call, in a test file, is of a method of a
+// type the package's test files declare (a fake, a stub) whose every
+// return gives a nil error: `if err := fake.Fetch(); err != nil` is no
+// path of the test. The method is reached statically, or through an
+// interface holding a value of that type boxed in sight. A method that
+// defers a call (which may set its named error result) is not trusted.
+func fakeSucceeds(call *ssa.Call) bool {
+	caller := call.Parent()
+	if caller == nil || caller.Prog == nil || !inTestFile(caller.Prog.Fset, caller.Pos()) {
+		return false
+	}
+	callee := concreteCallee(call.Common())
+	if callee == nil || callee.Pkg == nil || callee.Pkg != caller.Pkg || len(callee.Blocks) == 0 || callee.Recover != nil {
+		return false
+	}
+	recv := callee.Signature.Recv()
+	if recv == nil {
+		return false
+	}
+	rt := recv.Type()
+	if p, ok := rt.(*types.Pointer); ok {
+		rt = p.Elem()
+	}
+	named, ok := types.Unalias(rt).(*types.Named)
+	if !ok || !inTestFile(callee.Prog.Fset, named.Obj().Pos()) {
+		return false
+	}
+	res := callee.Signature.Results()
+	if res.Len() == 0 || !isError(res.At(res.Len()-1).Type()) {
+		return false
+	}
+	returns := 0
+	for _, b := range callee.Blocks {
+		for _, instr := range b.Instrs {
+			if _, ok := instr.(*ssa.Defer); ok {
+				return false
+			}
+		}
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(b.Preds) == 0 && b.Index != 0 {
+			continue
+		}
+		if !nilConst(ret.Results[res.Len()-1]) {
+			return false
+		}
+		returns++
+	}
+	return returns > 0
+}
+
+// concreteCallee is the function a call reaches: its static callee, or
+// for an invoke of an interface that holds a value boxed in sight
+// (`var d Dep = &fakeDep{}`), that value's method.
+func concreteCallee(c *ssa.CallCommon) *ssa.Function {
+	if !c.IsInvoke() {
+		return c.StaticCallee()
+	}
+	mi, ok := c.Value.(*ssa.MakeInterface)
+	if !ok {
+		return nil
+	}
+	prog := mi.Parent().Prog
+	sel := prog.MethodSets.MethodSet(mi.X.Type()).Lookup(c.Method.Pkg(), c.Method.Name())
+	if sel == nil {
+		return nil
+	}
+	return prog.MethodValue(sel)
+}
+
+// nilConst reports whether v is the nil constant, or a φ of nils.
+func nilConst(v ssa.Value) bool {
+	switch v := v.(type) {
+	case *ssa.Const:
+		return v.Value == nil
+	case *ssa.Phi:
+		for _, e := range v.Edges {
+			if c, ok := e.(*ssa.Const); !ok || c.Value != nil {
+				return false
+			}
+		}
+		return len(v.Edges) > 0
+	}
+	return false
+}
+
+func inTestFile(fset *token.FileSet, pos token.Pos) bool {
+	return pos.IsValid() && strings.HasSuffix(fset.Position(pos).Filename, "_test.go")
 }
 
 // succeeds reports whether call is of a method listed in succeedsOn on a
