@@ -1,6 +1,10 @@
 // Package errpath answers one question for every check: does this error
 // value, on this path, certainly hold a non-nil error?
 //
+// A value is a nil error by construction when it is the error of a
+// function whose documentation says it is always nil (bytes.Buffer's
+// writes), listed by full name.
+//
 // A value is a non-nil error by construction when it is a call of a
 // function that always returns one (errors.New, fmt.Errorf), a non-nil
 // constant, a value boxed into the error interface (even a nil pointer
@@ -42,6 +46,28 @@ const (
 var alwaysFails = map[string]string{
 	"errors.New": "returns a new *errorString",
 	"fmt.Errorf": "returns a new error value whatever its operands (with no %w, a *fmt.wrapError or an errorString)",
+}
+
+// neverFails lists, by full name, functions and methods whose error
+// result is documented to be always nil; an interface's method is named
+// by the interface ("(hash.Hash).Write"), whose contract binds every
+// implementation.
+var neverFails = map[string]string{
+	"(*bytes.Buffer).Write":            "documented: err is always nil (a buffer grown too large panics)",
+	"(*bytes.Buffer).WriteString":      "documented: err is always nil (a buffer grown too large panics)",
+	"(*bytes.Buffer).WriteByte":        "documented: the returned error is always nil",
+	"(*bytes.Buffer).WriteRune":        "documented: the error is always nil",
+	"(*strings.Builder).Write":         "documented: always returns len(p), nil",
+	"(*strings.Builder).WriteString":   "documented: returns the length of s and a nil error",
+	"(*strings.Builder).WriteByte":     "documented: the returned error is always nil",
+	"(*strings.Builder).WriteRune":     "documented: returns the length of r and a nil error",
+	"(*hash/maphash.Hash).Write":       "documented: always writes all of b and never fails",
+	"(*hash/maphash.Hash).WriteString": "documented: always writes all of s and never fails",
+	"(*hash/maphash.Hash).WriteByte":   "documented: never fails",
+	"(hash.Hash).Write":                "the interface's contract: Write never returns an error",
+	"(hash.Hash32).Write":              "embeds hash.Hash, whose Write never returns an error",
+	"(hash.Hash64).Write":              "embeds hash.Hash, whose Write never returns an error",
+	"crypto/rand.Read":                 "documented: never returns an error (it crashes the program when the reader fails)",
 }
 
 // handshaken lists, by full name, the functions whose connection result
@@ -211,11 +237,22 @@ func IsNil(v ssa.Value) bool {
 			return true
 		}
 		call, ok := v.Tuple.(*ssa.Call)
-		return ok && v.Index == call.Call.Signature().Results().Len()-1 && (succeeds(call) || splitsAddress(call) || parsesAddressPort(call) || fakeSucceeds(call))
+		return ok && v.Index == call.Call.Signature().Results().Len()-1 && (succeeds(call) || splitsAddress(call) || parsesAddressPort(call) || fakeSucceeds(call) || documentedNil(call.Common()))
 	case *ssa.Call:
-		return succeeds(v) || fakeSucceeds(v)
+		return succeeds(v) || fakeSucceeds(v) || documentedNil(v.Common())
 	}
 	return false
+}
+
+// documentedNil reports whether c calls a function listed in neverFails,
+// or invokes a listed method of an interface.
+func documentedNil(c *ssa.CallCommon) bool {
+	name := fullName(c)
+	if c.IsInvoke() {
+		name = "(" + types.TypeString(c.Value.Type(), nil) + ")." + c.Method.Name()
+	}
+	_, ok := neverFails[name]
+	return ok
 }
 
 // fakeSucceeds reports whether call, in a test file, is of a method of a
