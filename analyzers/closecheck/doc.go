@@ -210,7 +210,18 @@
 // Paths on which a test has already failed (`t.Errorf(...)` then `return`
 // or `continue`, `if !assert.NoError(t, err) { return }`, or a helper of
 // the package that returns false only after failing the test) and example functions without an output comment, which
-// `go test` never runs, are not reported.
+// `go test` never runs, are not reported. Nor is a branch of a
+// table-driven test that no row of its table takes: the rows of a slice
+// literal of struct literals that the test ranges over (directly or
+// through a variable used for nothing else), whose row variable the loop
+// leaves as it is, give each field a constant, or its zero value when
+// they leave it out, and a comparison that comes out the same in every
+// row (`if tc.wantCode != 0`, no row setting wantCode) decides the
+// branch. In a test file, the error of a method of a type the package's
+// test files declare (a fake), called directly or through an interface
+// the fake was boxed into in sight, is nil when every return of the
+// method gives nil and it defers nothing: the path on which it failed is
+// no path of the test.
 //
 // # User-defined resources
 //

@@ -58,6 +58,9 @@ type engine struct {
 	// impls memoises implementations (implementations.go); nil where
 	// the answer is not known.
 	impls map[implKey][]*ssa.Function
+	// rows indexes the reads of test tables' rows (tablerows.go); made on
+	// the first question.
+	rows *rowIndex
 }
 
 type closureKey struct {

@@ -318,6 +318,9 @@ func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) 
 	if alive, known := t.decidedEdge(&st.dec, cond, taken); known && !alive {
 		return st, false // `if didOpen`, where this path set the flag
 	}
+	if val, ok := t.e.decidedByRows(t.fn, cond); ok && val != taken {
+		return st, false // `if tc.wantCode != 0`, where no row of the table sets it
+	}
 	if t.atEOF(cond, taken) {
 		// `if err != io.EOF { t.Fatal(err) }` after io.ReadFull of the
 		// body: past it, the body was read to its end.
