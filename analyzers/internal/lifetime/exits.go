@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/leakvet/leakvet/analyzers/internal/errpath"
 	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
 	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
@@ -26,7 +27,7 @@ func (e *engine) errorEndsProcess(fn *ssa.Function) bool {
 }
 
 // maxHandOn bounds the chain of callers errorHandedOn follows.
-const maxHandOn = 3
+const maxHandOn = 4
 
 func (e *engine) errorEndsProcessVia(fn *ssa.Function, chain map[*ssa.Function]bool) bool {
 	if e.runsCommand(fn) {
@@ -72,13 +73,14 @@ func (e *engine) errorEndsProcessVia(fn *ssa.Function, chain map[*ssa.Function]b
 
 // errorHandedOn reports whether fn, a declared function that returns an
 // error and that no other package can call (unexported, or of package
-// main), is used only as a command's runner and in plain calls from
-// functions whose failing return ends the process (errorEndsProcess),
-// each of which, where fn's error is
-// non-nil, only goes on to return that same error (or to a call that
-// never returns) without calling fn again: the helper of a command's
-// runner (`fnames, err = getStdin(); if err != nil { return }` in the
-// function a CLI framework runs).
+// main), is used only as a command's runner, in plain calls and in the
+// fields of a table the package calls it from (tableCalls), each call in
+// a function whose failing return ends the process (errorEndsProcess)
+// and which, where fn's error is non-nil, only goes on to return that
+// same error, or a new one that is never nil, (or to a call that never
+// returns) without calling fn again: the helper of a command's runner
+// (`fnames, err = getStdin(); if err != nil { return }` in the function a
+// CLI framework runs).
 func (e *engine) errorHandedOn(fn *ssa.Function, chain map[*ssa.Function]bool) bool {
 	if chain[fn] || len(chain) >= maxHandOn {
 		return false
@@ -109,7 +111,12 @@ func (e *engine) errorHandedOn(fn *ssa.Function, chain map[*ssa.Function]bool) b
 			}
 		}
 	}
-	if len(calls) == 0 || len(calls)+e.runnerStores(fn) != uses {
+	stores, fieldCalls, ok := e.tableCalls(fn)
+	if !ok {
+		return false // a field its value is read from goes elsewhere
+	}
+	calls = append(calls, fieldCalls...)
+	if len(calls) == 0 || len(calls)-len(fieldCalls)+stores+e.runnerStores(fn) != uses {
 		return false // used as a value, in a goroutine or a defer
 	}
 	chain[fn] = true
@@ -120,6 +127,105 @@ func (e *engine) errorHandedOn(fn *ssa.Function, chain map[*ssa.Function]bool) b
 		}
 	}
 	return true
+}
+
+// tableCalls finds where fn runs when it is kept in a table: the stores
+// of fn (as it is, or converted to the field's named function type) into
+// fields of a struct of this package that no other package can read (an
+// unexported field), and the calls of every value read from those fields
+// anywhere in the package (`{name: "trace", fn: trace}` in a command
+// table, `c.fn(addr, args)` in the runner made for each row). ok is false
+// when a value read from such a field is used other than as the function
+// of a plain call (passed on, stored, started as a goroutine, deferred):
+// fn could then run where nothing here sees. Other functions stored in
+// the same fields do not matter: each call is judged as a call of fn.
+func (e *engine) tableCalls(fn *ssa.Function) (stores int, calls []*ssa.Call, ok bool) {
+	_, funcs := e.pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program).Build()
+	if init := fn.Pkg.Func("init"); init != nil {
+		funcs = append(funcs[:len(funcs):len(funcs)], init)
+	}
+	fields := map[*types.Var]bool{}
+	for _, f := range funcs {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				st, isStore := instr.(*ssa.Store)
+				if !isStore {
+					continue
+				}
+				val := st.Val
+				if ct, isChange := val.(*ssa.ChangeType); isChange {
+					val = ct.X
+				}
+				fa, isField := st.Addr.(*ssa.FieldAddr)
+				if val != fn || !isField {
+					continue
+				}
+				_, field, found := ssanav.Field(fa)
+				if !found || field.Exported() || field.Pkg() != e.pass.Pkg {
+					continue
+				}
+				fields[field] = true
+				stores++
+			}
+		}
+	}
+	if stores == 0 {
+		return 0, nil, true
+	}
+	// Every read of those fields, as an address or as a value's field.
+	calledOnly := func(v ssa.Value) bool {
+		for _, r := range refsOf(v) {
+			c, isCall := r.(*ssa.Call)
+			if !isCall || c.Call.IsInvoke() || c.Call.Value != v || slices.Contains(c.Call.Args, v) {
+				return false
+			}
+			calls = append(calls, c)
+		}
+		return true
+	}
+	for _, f := range funcs {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				switch in := instr.(type) {
+				case *ssa.FieldAddr:
+					if _, field, found := ssanav.Field(in); !found || !fields[field] {
+						continue
+					}
+					for _, r := range refsOf(in) {
+						switch r := r.(type) {
+						case *ssa.Store:
+							if r.Addr != ssa.Value(in) {
+								return 0, nil, false // the field's address is kept
+							}
+						case *ssa.UnOp:
+							if r.Op != token.MUL || !calledOnly(r) {
+								return 0, nil, false
+							}
+						case *ssa.DebugRef:
+						default:
+							return 0, nil, false
+						}
+					}
+				case *ssa.Field:
+					st, isStruct := in.X.Type().Underlying().(*types.Struct)
+					if !isStruct || !fields[st.Field(in.Field)] {
+						continue
+					}
+					if !calledOnly(in) {
+						return 0, nil, false
+					}
+				}
+			}
+		}
+	}
+	return stores, calls, true
+}
+
+func refsOf(v ssa.Value) []ssa.Instruction {
+	if rs := v.Referrers(); rs != nil {
+		return *rs
+	}
+	return nil
 }
 
 // runsCommand reports whether fn returns an error and its only uses are
@@ -321,11 +427,13 @@ func endsOnError(call *ssa.Call) bool {
 
 // handsErrorOn reports whether every path from call on which the call's
 // error result is not known to be nil ends in a panic or in a return whose
-// last result is that error, without reaching call again: the caller
-// hands the error on as its own. The walk follows each path (at most
-// maxHandOnSteps blocks in all) with what it holds: the error value, the
-// loads of locals it was stored in on that path (a named result in a
-// function with defer), the phis merging only those.
+// last result is that error or one made there that is never nil
+// (errpath.IsNonNil: `fmt.Errorf("dial: %v", err)`), without reaching
+// call again: the caller hands the failure on as its own. The walk
+// follows each path (at most maxHandOnSteps blocks in all) with what it
+// holds: the error value, the loads of locals it (or such a new error)
+// was stored in on that path (a named result, or a result in a function
+// with defer), the phis merging only those.
 func handsErrorOn(call *ssa.Call) bool {
 	errs := errorResult(call)
 	if len(errs) == 0 {
@@ -349,7 +457,7 @@ func handsErrorOn(call *ssa.Call) bool {
 				}
 			case *ssa.Store:
 				if a, ok := in.Addr.(*ssa.Alloc); ok {
-					cells[a] = held[in.Val] && plainLocal(a)
+					cells[a] = (held[in.Val] || errpath.IsNonNil(in.Val)) && plainLocal(a)
 				}
 			case *ssa.UnOp:
 				if a, ok := in.X.(*ssa.Alloc); ok && in.Op == token.MUL && cells[a] {
@@ -372,7 +480,13 @@ func handsErrorOn(call *ssa.Call) bool {
 			case *ssa.Panic:
 				return true
 			case *ssa.Return:
-				return len(in.Results) > 0 && held[in.Results[len(in.Results)-1]]
+				// The same error, or one made here that is never nil
+				// (`return fmt.Errorf("dial: %v", err)`).
+				if len(in.Results) == 0 {
+					return false
+				}
+				last := in.Results[len(in.Results)-1]
+				return held[last] || errpath.IsNonNil(last)
 			case *ssa.If:
 				for i, s := range b.Succs {
 					if nilOnEdge(in.Cond, held, i == 0) {
