@@ -71,6 +71,122 @@ func (e *engine) errorEndsProcessVia(fn *ssa.Function, chain map[*ssa.Function]b
 	return true
 }
 
+// successEndsProcess reports whether a successful return of fn, whose
+// failing returns end the process (errorEndsProcess), ends it too: fn is a
+// command's runner (the framework runs one command and returns to main,
+// which ends the program whatever it returned), or fn is a function no
+// other package can call whose every use is a command's runner, a call
+// from main or a call from a function whose successful return ends the
+// process, in tail position: once fn has succeeded, the caller only goes
+// on to return (deferred calls aside), with no call, channel operation or
+// loop on the way (`if err := c.fn(addr); err != nil { return err };
+// return nil` in the runner of a command table, `return pprof(addr)`).
+// What fn leaves open on any return then goes with the process, as what
+// main leaves open does.
+func (e *engine) successEndsProcess(fn *ssa.Function) bool {
+	return e.successEndsProcessVia(fn, map[*ssa.Function]bool{})
+}
+
+func (e *engine) successEndsProcessVia(fn *ssa.Function, chain map[*ssa.Function]bool) bool {
+	if e.runsCommand(fn) {
+		return true
+	}
+	if chain[fn] || len(chain) >= maxHandOn {
+		return false
+	}
+	if fn.Pkg == nil || fn.Parent() != nil || fn.Signature.Recv() != nil || isMain(fn) {
+		return false
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() != e.pass.Pkg || obj.Exported() && obj.Pkg().Name() != "main" {
+		return false
+	}
+	uses := e.useCount(obj)
+	if uses == 0 {
+		return false
+	}
+	var calls []*ssa.Call
+	_, funcs := e.pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program).Build()
+	for _, f := range funcs {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				if c, ok := instr.(*ssa.Call); ok && !c.Call.IsInvoke() && c.Call.StaticCallee() == fn {
+					calls = append(calls, c)
+				}
+			}
+		}
+	}
+	stores, fieldCalls, ok := e.tableCalls(fn)
+	if !ok {
+		return false
+	}
+	if len(calls)+stores+e.runnerStores(fn) != uses {
+		return false // used as a value, in a goroutine or a defer
+	}
+	calls = append(calls, fieldCalls...)
+	chain[fn] = true
+	defer delete(chain, fn)
+	for _, c := range calls {
+		if !successTail(c) || !isMain(c.Parent()) && !e.successEndsProcessVia(c.Parent(), chain) {
+			return false
+		}
+	}
+	return true
+}
+
+// successTail reports whether every path from call on which the call's
+// error result is nil (or not tested) reaches a return or a panic of the
+// caller without a call, a channel operation or coming back round a loop.
+func successTail(call *ssa.Call) bool {
+	errs := errorResult(call)
+	onPath := map[*ssa.BasicBlock]bool{call.Block(): true}
+	var walk func(b *ssa.BasicBlock, from int) bool
+	walk = func(b *ssa.BasicBlock, from int) bool {
+		for _, instr := range b.Instrs[from:] {
+			switch in := instr.(type) {
+			case *ssa.Return, *ssa.Panic:
+				return true
+			case ssa.CallInstruction, *ssa.Send, *ssa.Select:
+				return false // more work before the end
+			case *ssa.UnOp:
+				if in.Op == token.ARROW {
+					return false
+				}
+			case *ssa.If:
+				tested := nilOnEdge(in.Cond, errs, true) || nilOnEdge(in.Cond, errs, false)
+				for i, s := range b.Succs {
+					if tested && !nilOnEdge(in.Cond, errs, i == 0) {
+						continue // the call failed on this edge
+					}
+					if onPath[s] {
+						return false
+					}
+					onPath[s] = true
+					ok := walk(s, 0)
+					delete(onPath, s)
+					if !ok {
+						return false
+					}
+				}
+				return true
+			}
+		}
+		for _, s := range b.Succs {
+			if onPath[s] {
+				return false
+			}
+			onPath[s] = true
+			ok := walk(s, 0)
+			delete(onPath, s)
+			if !ok {
+				return false
+			}
+		}
+		return true
+	}
+	return walk(call.Block(), indexOf(call.Block(), call)+1)
+}
+
 // errorHandedOn reports whether fn, a declared function that returns an
 // error and that no other package can call (unexported, or of package
 // main), is used only as a command's runner, in plain calls and in the
