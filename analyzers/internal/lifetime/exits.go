@@ -73,8 +73,9 @@ func (e *engine) errorEndsProcessVia(fn *ssa.Function, chain map[*ssa.Function]b
 
 // successEndsProcess reports whether a successful return of fn, whose
 // failing returns end the process (errorEndsProcess), ends it too: fn is a
-// command's runner (the framework runs one command and returns to main,
-// which ends the program whatever it returned), or fn is a function no
+// command's runner that no other runner follows (the framework runs one
+// command and returns to main, which ends the program whatever it
+// returned; not a pre-run hook, after which the command runs), or fn is a function no
 // other package can call whose every use is a command's runner, a call
 // from main or a call from a function whose successful return ends the
 // process, in tail position: once fn has succeeded, the caller only goes
@@ -88,7 +89,7 @@ func (e *engine) successEndsProcess(fn *ssa.Function) bool {
 }
 
 func (e *engine) successEndsProcessVia(fn *ssa.Function, chain map[*ssa.Function]bool) bool {
-	if e.runsCommand(fn) {
+	if e.runsCommandAs(fn, true) {
 		return true
 	}
 	if chain[fn] || len(chain) >= maxHandOn {
@@ -120,8 +121,8 @@ func (e *engine) successEndsProcessVia(fn *ssa.Function, chain map[*ssa.Function
 	if !ok {
 		return false
 	}
-	if len(calls)+stores+e.runnerStores(fn) != uses {
-		return false // used as a value, in a goroutine or a defer
+	if len(calls)+stores+e.runnerStoresAs(fn, true) != uses {
+		return false // used as a value, in a goroutine or a defer, or run before another runner
 	}
 	calls = append(calls, fieldCalls...)
 	chain[fn] = true
@@ -348,7 +349,11 @@ func refsOf(v ssa.Value) []ssa.Instruction {
 // as the function that a command-line framework runs for a command
 // (resource.RunsCommand: cobra's RunE, ...). The framework returns that
 // error to main, which exits: a failing return ends the process.
-func (e *engine) runsCommand(fn *ssa.Function) bool {
+func (e *engine) runsCommand(fn *ssa.Function) bool { return e.runsCommandAs(fn, false) }
+
+// runsCommandAs is runsCommand; with last, every field fn is stored in is
+// one after which the framework returns to main (resource.EndsCommandRun).
+func (e *engine) runsCommandAs(fn *ssa.Function, last bool) bool {
 	results := fn.Signature.Results()
 	if fn.Pkg == nil || results.Len() == 0 || !isError(results.At(results.Len()-1).Type()) {
 		return false
@@ -361,11 +366,19 @@ func (e *engine) runsCommand(fn *ssa.Function) bool {
 		// as a command's runner.
 		uses := 0
 		for _, r := range *fn.Referrers() {
+			if st, isStore := r.(*ssa.Store); isStore && st.Val == fn {
+				// A literal that captures nothing is stored as it is.
+				if !runnerField(st.Addr, last) {
+					return false
+				}
+				uses++
+				continue
+			}
 			v, ok := r.(ssa.Value)
 			if mc, isClosure := r.(*ssa.MakeClosure); isClosure && mc.Fn == fn {
 				v, ok = mc, true
 			}
-			if !ok || !storedOnlyAsRunner(v) {
+			if !ok || !storedOnlyAsRunner(v, last) {
 				return false
 			}
 			uses++
@@ -381,13 +394,15 @@ func (e *engine) runsCommand(fn *ssa.Function) bool {
 		return false
 	}
 	// A named function: every use is a store as a command's runner.
-	return e.runnerStores(fn) == uses
+	return e.runnerStoresAs(fn, last) == uses
 }
 
 // runnerStores counts the stores of the declared function fn into a
 // command's runner field (resource.RunsCommand), in the package's
 // functions and its initialisers.
-func (e *engine) runnerStores(fn *ssa.Function) int {
+func (e *engine) runnerStores(fn *ssa.Function) int { return e.runnerStoresAs(fn, false) }
+
+func (e *engine) runnerStoresAs(fn *ssa.Function, last bool) int {
 	if !slices.ContainsFunc(fn.Pkg.Pkg.Imports(), func(p *types.Package) bool { return resource.CommandPackage(p.Path()) }) {
 		return 0
 	}
@@ -411,7 +426,7 @@ func (e *engine) runnerStores(fn *ssa.Function) int {
 				case *ssa.MakeInterface:
 					val = v.X // into a field of interface type (urfave/cli v1's Action)
 				}
-				if val == fn && runnerField(st.Addr) {
+				if val == fn && runnerField(st.Addr, last) {
 					stores++
 				}
 			}
@@ -423,7 +438,7 @@ func (e *engine) runnerStores(fn *ssa.Function) int {
 // storedOnlyAsRunner reports whether every use of the function value v
 // (through changes of its named type) stores it into a command's runner
 // field.
-func storedOnlyAsRunner(v ssa.Value) bool {
+func storedOnlyAsRunner(v ssa.Value, last bool) bool {
 	refs := v.Referrers()
 	if refs == nil || len(*refs) == 0 {
 		return false
@@ -431,11 +446,11 @@ func storedOnlyAsRunner(v ssa.Value) bool {
 	for _, r := range *refs {
 		switch r := r.(type) {
 		case *ssa.Store:
-			if r.Val != v || !runnerField(r.Addr) {
+			if r.Val != v || !runnerField(r.Addr, last) {
 				return false
 			}
 		case *ssa.ChangeType, *ssa.MakeInterface:
-			if !storedOnlyAsRunner(r.(ssa.Value)) {
+			if !storedOnlyAsRunner(r.(ssa.Value), last) {
 				return false
 			}
 		default:
@@ -446,13 +461,16 @@ func storedOnlyAsRunner(v ssa.Value) bool {
 }
 
 // runnerField reports whether addr is the address of a command's runner
-// field (resource.RunsCommand).
-func runnerField(addr ssa.Value) bool {
+// field (resource.RunsCommand; with last, resource.EndsCommandRun).
+func runnerField(addr ssa.Value, last bool) bool {
 	fa, ok := addr.(*ssa.FieldAddr)
 	if !ok {
 		return false
 	}
 	owner, field, ok := ssanav.Field(fa)
+	if last {
+		return ok && resource.EndsCommandRun(owner, field)
+	}
 	return ok && resource.RunsCommand(owner, field)
 }
 
