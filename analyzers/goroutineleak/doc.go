@@ -393,7 +393,10 @@
 //     expiry loop, a handler's notification consumer). A channel field the
 //     loop receives from and that is not one of its dead exits (a stop
 //     channel nothing sends on or closes) is what the goroutine consumes,
-//     not a way to stop it; an embedded interface adds only its methods.
+//     and one that the goroutine, in its own code and the callees it runs,
+//     only sends on (an event queue's flush channel) is what it produces:
+//     neither is a way to stop it; an embedded interface adds only its
+//     methods.
 //     The starter may
 //     also be a function literal that the returned value runs only through
 //     a `sync.Once` it captures (a worker pool started on first use). A
