@@ -57,7 +57,10 @@ type engine struct {
 	typeReach map[typeGuardKey]map[*ssa.BasicBlock]bool
 	// impls memoises implementations (implementations.go); nil where
 	// the answer is not known.
-	impls map[implKey][]*ssa.Function
+	impls map[implKey][]impl
+	// conversions records what the package's own interfaces' values are
+	// made from (implementations.go); made on the first question.
+	conversions *conversions
 }
 
 type closureKey struct {
@@ -88,7 +91,7 @@ func newEngine(pass *analysis.Pass, table *resource.Table) *engine {
 		memOnly:      map[memKey]bool{},
 		memBusy:      map[memKey]bool{},
 		flagged:      map[flagKey]ParamEffect{},
-		impls:        map[implKey][]*ssa.Function{},
+		impls:        map[implKey][]impl{},
 		flaggedBusy:  map[flagKey]bool{},
 		waits:        map[*ssa.Function]bool{},
 		typeReach:    map[typeGuardKey]map[*ssa.BasicBlock]bool{},
