@@ -140,6 +140,10 @@ func (e *engine) collectConversions() *conversions {
 		return n, true
 	}
 	_, funcs := e.pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program).Build()
+	if init := e.pkg.Func("init"); init != nil {
+		// Package-level variables are initialised there.
+		funcs = append(funcs[:len(funcs):len(funcs)], init)
+	}
 	for _, f := range funcs {
 		for _, b := range f.Blocks {
 			for _, instr := range b.Instrs {
