@@ -1003,6 +1003,9 @@ func (t *tracker) returnsCloser(ret *ssa.Return) bool {
 		if tr, ok := t.values[v]; ok && tr.role == roleCloser {
 			return true
 		}
+		if tr, ok := t.values[canon(v)]; ok && tr.role == roleCloser {
+			return true // loaded from the variable it was stored in once
+		}
 	}
 	return false
 }

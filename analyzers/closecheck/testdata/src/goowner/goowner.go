@@ -416,3 +416,33 @@ func pingInlinePoller() error {
 	}
 	return p.Ping()
 }
+
+var hook = func() {}
+
+// startPoller hands its caller the poller together with the function that
+// closes it, which the caller defers. Its own defer makes the results go
+// through variables that the return loads.
+func startPoller(name string) (string, Client, chan int, func()) {
+	defer hook()
+	p, err := NewPoller()
+	if err != nil {
+		panic(err)
+	}
+	ch := make(chan int)
+	for i := 0; i < 2; i++ {
+		if p.Ping() != nil {
+			panic("no")
+		}
+	}
+	orig := hook
+	return name, p, ch, func() {
+		hook = orig
+		p.Close()
+	}
+}
+
+func pingStarted() error {
+	_, p, _, stop := startPoller("a")
+	defer stop()
+	return p.Ping()
+}
