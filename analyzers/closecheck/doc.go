@@ -61,7 +61,7 @@
 // | `v1.Layer.Compressed`, `v1.Layer.Uncompressed` (go-containerregistry; a reader opened per call) | `Close` |
 // | `syscall.Open/Openat/Socket`, `unix.Open/Openat/Socket` (a raw descriptor) | `syscall.Close`, `unix.Close`, or handing it to a function outside `syscall` and `x/sys/unix` (`os.NewFile`, a helper) |
 // | a function whose summary says it returns a wrapper that owns one of the above | the wrapper's `Close` |
-// | a function that returns (under any type, an interface too) a value it allocated and started a goroutine on, which loops receiving from a channel field of the value that the value's `Close` closes (a client's background refresh) | the value's `Close` |
+// | a function that returns (under any type, an interface too) a value it allocated and started a goroutine on, which loops receiving from a channel field of the value that the value's `Close` closes (a client's background refresh), or from the `Done` of a context the function made with `context.WithCancel` from a parent other than its own parameter and whose cancel function the value keeps in a field that its `Close` calls (a poller rooted in `context.Background`) | the value's `Close` |
 // | your own (see `-closecheck.resources`) | your release |
 //
 // Not resources: `os.Stdin/Stdout/Stderr`, `os.NewFile` of an inherited

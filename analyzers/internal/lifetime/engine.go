@@ -57,7 +57,10 @@ type engine struct {
 	typeReach map[typeGuardKey]map[*ssa.BasicBlock]bool
 	// impls memoises implementations (implementations.go); nil where
 	// the answer is not known.
-	impls map[implKey][]*ssa.Function
+	impls map[implKey][]impl
+	// conversions records what the package's own interfaces' values are
+	// made from (implementations.go); made on the first question.
+	conversions *conversions
 	// rows indexes the reads of test tables' rows (tablerows.go); made on
 	// the first question.
 	rows *rowIndex
@@ -91,7 +94,7 @@ func newEngine(pass *analysis.Pass, table *resource.Table) *engine {
 		memOnly:      map[memKey]bool{},
 		memBusy:      map[memKey]bool{},
 		flagged:      map[flagKey]ParamEffect{},
-		impls:        map[implKey][]*ssa.Function{},
+		impls:        map[implKey][]impl{},
 		flaggedBusy:  map[flagKey]bool{},
 		waits:        map[*ssa.Function]bool{},
 		typeReach:    map[typeGuardKey]map[*ssa.BasicBlock]bool{},
@@ -1009,6 +1012,9 @@ func (t *tracker) returnsCloser(ret *ssa.Return) bool {
 	for _, v := range ret.Results {
 		if tr, ok := t.values[v]; ok && tr.role == roleCloser {
 			return true
+		}
+		if tr, ok := t.values[canon(v)]; ok && tr.role == roleCloser {
+			return true // loaded from the variable it was stored in once
 		}
 	}
 	return false
