@@ -58,6 +58,10 @@ type engine struct {
 	// impls memoises implementations (implementations.go); nil where
 	// the answer is not known.
 	impls map[implKey][]*ssa.Function
+	// globalKeeps and paramStores memoise keepsInGlobal and
+	// storesIntoParams (globalkeep.go).
+	globalKeeps map[globalKeepKey]bool
+	paramStores map[globalKeepKey][]int
 }
 
 type closureKey struct {
@@ -92,6 +96,8 @@ func newEngine(pass *analysis.Pass, table *resource.Table) *engine {
 		flaggedBusy:  map[flagKey]bool{},
 		waits:        map[*ssa.Function]bool{},
 		typeReach:    map[typeGuardKey]map[*ssa.BasicBlock]bool{},
+		globalKeeps:  map[globalKeepKey]bool{},
+		paramStores:  map[globalKeepKey][]int{},
 	}
 }
 
@@ -214,6 +220,9 @@ func (e *engine) summariseParams(fn *ssa.Function, s *Summary) {
 			continue
 		}
 		if !e.closable(p.Type()) && !e.hasReleaseMethod(p.Type()) {
+			if isInterface(p.Type()) && !isEmptyInterface(p.Type()) && e.keepsInGlobal(fn, i) {
+				s.Globals = append(s.Globals, i)
+			}
 			continue
 		}
 		eff, drains := e.walkParam(fn, i, decisions{})
