@@ -64,6 +64,10 @@ type engine struct {
 	// rows indexes the reads of test tables' rows (tablerows.go); made on
 	// the first question.
 	rows *rowIndex
+	// globalKeeps and paramStores memoise keepsInGlobal and
+	// storesIntoParams (globalkeep.go).
+	globalKeeps map[globalKeepKey]bool
+	paramStores map[globalKeepKey][]int
 }
 
 type closureKey struct {
@@ -98,6 +102,8 @@ func newEngine(pass *analysis.Pass, table *resource.Table) *engine {
 		flaggedBusy:  map[flagKey]bool{},
 		waits:        map[*ssa.Function]bool{},
 		typeReach:    map[typeGuardKey]map[*ssa.BasicBlock]bool{},
+		globalKeeps:  map[globalKeepKey]bool{},
+		paramStores:  map[globalKeepKey][]int{},
 	}
 }
 
@@ -220,6 +226,9 @@ func (e *engine) summariseParams(fn *ssa.Function, s *Summary) {
 			continue
 		}
 		if !e.closable(p.Type()) && !e.hasReleaseMethod(p.Type()) {
+			if isInterface(p.Type()) && !isEmptyInterface(p.Type()) && e.keepsInGlobal(fn, i) {
+				s.Globals = append(s.Globals, i)
+			}
 			continue
 		}
 		eff, drains := e.walkParam(fn, i, decisions{})
