@@ -415,7 +415,9 @@
 //     function only main calls before exiting on its error, a helper that
 //     hands its error on to one), or when the path first sends a fatal
 //     logger event (zerolog's `log.Fatal().Msg`): the waiting goroutine goes
-//     with the process.
+//     with the process. A partner path that sends a fatal logger event
+//     leaves no goroutine blocked on a hand-off (`handoff`) either: the
+//     process ends there.
 //   - `select {}` parks on purpose: not reported.
 //   - A partner that leaves without receiving only after the test has
 //     failed (`t.Errorf("timed out")` in a select's timeout case) leaves
