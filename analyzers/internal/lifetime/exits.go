@@ -670,9 +670,10 @@ func endsOnError(call *ssa.Call) bool {
 func handsErrorOn(call *ssa.Call) bool { return handsErrorOnAs(call, true) }
 
 // exitsOnFailure reports whether every path from call on which the call's
-// error result is not known to be nil ends the process (a call that never
-// returns, `log.Fatal().Err(err).Msg(...)`, `fisk.FatalIfError(err, ...)`)
-// or panics, without a return: whoever called the caller, the failure
+// error result is not known to be nil ends the process (`log.Fatal(err)`,
+// `os.Exit(1)`, `log.Fatal().Err(err).Msg(...)`, `fisk.FatalIfError(err,
+// ...)`) or fails the running test (`t.Fatal(err)`), without a return or
+// a panic that could be recovered: whoever called the caller, the failure
 // goes no further.
 func exitsOnFailure(call *ssa.Call) bool { return handsErrorOnAs(call, false) }
 
@@ -725,7 +726,9 @@ func handsErrorOnAs(call *ssa.Call, returns bool) bool {
 					return false // select {}
 				}
 			case *ssa.Panic:
-				return true
+				// Without returns, only the end of the process (or of a
+				// failed test) counts: a panic may be recovered.
+				return returns || exitBefore(in)
 			case *ssa.Return:
 				// The same error, or one made here that is never nil
 				// (`return fmt.Errorf("dial: %v", err)`).
@@ -868,3 +871,19 @@ func ErrorEndsProcess(pass *analysis.Pass, fn *ssa.Function) bool {
 // FailingReturn reports whether ret returns an error (or a false
 // outcome) known not to be nil on its path.
 func FailingReturn(ret *ssa.Return) bool { return errNilness(ret) == 1 }
+
+// exitBefore reports whether p is the panic SSA places after a call that
+// never returns, and that call ends the process or the failed test
+// (resource.ExitsProcess: os.Exit, log.Fatal, t.Fatal).
+func exitBefore(p *ssa.Panic) bool {
+	for j := indexOf(p.Block(), p) - 1; j >= 0; j-- {
+		switch in := p.Block().Instrs[j].(type) {
+		case *ssa.MakeInterface:
+			continue // the panic's value
+		case *ssa.Call:
+			return !in.Call.IsInvoke() && resource.ExitsProcess(ssanav.CalleeFunc(&in.Call))
+		}
+		return false
+	}
+	return false
+}

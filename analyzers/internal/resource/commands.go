@@ -196,3 +196,25 @@ func inTable(table map[string]string, fn *types.Func) bool {
 	_, ok := table[fn.Origin().FullName()]
 	return ok
 }
+
+// processExits are the functions that end the process, so that a path
+// through a call of one is no path a leak can be held on whatever called
+// the function making the call (a panic may be recovered, a goroutine's
+// end leaves the process running: neither is listed). Keyed by
+// types.Func.FullName.
+var processExits = map[string]string{
+	"os.Exit":                   "ends the process",
+	"log.Fatal":                 "prints, then os.Exit(1)",
+	"log.Fatalf":                "prints, then os.Exit(1)",
+	"log.Fatalln":               "prints, then os.Exit(1)",
+	"(*log.Logger).Fatal":       "prints, then os.Exit(1)",
+	"(*log.Logger).Fatalf":      "prints, then os.Exit(1)",
+	"(*log.Logger).Fatalln":     "prints, then os.Exit(1)",
+	"(*testing.common).Fatal":   "the test has failed: what its path holds is no leak of a passing run",
+	"(*testing.common).Fatalf":  "the test has failed: what its path holds is no leak of a passing run",
+	"(*testing.common).FailNow": "the test has failed: what its path holds is no leak of a passing run",
+}
+
+// ExitsProcess reports whether a call of fn ends the process, or the
+// test as failed (processExits).
+func ExitsProcess(fn *types.Func) bool { return inTable(processExits, fn) }

@@ -2,6 +2,7 @@ package clitools
 
 import (
 	"errors"
+	stdlog "log"
 	"net"
 	"os"
 
@@ -41,7 +42,7 @@ func StartLogged(addr string, secure bool) net.Listener {
 }
 
 func listenLogged(addr string, secure bool) (net.Listener, error) {
-	ln, err := net.Listen("tcp", addr) // want `listener from net.Listen is not closed when returning at line 49`
+	ln, err := net.Listen("tcp", addr) // want `listener from net.Listen is not closed when returning at line 50`
 	if err != nil {
 		return nil, err
 	}
@@ -61,7 +62,7 @@ func StartDiscarded(addr string, secure bool) net.Listener {
 }
 
 func listenDiscarded(addr string, secure bool) (net.Listener, error) {
-	ln, err := net.Listen("tcp", addr) // want `listener from net.Listen is not closed when returning at line 69`
+	ln, err := net.Listen("tcp", addr) // want `listener from net.Listen is not closed when returning at line 70`
 	if err != nil {
 		return nil, err
 	}
@@ -91,7 +92,7 @@ func ReadConfig(path string) []byte {
 
 // ReadConfigLogged only logs: the file stays open on that return.
 func ReadConfigLogged(path string) []byte {
-	f, err := os.Open(path) // want `file from os.Open is not closed when returning at line 103`
+	f, err := os.Open(path) // want `file from os.Open is not closed when returning at line 104`
 	if err != nil {
 		log.Error().Err(err).Send()
 		return nil
@@ -104,4 +105,48 @@ func ReadConfigLogged(path string) []byte {
 	}
 	f.Close()
 	return buf[:n]
+}
+
+// LoadOrDie ends the process with log.Fatal when the key cannot be read:
+// readKey's failing returns go with it.
+func LoadOrDie(path string) []byte {
+	key, err := readKey(path)
+	if err != nil {
+		stdlog.Fatal(err)
+	}
+	return key
+}
+
+func readKey(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	buf := make([]byte, 32)
+	if _, err := f.Read(buf); err != nil {
+		return nil, err
+	}
+	return buf, f.Close()
+}
+
+// LoadOrPanic panics, which a caller may recover from: readKeyPanic's
+// failing returns still leak.
+func LoadOrPanic(path string) []byte {
+	key, err := readKeyPanic(path)
+	if err != nil {
+		panic(err)
+	}
+	return key
+}
+
+func readKeyPanic(path string) ([]byte, error) {
+	f, err := os.Open(path) // want `file from os.Open is not closed when returning at line 149`
+	if err != nil {
+		return nil, err
+	}
+	buf := make([]byte, 32)
+	if _, err := f.Read(buf); err != nil {
+		return nil, err
+	}
+	return buf, f.Close()
 }
