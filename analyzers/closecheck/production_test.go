@@ -9,5 +9,5 @@ import (
 
 // TestProduction: shapes of production code from real modules.
 func TestProduction(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), closecheck.Analyzer, "production", "exitonerror", "commands", "commandsv1")
+	analysistest.Run(t, analysistest.TestData(), closecheck.Analyzer, "production", "exitonerror", "commands", "commandsv1", "clitools")
 }

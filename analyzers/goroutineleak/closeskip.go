@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"go/token"
 
+	"github.com/leakvet/leakvet/analyzers/internal/lifetime"
+	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -72,7 +74,9 @@ func (m *model) closedOnlyBy(class int32, parent *ssa.Function) bool {
 
 // returnsUnclosed returns the earliest return of the parent that a path
 // from g reaches without closing the class, or token.NoPos. A path that
-// comes back to the channel's make, blocks, panics or fails the test
+// comes back to the channel's make, blocks, panics, fails the test or
+// ends the process (a sent fatal logger event, a failing return of a
+// function whose error ends the process: lifetime.ErrorEndsProcess)
 // stops.
 func (m *model) returnsUnclosed(g *ssa.Go, class int32) token.Pos {
 	mk := m.flow.info[class].makes[0]
@@ -106,12 +110,19 @@ func (m *model) returnsUnclosed(g *ssa.Go, class int32) token.Pos {
 					break instrs
 				}
 			}
-			if call, ok := in.(*ssa.Call); ok && failsTest(call.Common()) {
+			if call, ok := in.(*ssa.Call); ok && (failsTest(call.Common()) || ssanav.EndsProcess(call.Common())) {
 				stopped = true
 				break
 			}
 			switch in := in.(type) {
 			case *ssa.Return:
+				if lifetime.FailingReturn(in) && m.errorEndsProcess(g.Parent()) {
+					// A failing return of a command's runner, or of a
+					// function only main calls and exits after: the
+					// goroutine goes with the process.
+					stopped = true
+					break
+				}
 				if pos := returnPos(in); pos.IsValid() && (!best.IsValid() || pos < best) {
 					best = pos
 				}
@@ -138,4 +149,18 @@ func (m *model) returnsUnclosed(g *ssa.Go, class int32) token.Pos {
 		}
 	}
 	return best
+}
+
+// errorEndsProcess reports, once per function, whether a failing return
+// of fn ends the process (lifetime.ErrorEndsProcess).
+func (m *model) errorEndsProcess(fn *ssa.Function) bool {
+	if v, ok := m.endsOnError[fn]; ok {
+		return v
+	}
+	if m.endsOnError == nil {
+		m.endsOnError = map[*ssa.Function]bool{}
+	}
+	v := lifetime.ErrorEndsProcess(m.pass, fn)
+	m.endsOnError[fn] = v
+	return v
 }

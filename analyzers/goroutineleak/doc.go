@@ -409,6 +409,15 @@
 //   - The runtime's own packages are not checked: the goroutines they start
 //     (garbage collection, finalizers, signals) run for the life of the
 //     process.
+//   - A return of the parent that leaves a channel unclosed (`rangenoclose`)
+//     is no exit when it is a failing return of a function whose error ends
+//     the process (the engine's rule for closecheck: a command's runner, a
+//     function only main calls before exiting on its error, a helper that
+//     hands its error on to one), or when the path first sends a fatal
+//     logger event (zerolog's `log.Fatal().Msg`): the waiting goroutine goes
+//     with the process. A partner path that sends a fatal logger event
+//     leaves no goroutine blocked on a hand-off (`handoff`) either: the
+//     process ends there.
 //   - `select {}` parks on purpose: not reported.
 //   - A partner that leaves without receiving only after the test has
 //     failed (`t.Errorf("timed out")` in a select's timeout case) leaves

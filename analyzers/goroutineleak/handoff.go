@@ -1040,6 +1040,12 @@ func (m *model) exitsFrom(start *ssa.BasicBlock, from int, count0 int64, known m
 				stopped = true
 				break
 			}
+			if call, ok := in.(*ssa.Call); ok && ssanav.EndsProcess(call.Common()) {
+				// A fatal logger event is sent (`log.Fatal().Err(err).Msg`):
+				// the process ends on this path, the goroutine with it.
+				stopped = true
+				break
+			}
 			switch in := in.(type) {
 			case *ssa.Return:
 				record(returnPos(in), count, drained, false)

@@ -32,6 +32,10 @@ type model struct {
 	flow *flow
 	life *lifespan.Lifespan
 
+	// endsOnError: whether a failing return of a function ends the
+	// process (errorEndsProcess).
+	endsOnError map[*ssa.Function]bool
+
 	// writeMemo: whether a function of the package sets the state its
 	// parameter addresses.
 	writeMemo map[paramKey]bool

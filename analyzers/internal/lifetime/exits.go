@@ -10,6 +10,7 @@ import (
 	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
 	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -190,19 +191,23 @@ func successTail(call *ssa.Call) bool {
 
 // errorHandedOn reports whether fn, a declared function that returns an
 // error and that no other package can call (unexported, or of package
-// main), is used only as a command's runner, in plain calls and in the
-// fields of a table the package calls it from (tableCalls), each call in
-// a function whose failing return ends the process (errorEndsProcess)
-// and which, where fn's error is non-nil, only goes on to return that
-// same error, or a new one that is never nil, (or to a call that never
-// returns) without calling fn again: the helper of a command's runner
-// (`fnames, err = getStdin(); if err != nil { return }` in the function a
-// CLI framework runs).
+// main; a method with an unexported name that no interface call of the
+// package may reach, calledOnlyStatically), is used only as a command's
+// runner, in plain calls and in the fields of a table the package calls
+// it from (tableCalls), each call in a function whose failing return ends
+// the process (errorEndsProcess) and which, where fn's error is non-nil,
+// only goes on to return that same error, or a new one that is never
+// nil, (or to a call that never returns) without calling fn again: the
+// helper of a command's runner (`fnames, err = getStdin(); if err != nil
+// { return }` in the function a CLI framework runs). A call after which
+// the caller ends the process itself on every failing path
+// (exitsOnFailure: `log.Fatal().Err(err).Msg(...)`) needs nothing of the
+// caller.
 func (e *engine) errorHandedOn(fn *ssa.Function, chain map[*ssa.Function]bool) bool {
 	if chain[fn] || len(chain) >= maxHandOn {
 		return false
 	}
-	if fn.Pkg == nil || fn.Parent() != nil || fn.Signature.Recv() != nil || isMain(fn) {
+	if fn.Pkg == nil || fn.Parent() != nil || fn.Signature.Recv() != nil && !e.calledOnlyStatically(fn) || isMain(fn) {
 		return false
 	}
 	results := fn.Signature.Results()
@@ -233,14 +238,46 @@ func (e *engine) errorHandedOn(fn *ssa.Function, chain map[*ssa.Function]bool) b
 		return false // a field its value is read from goes elsewhere
 	}
 	calls = append(calls, fieldCalls...)
-	if len(calls) == 0 || len(calls)-len(fieldCalls)+stores+e.runnerStores(fn) != uses {
+	if len(calls) == 0 || len(calls)-len(fieldCalls)+stores+e.runnerStores(fn)+e.boundRunners(fn, false) != uses {
 		return false // used as a value, in a goroutine or a defer
 	}
 	chain[fn] = true
 	defer delete(chain, fn)
 	for _, c := range calls {
+		if exitsOnFailure(c) {
+			continue // the caller ends the process itself
+		}
 		if !handsErrorOn(c) || !e.errorEndsProcessVia(c.Parent(), chain) {
 			return false
+		}
+	}
+	return true
+}
+
+// calledOnlyStatically reports whether the method fn can run only where a
+// call or a method value of this package names it: its name is
+// unexported (no other package can call it, nor an interface of another
+// package dispatch to it) and no call of the package invokes a method of
+// that name through an interface.
+func (e *engine) calledOnlyStatically(fn *ssa.Function) bool {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Exported() {
+		return false
+	}
+	_, funcs := e.pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program).Build()
+	for _, f := range funcs {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				if c, ok := instr.(ssa.CallInstruction); ok && c.Common().IsInvoke() && c.Common().Method.Name() == obj.Name() {
+					return false
+				}
+				if mc, ok := instr.(*ssa.MakeClosure); ok {
+					// A method value of an interface (`i.m`).
+					if bound, ok := mc.Fn.(*ssa.Function); ok && bound.Object() != nil && bound.Object().Name() == obj.Name() && bound.Object() != obj {
+						return false
+					}
+				}
+			}
 		}
 	}
 	return true
@@ -366,6 +403,10 @@ func (e *engine) runsCommandAs(fn *ssa.Function, last bool) bool {
 		// as a command's runner.
 		uses := 0
 		for _, r := range *fn.Referrers() {
+			if registersRunner(r, fn, last) {
+				uses++ // a literal that captures nothing, given as it is
+				continue
+			}
 			if st, isStore := r.(*ssa.Store); isStore && st.Val == fn {
 				// A literal that captures nothing is stored as it is.
 				if !runnerField(st.Addr, last) {
@@ -393,8 +434,50 @@ func (e *engine) runsCommandAs(fn *ssa.Function, last bool) bool {
 	if uses == 0 {
 		return false
 	}
-	// A named function: every use is a store as a command's runner.
-	return e.runnerStoresAs(fn, last) == uses
+	// A named function: every use is a store as a command's runner, or a
+	// method value made of it (`cmd.Action(c.editAction)`) used only so.
+	return e.runnerStoresAs(fn, last)+e.boundRunners(fn, last) == uses
+}
+
+// boundRunners counts the method values of the declared method fn
+// (`c.editAction`, a closure of its bound wrapper) that are used only as
+// a command's runner (storedOnlyAsRunner).
+func (e *engine) boundRunners(fn *ssa.Function, last bool) int {
+	if fn.Signature.Recv() == nil || fn.Object() == nil {
+		return 0
+	}
+	n := 0
+	_, funcs := e.pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program).Build()
+	for _, f := range funcs {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				mc, ok := instr.(*ssa.MakeClosure)
+				if !ok {
+					continue
+				}
+				bound, ok := mc.Fn.(*ssa.Function)
+				if !ok || bound == fn || bound.Object() != fn.Object() || bound.Signature.Recv() != nil || len(mc.Bindings) != 1 {
+					continue
+				}
+				if storedOnlyAsRunner(mc, last) {
+					n++
+				}
+			}
+		}
+	}
+	return n
+}
+
+// registersRunner reports whether instr is a call of a method that
+// registers a command's runner (resource.RegistersCommand: fisk's and
+// kingpin's Action) with v as the runner. Such a runner is never known
+// to be the command's last (with last, false).
+func registersRunner(instr ssa.Instruction, v ssa.Value, last bool) bool {
+	c, ok := instr.(*ssa.Call)
+	if last || !ok || c.Call.IsInvoke() || len(c.Call.Args) != 2 || c.Call.Args[1] != v || c.Call.Args[0] == v {
+		return false
+	}
+	return resource.RegistersCommand(ssanav.CalleeFunc(&c.Call))
 }
 
 // runnerStores counts the stores of the declared function fn into a
@@ -415,6 +498,15 @@ func (e *engine) runnerStoresAs(fn *ssa.Function, last bool) int {
 	for _, f := range funcs {
 		for _, b := range f.Blocks {
 			for _, instr := range b.Instrs {
+				if c, ok := instr.(*ssa.Call); ok && len(c.Call.Args) == 2 {
+					// Given to a method that registers it (`cmd.Action(run)`).
+					arg := c.Call.Args[1]
+					if ct, isChange := arg.(*ssa.ChangeType); isChange && ct.X == fn && registersRunner(c, ct, last) ||
+						arg == fn && registersRunner(c, fn, last) {
+						stores++
+					}
+					continue
+				}
 				st, ok := instr.(*ssa.Store)
 				if !ok {
 					continue
@@ -451,6 +543,10 @@ func storedOnlyAsRunner(v ssa.Value, last bool) bool {
 			}
 		case *ssa.ChangeType, *ssa.MakeInterface:
 			if !storedOnlyAsRunner(r.(ssa.Value), last) {
+				return false
+			}
+		case *ssa.Call:
+			if !registersRunner(r, v, last) {
 				return false
 			}
 		default:
@@ -530,6 +626,9 @@ func endsOnError(call *ssa.Call) bool {
 	}
 	walk = func(b *ssa.BasicBlock, from int) bool {
 		for _, instr := range b.Instrs[from:] {
+			if c, ok := instr.(ssa.CallInstruction); ok && endsProcessWith(c, errs) {
+				return true
+			}
 			switch in := instr.(type) {
 			case *ssa.Return, *ssa.Panic:
 				return true
@@ -568,7 +667,19 @@ func endsOnError(call *ssa.Call) bool {
 // holds: the error value, the loads of locals it (or such a new error)
 // was stored in on that path (a named result, or a result in a function
 // with defer), the phis merging only those.
-func handsErrorOn(call *ssa.Call) bool {
+func handsErrorOn(call *ssa.Call) bool { return handsErrorOnAs(call, true) }
+
+// exitsOnFailure reports whether every path from call on which the call's
+// error result is not known to be nil ends the process (`log.Fatal(err)`,
+// `os.Exit(1)`, `log.Fatal().Err(err).Msg(...)`, `fisk.FatalIfError(err,
+// ...)`) or fails the running test (`t.Fatal(err)`), without a return or
+// a panic that could be recovered: whoever called the caller, the failure
+// goes no further.
+func exitsOnFailure(call *ssa.Call) bool { return handsErrorOnAs(call, false) }
+
+// handsErrorOnAs is handsErrorOn; without returns, a return on such a
+// path is not an end.
+func handsErrorOnAs(call *ssa.Call, returns bool) bool {
 	errs := errorResult(call)
 	if len(errs) == 0 {
 		return false
@@ -601,6 +712,9 @@ func handsErrorOn(call *ssa.Call) bool {
 				if in == ssa.CallInstruction(call) {
 					return false // a retry
 				}
+				if endsProcessWith(in, held) {
+					return true
+				}
 				// A callee given a local's address may change it.
 				for _, arg := range in.Common().Args {
 					if a, ok := arg.(*ssa.Alloc); ok {
@@ -612,11 +726,13 @@ func handsErrorOn(call *ssa.Call) bool {
 					return false // select {}
 				}
 			case *ssa.Panic:
-				return true
+				// Without returns, only the end of the process (or of a
+				// failed test) counts: a panic may be recovered.
+				return returns || exitBefore(in)
 			case *ssa.Return:
 				// The same error, or one made here that is never nil
 				// (`return fmt.Errorf("dial: %v", err)`).
-				if len(in.Results) == 0 {
+				if len(in.Results) == 0 || !returns {
 					return false
 				}
 				last := in.Results[len(in.Results)-1]
@@ -726,4 +842,48 @@ func errorResult(call *ssa.Call) map[ssa.Value]bool {
 		}
 	}
 	return errs
+}
+
+// endsProcessWith reports whether instr, a call, ends the process: a
+// fatal logger event sent (ssanav.EndsProcess), or a call that exits when
+// its error argument is not nil (ssanav.ExitsIfError) given one of errs,
+// the failed call's error on this path.
+func endsProcessWith(instr ssa.CallInstruction, errs map[ssa.Value]bool) bool {
+	if _, isCall := instr.(*ssa.Call); !isCall {
+		return false // deferred or started: not here
+	}
+	if ssanav.EndsProcess(instr.Common()) {
+		return true
+	}
+	v, ok := ssanav.ExitsIfError(instr.Common())
+	return ok && errs[v]
+}
+
+// ErrorEndsProcess reports whether a failing return of fn ends the
+// process (errorEndsProcess: fn only main calls and main exits on its
+// error, a command's runner, or a helper whose callers hand its error on
+// to one, or end the process themselves). pass must require
+// lazyssa.Analyzer, and fn be of its program.
+func ErrorEndsProcess(pass *analysis.Pass, fn *ssa.Function) bool {
+	return (&engine{pass: pass}).errorEndsProcess(fn)
+}
+
+// FailingReturn reports whether ret returns an error (or a false
+// outcome) known not to be nil on its path.
+func FailingReturn(ret *ssa.Return) bool { return errNilness(ret) == 1 }
+
+// exitBefore reports whether p is the panic SSA places after a call that
+// never returns, and that call ends the process or the failed test
+// (resource.ExitsProcess: os.Exit, log.Fatal, t.Fatal).
+func exitBefore(p *ssa.Panic) bool {
+	for j := indexOf(p.Block(), p) - 1; j >= 0; j-- {
+		switch in := p.Block().Instrs[j].(type) {
+		case *ssa.MakeInterface:
+			continue // the panic's value
+		case *ssa.Call:
+			return !in.Call.IsInvoke() && resource.ExitsProcess(ssanav.CalleeFunc(&in.Call))
+		}
+		return false
+	}
+	return false
 }

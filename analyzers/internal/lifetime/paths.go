@@ -214,6 +214,11 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 				// test as it passes.
 				done = true
 				break
+			} else if ok && ssanav.EndsProcess(call.Common()) {
+				// `log.Fatal().Err(err).Msg(...)`: the process ends here,
+				// and what it holds with it.
+				done = true
+				break
 			} else if success, known := assertedOutcome(call, st); ok && known {
 				// `assert.False(t, rows.Next())`: past the assertion the
 				// pending outcome is the asserted one, or the test has
