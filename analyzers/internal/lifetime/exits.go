@@ -72,123 +72,6 @@ func (e *engine) errorEndsProcessVia(fn *ssa.Function, chain map[*ssa.Function]b
 	return true
 }
 
-// successEndsProcess reports whether a successful return of fn, whose
-// failing returns end the process (errorEndsProcess), ends it too: fn is a
-// command's runner that no other runner follows (the framework runs one
-// command and returns to main, which ends the program whatever it
-// returned; not a pre-run hook, after which the command runs), or fn is a function no
-// other package can call whose every use is a command's runner, a call
-// from main or a call from a function whose successful return ends the
-// process, in tail position: once fn has succeeded, the caller only goes
-// on to return (deferred calls aside), with no call, channel operation or
-// loop on the way (`if err := c.fn(addr); err != nil { return err };
-// return nil` in the runner of a command table, `return pprof(addr)`).
-// What fn leaves open on any return then goes with the process, as what
-// main leaves open does.
-func (e *engine) successEndsProcess(fn *ssa.Function) bool {
-	return e.successEndsProcessVia(fn, map[*ssa.Function]bool{})
-}
-
-func (e *engine) successEndsProcessVia(fn *ssa.Function, chain map[*ssa.Function]bool) bool {
-	if e.runsCommandAs(fn, true) {
-		return true
-	}
-	if chain[fn] || len(chain) >= maxHandOn {
-		return false
-	}
-	if fn.Pkg == nil || fn.Parent() != nil || fn.Signature.Recv() != nil || isMain(fn) {
-		return false
-	}
-	obj, ok := fn.Object().(*types.Func)
-	if !ok || obj.Pkg() != e.pass.Pkg || obj.Exported() && obj.Pkg().Name() != "main" {
-		return false
-	}
-	uses := e.useCount(obj)
-	if uses == 0 {
-		return false
-	}
-	var calls []*ssa.Call
-	_, funcs := e.pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program).Build()
-	for _, f := range funcs {
-		for _, b := range f.Blocks {
-			for _, instr := range b.Instrs {
-				if c, ok := instr.(*ssa.Call); ok && !c.Call.IsInvoke() && c.Call.StaticCallee() == fn {
-					calls = append(calls, c)
-				}
-			}
-		}
-	}
-	stores, fieldCalls, ok := e.tableCalls(fn)
-	if !ok {
-		return false
-	}
-	if len(calls)+stores+e.runnerStoresAs(fn, true) != uses {
-		return false // used as a value, in a goroutine or a defer, or run before another runner
-	}
-	calls = append(calls, fieldCalls...)
-	chain[fn] = true
-	defer delete(chain, fn)
-	for _, c := range calls {
-		if !successTail(c) || !isMain(c.Parent()) && !e.successEndsProcessVia(c.Parent(), chain) {
-			return false
-		}
-	}
-	return true
-}
-
-// successTail reports whether every path from call on which the call's
-// error result is nil (or not tested) reaches a return or a panic of the
-// caller without a call, a channel operation or coming back round a loop.
-func successTail(call *ssa.Call) bool {
-	errs := errorResult(call)
-	onPath := map[*ssa.BasicBlock]bool{call.Block(): true}
-	var walk func(b *ssa.BasicBlock, from int) bool
-	walk = func(b *ssa.BasicBlock, from int) bool {
-		for _, instr := range b.Instrs[from:] {
-			switch in := instr.(type) {
-			case *ssa.Return, *ssa.Panic:
-				return true
-			case ssa.CallInstruction, *ssa.Send, *ssa.Select:
-				return false // more work before the end
-			case *ssa.UnOp:
-				if in.Op == token.ARROW {
-					return false
-				}
-			case *ssa.If:
-				tested := nilOnEdge(in.Cond, errs, true) || nilOnEdge(in.Cond, errs, false)
-				for i, s := range b.Succs {
-					if tested && !nilOnEdge(in.Cond, errs, i == 0) {
-						continue // the call failed on this edge
-					}
-					if onPath[s] {
-						return false
-					}
-					onPath[s] = true
-					ok := walk(s, 0)
-					delete(onPath, s)
-					if !ok {
-						return false
-					}
-				}
-				return true
-			}
-		}
-		for _, s := range b.Succs {
-			if onPath[s] {
-				return false
-			}
-			onPath[s] = true
-			ok := walk(s, 0)
-			delete(onPath, s)
-			if !ok {
-				return false
-			}
-		}
-		return true
-	}
-	return walk(call.Block(), indexOf(call.Block(), call)+1)
-}
-
 // errorHandedOn reports whether fn, a declared function that returns an
 // error and that no other package can call (unexported, or of package
 // main; a method with an unexported name that no interface call of the
@@ -238,7 +121,7 @@ func (e *engine) errorHandedOn(fn *ssa.Function, chain map[*ssa.Function]bool) b
 		return false // a field its value is read from goes elsewhere
 	}
 	calls = append(calls, fieldCalls...)
-	if len(calls) == 0 || len(calls)-len(fieldCalls)+stores+e.runnerStores(fn)+e.boundRunners(fn, false) != uses {
+	if len(calls) == 0 || len(calls)-len(fieldCalls)+stores+e.runnerStores(fn)+e.boundRunners(fn) != uses {
 		return false // used as a value, in a goroutine or a defer
 	}
 	chain[fn] = true
@@ -386,11 +269,7 @@ func refsOf(v ssa.Value) []ssa.Instruction {
 // as the function that a command-line framework runs for a command
 // (resource.RunsCommand: cobra's RunE, ...). The framework returns that
 // error to main, which exits: a failing return ends the process.
-func (e *engine) runsCommand(fn *ssa.Function) bool { return e.runsCommandAs(fn, false) }
-
-// runsCommandAs is runsCommand; with last, every field fn is stored in is
-// one after which the framework returns to main (resource.EndsCommandRun).
-func (e *engine) runsCommandAs(fn *ssa.Function, last bool) bool {
+func (e *engine) runsCommand(fn *ssa.Function) bool {
 	results := fn.Signature.Results()
 	if fn.Pkg == nil || results.Len() == 0 || !isError(results.At(results.Len()-1).Type()) {
 		return false
@@ -403,13 +282,13 @@ func (e *engine) runsCommandAs(fn *ssa.Function, last bool) bool {
 		// as a command's runner.
 		uses := 0
 		for _, r := range *fn.Referrers() {
-			if registersRunner(r, fn, last) {
+			if registersRunner(r, fn) {
 				uses++ // a literal that captures nothing, given as it is
 				continue
 			}
 			if st, isStore := r.(*ssa.Store); isStore && st.Val == fn {
 				// A literal that captures nothing is stored as it is.
-				if !runnerField(st.Addr, last) {
+				if !runnerField(st.Addr) {
 					return false
 				}
 				uses++
@@ -419,7 +298,7 @@ func (e *engine) runsCommandAs(fn *ssa.Function, last bool) bool {
 			if mc, isClosure := r.(*ssa.MakeClosure); isClosure && mc.Fn == fn {
 				v, ok = mc, true
 			}
-			if !ok || !storedOnlyAsRunner(v, last) {
+			if !ok || !storedOnlyAsRunner(v) {
 				return false
 			}
 			uses++
@@ -436,13 +315,13 @@ func (e *engine) runsCommandAs(fn *ssa.Function, last bool) bool {
 	}
 	// A named function: every use is a store as a command's runner, or a
 	// method value made of it (`cmd.Action(c.editAction)`) used only so.
-	return e.runnerStoresAs(fn, last)+e.boundRunners(fn, last) == uses
+	return e.runnerStores(fn)+e.boundRunners(fn) == uses
 }
 
 // boundRunners counts the method values of the declared method fn
 // (`c.editAction`, a closure of its bound wrapper) that are used only as
 // a command's runner (storedOnlyAsRunner).
-func (e *engine) boundRunners(fn *ssa.Function, last bool) int {
+func (e *engine) boundRunners(fn *ssa.Function) int {
 	if fn.Signature.Recv() == nil || fn.Object() == nil {
 		return 0
 	}
@@ -459,7 +338,7 @@ func (e *engine) boundRunners(fn *ssa.Function, last bool) int {
 				if !ok || bound == fn || bound.Object() != fn.Object() || bound.Signature.Recv() != nil || len(mc.Bindings) != 1 {
 					continue
 				}
-				if storedOnlyAsRunner(mc, last) {
+				if storedOnlyAsRunner(mc) {
 					n++
 				}
 			}
@@ -470,11 +349,10 @@ func (e *engine) boundRunners(fn *ssa.Function, last bool) int {
 
 // registersRunner reports whether instr is a call of a method that
 // registers a command's runner (resource.RegistersCommand: fisk's and
-// kingpin's Action) with v as the runner. Such a runner is never known
-// to be the command's last (with last, false).
-func registersRunner(instr ssa.Instruction, v ssa.Value, last bool) bool {
+// kingpin's Action) with v as the runner.
+func registersRunner(instr ssa.Instruction, v ssa.Value) bool {
 	c, ok := instr.(*ssa.Call)
-	if last || !ok || c.Call.IsInvoke() || len(c.Call.Args) != 2 || c.Call.Args[1] != v || c.Call.Args[0] == v {
+	if !ok || c.Call.IsInvoke() || len(c.Call.Args) != 2 || c.Call.Args[1] != v || c.Call.Args[0] == v {
 		return false
 	}
 	return resource.RegistersCommand(ssanav.CalleeFunc(&c.Call))
@@ -483,9 +361,7 @@ func registersRunner(instr ssa.Instruction, v ssa.Value, last bool) bool {
 // runnerStores counts the stores of the declared function fn into a
 // command's runner field (resource.RunsCommand), in the package's
 // functions and its initialisers.
-func (e *engine) runnerStores(fn *ssa.Function) int { return e.runnerStoresAs(fn, false) }
-
-func (e *engine) runnerStoresAs(fn *ssa.Function, last bool) int {
+func (e *engine) runnerStores(fn *ssa.Function) int {
 	if !slices.ContainsFunc(fn.Pkg.Pkg.Imports(), func(p *types.Package) bool { return resource.CommandPackage(p.Path()) }) {
 		return 0
 	}
@@ -501,8 +377,8 @@ func (e *engine) runnerStoresAs(fn *ssa.Function, last bool) int {
 				if c, ok := instr.(*ssa.Call); ok && len(c.Call.Args) == 2 {
 					// Given to a method that registers it (`cmd.Action(run)`).
 					arg := c.Call.Args[1]
-					if ct, isChange := arg.(*ssa.ChangeType); isChange && ct.X == fn && registersRunner(c, ct, last) ||
-						arg == fn && registersRunner(c, fn, last) {
+					if ct, isChange := arg.(*ssa.ChangeType); isChange && ct.X == fn && registersRunner(c, ct) ||
+						arg == fn && registersRunner(c, fn) {
 						stores++
 					}
 					continue
@@ -518,7 +394,7 @@ func (e *engine) runnerStoresAs(fn *ssa.Function, last bool) int {
 				case *ssa.MakeInterface:
 					val = v.X // into a field of interface type (urfave/cli v1's Action)
 				}
-				if val == fn && runnerField(st.Addr, last) {
+				if val == fn && runnerField(st.Addr) {
 					stores++
 				}
 			}
@@ -530,7 +406,7 @@ func (e *engine) runnerStoresAs(fn *ssa.Function, last bool) int {
 // storedOnlyAsRunner reports whether every use of the function value v
 // (through changes of its named type) stores it into a command's runner
 // field.
-func storedOnlyAsRunner(v ssa.Value, last bool) bool {
+func storedOnlyAsRunner(v ssa.Value) bool {
 	refs := v.Referrers()
 	if refs == nil || len(*refs) == 0 {
 		return false
@@ -538,15 +414,15 @@ func storedOnlyAsRunner(v ssa.Value, last bool) bool {
 	for _, r := range *refs {
 		switch r := r.(type) {
 		case *ssa.Store:
-			if r.Val != v || !runnerField(r.Addr, last) {
+			if r.Val != v || !runnerField(r.Addr) {
 				return false
 			}
 		case *ssa.ChangeType, *ssa.MakeInterface:
-			if !storedOnlyAsRunner(r.(ssa.Value), last) {
+			if !storedOnlyAsRunner(r.(ssa.Value)) {
 				return false
 			}
 		case *ssa.Call:
-			if !registersRunner(r, v, last) {
+			if !registersRunner(r, v) {
 				return false
 			}
 		default:
@@ -557,16 +433,13 @@ func storedOnlyAsRunner(v ssa.Value, last bool) bool {
 }
 
 // runnerField reports whether addr is the address of a command's runner
-// field (resource.RunsCommand; with last, resource.EndsCommandRun).
-func runnerField(addr ssa.Value, last bool) bool {
+// field (resource.RunsCommand).
+func runnerField(addr ssa.Value) bool {
 	fa, ok := addr.(*ssa.FieldAddr)
 	if !ok {
 		return false
 	}
 	owner, field, ok := ssanav.Field(fa)
-	if last {
-		return ok && resource.EndsCommandRun(owner, field)
-	}
 	return ok && resource.RunsCommand(owner, field)
 }
 
