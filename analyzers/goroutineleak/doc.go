@@ -366,7 +366,10 @@
 //     process by design: never reported. A goroutine that never ends
 //     (`noexit`, `rangenoclose`, `nopartner`) is not reported either when the
 //     function starting it runs once for the process (only `main`, `init`,
-//     a `sync.Once` function or a function that waits for the process's
+//     a `sync.Once` function, a command-line command's action (fisk's or
+//     kingpin's `Action`, cobra's `Run`/`RunE`, urfave/cli's `Action`, by
+//     full name: the framework runs the one command the arguments select)
+//     or a function that waits for the process's
 //     signals, blocking on a channel it gave `signal.Notify`, reach it, not
 //     through a `go` statement, an endless loop or a loop of the function
 //     waiting for signals), or starts it only under a test of a package-level
@@ -383,7 +386,12 @@
 //   - A goroutine that never ends (`noexit`, `rangenoclose`) is the design
 //     of what starts it, not a leak, when it lives exactly as long as
 //     something that itself lives on: its starter never returns once it has
-//     started it (and does not start it in a loop); or it serves the value
+//     started it (and does not start it in a loop): every path from the `go`
+//     statement loops or blocks for ever or ends the process (`os.Exit`,
+//     `log.Fatal`, a function of the package that ends with one, such as
+//     an interactive screen's clean exit), counting `http.Server.Serve`
+//     and the other servers' `Serve` and `ListenAndServe`, which always
+//     return a non-nil error, as failing; or it serves the value
 //     its starter returns (the receiver or an argument of the `go` call, or
 //     a variable the goroutine captures, or one both the goroutine and the
 //     returned closure capture) and that value has no way to be stopped: no

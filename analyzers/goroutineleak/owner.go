@@ -1,10 +1,12 @@
 package goroutineleak
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
 	"maps"
 
+	"github.com/leakvet/leakvet/analyzers/internal/errpath"
 	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/ssa"
 )
@@ -149,12 +151,14 @@ func (m *model) starterStays(g *ssa.Go) bool {
 		if m.blocks(in) {
 			return true
 		}
-		switch in.(type) {
-		case *ssa.Return, *ssa.Panic:
+		switch in := in.(type) {
+		case *ssa.Return:
 			return false
+		case *ssa.Panic:
+			return exitPanic(in)
 		}
 	}
-	_, succs := m.step(b)
+	_, succs := m.stayStep(b)
 	seen := map[*ssa.BasicBlock]bool{b: true}
 	work := append([]*ssa.BasicBlock(nil), succs...)
 	for len(work) > 0 {
@@ -164,22 +168,112 @@ func (m *model) starterStays(g *ssa.Go) bool {
 			continue
 		}
 		seen[x] = true
-		n, next := m.step(x)
+		n, next := m.stayStep(x)
 		switch in := x.Instrs[n-1].(type) {
 		case *ssa.Return:
 			return false
 		case *ssa.Panic:
-			if !syntheticPanic(in) {
+			if !syntheticPanic(in) && !exitPanic(in) {
 				return false
 			}
 		case ssa.CallInstruction:
-			if callee := in.Common().StaticCallee(); m.known[callee] && m.canEnd[callee] && !m.canReturn[callee] {
+			if callee := in.Common().StaticCallee(); m.known[callee] && m.canEnd[callee] && !m.canReturn[callee] && !m.endsProcess(callee, 0) {
 				return false // it can panic out of the starter
 			}
 		}
 		work = append(work, next...)
 	}
 	return true
+}
+
+// stayStep is step for starterStays: a branch on an error that is never
+// nil (http.Server.Serve's, by package errpath's table) goes only where it
+// is non-nil, since the server returns only when it stops.
+func (m *model) stayStep(b *ssa.BasicBlock) (int, []*ssa.BasicBlock) {
+	n, succs := m.step(b)
+	if in, ok := b.Instrs[n-1].(*ssa.If); ok && len(succs) == 2 {
+		if dead := alwaysFailsBranch(in.Cond); dead >= 0 {
+			return n, []*ssa.BasicBlock{b.Succs[1-dead]}
+		}
+	}
+	return n, succs
+}
+
+// alwaysFailsBranch returns which successor (0 or 1) of an If comparing
+// an error with nil cannot be taken because the error is non-nil by
+// construction (package errpath), or -1.
+func alwaysFailsBranch(cond ssa.Value) int {
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
+		return -1
+	}
+	x, y := bin.X, bin.Y
+	if c, ok := x.(*ssa.Const); ok && c.IsNil() {
+		x, y = y, x
+	}
+	if c, ok := y.(*ssa.Const); !ok || !c.IsNil() || !isErrorType(x.Type()) || !errpath.IsNonNil(x) {
+		return -1
+	}
+	if bin.Op == token.EQL {
+		return 0 // "err == nil" is never true
+	}
+	return 1
+}
+
+func isErrorType(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// exitPanic reports whether p is the panic the SSA form places after a
+// call that never returns and ends the process, the goroutine or (in a
+// helper that always fails) by a panic: lazyssa cuts these calls
+// (noreturn's Exits), so the path ends there rather than returning.
+func exitPanic(p *ssa.Panic) bool {
+	mi, ok := p.X.(*ssa.MakeInterface)
+	if !ok {
+		return false
+	}
+	c, ok := mi.X.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.String || constant.StringVal(c.Value) != "noreturn" {
+		return false
+	}
+	// Call, then the MakeInterface of the constant, then the panic.
+	instrs := p.Block().Instrs
+	for i, in := range instrs {
+		if in == p && i > 1 && instrs[i-1] == mi {
+			_, isCall := instrs[i-2].(*ssa.Call)
+			return isCall
+		}
+	}
+	return false
+}
+
+// endsProcess reports whether every way fn, a function of the package,
+// ends is a call that never returns and that the SSA form follows with
+// its own panic (os.Exit, log.Fatal, or a function of the package that
+// does the same, such as a clean-up that ends with os.Exit): no return,
+// no panic of its own.
+func (m *model) endsProcess(fn *ssa.Function, depth int) bool {
+	if depth > 4 || fn.Recover != nil || len(fn.Blocks) == 0 {
+		return false
+	}
+	ok := true
+	m.walk(fn, func(b *ssa.BasicBlock, n int) {
+		if !ok || n == 0 {
+			return
+		}
+		switch in := b.Instrs[n-1].(type) {
+		case *ssa.Return:
+			ok = false
+		case *ssa.Panic:
+			ok = exitPanic(in)
+		case *ssa.Call:
+			if callee := in.Common().StaticCallee(); m.known[callee] && m.canEnd[callee] && !m.canReturn[callee] {
+				ok = m.endsProcess(callee, depth+1)
+			}
+		}
+	})
+	return ok
 }
 
 // inCycle reports whether control can come back to b from its successors.

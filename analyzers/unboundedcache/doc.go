@@ -154,7 +154,11 @@
 // `time.Month`; structs and arrays of those whose combined domain stays
 // within 2^16 values, so a `[16]byte` UUID is not small); `reflect.Type`
 // and other type descriptions, and struct keys that include one
-// (memoisation per type); `h % n` and `h & mask`
+// (memoisation per type); a field of a local struct made whole only by
+// literals whose value for that field is bounded (`c := Command{Name:
+// "completion", Long: help}; m[c.Name] = c`: the field holds what the
+// literals give it and what later partial assignments may put in the
+// value, not what its other fields hold); `h % n` and `h & mask`
 // with a constant; a `netip.Addr`'s `Prefix(n)` with a constant `n` of
 // at most 16 bits; an element of a package-level table; a name that
 // `time.LoadLocation` accepted (stored only where its error is nil: the

@@ -143,7 +143,10 @@ func (c *checker) classifyExpr(n *fnode, e ast.Expr, en *env, depth int) class {
 	case *ast.Ident:
 		return c.classifyIdent(n, x, en, depth)
 	case *ast.SelectorExpr:
-		if c.info.Selections[x] != nil {
+		if sel := c.info.Selections[x]; sel != nil {
+			if cl, ok := c.literalField(x, sel, en, depth); ok {
+				return cl
+			}
 			return notFresh(c.classify(n, x.X, en, depth+1))
 		}
 		return c.classifyIdent(n, x.Sel, en, depth)
@@ -667,4 +670,80 @@ func enumSize(n *types.Named) int {
 		count++
 	}
 	return count
+}
+
+// literalField judges a field read from a local struct value that is made
+// whole only by composite literals (cmd := Command{Name: "completion",
+// Long: fmt.Sprint(input)}): the field holds what each literal gives it
+// (the zero value where a literal leaves it out) or what a later partial
+// assignment (cmd.Long = v, f(&cmd), a pointer method) may put anywhere
+// in it, not whatever the literal's other fields hold. ok is false when
+// some definition is not a literal (a copy, a call's result, a range
+// variable): the whole value is judged then.
+func (c *checker) literalField(x *ast.SelectorExpr, sel *types.Selection, en *env, depth int) (class, bool) {
+	if sel.Kind() != types.FieldVal || len(sel.Index()) != 1 {
+		return class{}, false
+	}
+	id, ok := ast.Unparen(x.X).(*ast.Ident)
+	if !ok {
+		return class{}, false
+	}
+	v, ok := c.objOf(id).(*types.Var)
+	if !ok || !c.isLocal(v) {
+		return class{}, false
+	}
+	if _, isParam := c.paramOf[v]; isParam {
+		return class{}, false
+	}
+	if _, ok := v.Type().Underlying().(*types.Struct); !ok {
+		return class{}, false
+	}
+	defs := c.defs[v]
+	out := class{level: boundedDomain}
+	whole := false
+	for _, d := range defs {
+		var dc class
+		switch {
+		case d.rangeOf != nil:
+			return class{}, false
+		case d.partial:
+			dc = notFresh(c.classify(d.node, d.value, en, depth+1))
+		default:
+			lit, ok := ast.Unparen(d.value).(*ast.CompositeLit)
+			if !ok {
+				return class{}, false
+			}
+			whole = true
+			dc = class{level: boundedDomain} // the zero value
+			if val := fieldValue(lit, sel.Obj().Name(), sel.Index()[0]); val != nil {
+				dc = c.classify(d.node, val, en, depth+1)
+			}
+		}
+		out = union(out, dc)
+		if out.level == unboundedDomain && !out.fresh {
+			break
+		}
+	}
+	if !whole {
+		return class{}, false
+	}
+	return out, true
+}
+
+// fieldValue returns the expression a struct literal gives the field
+// (by name, or by position i in an unkeyed literal), or nil when it leaves
+// the field out.
+func fieldValue(lit *ast.CompositeLit, name string, i int) ast.Expr {
+	for j, el := range lit.Elts {
+		if kv, ok := el.(*ast.KeyValueExpr); ok {
+			if k, ok := kv.Key.(*ast.Ident); ok && k.Name == name {
+				return kv.Value
+			}
+			continue
+		}
+		if j == i {
+			return el
+		}
+	}
+	return nil
 }

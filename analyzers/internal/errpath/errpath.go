@@ -46,6 +46,16 @@ const (
 var alwaysFails = map[string]string{
 	"errors.New": "returns a new *errorString",
 	"fmt.Errorf": "returns a new error value whatever its operands (with no %w, a *fmt.wrapError or an errorString)",
+	// The servers return only when they stop, and then with the reason
+	// (http.ErrServerClosed after Shutdown or Close).
+	"net/http.Serve":                       "documented: Serve always returns a non-nil error",
+	"net/http.ServeTLS":                    "documented: ServeTLS always returns a non-nil error",
+	"net/http.ListenAndServe":              "documented: ListenAndServe always returns a non-nil error",
+	"net/http.ListenAndServeTLS":           "runs (*Server).ListenAndServeTLS, which always returns a non-nil error",
+	"(*net/http.Server).Serve":             "documented: Serve always returns a non-nil error",
+	"(*net/http.Server).ServeTLS":          "documented: ServeTLS always returns a non-nil error",
+	"(*net/http.Server).ListenAndServe":    "documented: ListenAndServe always returns a non-nil error",
+	"(*net/http.Server).ListenAndServeTLS": "documented: ListenAndServeTLS always returns a non-nil error",
 }
 
 // neverFails lists, by full name, functions and methods whose error

@@ -7,8 +7,11 @@
 // sync.OnceFunc/OnceValue(s) made in an initialiser, a flag.Value's Set,
 // a function that waits for the process's signals (it registers a channel
 // of its own with signal.Notify and receives from it: the process's main
-// loop, whoever calls it), and what only these reach by plain calls
-// outside the loops of a function waiting for signals.
+// loop, whoever calls it), the action of a command-line command given
+// to a framework that runs the one command the process's arguments select
+// (knowledge table: fisk's and kingpin's Action, cobra's Run fields), and
+// what only these reach by plain calls outside the loops of a function
+// waiting for signals.
 //
 // Run time is what code the package cannot see can start, any number of
 // times: the entry points of package entrypoints (exported functions and
@@ -70,6 +73,10 @@ const (
 	Local
 	// Once: run by a once-per-process runner.
 	Once
+	// Action: a command-line command's action (commandActions,
+	// commandActionFields): the framework runs the selected command's
+	// once per process.
+	Action
 )
 
 // node is a function of the package: a declaration, a literal, or the
@@ -82,6 +89,7 @@ type node struct {
 	isInit  bool       // start-up by itself
 	root    bool       // main, or a function passed by name to a once runner
 	waits   bool       // waits for the process's signals: start-up, never run time
+	action  bool       // a command's action: start-up, never run time
 	loops   []ast.Node // a waiting function's loops, which repeat per signal
 	calls   []call
 	callers int
@@ -112,6 +120,9 @@ type Lifespan struct {
 	escaped  map[*types.Func]bool
 	onceRefs map[*types.Func]bool
 	once     map[*ast.CallExpr]bool
+	// actionRefs are the declared functions given by name as a command's
+	// action.
+	actionRefs map[*types.Func]bool
 }
 
 // Once reports whether a function (an *ast.FuncDecl or *ast.FuncLit of a
@@ -213,6 +224,8 @@ func run(pass *analysis.Pass) (any, error) {
 		escaped:  map[*types.Func]bool{},
 		onceRefs: map[*types.Func]bool{},
 		once:     map[*ast.CallExpr]bool{},
+
+		actionRefs: map[*types.Func]bool{},
 	}
 	return l, nil
 }
@@ -277,6 +290,7 @@ func (l *Lifespan) collect() {
 				fn = &node{syntax: n, parent: cur}
 				fn.lit = l.litKind(n, cur, stack)
 				fn.isInit = fn.lit == Once
+				fn.action = fn.lit == Action
 				fn.waits, fn.loops = l.waitsForSignal(n.Body)
 				cur.lits = append(cur.lits, fn)
 			case *ast.CallExpr:
@@ -315,15 +329,24 @@ func (l *Lifespan) litKind(lit *ast.FuncLit, parent *node, stack []ast.Node) Lit
 			return Later // http.HandlerFunc(func...) and the like
 		case l.isOnceCall(parent, p):
 			return Once
+		case l.isActionArg(p, lit):
+			return Action
 		case l.entries.RunsLater(lit) || l.entries.HandlerLit(lit):
 			return Later
 		}
 		return Callback
+	case *ast.KeyValueExpr:
+		if p.Value == lit && len(stack) >= 3 && l.isActionKey(stack[len(stack)-3], p) {
+			return Action
+		}
 	case *ast.AssignStmt:
 		if len(p.Lhs) == len(p.Rhs) {
 			for i, r := range p.Rhs {
 				if r != lit {
 					continue
+				}
+				if l.isActionField(p.Lhs[i]) {
+					return Action
 				}
 				if id, ok := ast.Unparen(p.Lhs[i]).(*ast.Ident); ok {
 					if v, ok := info.ObjectOf(id).(*types.Var); ok && l.isLocal(v) {
@@ -469,6 +492,10 @@ func (l *Lifespan) visitFuncRef(id *ast.Ident, stack []ast.Node) {
 		i--
 	}
 done:
+	if i >= 0 && l.actionRef(stack, i, expr) {
+		l.actionRefs[fn] = true
+		return
+	}
 	if i >= 0 {
 		if c, ok := stack[i].(*ast.CallExpr); ok {
 			if c.Fun == expr {
@@ -491,6 +518,88 @@ done:
 		}
 	}
 	l.escaped[fn] = true
+}
+
+// isActionArg reports whether a function argument of a call is the
+// action of a command-line command (commandActions).
+func (l *Lifespan) isActionArg(c *ast.CallExpr, arg ast.Node) bool {
+	fn, ok := typeutil.Callee(l.pass.TypesInfo, c).(*types.Func)
+	if !ok {
+		return false
+	}
+	name := fn.Origin().FullName()
+	for _, a := range commandActions {
+		if a.Func == name && a.Param < len(c.Args) && ast.Unparen(c.Args[a.Param]) == arg {
+			return true
+		}
+	}
+	return false
+}
+
+// isActionKey reports whether a key-value element of a composite literal
+// sets a field of commandActionFields (cobra.Command{RunE: ...}).
+func (l *Lifespan) isActionKey(lit ast.Node, kv *ast.KeyValueExpr) bool {
+	cl, ok := lit.(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	key, ok := kv.Key.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	t := l.pass.TypesInfo.TypeOf(cl)
+	if t == nil {
+		return false
+	}
+	return actionField(t, key.Name)
+}
+
+// isActionField reports whether an assigned expression is a field of
+// commandActionFields (cmd.RunE = ...).
+func (l *Lifespan) isActionField(e ast.Expr) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	s := l.pass.TypesInfo.Selections[sel]
+	if s == nil || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
+		return false
+	}
+	return actionField(s.Recv(), sel.Sel.Name)
+}
+
+// actionField reports whether field name of struct type t (or *t) holds a
+// command's action.
+func actionField(t types.Type, name string) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	_, ok = commandActionFields[n.Obj().Pkg().Path()+"."+n.Obj().Name()+"."+name]
+	return ok
+}
+
+// actionRef reports whether a function mentioned by name (expr, whose
+// parent is stack[i]) is given as a command's action.
+func (l *Lifespan) actionRef(stack []ast.Node, i int, expr ast.Node) bool {
+	switch p := stack[i].(type) {
+	case *ast.CallExpr:
+		return p.Fun != expr && l.isActionArg(p, expr)
+	case *ast.KeyValueExpr:
+		return p.Value == expr && i > 0 && l.isActionKey(stack[i-1], p)
+	case *ast.AssignStmt:
+		if len(p.Lhs) == len(p.Rhs) {
+			for j, r := range p.Rhs {
+				if r == expr {
+					return l.isActionField(p.Lhs[j])
+				}
+			}
+		}
+	}
+	return false
 }
 
 // directCallee reports whether an identifier (on top of the stack) is the
@@ -524,8 +633,13 @@ func (l *Lifespan) solve() {
 	}
 	mainPkg := l.pass.Pkg.Name() == "main"
 	var work []*node
+	for _, n := range l.order {
+		if n.obj != nil && l.actionRefs[n.obj] && !l.escaped[n.obj] {
+			n.action = true
+		}
+	}
 	mark := func(n *node) {
-		if n != nil && !n.runtime && !n.isInit && !n.waits {
+		if n != nil && !n.runtime && !n.isInit && !n.waits && !n.action {
 			n.runtime = true
 			work = append(work, n)
 		}
@@ -568,7 +682,7 @@ func (l *Lifespan) solve() {
 	}
 	for _, n := range l.order {
 		switch {
-		case n.isInit, n.waits:
+		case n.isInit, n.waits, n.action:
 			smark(n)
 		case n.obj != nil && (l.onceRefs[n.obj] || mainPkg && n.obj.Name() == "main" && n.syntax.(*ast.FuncDecl).Recv == nil):
 			n.root = true

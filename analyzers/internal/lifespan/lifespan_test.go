@@ -37,5 +37,5 @@ var probe = &analysis.Analyzer{
 }
 
 func TestLifespan(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), probe, "life", "lib", "signals")
+	analysistest.Run(t, analysistest.TestData(), probe, "life", "lib", "signals", "actions")
 }

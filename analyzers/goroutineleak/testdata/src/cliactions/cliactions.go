@@ -1,8 +1,9 @@
 // Package cliactions: workers started by the action of a command-line
 // framework's command (fisk's Action). The action's error ends the
 // program, so a worker left waiting on a failing return goes with the
-// process; one left on a successful return, or by a function others call
-// and go on after, still leaks.
+// process; an action runs once per process, so what it leaves on a
+// successful return is bounded too. One left by a function others call
+// and go on after still leaks.
 package cliactions
 
 import (
@@ -48,8 +49,9 @@ func (c *benchCmd) requestAction(_ *fisk.ParseContext) error {
 	return nil
 }
 
-// publishAction returns successfully without closing trigger when no
-// client is wanted: the run goes on to the next action.
+// publishAction returns successfully without closing trigger after the
+// fifth client: the action runs once per process, so its workers are a
+// bounded set that goes with the process.
 func (c *benchCmd) publishAction(_ *fisk.ParseContext) error {
 	trigger := make(chan struct{})
 	for i := 0; i < c.clients; i++ {
@@ -57,7 +59,7 @@ func (c *benchCmd) publishAction(_ *fisk.ParseContext) error {
 		if err != nil {
 			return err
 		}
-		go func() { // want `goroutine never finishes: it receives from trigger until it is closed, and the caller can return at line 65 without closing it`
+		go func() {
 			<-trigger
 			fmt.Println(conn)
 		}()
@@ -77,7 +79,7 @@ func (c *benchCmd) Request() error {
 		if err != nil {
 			return fmt.Errorf("client number %d failed to connect: %w", i, err)
 		}
-		go func() { // want `goroutine never finishes: it receives from trigger until it is closed, and the caller can return at line 78 without closing it`
+		go func() { // want `goroutine never finishes: it receives from trigger until it is closed, and the caller can return at line 80 without closing it`
 			<-trigger
 			fmt.Println(conn)
 		}()
