@@ -41,6 +41,7 @@ import (
 	"sync"
 
 	"github.com/leakvet/leakvet/analyzers/internal/entrypoints"
+	"github.com/leakvet/leakvet/analyzers/internal/resource"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -73,8 +74,8 @@ const (
 	Local
 	// Once: run by a once-per-process runner.
 	Once
-	// Action: a command-line command's action (commandActions,
-	// commandActionFields): the framework runs the selected command's
+	// Action: a command-line command's action (resource.RegistersCommand,
+	// resource.RunsOncePerProcess): the framework runs the selected command's
 	// once per process.
 	Action
 )
@@ -521,23 +522,19 @@ done:
 }
 
 // isActionArg reports whether a function argument of a call is the
-// action of a command-line command (commandActions).
+// action of a command-line command (resource.RegistersCommand: the
+// framework's parse, called from main, runs the selected command's
+// actions once).
 func (l *Lifespan) isActionArg(c *ast.CallExpr, arg ast.Node) bool {
 	fn, ok := typeutil.Callee(l.pass.TypesInfo, c).(*types.Func)
-	if !ok {
+	if !ok || !resource.RegistersCommand(fn) {
 		return false
 	}
-	name := fn.Origin().FullName()
-	for _, a := range commandActions {
-		if a.Func == name && a.Param < len(c.Args) && ast.Unparen(c.Args[a.Param]) == arg {
-			return true
-		}
-	}
-	return false
+	return len(c.Args) == 1 && ast.Unparen(c.Args[0]) == arg
 }
 
 // isActionKey reports whether a key-value element of a composite literal
-// sets a field of commandActionFields (cobra.Command{RunE: ...}).
+// sets a field of resource.RunsOncePerProcess (cobra.Command{RunE: ...}).
 func (l *Lifespan) isActionKey(lit ast.Node, kv *ast.KeyValueExpr) bool {
 	cl, ok := lit.(*ast.CompositeLit)
 	if !ok {
@@ -555,7 +552,7 @@ func (l *Lifespan) isActionKey(lit ast.Node, kv *ast.KeyValueExpr) bool {
 }
 
 // isActionField reports whether an assigned expression is a field of
-// commandActionFields (cmd.RunE = ...).
+// resource.RunsOncePerProcess (cmd.RunE = ...).
 func (l *Lifespan) isActionField(e ast.Expr) bool {
 	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
 	if !ok {
@@ -569,17 +566,9 @@ func (l *Lifespan) isActionField(e ast.Expr) bool {
 }
 
 // actionField reports whether field name of struct type t (or *t) holds a
-// command's action.
+// command's action (resource.RunsOncePerProcess).
 func actionField(t types.Type, name string) bool {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return false
-	}
-	_, ok = commandActionFields[n.Obj().Pkg().Path()+"."+n.Obj().Name()+"."+name]
-	return ok
+	return resource.RunsOncePerProcess(t, name)
 }
 
 // actionRef reports whether a function mentioned by name (expr, whose

@@ -59,6 +59,37 @@ func RunsCommand(owner types.Type, field *types.Var) bool {
 	return ok
 }
 
+// commandHooks are the fields of command-line frameworks that hold a
+// function the framework runs for the selected command but whose result,
+// if any, does not reach main: like commandRunners, each runs once per
+// process (the framework's Execute or Run, called from main, runs the one
+// command the arguments select), but a failing one does not end it.
+var commandHooks = map[string]string{
+	"github.com/spf13/cobra.Command.Run":               "Execute runs the selected command's Run",
+	"github.com/spf13/cobra.Command.PreRun":            "Execute runs the selected command's PreRun",
+	"github.com/spf13/cobra.Command.PostRun":           "Execute runs the selected command's PostRun",
+	"github.com/spf13/cobra.Command.PersistentPreRun":  "Execute runs the nearest PersistentPreRun of the selected command",
+	"github.com/spf13/cobra.Command.PersistentPostRun": "Execute runs the nearest PersistentPostRun of the selected command",
+}
+
+// RunsOncePerProcess reports whether field name of the struct type t (or
+// *t) holds a function that a command-line framework runs for the
+// command the process's arguments select, once (commandRunners and
+// commandHooks).
+func RunsOncePerProcess(t types.Type, name string) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	key := n.Obj().Pkg().Path() + "." + n.Obj().Name() + "." + name
+	_, runner := commandRunners[key]
+	_, hook := commandHooks[key]
+	return runner || hook
+}
+
 // commandRegistrars are the methods of command-line frameworks that take
 // the function running a command (or the application) as their one
 // argument, rather than a field of a struct: kingpin and its fork fisk,
@@ -69,14 +100,15 @@ func RunsCommand(owner types.Type, field *types.Var) bool {
 // command's own), so none of them is known to be the last: a successful
 // return does not end the run. Keyed by types.Func.FullName.
 var commandRegistrars = map[string]string{
-	"(*github.com/choria-io/fisk.CmdClause).Action":          "Application.Parse runs the command's actions and returns the first error; MustParseWithUsage exits on it",
-	"(*github.com/choria-io/fisk.CmdClause).PreAction":       "the same, before the command's actions",
-	"(*github.com/choria-io/fisk.Application).Action":        "the same, for the application's own action",
-	"(*github.com/choria-io/fisk.Application).PreAction":     "the same, before the application's actions",
-	"(*github.com/alecthomas/kingpin/v2.CmdClause).Action":   "Application.Parse runs the command's actions and returns the first error; MustParse exits on it",
-	"(*github.com/alecthomas/kingpin/v2.Application).Action": "the same, for the application's own action",
-	"(*gopkg.in/alecthomas/kingpin.v2.CmdClause).Action":     "the same as github.com/alecthomas/kingpin/v2",
-	"(*gopkg.in/alecthomas/kingpin.v2.Application).Action":   "the same as github.com/alecthomas/kingpin/v2",
+	"(*github.com/choria-io/fisk.CmdClause).Action":           "Application.Parse runs the command's actions and returns the first error; MustParseWithUsage exits on it",
+	"(*github.com/choria-io/fisk.CmdClause).PreAction":        "the same, before the command's actions",
+	"(*github.com/choria-io/fisk.Application).Action":         "the same, for the application's own action",
+	"(*github.com/choria-io/fisk.Application).PreAction":      "the same, before the application's actions",
+	"(*github.com/alecthomas/kingpin/v2.CmdClause).Action":    "Application.Parse runs the command's actions and returns the first error; MustParse exits on it",
+	"(*github.com/alecthomas/kingpin/v2.Application).Action":  "the same, for the application's own action",
+	"(*github.com/alecthomas/kingpin/v2.CmdClause).PreAction": "the same, before the command's actions",
+	"(*gopkg.in/alecthomas/kingpin.v2.CmdClause).Action":      "the same as github.com/alecthomas/kingpin/v2",
+	"(*gopkg.in/alecthomas/kingpin.v2.Application).Action":    "the same as github.com/alecthomas/kingpin/v2",
 }
 
 // RegistersCommand reports whether a call of fn takes, as its argument,
