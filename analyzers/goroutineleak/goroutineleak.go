@@ -3,7 +3,6 @@ package goroutineleak
 import (
 	_ "embed"
 	"go/ast"
-	"go/types"
 	"reflect"
 	"sort"
 	"strings"
@@ -70,7 +69,7 @@ func runFacts(pass *analysis.Pass) (any, error) {
 		return res, nil
 	}
 	exportSetsFacts(pass)
-	if !startsGoroutines(pass.TypesInfo, pass.Files) && !exportsChannelFunc(pass) {
+	if !startsGoroutines(pass.Files) && !exportsChannelFunc(pass) {
 		return res, nil
 	}
 	modelOf(pass, pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program)).exportFacts()
@@ -92,7 +91,7 @@ func reportFindings(pass, factsPass *analysis.Pass) (any, error) {
 	for _, d := range pass.ResultOf[locks.Findings].(*locks.Result).Findings {
 		report.Report(pass, d)
 	}
-	if !startsGoroutines(pass.TypesInfo, pass.Files) {
+	if !startsGoroutines(pass.Files) {
 		return nil, nil
 	}
 	m := modelOf(factsPass, pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program))
@@ -134,11 +133,11 @@ func reportFindings(pass, factsPass *analysis.Pass) (any, error) {
 
 // startsGoroutines is the cheap gate: a package without a go statement
 // cannot leak a goroutine of its own, and its SSA is never built.
-func startsGoroutines(info *types.Info, files []*ast.File) bool {
+func startsGoroutines(files []*ast.File) bool {
 	found := false
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
-			if found || lifespan.DataLiteral(info, n) {
+			if found {
 				return false
 			}
 			_, isGo := n.(*ast.GoStmt)
