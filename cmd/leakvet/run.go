@@ -4,6 +4,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"go/types"
 	"io"
 	"os"
@@ -275,7 +278,7 @@ func reanalyse(patterns []string, opts options) ([]finding, []string, error) {
 // rest, and the errors as one clear error (loadErr). err is for a failure
 // that leaves nothing to analyse.
 func load(patterns []string, opts options) (pkgs []*packages.Package, loadErr, err error) {
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: opts.tests}
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: opts.tests, ParseFile: parseFile}
 	if opts.tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + opts.tags}
 	}
@@ -332,6 +335,15 @@ func load(patterns []string, opts options) (pkgs []*packages.Package, loadErr, e
 		loadErr = errors.New(msg)
 	}
 	return pkgs, loadErr, nil
+}
+
+// parseFile parses a file as go/packages does by default, without
+// resolving identifiers to ast.Objects: the type checker and every check
+// resolve names through types.Info, and the objects, the scopes and the
+// unresolved lists of every file of every package, dependencies and the
+// standard library included, would stay live until the run ends.
+func parseFile(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
+	return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
 }
 
 // checkResources checks the user-defined resources against every loaded

@@ -106,7 +106,13 @@ func (p *Program) build() {
 	// forever is left as it is for the goroutine model to judge.
 	prog.SetNoReturn(p.noReturn.Exits)
 	createImports(prog, pass.Pkg, pass.TypesInfo)
-	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	info := pass.TypesInfo
+	if order := withoutDataTables(info); len(order) < len(info.InitOrder) {
+		withOrder := *info
+		withOrder.InitOrder = order
+		info = &withOrder
+	}
+	pkg := prog.CreatePackage(pass.Pkg, pass.Files, info, false)
 	pkg.Build()
 
 	var funcs []*ssa.Function
@@ -133,6 +139,91 @@ func (p *Program) build() {
 		}
 	}
 	p.pkg, p.funcs = pkg, funcs
+}
+
+// withoutDataTables returns info.InitOrder without the initializers that
+// only fill a package variable with a table of plain data (see
+// dataTable): building them makes a store for every element in the
+// package initializer, and a table of thousands of numbers (a
+// compression library's, a character set's) costs more to build than
+// the rest of its package. No check reads them: the checks look in the
+// initializer for calls, for functions used as values and for what
+// goroutines, locks and resources flow through, and a table of constants
+// holds none of them. The variables themselves are still members of the
+// package; only their initial stores are left out.
+func withoutDataTables(info *types.Info) []*types.Initializer {
+	order := info.InitOrder
+	for i, init := range order {
+		if len(init.Lhs) == 1 && dataTable(info, init.Rhs) {
+			kept := slices.Clone(order[:i])
+			for _, init := range order[i+1:] {
+				if len(init.Lhs) != 1 || !dataTable(info, init.Rhs) {
+					kept = append(kept, init)
+				}
+			}
+			return kept
+		}
+	}
+	return order
+}
+
+// dataTable reports whether e is a composite literal of plain data, or
+// its address: arrays, slices and structs (or pointers to them) of
+// booleans, numbers and strings, whose elements are constants or such
+// literals. Nothing in it calls, refers to a function, or makes a map,
+// a channel or an interface value.
+func dataTable(info *types.Info, e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok || !plainData(info.TypeOf(lit), 0) {
+		return false
+	}
+	t := info.TypeOf(lit).Underlying()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem().Underlying() // an element's &T elided
+	}
+	_, isStruct := t.(*types.Struct)
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if !isStruct && info.Types[kv.Key].Value == nil {
+				return false // an array or slice index is a constant
+			}
+			elt = kv.Value
+		}
+		if info.Types[elt].Value == nil && !dataTable(info, elt) {
+			return false
+		}
+	}
+	return true
+}
+
+// plainData reports whether values of type t hold only booleans, numbers
+// and strings, in arrays, slices, structs and pointers to them.
+func plainData(t types.Type, depth int) bool {
+	if t == nil || depth > 8 {
+		return false
+	}
+	switch t := t.Underlying().(type) {
+	case *types.Basic:
+		return t.Info()&(types.IsBoolean|types.IsNumeric|types.IsString) != 0
+	case *types.Array:
+		return plainData(t.Elem(), depth+1)
+	case *types.Slice:
+		return plainData(t.Elem(), depth+1)
+	case *types.Pointer:
+		return plainData(t.Elem(), depth+1)
+	case *types.Struct:
+		for i := range t.NumFields() {
+			if !plainData(t.Field(i).Type(), depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // createImports creates the SSA packages of pkg's imports that building
