@@ -851,6 +851,7 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 	t.root = root
 	t.drainedAtStart = acq.drained
 	t.dynType = dynamicType(acq.call.Common())
+	t.acqBlock = acq.call.Block()
 	if root != nil {
 		t.add(root, tracked{role: roleWhole})
 	}
