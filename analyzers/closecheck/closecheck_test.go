@@ -42,3 +42,7 @@ func TestStrict(t *testing.T) {
 func TestFuncVars(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), closecheck.Analyzer, "funcvars")
 }
+
+func TestCalleeCloses(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), closecheck.Analyzer, "calleecloses")
+}
