@@ -38,3 +38,11 @@ func TestStrict(t *testing.T) {
 	setFlag(t, lifetime.StrictFlag, "true")
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), closecheck.Analyzer, "strict")
 }
+
+func TestFuncVars(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), closecheck.Analyzer, "funcvars")
+}
+
+func TestCalleeCloses(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), closecheck.Analyzer, "calleecloses")
+}

@@ -440,7 +440,28 @@ func (e *engine) tearsDownField(fn *ssa.Function, p *ssa.Parameter) bool {
 // the caller.
 func (t *tracker) returnedOnFailure() bool {
 	for instr, ev := range t.events {
-		if ret, ok := instr.(*ssa.Return); ok && ev.kind == evTransfer && errNilness(ret) != 0 {
+		ret, ok := instr.(*ssa.Return)
+		if !ok || ev.kind != evTransfer || errNilness(ret) == 0 {
+			continue
+		}
+		if ret.Block() == t.fn.Recover && !namedResults(t.fn) {
+			// The return after a recovered panic hands back what a
+			// return statement stored in the (unnamed) results before
+			// the deferred calls ran, or zero values: nothing that the
+			// function's own returns do not hand back.
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// namedResults reports whether fn's results have names, which its body
+// (or a deferred call) may assign anywhere.
+func namedResults(fn *ssa.Function) bool {
+	res := fn.Signature.Results()
+	for i := 0; i < res.Len(); i++ {
+		if n := res.At(i).Name(); n != "" && n != "_" {
 			return true
 		}
 	}
@@ -851,6 +872,7 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 	t.root = root
 	t.drainedAtStart = acq.drained
 	t.dynType = dynamicType(acq.call.Common())
+	t.acqBlock = acq.call.Block()
 	if root != nil {
 		t.add(root, tracked{role: roleWhole})
 	}

@@ -446,7 +446,7 @@ func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) 
 	}
 	// isNilHere: on this edge, v == nil.
 	isNilHere := (cmp.Op == token.EQL) == taken
-	if isNilHere && neverNil(v) {
+	if isNilHere && (neverNil(v) || t.setAfterAcquisition(v, iff.Block())) {
 		return st, false // `cf := conn.Close; if cf != nil { cf() }`: no such edge
 	}
 	if !isNilHere && errpath.IsNil(v) {
@@ -621,6 +621,54 @@ func neverNil(v ssa.Value) bool {
 		return true
 	}
 	return false
+}
+
+// setAfterAcquisition reports whether, at the end of block at, v cannot be
+// nil on any path from the acquisition: v merges values (a variable set
+// to a method value or a function literal on the branch that acquires,
+// nil on the others), each edge into the merge that a path from the
+// acquisition can take carries a value that is never nil, and every path
+// from the acquisition to at passes the merge.
+func (t *tracker) setAfterAcquisition(v ssa.Value, at *ssa.BasicBlock) bool {
+	phi, ok := v.(*ssa.Phi)
+	if !ok || t.acqBlock == nil || at == t.acqBlock {
+		return false
+	}
+	reach := map[*ssa.BasicBlock]bool{t.acqBlock: true}
+	work := []*ssa.BasicBlock{t.acqBlock}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, s := range b.Succs {
+			if !reach[s] {
+				reach[s] = true
+				work = append(work, s)
+			}
+		}
+	}
+	pb := phi.Block()
+	for i, e := range phi.Edges {
+		if reach[pb.Preds[i]] && !neverNil(e) {
+			return false
+		}
+	}
+	// Around the merge: no path from the acquisition reaches at without
+	// passing it.
+	seen := map[*ssa.BasicBlock]bool{pb: true}
+	work = append(work[:0], t.acqBlock.Succs...)
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[b] {
+			continue
+		}
+		if b == at {
+			return false
+		}
+		seen[b] = true
+		work = append(work, b.Succs...)
+	}
+	return true
 }
 
 // holdsNothingAt reports whether field is the resource's EmptyField, read

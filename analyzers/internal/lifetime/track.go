@@ -117,6 +117,8 @@ type tracker struct {
 	// dynType: the concrete type of the acquired interface value, when
 	// the knowledge table decides it (resource.DynamicType).
 	dynType string
+	// acqBlock: the block of the acquisition (nil for a parameter's walk).
+	acqBlock *ssa.BasicBlock
 	// startDec: for a parameter's walk, the branch conditions decided from
 	// the entry on (the caller's constant flags, flags.go).
 	startDec decisions
@@ -537,6 +539,13 @@ func (t *tracker) store(s *ssa.Store, tr tracked) {
 	if alloc, ok := s.Addr.(*ssa.Alloc); ok && tr.role != roleCell {
 		// Assignment to a local variable's cell (captured or address-taken).
 		inner := tr.role
+		if inner == roleCloser && onlyReadCell(alloc) {
+			// `closeConn = func() { c.Close() }; defer closeConn()`: a
+			// load that can only see this store calls the closer.
+			for _, ld := range loadsSeeing(alloc, s) {
+				t.add(ld, tracked{role: roleCloser})
+			}
+		}
 		if inner == roleContainer || inner == roleCloser || inner == roleCapture {
 			t.add(alloc, tracked{role: roleContainer})
 			return
@@ -569,6 +578,32 @@ func (t *tracker) store(s *ssa.Store, tr tracked) {
 	}
 	// A field, element or global that outlives the call now owns it.
 	t.setEvent(s, event{kind: evTransfer})
+}
+
+// onlyReadCell reports whether the variable whose cell is alloc is
+// assigned only in its own function, by plain stores: its address goes
+// nowhere else, and the closures that share it only read it.
+func onlyReadCell(alloc *ssa.Alloc) bool {
+	for _, r := range *alloc.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr != alloc {
+				return false
+			}
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return false
+			}
+		case *ssa.MakeClosure:
+			if !readOnlyCapture(r, alloc) {
+				return false
+			}
+		case *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // sameElementLoads returns the loads of the element of a local array that

@@ -25,9 +25,12 @@ var sqlKinds = []*Kind{
 	// Next closes the rows itself when it returns false (rows.Next calls
 	// Close once the driver reports the end or an error). Columns and
 	// ColumnTypes fail only on rows that are already closed (or that hold
-	// no driver rows): their error path has nothing left to release.
+	// no driver rows): their error path has nothing left to release. Err
+	// returns non-nil only once the rows are closed (the error Next or
+	// Close kept) or once the query's context is done, when the rows' own
+	// watcher closes them.
 	{ID: "sql.Rows", Check: "sqlclose", Noun: "rows", Type: "*database/sql.Rows",
-		Release: []string{"Close"}, ReleaseOnFailure: []string{"Next", "Columns", "ColumnTypes"}, ReleaseText: "Close"},
+		Release: []string{"Close"}, ReleaseOnFailure: []string{"Next", "Columns", "ColumnTypes", "Err"}, ReleaseText: "Close"},
 	// A *Stmt keeps a prepared statement open on every connection it ran on.
 	{ID: "sql.Stmt", Check: "sqlclose", Noun: "statement", Type: "*database/sql.Stmt",
 		Release: []string{"Close"}, ReleaseText: "Close"},
@@ -44,7 +47,7 @@ var sqlKinds = []*Kind{
 	// sqlx wraps each database/sql type by embedding it; the release methods
 	// are the embedded value's, promoted, so the calls release the Field.
 	{ID: "sqlx.Rows", Check: "sqlclose", Noun: "rows", Type: "*github.com/jmoiron/sqlx.Rows",
-		Field: "Rows", Release: []string{"Close"}, ReleaseOnFailure: []string{"Next", "Columns", "ColumnTypes"}, ReleaseText: "Close"},
+		Field: "Rows", Release: []string{"Close"}, ReleaseOnFailure: []string{"Next", "Columns", "ColumnTypes", "Err"}, ReleaseText: "Close"},
 	{ID: "sqlx.Stmt", Check: "sqlclose", Noun: "statement", Type: "*github.com/jmoiron/sqlx.Stmt",
 		Field: "Stmt", Release: []string{"Close"}, ReleaseText: "Close"},
 	// A NamedStmt holds a *sqlx.Stmt in a named field and closes it in a
