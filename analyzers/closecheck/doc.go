@@ -50,8 +50,8 @@
 // | acquired by | released by |
 // |---|---|
 // | `os.Open`, `os.Create`, `os.OpenFile`, `os.CreateTemp`, `os.OpenInRoot`, `(*os.Root).Open/Create/OpenFile` | `Close` |
-// | `net.Dial`, `net.DialTimeout`, `(*net.Dialer).Dial/DialContext`, `net.DialTCP`, `net.DialUDP`, `net.ListenUDP`, `tls.Dial`, `tls.DialWithDialer`, `(*tls.Dialer).Dial/DialContext`, `Listener.Accept`, `(*net.TCPListener).Accept/AcceptTCP` | `Close` |
-// | `net.Listen`, `(*net.ListenConfig).Listen`, `net.ListenTCP`, `tls.Listen` | `Close`, or handing it to `http.Serve`/`(*http.Server).Serve` |
+// | `net.Dial`, `net.DialTimeout`, `(*net.Dialer).Dial/DialContext`, `net.DialTCP`, `net.DialUDP`, `net.ListenUDP`, `net.ListenPacket`, `(*net.ListenConfig).ListenPacket`, `net.ListenMulticastUDP`, `net.ListenUnixgram`, `net.DialUnix`, `net.ListenIP`, `net.DialIP`, `tls.Dial`, `tls.DialWithDialer`, `(*tls.Dialer).Dial/DialContext`, `Listener.Accept`, `(*net.TCPListener).Accept/AcceptTCP`, `(*net.UnixListener).Accept/AcceptUnix` | `Close` |
+// | `net.Listen`, `(*net.ListenConfig).Listen`, `net.ListenTCP`, `net.ListenUnix`, `tls.Listen` | `Close`, or handing it to `http.Serve`/`(*http.Server).Serve` |
 // | `gzip.NewWriter(Level)`, `zlib.NewWriter(Level)`, `flate.NewWriter` | `Close` |
 // | `(*exec.Cmd).Start` | `Wait`, `cmd.Process.Wait`, `cmd.Process.Release` |
 // | `time.NewTicker` (files with Go version < 1.23) | `Stop` |
