@@ -85,6 +85,31 @@ func reused(t *testing.T, conns *connTracker, tp *http.Transport) {
 	}
 }
 
+// heldPerCall asserts that every call of a case left its connection
+// open: closing the client's idle connections reaches none of them.
+func heldPerCall(t *testing.T, conns *connTracker, tp *http.Transport) {
+	t.Helper()
+	tp.CloseIdleConnections()
+	// Give closing connections time to reach the server; none is
+	// expected to.
+	eventually(t, 200*time.Millisecond, func() bool { return conns.open() < httpCalls })
+	t.Logf("after %d calls: %d connections accepted, %d still open", httpCalls, conns.total(), conns.open())
+	if got := conns.open(); got < httpCalls {
+		t.Errorf("%d connections open after CloseIdleConnections, want >= %d (one per call)", got, httpCalls)
+	}
+}
+
+// callEach makes httpCalls calls and stops the test at the first that
+// fails or answers with another status than want.
+func callEach(t *testing.T, want int, call func() (int, error)) {
+	t.Helper()
+	for i := range httpCalls {
+		if code, err := call(); err != nil || code != want {
+			t.Fatalf("call %d: %d, %v", i, code, err)
+		}
+	}
+}
+
 // newClient gives each case its own transport, so no connection is shared
 // between cases and CloseIdleConnections affects only this case.
 func newClient(t *testing.T) (*http.Client, *http.Transport) {
@@ -184,27 +209,14 @@ func TestHTTPNoContent(t *testing.T) {
 	t.Run("204 never closed", func(t *testing.T) {
 		srv, conns := serve(t, http.StatusNoContent)
 		hc, tp := newClient(t)
-		for i := range httpCalls {
-			if code, err := status(hc, srv.URL); err != nil || code != http.StatusNoContent {
-				t.Fatalf("call %d: %d, %v", i, code, err)
-			}
-		}
+		callEach(t, http.StatusNoContent, func() (int, error) { return status(hc, srv.URL) })
 		reused(t, conns, tp)
 	})
 
 	t.Run("200 never closed", func(t *testing.T) {
 		srv, conns := serve(t, http.StatusOK)
 		hc, tp := newClient(t)
-		for i := range httpCalls {
-			if code, err := status(hc, srv.URL); err != nil || code != http.StatusOK {
-				t.Fatalf("call %d: %d, %v", i, code, err)
-			}
-		}
-		tp.CloseIdleConnections()
-		eventually(t, 200*time.Millisecond, func() bool { return conns.open() < httpCalls })
-		t.Logf("after %d calls: %d connections accepted, %d still open", httpCalls, conns.total(), conns.open())
-		if got := conns.open(); got < httpCalls {
-			t.Errorf("%d connections open after CloseIdleConnections, want >= %d (one per call)", got, httpCalls)
-		}
+		callEach(t, http.StatusOK, func() (int, error) { return status(hc, srv.URL) })
+		heldPerCall(t, conns, tp)
 	})
 }

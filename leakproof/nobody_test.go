@@ -39,22 +39,14 @@ func TestHTTPNoBody(t *testing.T) {
 	t.Run("HEAD never closed", func(t *testing.T) {
 		srv, conns := trackedServer(t, http.HandlerFunc(writesBody))
 		hc, tp := newClient(t)
-		for i := range httpCalls {
-			if code, err := send(hc, http.MethodHead, srv.URL); err != nil || code != http.StatusOK {
-				t.Fatalf("call %d: %d, %v", i, code, err)
-			}
-		}
+		callEach(t, http.StatusOK, func() (int, error) { return send(hc, http.MethodHead, srv.URL) })
 		reused(t, conns, tp)
 	})
 
 	t.Run("empty handler never closed", func(t *testing.T) {
 		srv, conns := trackedServer(t, http.HandlerFunc(writesNothing))
 		hc, tp := newClient(t)
-		for i := range httpCalls {
-			if code, err := send(hc, http.MethodGet, srv.URL); err != nil || code != http.StatusCreated {
-				t.Fatalf("call %d: %d, %v", i, code, err)
-			}
-		}
+		callEach(t, http.StatusCreated, func() (int, error) { return send(hc, http.MethodGet, srv.URL) })
 		reused(t, conns, tp)
 	})
 
@@ -87,11 +79,7 @@ func TestHTTPNoBody(t *testing.T) {
 		t.Run(c.name+" never closed", func(t *testing.T) {
 			srv, conns := trackedServer(t, c.handler)
 			hc, tp := newClient(t)
-			for i := range httpCalls {
-				if code, err := send(hc, http.MethodGet, srv.URL); err != nil || code != c.code {
-					t.Fatalf("call %d: %d, %v", i, code, err)
-				}
-			}
+			callEach(t, c.code, func() (int, error) { return send(hc, http.MethodGet, srv.URL) })
 			reused(t, conns, tp)
 		})
 	}
@@ -99,17 +87,8 @@ func TestHTTPNoBody(t *testing.T) {
 	t.Run("GET with a body never closed", func(t *testing.T) {
 		srv, conns := trackedServer(t, http.HandlerFunc(writesBody))
 		hc, tp := newClient(t)
-		for i := range httpCalls {
-			if code, err := send(hc, http.MethodGet, srv.URL); err != nil || code != http.StatusOK {
-				t.Fatalf("call %d: %d, %v", i, code, err)
-			}
-		}
-		tp.CloseIdleConnections()
-		eventually(t, 200*time.Millisecond, func() bool { return conns.open() < httpCalls })
-		t.Logf("after %d calls: %d connections accepted, %d still open", httpCalls, conns.total(), conns.open())
-		if got := conns.open(); got < httpCalls {
-			t.Errorf("%d connections open after CloseIdleConnections, want >= %d (one per call)", got, httpCalls)
-		}
+		callEach(t, http.StatusOK, func() (int, error) { return send(hc, http.MethodGet, srv.URL) })
+		heldPerCall(t, conns, tp)
 	})
 }
 
@@ -141,11 +120,7 @@ func TestHTTPInMemoryAdapter(t *testing.T) {
 	inMemory := &http.Client{Transport: withEmptyBody(func(r *http.Request) (*http.Response, error) {
 		return &http.Response{StatusCode: http.StatusTeapot, Body: io.NopCloser(strings.NewReader("in memory")), Request: r}, nil
 	})}
-	for i := range httpCalls {
-		if code, err := get(inMemory); err != nil || code != http.StatusTeapot {
-			t.Fatalf("call %d: %d, %v", i, code, err)
-		}
-	}
+	callEach(t, http.StatusTeapot, func() (int, error) { return get(inMemory) })
 	t.Logf("in memory: after %d calls, %d connections accepted", httpCalls, tr.total())
 	if n := tr.total(); n != 0 {
 		t.Errorf("the in-memory adapter made %d connections, want 0", n)
@@ -154,11 +129,7 @@ func TestHTTPInMemoryAdapter(t *testing.T) {
 	network := &http.Transport{}
 	t.Cleanup(network.CloseIdleConnections)
 	relayed := &http.Client{Transport: withEmptyBody(network.RoundTrip)}
-	for i := range httpCalls {
-		if code, err := get(relayed); err != nil || code != http.StatusOK {
-			t.Fatalf("call %d: %d, %v", i, code, err)
-		}
-	}
+	callEach(t, http.StatusOK, func() (int, error) { return get(relayed) })
 	network.CloseIdleConnections()
 	eventually(t, 200*time.Millisecond, func() bool { return tr.open() < httpCalls })
 	t.Logf("relayed: after %d calls, %d connections accepted, %d still open", httpCalls, tr.total(), tr.open())
@@ -209,11 +180,7 @@ func TestHTTPDelegatingTransport(t *testing.T) {
 	inMemory := &headerSetter{base: adapter(func(r *http.Request) (*http.Response, error) {
 		return &http.Response{StatusCode: http.StatusTeapot, Body: io.NopCloser(strings.NewReader(r.Header.Get("X-Token"))), Request: r}, nil
 	}), token: "t"}
-	for i := range httpCalls {
-		if code, err := roundTrip(inMemory); err != nil || code != http.StatusTeapot {
-			t.Fatalf("call %d: %d, %v", i, code, err)
-		}
-	}
+	callEach(t, http.StatusTeapot, func() (int, error) { return roundTrip(inMemory) })
 	t.Logf("in memory: after %d calls, %d connections accepted", httpCalls, tr.total())
 	if n := tr.total(); n != 0 {
 		t.Errorf("the delegating round tripper over memory made %d connections, want 0", n)
@@ -222,11 +189,7 @@ func TestHTTPDelegatingTransport(t *testing.T) {
 	network := &http.Transport{}
 	t.Cleanup(network.CloseIdleConnections)
 	relayed := &headerSetter{base: network, token: "t"}
-	for i := range httpCalls {
-		if code, err := roundTrip(relayed); err != nil || code != http.StatusOK {
-			t.Fatalf("call %d: %d, %v", i, code, err)
-		}
-	}
+	callEach(t, http.StatusOK, func() (int, error) { return roundTrip(relayed) })
 	network.CloseIdleConnections()
 	eventually(t, 200*time.Millisecond, func() bool { return tr.open() < httpCalls })
 	t.Logf("relayed: after %d calls, %d connections accepted, %d still open", httpCalls, tr.total(), tr.open())
@@ -288,27 +251,14 @@ func TestHTTPQuietRoute(t *testing.T) {
 		t.Run(c.name+" never closed", func(t *testing.T) {
 			srv, conns := trackedServer(t, c.handler)
 			hc, tp := newClient(t)
-			for i := range httpCalls {
-				if code, err := get(hc, srv.URL+"/ping"); err != nil || code != c.code {
-					t.Fatalf("call %d: %d, %v", i, code, err)
-				}
-			}
+			callEach(t, c.code, func() (int, error) { return get(hc, srv.URL+"/ping") })
 			reused(t, conns, tp)
 		})
 	}
 	t.Run("mux route with a body never closed", func(t *testing.T) {
 		srv, conns := trackedServer(t, mux)
 		hc, tp := newClient(t)
-		for i := range httpCalls {
-			if code, err := get(hc, srv.URL+"/report"); err != nil || code != http.StatusOK {
-				t.Fatalf("call %d: %d, %v", i, code, err)
-			}
-		}
-		tp.CloseIdleConnections()
-		eventually(t, 200*time.Millisecond, func() bool { return conns.open() < httpCalls })
-		t.Logf("after %d calls: %d connections accepted, %d still open", httpCalls, conns.total(), conns.open())
-		if got := conns.open(); got < httpCalls {
-			t.Errorf("%d connections open after CloseIdleConnections, want >= %d (one per call)", got, httpCalls)
-		}
+		callEach(t, http.StatusOK, func() (int, error) { return get(hc, srv.URL+"/report") })
+		heldPerCall(t, conns, tp)
 	})
 }

@@ -61,7 +61,7 @@
 // | `v1.Layer.Compressed`, `v1.Layer.Uncompressed` (go-containerregistry; a reader opened per call) | `Close` |
 // | `syscall.Open/Openat/Socket`, `unix.Open/Openat/Socket` (a raw descriptor) | `syscall.Close`, `unix.Close`, or handing it to a function outside `syscall` and `x/sys/unix` (`os.NewFile`, a helper) |
 // | a function whose summary says it returns a wrapper that owns one of the above | the wrapper's `Close` |
-// | a function that returns (under any type, an interface too) a value it allocated and started a goroutine on, which loops receiving from a channel field of the value that the value's `Close` closes (a client's background refresh) | the value's `Close` |
+// | a function that returns (under any type, an interface too) a value it allocated and started a goroutine on, which loops receiving from a channel field of the value that the value's `Close` closes (a client's background refresh), or from the `Done` of a context the function made with `context.WithCancel` from a parent other than its own parameter and whose cancel function the value keeps in a field that its `Close` calls (a poller rooted in `context.Background`) | the value's `Close` |
 // | your own (see `-closecheck.resources`) | your release |
 //
 // Not resources: `os.Stdin/Stdout/Stderr`, `os.NewFile` of an inherited
@@ -210,7 +210,18 @@
 // Paths on which a test has already failed (`t.Errorf(...)` then `return`
 // or `continue`, `if !assert.NoError(t, err) { return }`, or a helper of
 // the package that returns false only after failing the test) and example functions without an output comment, which
-// `go test` never runs, are not reported.
+// `go test` never runs, are not reported. Nor is a branch of a
+// table-driven test that no row of its table takes: the rows of a slice
+// literal of struct literals that the test ranges over (directly or
+// through a variable used for nothing else), whose row variable the loop
+// leaves as it is, give each field a constant, or its zero value when
+// they leave it out, and a comparison that comes out the same in every
+// row (`if tc.wantCode != 0`, no row setting wantCode) decides the
+// branch. In a test file, the error of a method of a type the package's
+// test files declare (a fake), called directly or through an interface
+// the fake was boxed into in sight, is nil when every return of the
+// method gives nil and it defers nothing: the path on which it failed is
+// no path of the test.
 //
 // # User-defined resources
 //

@@ -335,7 +335,9 @@
 // already decided on the path (`if locking { mu.Lock() } ... if locking {
 // mu.Unlock() }`) follows the same edge, and a comparison of a value the
 // path has found equal to one constant with another constant is false
-// (`if code == "a" { mu.Lock() ... } if code == "b" { relock() }`). Functions that return holding a
+// (`if code == "a" { mu.Lock() ... } if code == "b" { relock() }`), and a
+// `TryLock` of the mutex the path holds in a mode it conflicts with
+// returns false (the mutex is not reentrant). Functions that return holding a
 // lock their caller can name on every path (lock helpers), that unlock
 // one they did not take (unlock helpers), or that take and release it on
 // every path are summaries (analysis facts), and their callers are
@@ -391,7 +393,10 @@
 //     expiry loop, a handler's notification consumer). A channel field the
 //     loop receives from and that is not one of its dead exits (a stop
 //     channel nothing sends on or closes) is what the goroutine consumes,
-//     not a way to stop it; an embedded interface adds only its methods.
+//     and one that the goroutine, in its own code and the callees it runs,
+//     only sends on (an event queue's flush channel) is what it produces:
+//     neither is a way to stop it; an embedded interface adds only its
+//     methods.
 //     The starter may
 //     also be a function literal that the returned value runs only through
 //     a `sync.Once` it captures (a worker pool started on first use). A

@@ -3,6 +3,7 @@ package goroutineleak
 import (
 	"go/token"
 	"go/types"
+	"maps"
 
 	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/ssa"
@@ -44,7 +45,86 @@ var stopMethods = []struct {
 // that value has no way to be stopped (a middleware's clock updater, a
 // storage's expiry loop, a constructor's worker with no Close).
 func (m *model) ownedForLife(g *ssa.Go, feeds map[*types.Var]bool) bool {
-	return m.starterStays(g) || m.servesReturned(g, feeds)
+	if m.starterStays(g) {
+		return true
+	}
+	notStops := maps.Clone(feeds)
+	if notStops == nil {
+		notStops = make(map[*types.Var]bool)
+	}
+	maps.Copy(notStops, m.outputs(g))
+	return m.servesReturned(g, notStops)
+}
+
+// outputs returns the struct fields holding channels that the goroutine g
+// starts, in its own function and the callees it runs, only sends on: what
+// it produces (an event queue's flush channel), which no one can end it
+// by. A field whose channel the goroutine also receives from, selects on,
+// closes or hands to a call is not one.
+func (m *model) outputs(g *ssa.Go) map[*types.Var]bool {
+	callee := g.Call.StaticCallee()
+	if !m.known[callee] {
+		return nil
+	}
+	sent := make(map[*types.Var]bool)
+	other := make(map[*types.Var]bool)
+	for _, fn := range m.reachFrom(callee) {
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				ld, ok := in.(*ssa.UnOp)
+				if !ok || ld.Op != token.MUL {
+					continue
+				}
+				f := fieldOf(ld)
+				if f == nil {
+					continue
+				}
+				if _, isChan := f.Type().Underlying().(*types.Chan); !isChan {
+					continue
+				}
+				for _, r := range refsOf(ld) {
+					switch r := r.(type) {
+					case *ssa.Send:
+						if r.Chan == ssa.Value(ld) && r.X != ssa.Value(ld) {
+							sent[f] = true
+							continue
+						}
+					case *ssa.Select:
+						if sendsOnly(r, ld) {
+							sent[f] = true
+							continue
+						}
+					case *ssa.DebugRef:
+						continue
+					}
+					other[f] = true
+				}
+			}
+		}
+	}
+	for f := range other {
+		delete(sent, f)
+	}
+	return sent
+}
+
+// sendsOnly reports whether every case of sel on ch is a send of another
+// value.
+func sendsOnly(sel *ssa.Select, ch ssa.Value) bool {
+	found := false
+	for _, st := range sel.States {
+		if st.Send == ch {
+			return false
+		}
+		if st.Chan != ch {
+			continue
+		}
+		if st.Dir != types.SendOnly {
+			return false
+		}
+		found = true
+	}
+	return found
 }
 
 // starterStays reports whether the function that runs g never returns or

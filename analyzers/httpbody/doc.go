@@ -141,6 +141,10 @@
 //   - Paths on which a test has already failed (`t.Errorf(...)` followed by
 //     `return` or `continue`), and example functions without an output
 //     comment, which `go test` compiles but never runs.
+//   - A branch of a table-driven test that no row of its table takes
+//     (`if tc.wantCode != 0` where no row sets wantCode), and the error
+//     path of a call of a test's fake whose method always returns nil, as
+//     in closecheck.
 //   - A helper that returns the response for its status and headers after
 //     closing the body on some path (unless a caller's option asks to keep
 //     it): its callers cannot know which they got, so it is not taken for a

@@ -92,8 +92,10 @@
 // every row holds nothing afterwards, even without `Close`; a loop that
 // leaves early (`break`, a `return` inside it, a failed database/sql
 // `Scan`) still holds its connection, and that path is reported. pgx v5
-// rows are also closed by a failed `Scan`. `defer rows.Close()` remains
-// the way to write it.
+// rows are also closed by a failed `Scan`. A test that asserts the end of
+// the rows (`assert.False(t, rows.Next())`, `require.False`, gotest.tools'
+// `assert.Assert(t, !rows.Next())`) passes only when that `Next` has closed
+// them. `defer rows.Close()` remains the way to write it.
 //
 // # database/sql: statements
 //

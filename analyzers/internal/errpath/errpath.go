@@ -1,6 +1,10 @@
 // Package errpath answers one question for every check: does this error
 // value, on this path, certainly hold a non-nil error?
 //
+// A value is a nil error by construction when it is the error of a
+// function whose documentation says it is always nil (bytes.Buffer's
+// writes), listed by full name.
+//
 // A value is a non-nil error by construction when it is a call of a
 // function that always returns one (errors.New, fmt.Errorf), a non-nil
 // constant, a value boxed into the error interface (even a nil pointer
@@ -22,6 +26,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
 	"golang.org/x/tools/go/ssa"
@@ -41,6 +46,28 @@ const (
 var alwaysFails = map[string]string{
 	"errors.New": "returns a new *errorString",
 	"fmt.Errorf": "returns a new error value whatever its operands (with no %w, a *fmt.wrapError or an errorString)",
+}
+
+// neverFails lists, by full name, functions and methods whose error
+// result is documented to be always nil; an interface's method is named
+// by the interface ("(hash.Hash).Write"), whose contract binds every
+// implementation.
+var neverFails = map[string]string{
+	"(*bytes.Buffer).Write":            "documented: err is always nil (a buffer grown too large panics)",
+	"(*bytes.Buffer).WriteString":      "documented: err is always nil (a buffer grown too large panics)",
+	"(*bytes.Buffer).WriteByte":        "documented: the returned error is always nil",
+	"(*bytes.Buffer).WriteRune":        "documented: the error is always nil",
+	"(*strings.Builder).Write":         "documented: always returns len(p), nil",
+	"(*strings.Builder).WriteString":   "documented: returns the length of s and a nil error",
+	"(*strings.Builder).WriteByte":     "documented: the returned error is always nil",
+	"(*strings.Builder).WriteRune":     "documented: returns the length of r and a nil error",
+	"(*hash/maphash.Hash).Write":       "documented: always writes all of b and never fails",
+	"(*hash/maphash.Hash).WriteString": "documented: always writes all of s and never fails",
+	"(*hash/maphash.Hash).WriteByte":   "documented: never fails",
+	"(hash.Hash).Write":                "the interface's contract: Write never returns an error",
+	"(hash.Hash32).Write":              "embeds hash.Hash, whose Write never returns an error",
+	"(hash.Hash64).Write":              "embeds hash.Hash, whose Write never returns an error",
+	"crypto/rand.Read":                 "documented: never returns an error (it crashes the program when the reader fails)",
 }
 
 // handshaken lists, by full name, the functions whose connection result
@@ -210,11 +237,111 @@ func IsNil(v ssa.Value) bool {
 			return true
 		}
 		call, ok := v.Tuple.(*ssa.Call)
-		return ok && v.Index == call.Call.Signature().Results().Len()-1 && (succeeds(call) || splitsAddress(call) || parsesAddressPort(call))
+		return ok && v.Index == call.Call.Signature().Results().Len()-1 && (succeeds(call) || splitsAddress(call) || parsesAddressPort(call) || fakeSucceeds(call) || documentedNil(call.Common()))
 	case *ssa.Call:
-		return succeeds(v)
+		return succeeds(v) || fakeSucceeds(v) || documentedNil(v.Common())
 	}
 	return false
+}
+
+// documentedNil reports whether c calls a function listed in neverFails,
+// or invokes a listed method of an interface.
+func documentedNil(c *ssa.CallCommon) bool {
+	name := fullName(c)
+	if c.IsInvoke() {
+		name = "(" + types.TypeString(c.Value.Type(), nil) + ")." + c.Method.Name()
+	}
+	_, ok := neverFails[name]
+	return ok
+}
+
+// fakeSucceeds reports whether call, in a test file, is of a method of a
+// type the package's test files declare (a fake, a stub) whose every
+// return gives a nil error: `if err := fake.Fetch(); err != nil` is no
+// path of the test. The method is reached statically, or through an
+// interface holding a value of that type boxed in sight. A method that
+// defers a call (which may set its named error result) is not trusted.
+func fakeSucceeds(call *ssa.Call) bool {
+	caller := call.Parent()
+	if caller == nil || caller.Prog == nil || !inTestFile(caller.Prog.Fset, caller.Pos()) {
+		return false
+	}
+	callee := concreteCallee(call.Common())
+	if callee == nil || callee.Pkg == nil || callee.Pkg != caller.Pkg || len(callee.Blocks) == 0 || callee.Recover != nil {
+		return false
+	}
+	recv := callee.Signature.Recv()
+	if recv == nil {
+		return false
+	}
+	rt := recv.Type()
+	if p, ok := rt.(*types.Pointer); ok {
+		rt = p.Elem()
+	}
+	named, ok := types.Unalias(rt).(*types.Named)
+	if !ok || !inTestFile(callee.Prog.Fset, named.Obj().Pos()) {
+		return false
+	}
+	res := callee.Signature.Results()
+	if res.Len() == 0 || !isError(res.At(res.Len()-1).Type()) {
+		return false
+	}
+	returns := 0
+	for _, b := range callee.Blocks {
+		for _, instr := range b.Instrs {
+			if _, ok := instr.(*ssa.Defer); ok {
+				return false
+			}
+		}
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(b.Preds) == 0 && b.Index != 0 {
+			continue
+		}
+		if !nilConst(ret.Results[res.Len()-1]) {
+			return false
+		}
+		returns++
+	}
+	return returns > 0
+}
+
+// concreteCallee is the function a call reaches: its static callee, or
+// for an invoke of an interface that holds a value boxed in sight
+// (`var d Dep = &fakeDep{}`), that value's method.
+func concreteCallee(c *ssa.CallCommon) *ssa.Function {
+	if !c.IsInvoke() {
+		return c.StaticCallee()
+	}
+	mi, ok := c.Value.(*ssa.MakeInterface)
+	if !ok {
+		return nil
+	}
+	prog := mi.Parent().Prog
+	sel := prog.MethodSets.MethodSet(mi.X.Type()).Lookup(c.Method.Pkg(), c.Method.Name())
+	if sel == nil {
+		return nil
+	}
+	return prog.MethodValue(sel)
+}
+
+// nilConst reports whether v is the nil constant, or a φ of nils.
+func nilConst(v ssa.Value) bool {
+	switch v := v.(type) {
+	case *ssa.Const:
+		return v.Value == nil
+	case *ssa.Phi:
+		for _, e := range v.Edges {
+			if c, ok := e.(*ssa.Const); !ok || c.Value != nil {
+				return false
+			}
+		}
+		return len(v.Edges) > 0
+	}
+	return false
+}
+
+func inTestFile(fset *token.FileSet, pos token.Pos) bool {
+	return pos.IsValid() && strings.HasSuffix(fset.Position(pos).Filename, "_test.go")
 }
 
 // succeeds reports whether call is of a method listed in succeedsOn on a

@@ -57,7 +57,17 @@ type engine struct {
 	typeReach map[typeGuardKey]map[*ssa.BasicBlock]bool
 	// impls memoises implementations (implementations.go); nil where
 	// the answer is not known.
-	impls map[implKey][]*ssa.Function
+	impls map[implKey][]impl
+	// conversions records what the package's own interfaces' values are
+	// made from (implementations.go); made on the first question.
+	conversions *conversions
+	// rows indexes the reads of test tables' rows (tablerows.go); made on
+	// the first question.
+	rows *rowIndex
+	// globalKeeps and paramStores memoise keepsInGlobal and
+	// storesIntoParams (globalkeep.go).
+	globalKeeps map[globalKeepKey]bool
+	paramStores map[globalKeepKey][]int
 }
 
 type closureKey struct {
@@ -88,10 +98,12 @@ func newEngine(pass *analysis.Pass, table *resource.Table) *engine {
 		memOnly:      map[memKey]bool{},
 		memBusy:      map[memKey]bool{},
 		flagged:      map[flagKey]ParamEffect{},
-		impls:        map[implKey][]*ssa.Function{},
+		impls:        map[implKey][]impl{},
 		flaggedBusy:  map[flagKey]bool{},
 		waits:        map[*ssa.Function]bool{},
 		typeReach:    map[typeGuardKey]map[*ssa.BasicBlock]bool{},
+		globalKeeps:  map[globalKeepKey]bool{},
+		paramStores:  map[globalKeepKey][]int{},
 	}
 }
 
@@ -214,6 +226,9 @@ func (e *engine) summariseParams(fn *ssa.Function, s *Summary) {
 			continue
 		}
 		if !e.closable(p.Type()) && !e.hasReleaseMethod(p.Type()) {
+			if isInterface(p.Type()) && !isEmptyInterface(p.Type()) && e.keepsInGlobal(fn, i) {
+				s.Globals = append(s.Globals, i)
+			}
 			continue
 		}
 		eff, drains := e.walkParam(fn, i, decisions{})
@@ -874,8 +889,15 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 	}
 	if e.errorEndsProcess(fn) {
 		// A function only main calls, which exits on its error: what a
-		// failing return leaves open is released with the process.
-		out.leaks = slices.DeleteFunc(out.leaks, func(x exit) bool { return x.ret != nil && errNilness(x.ret) == 1 })
+		// failing return leaves open is released with the process. When
+		// a successful return ends the program too (a command's runner
+		// and what it calls last), so is what any return leaves open;
+		// only a loop that overwrites one still leaks.
+		if e.successEndsProcess(fn) {
+			out.leaks = slices.DeleteFunc(out.leaks, func(x exit) bool { return !x.loop })
+		} else {
+			out.leaks = slices.DeleteFunc(out.leaks, func(x exit) bool { return x.ret != nil && errNilness(x.ret) == 1 })
+		}
 		if len(out.leaks) == 0 {
 			return
 		}
@@ -999,6 +1021,9 @@ func (t *tracker) returnsCloser(ret *ssa.Return) bool {
 	for _, v := range ret.Results {
 		if tr, ok := t.values[v]; ok && tr.role == roleCloser {
 			return true
+		}
+		if tr, ok := t.values[canon(v)]; ok && tr.role == roleCloser {
+			return true // loaded from the variable it was stored in once
 		}
 	}
 	return false

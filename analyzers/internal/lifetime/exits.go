@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/leakvet/leakvet/analyzers/internal/errpath"
 	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
 	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
@@ -26,7 +27,7 @@ func (e *engine) errorEndsProcess(fn *ssa.Function) bool {
 }
 
 // maxHandOn bounds the chain of callers errorHandedOn follows.
-const maxHandOn = 3
+const maxHandOn = 4
 
 func (e *engine) errorEndsProcessVia(fn *ssa.Function, chain map[*ssa.Function]bool) bool {
 	if e.runsCommand(fn) {
@@ -70,15 +71,133 @@ func (e *engine) errorEndsProcessVia(fn *ssa.Function, chain map[*ssa.Function]b
 	return true
 }
 
+// successEndsProcess reports whether a successful return of fn, whose
+// failing returns end the process (errorEndsProcess), ends it too: fn is a
+// command's runner that no other runner follows (the framework runs one
+// command and returns to main, which ends the program whatever it
+// returned; not a pre-run hook, after which the command runs), or fn is a function no
+// other package can call whose every use is a command's runner, a call
+// from main or a call from a function whose successful return ends the
+// process, in tail position: once fn has succeeded, the caller only goes
+// on to return (deferred calls aside), with no call, channel operation or
+// loop on the way (`if err := c.fn(addr); err != nil { return err };
+// return nil` in the runner of a command table, `return pprof(addr)`).
+// What fn leaves open on any return then goes with the process, as what
+// main leaves open does.
+func (e *engine) successEndsProcess(fn *ssa.Function) bool {
+	return e.successEndsProcessVia(fn, map[*ssa.Function]bool{})
+}
+
+func (e *engine) successEndsProcessVia(fn *ssa.Function, chain map[*ssa.Function]bool) bool {
+	if e.runsCommandAs(fn, true) {
+		return true
+	}
+	if chain[fn] || len(chain) >= maxHandOn {
+		return false
+	}
+	if fn.Pkg == nil || fn.Parent() != nil || fn.Signature.Recv() != nil || isMain(fn) {
+		return false
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() != e.pass.Pkg || obj.Exported() && obj.Pkg().Name() != "main" {
+		return false
+	}
+	uses := e.useCount(obj)
+	if uses == 0 {
+		return false
+	}
+	var calls []*ssa.Call
+	_, funcs := e.pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program).Build()
+	for _, f := range funcs {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				if c, ok := instr.(*ssa.Call); ok && !c.Call.IsInvoke() && c.Call.StaticCallee() == fn {
+					calls = append(calls, c)
+				}
+			}
+		}
+	}
+	stores, fieldCalls, ok := e.tableCalls(fn)
+	if !ok {
+		return false
+	}
+	if len(calls)+stores+e.runnerStoresAs(fn, true) != uses {
+		return false // used as a value, in a goroutine or a defer, or run before another runner
+	}
+	calls = append(calls, fieldCalls...)
+	chain[fn] = true
+	defer delete(chain, fn)
+	for _, c := range calls {
+		if !successTail(c) || !isMain(c.Parent()) && !e.successEndsProcessVia(c.Parent(), chain) {
+			return false
+		}
+	}
+	return true
+}
+
+// successTail reports whether every path from call on which the call's
+// error result is nil (or not tested) reaches a return or a panic of the
+// caller without a call, a channel operation or coming back round a loop.
+func successTail(call *ssa.Call) bool {
+	errs := errorResult(call)
+	onPath := map[*ssa.BasicBlock]bool{call.Block(): true}
+	var walk func(b *ssa.BasicBlock, from int) bool
+	walk = func(b *ssa.BasicBlock, from int) bool {
+		for _, instr := range b.Instrs[from:] {
+			switch in := instr.(type) {
+			case *ssa.Return, *ssa.Panic:
+				return true
+			case ssa.CallInstruction, *ssa.Send, *ssa.Select:
+				return false // more work before the end
+			case *ssa.UnOp:
+				if in.Op == token.ARROW {
+					return false
+				}
+			case *ssa.If:
+				tested := nilOnEdge(in.Cond, errs, true) || nilOnEdge(in.Cond, errs, false)
+				for i, s := range b.Succs {
+					if tested && !nilOnEdge(in.Cond, errs, i == 0) {
+						continue // the call failed on this edge
+					}
+					if onPath[s] {
+						return false
+					}
+					onPath[s] = true
+					ok := walk(s, 0)
+					delete(onPath, s)
+					if !ok {
+						return false
+					}
+				}
+				return true
+			}
+		}
+		for _, s := range b.Succs {
+			if onPath[s] {
+				return false
+			}
+			onPath[s] = true
+			ok := walk(s, 0)
+			delete(onPath, s)
+			if !ok {
+				return false
+			}
+		}
+		return true
+	}
+	return walk(call.Block(), indexOf(call.Block(), call)+1)
+}
+
 // errorHandedOn reports whether fn, a declared function that returns an
 // error and that no other package can call (unexported, or of package
-// main), is used only as a command's runner and in plain calls from
-// functions whose failing return ends the process (errorEndsProcess),
-// each of which, where fn's error is
-// non-nil, only goes on to return that same error (or to a call that
-// never returns) without calling fn again: the helper of a command's
-// runner (`fnames, err = getStdin(); if err != nil { return }` in the
-// function a CLI framework runs).
+// main), is used only as a command's runner, in plain calls and in the
+// fields of a table the package calls it from (tableCalls), each call in
+// a function whose failing return ends the process (errorEndsProcess)
+// and which, where fn's error is non-nil, only goes on to return that
+// same error, or a new one that is never nil, (or to a call that never
+// returns) without calling fn again: the helper of a command's runner
+// (`fnames, err = getStdin(); if err != nil { return }` in the function a
+// CLI framework runs).
 func (e *engine) errorHandedOn(fn *ssa.Function, chain map[*ssa.Function]bool) bool {
 	if chain[fn] || len(chain) >= maxHandOn {
 		return false
@@ -109,7 +228,12 @@ func (e *engine) errorHandedOn(fn *ssa.Function, chain map[*ssa.Function]bool) b
 			}
 		}
 	}
-	if len(calls) == 0 || len(calls)+e.runnerStores(fn) != uses {
+	stores, fieldCalls, ok := e.tableCalls(fn)
+	if !ok {
+		return false // a field its value is read from goes elsewhere
+	}
+	calls = append(calls, fieldCalls...)
+	if len(calls) == 0 || len(calls)-len(fieldCalls)+stores+e.runnerStores(fn) != uses {
 		return false // used as a value, in a goroutine or a defer
 	}
 	chain[fn] = true
@@ -122,11 +246,114 @@ func (e *engine) errorHandedOn(fn *ssa.Function, chain map[*ssa.Function]bool) b
 	return true
 }
 
+// tableCalls finds where fn runs when it is kept in a table: the stores
+// of fn (as it is, or converted to the field's named function type) into
+// fields of a struct of this package that no other package can read (an
+// unexported field), and the calls of every value read from those fields
+// anywhere in the package (`{name: "trace", fn: trace}` in a command
+// table, `c.fn(addr, args)` in the runner made for each row). ok is false
+// when a value read from such a field is used other than as the function
+// of a plain call (passed on, stored, started as a goroutine, deferred):
+// fn could then run where nothing here sees. Other functions stored in
+// the same fields do not matter: each call is judged as a call of fn.
+func (e *engine) tableCalls(fn *ssa.Function) (stores int, calls []*ssa.Call, ok bool) {
+	_, funcs := e.pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program).Build()
+	if init := fn.Pkg.Func("init"); init != nil {
+		funcs = append(funcs[:len(funcs):len(funcs)], init)
+	}
+	fields := map[*types.Var]bool{}
+	for _, f := range funcs {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				st, isStore := instr.(*ssa.Store)
+				if !isStore {
+					continue
+				}
+				val := st.Val
+				if ct, isChange := val.(*ssa.ChangeType); isChange {
+					val = ct.X
+				}
+				fa, isField := st.Addr.(*ssa.FieldAddr)
+				if val != fn || !isField {
+					continue
+				}
+				_, field, found := ssanav.Field(fa)
+				if !found || field.Exported() || field.Pkg() != e.pass.Pkg {
+					continue
+				}
+				fields[field] = true
+				stores++
+			}
+		}
+	}
+	if stores == 0 {
+		return 0, nil, true
+	}
+	// Every read of those fields, as an address or as a value's field.
+	calledOnly := func(v ssa.Value) bool {
+		for _, r := range refsOf(v) {
+			c, isCall := r.(*ssa.Call)
+			if !isCall || c.Call.IsInvoke() || c.Call.Value != v || slices.Contains(c.Call.Args, v) {
+				return false
+			}
+			calls = append(calls, c)
+		}
+		return true
+	}
+	for _, f := range funcs {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				switch in := instr.(type) {
+				case *ssa.FieldAddr:
+					if _, field, found := ssanav.Field(in); !found || !fields[field] {
+						continue
+					}
+					for _, r := range refsOf(in) {
+						switch r := r.(type) {
+						case *ssa.Store:
+							if r.Addr != ssa.Value(in) {
+								return 0, nil, false // the field's address is kept
+							}
+						case *ssa.UnOp:
+							if r.Op != token.MUL || !calledOnly(r) {
+								return 0, nil, false
+							}
+						case *ssa.DebugRef:
+						default:
+							return 0, nil, false
+						}
+					}
+				case *ssa.Field:
+					st, isStruct := in.X.Type().Underlying().(*types.Struct)
+					if !isStruct || !fields[st.Field(in.Field)] {
+						continue
+					}
+					if !calledOnly(in) {
+						return 0, nil, false
+					}
+				}
+			}
+		}
+	}
+	return stores, calls, true
+}
+
+func refsOf(v ssa.Value) []ssa.Instruction {
+	if rs := v.Referrers(); rs != nil {
+		return *rs
+	}
+	return nil
+}
+
 // runsCommand reports whether fn returns an error and its only uses are
 // as the function that a command-line framework runs for a command
 // (resource.RunsCommand: cobra's RunE, ...). The framework returns that
 // error to main, which exits: a failing return ends the process.
-func (e *engine) runsCommand(fn *ssa.Function) bool {
+func (e *engine) runsCommand(fn *ssa.Function) bool { return e.runsCommandAs(fn, false) }
+
+// runsCommandAs is runsCommand; with last, every field fn is stored in is
+// one after which the framework returns to main (resource.EndsCommandRun).
+func (e *engine) runsCommandAs(fn *ssa.Function, last bool) bool {
 	results := fn.Signature.Results()
 	if fn.Pkg == nil || results.Len() == 0 || !isError(results.At(results.Len()-1).Type()) {
 		return false
@@ -139,11 +366,19 @@ func (e *engine) runsCommand(fn *ssa.Function) bool {
 		// as a command's runner.
 		uses := 0
 		for _, r := range *fn.Referrers() {
+			if st, isStore := r.(*ssa.Store); isStore && st.Val == fn {
+				// A literal that captures nothing is stored as it is.
+				if !runnerField(st.Addr, last) {
+					return false
+				}
+				uses++
+				continue
+			}
 			v, ok := r.(ssa.Value)
 			if mc, isClosure := r.(*ssa.MakeClosure); isClosure && mc.Fn == fn {
 				v, ok = mc, true
 			}
-			if !ok || !storedOnlyAsRunner(v) {
+			if !ok || !storedOnlyAsRunner(v, last) {
 				return false
 			}
 			uses++
@@ -159,13 +394,15 @@ func (e *engine) runsCommand(fn *ssa.Function) bool {
 		return false
 	}
 	// A named function: every use is a store as a command's runner.
-	return e.runnerStores(fn) == uses
+	return e.runnerStoresAs(fn, last) == uses
 }
 
 // runnerStores counts the stores of the declared function fn into a
 // command's runner field (resource.RunsCommand), in the package's
 // functions and its initialisers.
-func (e *engine) runnerStores(fn *ssa.Function) int {
+func (e *engine) runnerStores(fn *ssa.Function) int { return e.runnerStoresAs(fn, false) }
+
+func (e *engine) runnerStoresAs(fn *ssa.Function, last bool) int {
 	if !slices.ContainsFunc(fn.Pkg.Pkg.Imports(), func(p *types.Package) bool { return resource.CommandPackage(p.Path()) }) {
 		return 0
 	}
@@ -189,7 +426,7 @@ func (e *engine) runnerStores(fn *ssa.Function) int {
 				case *ssa.MakeInterface:
 					val = v.X // into a field of interface type (urfave/cli v1's Action)
 				}
-				if val == fn && runnerField(st.Addr) {
+				if val == fn && runnerField(st.Addr, last) {
 					stores++
 				}
 			}
@@ -201,7 +438,7 @@ func (e *engine) runnerStores(fn *ssa.Function) int {
 // storedOnlyAsRunner reports whether every use of the function value v
 // (through changes of its named type) stores it into a command's runner
 // field.
-func storedOnlyAsRunner(v ssa.Value) bool {
+func storedOnlyAsRunner(v ssa.Value, last bool) bool {
 	refs := v.Referrers()
 	if refs == nil || len(*refs) == 0 {
 		return false
@@ -209,11 +446,11 @@ func storedOnlyAsRunner(v ssa.Value) bool {
 	for _, r := range *refs {
 		switch r := r.(type) {
 		case *ssa.Store:
-			if r.Val != v || !runnerField(r.Addr) {
+			if r.Val != v || !runnerField(r.Addr, last) {
 				return false
 			}
 		case *ssa.ChangeType, *ssa.MakeInterface:
-			if !storedOnlyAsRunner(r.(ssa.Value)) {
+			if !storedOnlyAsRunner(r.(ssa.Value), last) {
 				return false
 			}
 		default:
@@ -224,13 +461,16 @@ func storedOnlyAsRunner(v ssa.Value) bool {
 }
 
 // runnerField reports whether addr is the address of a command's runner
-// field (resource.RunsCommand).
-func runnerField(addr ssa.Value) bool {
+// field (resource.RunsCommand; with last, resource.EndsCommandRun).
+func runnerField(addr ssa.Value, last bool) bool {
 	fa, ok := addr.(*ssa.FieldAddr)
 	if !ok {
 		return false
 	}
 	owner, field, ok := ssanav.Field(fa)
+	if last {
+		return ok && resource.EndsCommandRun(owner, field)
+	}
 	return ok && resource.RunsCommand(owner, field)
 }
 
@@ -321,11 +561,13 @@ func endsOnError(call *ssa.Call) bool {
 
 // handsErrorOn reports whether every path from call on which the call's
 // error result is not known to be nil ends in a panic or in a return whose
-// last result is that error, without reaching call again: the caller
-// hands the error on as its own. The walk follows each path (at most
-// maxHandOnSteps blocks in all) with what it holds: the error value, the
-// loads of locals it was stored in on that path (a named result in a
-// function with defer), the phis merging only those.
+// last result is that error or one made there that is never nil
+// (errpath.IsNonNil: `fmt.Errorf("dial: %v", err)`), without reaching
+// call again: the caller hands the failure on as its own. The walk
+// follows each path (at most maxHandOnSteps blocks in all) with what it
+// holds: the error value, the loads of locals it (or such a new error)
+// was stored in on that path (a named result, or a result in a function
+// with defer), the phis merging only those.
 func handsErrorOn(call *ssa.Call) bool {
 	errs := errorResult(call)
 	if len(errs) == 0 {
@@ -349,7 +591,7 @@ func handsErrorOn(call *ssa.Call) bool {
 				}
 			case *ssa.Store:
 				if a, ok := in.Addr.(*ssa.Alloc); ok {
-					cells[a] = held[in.Val] && plainLocal(a)
+					cells[a] = (held[in.Val] || errpath.IsNonNil(in.Val)) && plainLocal(a)
 				}
 			case *ssa.UnOp:
 				if a, ok := in.X.(*ssa.Alloc); ok && in.Op == token.MUL && cells[a] {
@@ -372,7 +614,13 @@ func handsErrorOn(call *ssa.Call) bool {
 			case *ssa.Panic:
 				return true
 			case *ssa.Return:
-				return len(in.Results) > 0 && held[in.Results[len(in.Results)-1]]
+				// The same error, or one made here that is never nil
+				// (`return fmt.Errorf("dial: %v", err)`).
+				if len(in.Results) == 0 {
+					return false
+				}
+				last := in.Results[len(in.Results)-1]
+				return held[last] || errpath.IsNonNil(last)
 			case *ssa.If:
 				for i, s := range b.Succs {
 					if nilOnEdge(in.Cond, held, i == 0) {

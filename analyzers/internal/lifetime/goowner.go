@@ -15,7 +15,11 @@ import (
 // loops receiving from a channel field of the value, and the release
 // method closes that field (sarama's NewClient starts
 // backgroundMetadataUpdater on the *client it returns as a Client, which
-// selects on client.closer until Close closes it). Whoever gets the value
+// selects on client.closer until Close closes it), or it loops waiting
+// for a context the function made with context.WithCancel, from a parent
+// that is not its own parameter, whose cancel function the value keeps in
+// a field that the release method calls (a poller rooted in
+// context.Background, which nothing else can end). Whoever gets the value
 // must call its release method, or the goroutine, and all the value holds,
 // stays for the life of the process. The result may have an interface
 // type: what decides is the value behind it. Only a return that every
@@ -138,14 +142,214 @@ func (e *engine) ownedByGoroutine(g *ssa.Go) []*ssa.Alloc {
 		if closeFn == nil || len(closeFn.Params) == 0 {
 			continue
 		}
+		stops := false
 		for _, field := range loopedReceiveFields(r.fn, self) {
 			if closesField(closeFn, closeFn.Params[0], field) {
-				owned = append(owned, a)
+				stops = true
 				break
+			}
+		}
+		if !stops {
+			// The goroutine waits, in a loop, for a context that a's
+			// release method cancels.
+			for _, ctx := range loopedDoneContexts(r.fn, self) {
+				var made ssa.Value
+				switch {
+				case ctx.param >= 0 && r.recv >= 0 && c.StaticCallee() == r.fn && ctx.param < len(c.Args):
+					made = c.Args[ctx.param]
+				case ctx.free >= 0 && r.recv < 0:
+					if mc, ok := c.Value.(*ssa.MakeClosure); ok && ctx.free < len(mc.Bindings) {
+						made = mc.Bindings[ctx.free]
+						if cell, ok := made.(*ssa.Alloc); ok {
+							made, _ = storedOnce(cell)
+						}
+					}
+				case ctx.field >= 0:
+					made = storedField(a, ctx.field)
+				}
+				if made != nil && slices.ContainsFunc(cancelHolders(canon(made)), func(h cancelHolder) bool {
+					return h.value == a && callsField(closeFn, closeFn.Params[0], h.field)
+				}) {
+					stops = true
+					break
+				}
+			}
+		}
+		if stops {
+			owned = append(owned, a)
+		}
+	}
+	// A literal that captures only the context: the value it belongs to
+	// is the one holding its cancel function.
+	if mc, ok := c.Value.(*ssa.MakeClosure); ok && c.StaticCallee() != nil {
+		for _, ctx := range loopedDoneContexts(c.StaticCallee(), nil) {
+			if ctx.free < 0 || ctx.free >= len(mc.Bindings) {
+				continue
+			}
+			made := mc.Bindings[ctx.free]
+			if cell, ok := made.(*ssa.Alloc); ok {
+				if made, ok = storedOnce(cell); !ok {
+					continue
+				}
+			}
+			for _, h := range cancelHolders(canon(made)) {
+				if !h.value.Heap || slices.Contains(owned, h.value) {
+					continue
+				}
+				release := e.releaseMethodOf(h.value.Type())
+				if release == "" {
+					continue
+				}
+				if closeFn := e.methodFunc(h.value.Type(), release); closeFn != nil && len(closeFn.Params) > 0 && callsField(closeFn, closeFn.Params[0], h.field) {
+					owned = append(owned, h.value)
+				}
 			}
 		}
 	}
 	return owned
+}
+
+// doneContext names a context that a goroutine's function waits on: its
+// parameter param, its free variable free, or the field field of the
+// value it runs on (-1 for the others).
+type doneContext struct{ param, free, field int }
+
+// loopedDoneContexts returns the contexts whose Done channel fn receives
+// from inside a loop, directly or in a select: fn runs until that context
+// is done.
+func loopedDoneContexts(fn *ssa.Function, self ssa.Value) []doneContext {
+	var out []doneContext
+	add := func(ch ssa.Value, b *ssa.BasicBlock) {
+		call, ok := ch.(*ssa.Call)
+		if !ok || !inCycle(b) || !call.Call.IsInvoke() || call.Call.Method.Name() != "Done" || len(call.Call.Args) != 0 || !isContext(call.Call.Value.Type()) {
+			return
+		}
+		ctx := doneContext{-1, -1, -1}
+		switch v := call.Call.Value.(type) {
+		case *ssa.Parameter:
+			ctx.param = slices.Index(fn.Params, v)
+		case *ssa.FreeVar:
+			ctx.free = slices.Index(fn.FreeVars, v)
+		case *ssa.UnOp:
+			if f, ok := selfField(v, self); ok {
+				ctx.field = f
+			} else if fv, ok := v.X.(*ssa.FreeVar); ok && v.Op == token.MUL {
+				ctx.free = slices.Index(fn.FreeVars, fv) // a captured variable's cell
+			}
+		}
+		if (ctx.param >= 0 || ctx.free >= 0 || ctx.field >= 0) && !slices.Contains(out, ctx) {
+			out = append(out, ctx)
+		}
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch x := instr.(type) {
+			case *ssa.UnOp:
+				if x.Op == token.ARROW {
+					add(x.X, b)
+				}
+			case *ssa.Select:
+				for _, st := range x.States {
+					if st.Dir == types.RecvOnly {
+						add(st.Chan, b)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func isContext(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
+}
+
+// storedField returns the only value stored in field f of the value a.
+func storedField(a *ssa.Alloc, f int) ssa.Value {
+	var only ssa.Value
+	for _, r := range *a.Referrers() {
+		fa, ok := r.(*ssa.FieldAddr)
+		if !ok || fa.Field != f {
+			continue
+		}
+		for _, u := range *fa.Referrers() {
+			if st, ok := u.(*ssa.Store); ok && st.Addr == fa {
+				if only != nil {
+					return nil
+				}
+				only = st.Val
+			}
+		}
+	}
+	return only
+}
+
+// cancelHolder is a field of a value allocated in the function that holds
+// a context's cancel function.
+type cancelHolder struct {
+	value *ssa.Alloc
+	field int
+}
+
+// cancelHolders returns where the cancel function of ctx is stored, when
+// ctx is the context of a context.WithCancel (or WithCancelCause) call
+// whose parent is not a parameter of the function that makes it: a
+// caller's context may end the goroutine by itself (a request's), while
+// a context the function roots elsewhere (context.Background, a copy of
+// its values) ends only when cancelled.
+func cancelHolders(ctx ssa.Value) []cancelHolder {
+	ex, ok := ctx.(*ssa.Extract)
+	if !ok || ex.Index != 0 {
+		return nil
+	}
+	mk, ok := ex.Tuple.(*ssa.Call)
+	if !ok || mk.Call.IsInvoke() || len(mk.Call.Args) == 0 {
+		return nil
+	}
+	callee := mk.Call.StaticCallee()
+	if callee == nil || callee.Pkg == nil || callee.Pkg.Pkg.Path() != "context" || callee.Name() != "WithCancel" && callee.Name() != "WithCancelCause" {
+		return nil
+	}
+	if _, isParam := mk.Call.Args[0].(*ssa.Parameter); isParam {
+		return nil
+	}
+	var out []cancelHolder
+	for _, r := range *mk.Referrers() {
+		cancel, ok := r.(*ssa.Extract)
+		if !ok || cancel.Index != 1 {
+			continue
+		}
+		for _, u := range *cancel.Referrers() {
+			st, ok := u.(*ssa.Store)
+			if !ok || st.Val != cancel {
+				continue
+			}
+			if fa, ok := st.Addr.(*ssa.FieldAddr); ok {
+				if a, ok := fa.X.(*ssa.Alloc); ok {
+					out = append(out, cancelHolder{a, fa.Field})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// callsField reports whether fn calls the function in field f of self
+// directly in its body: self.f().
+func callsField(fn *ssa.Function, self ssa.Value, f int) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok || call.Call.IsInvoke() {
+				continue
+			}
+			if g, ok := selfField(call.Call.Value, self); ok && g == f {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // methodFunc returns the SSA function of the method name of type t,

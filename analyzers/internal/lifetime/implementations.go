@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/leakvet/leakvet/analyzers/internal/lazyssa"
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
 	"golang.org/x/tools/go/ssa"
 )
@@ -17,14 +18,26 @@ type implKey struct {
 	method string
 }
 
-// implementations returns the functions that a call of method m of the
+// impl is one method that a call of an interface method can run: a method
+// of the package's own type, with its SSA function, or a method of another
+// package's type that the package converts to the interface (fn nil).
+type impl struct {
+	obj *types.Func
+	fn  *ssa.Function
+}
+
+// implementations returns the methods that a call of method m of the
 // interface iface can run, when iface is an unexported interface the
 // package declares: the methods of the package's own types that implement
 // it, each declared on that type (a method promoted from an embedded field
-// delegates to another value, and is left out). ok is false when the answer
-// is not known that way: an exported interface (other packages implement
-// it), a generic one, or a generic implementation.
-func (e *engine) implementations(iface *types.Named, m string) (impls []*ssa.Function, ok bool) {
+// delegates to another value, and is left out), and the methods of the
+// other packages' types whose values the package converts to it (an
+// *http.Client returned as the package's own client interface). ok is
+// false when the answer is not known that way: an exported interface
+// (other packages implement it), a generic one, a generic implementation,
+// or a value of the interface that the package takes from another
+// interface (whose dynamic type it cannot see).
+func (e *engine) implementations(iface *types.Named, m string) (impls []impl, ok bool) {
 	key := implKey{iface, m}
 	if r, done := e.impls[key]; done {
 		return r, r != nil
@@ -48,19 +61,19 @@ func (e *engine) implementations(iface *types.Named, m string) (impls []*ssa.Fun
 		if !isNamed || types.IsInterface(named) {
 			continue
 		}
-		var impl types.Type
+		var recv types.Type
 		switch {
 		case types.Implements(named, it):
-			impl = named
+			recv = named
 		case types.Implements(types.NewPointer(named), it):
-			impl = types.NewPointer(named)
+			recv = types.NewPointer(named)
 		default:
 			continue
 		}
 		if named.TypeParams().Len() > 0 {
 			return nil, false // which instance runs is not known here
 		}
-		sel, _, _ := types.LookupFieldOrMethod(impl, true, e.pass.Pkg, m)
+		sel, _, _ := types.LookupFieldOrMethod(recv, true, e.pass.Pkg, m)
 		fn, isFunc := sel.(*types.Func)
 		if !isFunc {
 			return nil, false
@@ -72,12 +85,103 @@ func (e *engine) implementations(iface *types.Named, m string) (impls []*ssa.Fun
 		if f == nil || f.Pkg != e.pkg || f.Blocks == nil {
 			return nil, false
 		}
-		impls = append(impls, f)
+		impls = append(impls, impl{fn, f})
+	}
+	foreign, known := e.convertedTo(iface)
+	if !known {
+		return nil, false
+	}
+	for _, t := range foreign {
+		sel, _, _ := types.LookupFieldOrMethod(t, true, e.pass.Pkg, m)
+		fn, isFunc := sel.(*types.Func)
+		if !isFunc || fn.Pkg() == e.pass.Pkg {
+			return nil, false
+		}
+		if sig := fn.Type().(*types.Signature); sig.Recv() == nil || types.IsInterface(sig.Recv().Type()) {
+			return nil, false // promoted from an embedded interface: any value runs
+		}
+		impls = append(impls, impl{obj: fn})
 	}
 	if len(impls) == 0 {
 		return nil, false
 	}
 	return impls, true
+}
+
+// convertedTo returns the types of other packages whose values the
+// package converts to its interface iface. known is false when a value of
+// iface comes from another interface value (a type assertion or a
+// conversion between interfaces), or from a type that is neither named nor
+// a pointer to one, or generic: its dynamic type is not known here.
+func (e *engine) convertedTo(iface *types.Named) (foreign []types.Type, known bool) {
+	if e.conversions == nil {
+		e.conversions = e.collectConversions()
+	}
+	if e.conversions.opaque[iface] {
+		return nil, false
+	}
+	return e.conversions.foreign[iface], true
+}
+
+// conversions records, for the package's unexported interfaces, what
+// their values are made from.
+type conversions struct {
+	foreign map[*types.Named][]types.Type
+	opaque  map[*types.Named]bool
+}
+
+func (e *engine) collectConversions() *conversions {
+	c := &conversions{foreign: map[*types.Named][]types.Type{}, opaque: map[*types.Named]bool{}}
+	own := func(t types.Type) (*types.Named, bool) {
+		n, ok := types.Unalias(t).(*types.Named)
+		if !ok || n.Obj().Pkg() != e.pass.Pkg || n.Obj().Exported() || !types.IsInterface(n) {
+			return nil, false
+		}
+		return n, true
+	}
+	_, funcs := e.pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program).Build()
+	if init := e.pkg.Func("init"); init != nil {
+		// Package-level variables are initialised there.
+		funcs = append(funcs[:len(funcs):len(funcs)], init)
+	}
+	for _, f := range funcs {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				switch x := instr.(type) {
+				case *ssa.MakeInterface:
+					n, ok := own(x.Type())
+					if !ok {
+						continue
+					}
+					t := x.X.Type()
+					base := t
+					if p, isPtr := types.Unalias(t).(*types.Pointer); isPtr {
+						base = p.Elem()
+					}
+					named, isNamed := types.Unalias(base).(*types.Named)
+					switch {
+					case !isNamed || named.TypeArgs().Len() > 0 || named.TypeParams().Len() > 0:
+						c.opaque[n] = true
+					case named.Obj().Pkg() == e.pass.Pkg && named.Obj().Parent() == e.pass.Pkg.Scope():
+						// The package's own type: implementations finds it.
+					case named.Obj().Pkg() == e.pass.Pkg:
+						c.opaque[n] = true // a type declared in a function
+					case !slices.ContainsFunc(c.foreign[n], func(u types.Type) bool { return types.Identical(u, t) }):
+						c.foreign[n] = append(c.foreign[n], t)
+					}
+				case *ssa.ChangeInterface:
+					if n, ok := own(x.Type()); ok {
+						c.opaque[n] = true
+					}
+				case *ssa.TypeAssert:
+					if n, ok := own(x.AssertedType); ok {
+						c.opaque[n] = true
+					}
+				}
+			}
+		}
+	}
+	return c
 }
 
 // recvNamed returns the named type fn is declared on.
@@ -118,21 +222,40 @@ func (e *engine) implementedAcquisitions(call *ssa.Call) []acquisition {
 	}
 	var common map[resultKey]OwnedResult
 	counted := 0
-	for _, fn := range impls {
-		if e.inProgress[fn] {
-			continue // delegates; the others say what it returns
-		}
-		s, _ := e.summaryOf(fn)
-		if s == nil {
-			return nil
-		}
-		obj, _ := fn.Object().(*types.Func)
+	for _, im := range impls {
 		mine := map[resultKey]OwnedResult{}
-		for _, r := range s.Results {
-			if len(r.OnlyIfNil) > 0 || resource.HoldsNothing(obj, r.Index) {
-				continue
+		if im.fn == nil {
+			// Another package's method: the table's entry, or its summary.
+			if a, listed := e.table.Acquirer(im.obj); listed {
+				if k := e.table.Kind(a.Kind); k != nil && e.leaksIn(k, call.Pos()) && !headThrough(call, im.obj) {
+					mine[resultKey{a.Result, a.Kind}] = OwnedResult{Index: a.Result, Kind: a.Kind}
+				}
+			} else if !e.table.IsExempt(im.obj) {
+				var s Summary
+				if !e.pass.ImportObjectFact(im.obj.Origin(), &s) {
+					return nil
+				}
+				for _, r := range s.Results {
+					if len(r.OnlyIfNil) > 0 || len(r.OnlyIfType) > 0 || resource.HoldsNothing(im.obj, r.Index) {
+						continue
+					}
+					mine[resultKey{r.Index, r.Kind}] = r
+				}
 			}
-			mine[resultKey{r.Index, r.Kind}] = r
+		} else {
+			if e.inProgress[im.fn] {
+				continue // delegates; the others say what it returns
+			}
+			s, _ := e.summaryOf(im.fn)
+			if s == nil {
+				return nil
+			}
+			for _, r := range s.Results {
+				if len(r.OnlyIfNil) > 0 || resource.HoldsNothing(im.obj, r.Index) {
+					continue
+				}
+				mine[resultKey{r.Index, r.Kind}] = r
+			}
 		}
 		if counted == 0 {
 			common = mine
@@ -170,4 +293,22 @@ func (e *engine) implementedAcquisitions(call *ssa.Call) []acquisition {
 		return strings.Compare(a.kind.ID, b.kind.ID)
 	})
 	return acqs
+}
+
+// headThrough reports whether call, a call of an interface method that
+// runs the sender obj (an *http.Client converted to the package's own
+// interface), sends a HEAD request: its response has no body to hold.
+func headThrough(call *ssa.Call, obj *types.Func) bool {
+	s, ok := resource.SenderOf(obj)
+	if !ok || s.Request < 1 {
+		return false
+	}
+	// The sender's indices count its receiver; an invoke's arguments do not.
+	i := s.Request - 1
+	args := call.Common().Args
+	if i >= len(args) {
+		return false
+	}
+	r, ok := traceRequest(args[i], call)
+	return ok && r.isHead(call)
 }

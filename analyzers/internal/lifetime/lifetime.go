@@ -140,7 +140,7 @@ func (e *engine) needed() bool {
 			}
 		}
 	}
-	return false
+	return e.mayKeepGlobally()
 }
 
 // ReportFindings reports the engine's findings for the check run by pass,

@@ -45,7 +45,7 @@ func (e *engine) bodiless(call *ssa.Call) bool {
 		if s.Request >= len(c.Args) {
 			return false
 		}
-		r, ok := traceRequest(c.Args[s.Request])
+		r, ok := traceRequest(c.Args[s.Request], call)
 		if !ok {
 			return false
 		}
@@ -107,7 +107,8 @@ func (r *request) isHead(call *ssa.Call) bool {
 // and of its copies must leave Method and URL as they were, but for
 // stores of Method, which are recorded; any other use (a helper of the
 // program, a store of the request itself, a closure) fails the trace.
-func traceRequest(v ssa.Value) (*request, bool) {
+// send is the call that sends it.
+func traceRequest(v ssa.Value, send *ssa.Call) (*request, bool) {
 	r := &request{}
 	var chain []ssa.Value
 trace:
@@ -180,7 +181,7 @@ trace:
 					}
 				}
 			case *ssa.Call:
-				if !keepsRequest(u.Common()) {
+				if u != send && !keepsRequest(u.Common()) {
 					return nil, false
 				}
 			case *ssa.Defer:

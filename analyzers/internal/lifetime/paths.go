@@ -214,6 +214,16 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 				// test as it passes.
 				done = true
 				break
+			} else if success, known := assertedOutcome(call, st); ok && known {
+				// `assert.False(t, rows.Next())`: past the assertion the
+				// pending outcome is the asserted one, or the test has
+				// failed.
+				next, alive := resolve(st, success)
+				if !alive {
+					done = true
+					break
+				}
+				st = next
 			} else if ok && st.duty == owed && !st.again && t.expectsOwnError(call.Common()) {
 				// `rows, err := db.Query(q); require.Error(t, err)`: past
 				// the assertion either the test has failed or the
@@ -287,6 +297,39 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 	return out
 }
 
+// assertedOutcome reports whether call (when not nil) asserts the bool
+// outcome that the path's pending duty waits on (`assert.False(t,
+// rows.Next())`, `require.True(t, ok)`, gotest.tools' `assert.Assert(t,
+// !ok)`), and whether that outcome is success on a passing run: past the
+// call, the other value is the run of a test that has already failed.
+func assertedOutcome(call *ssa.Call, st pathState) (success, known bool) {
+	if call == nil || (st.duty != pendingSuccess && st.duty != pendingFailure) || st.err == nil || call.Call.IsInvoke() {
+		return false, false
+	}
+	fn := ssanav.CalleeFunc(call.Common())
+	if arg, want, ok := resource.AssertsBool(fn); ok && arg < len(call.Call.Args) {
+		return boolIs(call.Call.Args[arg], st.err, want)
+	}
+	if arg, ok := resource.ComparisonAssert(fn); ok && arg < len(call.Call.Args) {
+		if mi, ok := call.Call.Args[arg].(*ssa.MakeInterface); ok {
+			return boolIs(mi.X, st.err, true)
+		}
+	}
+	return false, false
+}
+
+// boolIs reports whether a is v or !v, and so the value of v where a is
+// want.
+func boolIs(a, v ssa.Value, want bool) (value, known bool) {
+	switch {
+	case a == v:
+		return want, true
+	case isNot(a, v):
+		return !want, true
+	}
+	return false, false
+}
+
 // expectsOwnError reports whether call is an assertion that fails the test
 // when one of its arguments, an error of this acquisition, is nil.
 func (t *tracker) expectsOwnError(call *ssa.CallCommon) bool {
@@ -317,6 +360,9 @@ func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) 
 	cond := iff.Cond
 	if alive, known := t.decidedEdge(&st.dec, cond, taken); known && !alive {
 		return st, false // `if didOpen`, where this path set the flag
+	}
+	if val, ok := t.e.decidedByRows(t.fn, cond); ok && val != taken {
+		return st, false // `if tc.wantCode != 0`, where no row of the table sets it
 	}
 	if t.atEOF(cond, taken) {
 		// `if err != io.EOF { t.Fatal(err) }` after io.ReadFull of the

@@ -110,6 +110,12 @@ type Summary struct {
 	// Holds lists the parameters that fields of the results hold, for
 	// fields that can hold a database handle (a wrapper's constructor).
 	Holds []FieldHold
+	// Globals lists the interface-typed parameters, without a release
+	// method, that the function stores in package-level memory on some
+	// path (logrus.SetOutput keeping its writer in the standard logger):
+	// a caller passing a resource there has handed it over
+	// (globalkeep.go).
+	Globals []int
 }
 
 // Forward says that result Result of the function is, on every return,
@@ -171,16 +177,23 @@ func (s *Summary) String() string {
 	for _, h := range s.Holds {
 		parts = append(parts, fmt.Sprintf("result %d holds param %d in field %d", h.Result, h.Param, h.Field))
 	}
+	for _, i := range s.Globals {
+		parts = append(parts, fmt.Sprintf("keeps param %d in a package variable", i))
+	}
 	return "lifetime(" + strings.Join(parts, "; ") + ")"
 }
 
 func (s *Summary) empty() bool {
-	return s == nil || len(s.Params) == 0 && len(s.Results) == 0 && len(s.Drains) == 0 && len(s.Forwards) == 0 && len(s.Holds) == 0
+	return s == nil || len(s.Params) == 0 && len(s.Results) == 0 && len(s.Drains) == 0 && len(s.Forwards) == 0 && len(s.Holds) == 0 && len(s.Globals) == 0
 }
 
 // drains reports whether the function reads parameter i to its end on
 // every path.
 func (s *Summary) drains(i int) bool { return s != nil && slices.Contains(s.Drains, i) }
+
+// keepsGlobally reports whether the function keeps parameter i in
+// package-level memory.
+func (s *Summary) keepsGlobally(i int) bool { return s != nil && slices.Contains(s.Globals, i) }
 
 func (s *Summary) param(i int) ParamEffect {
 	if s != nil {
@@ -197,5 +210,6 @@ func (s *Summary) sort() {
 	slices.SortFunc(s.Params, func(a, b ParamEffect) int { return a.Index - b.Index })
 	slices.SortFunc(s.Results, func(a, b OwnedResult) int { return a.Index - b.Index })
 	slices.Sort(s.Drains)
+	slices.Sort(s.Globals)
 	slices.SortFunc(s.Forwards, func(a, b Forward) int { return a.Result - b.Result })
 }

@@ -1005,10 +1005,12 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 		}
 	}
 	if !t.e.closable(declType) {
-		if isInterface(declType) && !isEmptyInterface(declType) && t.e.seenToKeep(origin, i) {
+		if isInterface(declType) && !isEmptyInterface(declType) && (t.e.seenToKeep(origin, i) || t.e.keptGlobally(origin, i)) {
 			// A setter of this package that stores the value behind an
 			// interface without a release method (p.SetInput(f) taking an
-			// io.Reader): the holder now owns it.
+			// io.Reader): the holder now owns it. So does a setter of
+			// another package that keeps it in a package-level variable
+			// (logrus.SetOutput(f)).
 			t.setEvent(instr, event{kind: evTransfer})
 			return
 		}

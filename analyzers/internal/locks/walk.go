@@ -199,6 +199,15 @@ func (a *checker) walk(w *lockWalk, b *ssa.BasicBlock, from int, as assumptions,
 					}
 					return
 				}
+			case evTryAcquire:
+				// A TryLock of the mutex this path holds in a mode it
+				// conflicts with fails: the mutex is not reentrant, so
+				// its true edge is no path from here.
+				if call, ok := in.(*ssa.Call); ok && conflicts(w.origin.read, ev.read) {
+					if ck := keyOf(w.fn, call); ck != "" {
+						as = as.with(ck, false)
+					}
+				}
 			case evPassed:
 				w.passed = true
 				return

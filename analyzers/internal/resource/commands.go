@@ -26,6 +26,14 @@ var commandRunners = map[string]string{
 	"github.com/schollz/cli/v2.Command.Action":          "a fork of urfave/cli v2: App.Run returns the command's error to main",
 }
 
+// commandPreRunners are the runner fields whose function runs before the
+// command's own (RunE follows them when they succeed): a successful return
+// there does not end the run.
+var commandPreRunners = map[string]string{
+	"github.com/spf13/cobra.Command.PreRunE":           "RunE runs after it",
+	"github.com/spf13/cobra.Command.PersistentPreRunE": "the subcommand's RunE runs after it",
+}
+
 // CommandPackage reports whether the package at path declares a type with
 // a command's runner field (commandRunners).
 func CommandPackage(path string) bool {
@@ -50,4 +58,20 @@ func RunsCommand(owner types.Type, field *types.Var) bool {
 	}
 	_, ok = commandRunners[named.Obj().Pkg().Path()+"."+named.Obj().Name()+"."+field.Name()]
 	return ok
+}
+
+// EndsCommandRun reports whether field of the struct type owner holds a
+// function that a command-line framework runs for a command and after
+// which, whatever it returns, the framework returns to main: a runner
+// (RunsCommand) that no other runner of the command follows.
+func EndsCommandRun(owner types.Type, field *types.Var) bool {
+	if !RunsCommand(owner, field) {
+		return false
+	}
+	if p, ok := owner.(*types.Pointer); ok {
+		owner = p.Elem()
+	}
+	named := types.Unalias(owner).(*types.Named)
+	_, pre := commandPreRunners[named.Obj().Pkg().Path()+"."+named.Obj().Name()+"."+field.Name()]
+	return !pre
 }

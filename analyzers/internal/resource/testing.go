@@ -264,6 +264,56 @@ var comparisonAsserts = map[string]struct {
 	"gotest.tools/v3/assert.Check":  {1, "calls t.Fail and returns false when the comparison fails"},
 }
 
+// boolAssertions take a bool and mark the running test as failed (require:
+// and stop it) when it is not the value given: past such a call, a path on
+// which the bool had the other value is the run of a test that has already
+// failed (`assert.False(t, rows.Next())`: on a passing run Next returned
+// false). Keyed by types.Func.FullName.
+var boolAssertions = map[string]struct {
+	want   bool
+	reason string
+}{
+	"github.com/stretchr/testify/assert.True":                  {true, "calls t.Errorf and returns false when value is false"},
+	"github.com/stretchr/testify/assert.Truef":                 {true, "calls t.Errorf and returns false when value is false"},
+	"github.com/stretchr/testify/assert.False":                 {false, "calls t.Errorf and returns false when value is true"},
+	"github.com/stretchr/testify/assert.Falsef":                {false, "calls t.Errorf and returns false when value is true"},
+	"(*github.com/stretchr/testify/assert.Assertions).True":    {true, "calls t.Errorf and returns false when value is false"},
+	"(*github.com/stretchr/testify/assert.Assertions).Truef":   {true, "calls t.Errorf and returns false when value is false"},
+	"(*github.com/stretchr/testify/assert.Assertions).False":   {false, "calls t.Errorf and returns false when value is true"},
+	"(*github.com/stretchr/testify/assert.Assertions).Falsef":  {false, "calls t.Errorf and returns false when value is true"},
+	"github.com/stretchr/testify/require.True":                 {true, "calls t.FailNow when value is false"},
+	"github.com/stretchr/testify/require.Truef":                {true, "calls t.FailNow when value is false"},
+	"github.com/stretchr/testify/require.False":                {false, "calls t.FailNow when value is true"},
+	"github.com/stretchr/testify/require.Falsef":               {false, "calls t.FailNow when value is true"},
+	"(*github.com/stretchr/testify/require.Assertions).True":   {true, "calls t.FailNow when value is false"},
+	"(*github.com/stretchr/testify/require.Assertions).Truef":  {true, "calls t.FailNow when value is false"},
+	"(*github.com/stretchr/testify/require.Assertions).False":  {false, "calls t.FailNow when value is true"},
+	"(*github.com/stretchr/testify/require.Assertions).Falsef": {false, "calls t.FailNow when value is true"},
+}
+
+// AssertsBool reports whether fn is an assertion that fails the running
+// test unless its bool argument is want, and which argument of a static
+// call (the receiver counting as argument 0) that bool is.
+func AssertsBool(fn *types.Func) (arg int, want bool, ok bool) {
+	if fn == nil || fn.Pkg() == nil {
+		return 0, false, false
+	}
+	b, ok := boolAssertions[fn.Origin().FullName()]
+	if !ok {
+		return 0, false, false
+	}
+	sig := fn.Type().(*types.Signature)
+	if sig.Recv() != nil {
+		arg = 1
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		if t, ok := sig.Params().At(i).Type().(*types.Basic); ok && t.Kind() == types.Bool {
+			return arg + i, b.want, true
+		}
+	}
+	return 0, false, false
+}
+
 // errorComparisons build a comparison that fails when their error
 // argument is nil. Keyed by types.Func.FullName.
 var errorComparisons = map[string]string{

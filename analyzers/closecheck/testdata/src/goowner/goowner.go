@@ -262,3 +262,187 @@ func pingChecked() error {
 	}
 	return c.Ping()
 }
+
+// poller's loop ends when the context it roots is cancelled, and only
+// Close cancels it: the context does not come from the caller, so nothing
+// else ever ends the goroutine.
+type poller struct {
+	cancel context.CancelFunc
+}
+
+func (p *poller) Ping() error  { return nil }
+func (p *poller) Close() error { p.cancel(); return nil }
+
+func (p *poller) poll(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(time.Second):
+		}
+	}
+}
+
+func NewPoller() (Client, error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	p := &poller{cancel: cancel}
+	go p.poll(ctx)
+	return p, nil
+}
+
+func pingPoller() error {
+	p, err := NewPoller() // want `Client from NewPoller is not closed when returning at line 298 \(NewPoller returns it unreleased at goowner.go:290\)`
+	if err != nil {
+		return err
+	}
+	return p.Ping()
+}
+
+func pingPollerClosing() error {
+	p, err := NewPoller()
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	return p.Ping()
+}
+
+// fieldPoller keeps the context in a field and its loop reads it there.
+type fieldPoller struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+func (p *fieldPoller) Ping() error  { return nil }
+func (p *fieldPoller) Close() error { p.cancel(); return nil }
+
+func (p *fieldPoller) poll() {
+	for {
+		select {
+		case <-p.ctx.Done():
+			return
+		case <-time.After(time.Second):
+		}
+	}
+}
+
+func NewFieldPoller() (*fieldPoller, error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	p := &fieldPoller{ctx: ctx, cancel: cancel}
+	go p.poll()
+	return p, nil
+}
+
+func pingFieldPoller() error {
+	p, err := NewFieldPoller() // want `\*fieldPoller from NewFieldPoller is not closed when returning at line 341 \(NewFieldPoller returns it unreleased at goowner.go:333\)`
+	if err != nil {
+		return err
+	}
+	return p.Ping()
+}
+
+// NewChildPoller derives its context from the caller's: the caller's
+// context ending ends the loop too, so a dropped poller is not held for
+// good.
+func NewChildPoller(parent context.Context) (Client, error) {
+	ctx, cancel := context.WithCancel(parent)
+	p := &poller{cancel: cancel}
+	go p.poll(ctx)
+	return p, nil
+}
+
+func pingChildPoller(ctx context.Context) error {
+	p, err := NewChildPoller(ctx)
+	if err != nil {
+		return err
+	}
+	return p.Ping()
+}
+
+// deafPoller's Close cancels nothing its loop waits on.
+type deafPoller struct {
+	cancel, other context.CancelFunc
+}
+
+func (p *deafPoller) Ping() error  { return nil }
+func (p *deafPoller) Close() error { p.other(); return nil }
+
+func (p *deafPoller) poll(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(time.Second):
+		}
+	}
+}
+
+func NewDeafPoller() (Client, error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	_, other := context.WithCancel(context.Background())
+	p := &deafPoller{cancel: cancel, other: other}
+	go p.poll(ctx)
+	return p, nil
+}
+
+func pingDeafPoller() error {
+	p, err := NewDeafPoller()
+	if err != nil {
+		return err
+	}
+	return p.Ping()
+}
+
+// NewInlinePoller runs the loop in a function literal.
+func NewInlinePoller() (*poller, error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	p := &poller{cancel: cancel}
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(time.Second):
+			}
+		}
+	}()
+	return p, nil
+}
+
+func pingInlinePoller() error {
+	p, err := NewInlinePoller() // want `\*poller from NewInlinePoller is not closed when returning at line 417 \(NewInlinePoller returns it unreleased at goowner.go:409\)`
+	if err != nil {
+		return err
+	}
+	return p.Ping()
+}
+
+var hook = func() {}
+
+// startPoller hands its caller the poller together with the function that
+// closes it, which the caller defers. Its own defer makes the results go
+// through variables that the return loads.
+func startPoller(name string) (string, Client, chan int, func()) {
+	defer hook()
+	p, err := NewPoller()
+	if err != nil {
+		panic(err)
+	}
+	ch := make(chan int)
+	for i := 0; i < 2; i++ {
+		if p.Ping() != nil {
+			panic("no")
+		}
+	}
+	orig := hook
+	return name, p, ch, func() {
+		hook = orig
+		p.Close()
+	}
+}
+
+func pingStarted() error {
+	_, p, _, stop := startPoller("a")
+	defer stop()
+	return p.Ping()
+}

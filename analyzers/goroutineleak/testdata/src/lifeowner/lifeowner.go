@@ -181,3 +181,73 @@ func StartTracker(every time.Duration, report func(float64)) *Tracker {
 }
 
 var _ = time.Second
+
+// Queue batches events that a ticker flushes to C, the channel its user
+// reads the batches from.
+type Queue struct {
+	C  chan []string
+	mu sync.Mutex
+	q  []string
+}
+
+// NewQueue starts the flusher, which runs as long as the queue: the queue
+// has no way to stop, and C is what the flusher produces, not a way to end
+// it.
+func NewQueue(every time.Duration) *Queue {
+	ticker := time.NewTicker(every)
+	q := &Queue{C: make(chan []string, 1)}
+	go func() {
+		for {
+			<-ticker.C
+			q.Flush()
+		}
+	}()
+	return q
+}
+
+// Flush hands the batch to the reader of C.
+func (q *Queue) Flush() {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.C <- q.q
+	q.q = nil
+}
+
+// StoppableQueue also holds a quit channel, which its flusher ignores.
+type StoppableQueue struct {
+	C    chan []string
+	quit chan struct{}
+}
+
+func NewStoppableQueue(every time.Duration) *StoppableQueue {
+	ticker := time.NewTicker(every)
+	q := &StoppableQueue{C: make(chan []string, 1), quit: make(chan struct{})}
+	go func() { // want `goroutine never finishes: the loop at line 226 has no exit and watches no cancellation`
+		for {
+			<-ticker.C
+			q.C <- nil
+		}
+	}()
+	return q
+}
+
+// Stop closes quit, which does not end the flusher.
+func (q *StoppableQueue) Stop() { close(q.quit) }
+
+// HandedQueue's flusher hands C to a function it is given, which may
+// receive from it or close it.
+type HandedQueue struct {
+	C chan []string
+}
+
+func NewHandedQueue(every time.Duration, flush func(chan []string)) *HandedQueue {
+	ticker := time.NewTicker(every)
+	q := &HandedQueue{C: make(chan []string, 1)}
+	go func() { // want `goroutine never finishes: the loop at line 247 has no exit and watches no cancellation`
+		for {
+			<-ticker.C
+			flush(q.C)
+		}
+	}()
+	return q
+}

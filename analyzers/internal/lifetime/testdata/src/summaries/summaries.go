@@ -399,3 +399,22 @@ func CheckAndClose(resp *http.Response) error { // want CheckAndClose:`lifetime\
 func CheckOnly(resp *http.Response) error {
 	return drainOrKeep(resp, false)
 }
+
+type sinkLogger struct{ out io.Writer }
+
+func (l *sinkLogger) setOutput(w io.Writer) { l.out = w }
+
+var stdSink = &sinkLogger{}
+
+// SetSink keeps its writer in a package-level logger, through a method
+// called on it.
+func SetSink(w io.Writer) { // want SetSink:`lifetime\(keeps param 0 in a package variable\)`
+	stdSink.setOutput(w)
+}
+
+// NewSinkLogger keeps its writer in the logger it returns: no summary.
+func NewSinkLogger(w io.Writer) *sinkLogger {
+	l := &sinkLogger{}
+	l.setOutput(w)
+	return l
+}
