@@ -62,6 +62,9 @@ type exit struct {
 	pos     token.Pos
 	loop    bool
 	drained bool // the released part was read to its end on the path
+	// replaced names the released field that a store at pos overwrote
+	// with a value that does not hold the part (tracker.replaced).
+	replaced string
 }
 
 // outcome summarises all paths from the start point.
@@ -157,6 +160,12 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 			}
 			if st.again && instr == rootInstr {
 				continue
+			}
+			if f, ok := t.replaced(instr); ok && st.duty == owed && !st.again {
+				out.leaks = append(out.leaks, exit{pos: instr.Pos(), drained: st.drained, replaced: f})
+				out.unknownLeak = true
+				done = true
+				break
 			}
 			if ev, ok := t.events[instr]; ok {
 				switch ev.kind {

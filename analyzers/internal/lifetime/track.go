@@ -123,6 +123,11 @@ type tracker struct {
 	// eofErrs holds the error results of reads of the released part that
 	// return the kind's EOFError only at its end (Kind.EOFReads).
 	eofErrs map[ssa.Value]bool
+	// replaces holds the stores into the released field of the resource
+	// (`resp.Body = zr`), with the field's name: where the stored value
+	// does not hold the part that was there, the part is dropped
+	// (replaced).
+	replaces map[*ssa.Store]string
 }
 
 func newTracker(e *engine, fn *ssa.Function, kind *resource.Kind) *tracker {
@@ -390,6 +395,12 @@ func (t *tracker) use(v ssa.Value, tr tracked, instr ssa.Instruction) {
 				if ld, ok := r.(*ssa.UnOp); ok && ld.Op == token.MUL {
 					t.add(ld, tracked{role: rolePart, field: f})
 				}
+				if st, ok := r.(*ssa.Store); ok && st.Addr == u && !t.param {
+					if t.replaces == nil {
+						t.replaces = map[*ssa.Store]string{}
+					}
+					t.replaces[st] = f
+				}
 			}
 		case tr.role == roleWhole && embedded:
 			// A promoted method (c.Close on *net.UDPConn) is called on the
@@ -479,6 +490,27 @@ func (t *tracker) use(v ssa.Value, tr tracked, instr ssa.Instruction) {
 	case ssa.CallInstruction:
 		t.call(u, v, tr)
 	}
+}
+
+// replaced reports whether instr stores into the resource's released
+// field a value that does not hold the part that was there (a gzip reader
+// whose Close does not close the body it reads, a buffer of what was
+// read, nil): from there on nothing reachable releases that part. A value
+// the walk follows (the part itself, a wrapper built around it, a
+// closure that captures it) keeps it.
+func (t *tracker) replaced(instr ssa.Instruction) (string, bool) {
+	st, ok := instr.(*ssa.Store)
+	if !ok {
+		return "", false
+	}
+	f, ok := t.replaces[st]
+	if !ok {
+		return "", false
+	}
+	if _, held := t.values[st.Val]; held {
+		return "", false
+	}
+	return f, true
 }
 
 // field returns the name of field index of the struct typ (or *typ)
