@@ -555,6 +555,17 @@ func (t *tracker) releasableAs(typ types.Type) bool {
 	if t.kind.Type != "" && types.TypeString(typ, nil) == t.kind.Type {
 		return true
 	}
+	if terms := unionTerms(typ); len(terms) > 0 {
+		// A type parameter constrained to a union of types
+		// (`T *os.File | *LockedFile`, returned as any(f).(T)): the
+		// caller can release it when it can release every term.
+		for _, term := range terms {
+			if term.Tilde() || !t.releasableAs(term.Type()) {
+				return false
+			}
+		}
+		return true
+	}
 	for _, r := range t.kind.Release {
 		obj, _, _ := types.LookupFieldOrMethod(typ, true, nil, r)
 		if _, ok := obj.(*types.Func); ok {
@@ -562,6 +573,28 @@ func (t *tracker) releasableAs(typ types.Type) bool {
 		}
 	}
 	return false
+}
+
+// unionTerms returns the terms of the union that constrains typ, a type
+// parameter whose constraint is exactly one union; nil otherwise.
+func unionTerms(typ types.Type) []*types.Term {
+	tp, ok := types.Unalias(typ).(*types.TypeParam)
+	if !ok {
+		return nil
+	}
+	iface, ok := tp.Constraint().Underlying().(*types.Interface)
+	if !ok || iface.NumEmbeddeds() != 1 || iface.NumExplicitMethods() != 0 {
+		return nil
+	}
+	u, ok := iface.EmbeddedType(0).(*types.Union)
+	if !ok {
+		return nil
+	}
+	terms := make([]*types.Term, u.Len())
+	for i := range terms {
+		terms[i] = u.Term(i)
+	}
+	return terms
 }
 
 // store handles `*addr = v`.
