@@ -155,7 +155,10 @@
 // says it closes or keeps it ends the duty. A constructor that keeps a
 // connection inside the wrapper it returns makes the wrapper the resource:
 // callers of that constructor must close the wrapper. Conditional summaries
-// catch the constructor that keeps the connection only on success.
+// catch the constructor that keeps the connection only on success. A
+// generic opener that returns the file as its type parameter, constrained
+// to a union of closable types (`func create[T *os.File | *LockedFile]`
+// returning `any(f).(T)`), hands it to its callers as any opener does.
 //
 // Resources gathered in a loop into a local slice (or a slice field of a
 // local struct) are followed as a collection: returning it, storing it or

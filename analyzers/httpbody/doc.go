@@ -89,7 +89,14 @@
 //     no connection.
 //
 // Mentioning the response (`_ = resp`, `fmt.Println(resp)`, reading
-// `resp.Body` with `io.ReadAll`) releases nothing.
+// `resp.Body` with `io.ReadAll`) releases nothing. Nor does replacing its
+// Body with a value that does not hold the one there (`resp.Body, err =
+// gzip.NewReader(resp.Body)`, whose Close does not close what it reads;
+// `resp.Body = io.NopCloser(bytes.NewReader(data))` after reading it):
+// the connection's body is dropped at that store, and returning the
+// response afterwards hands on only the replacement. A replacement that
+// keeps it (a struct holding the gzip reader and the original body, whose
+// Close closes both) carries it on.
 //
 // # Not reported
 //
