@@ -93,8 +93,9 @@
 // Body with a value that does not hold the one there (`resp.Body, err =
 // gzip.NewReader(resp.Body)`, whose Close does not close what it reads;
 // `resp.Body = io.NopCloser(bytes.NewReader(data))` after reading it):
-// the connection's body is dropped at that store, and returning the
-// response afterwards hands on only the replacement. A replacement that
+// returning the response afterwards hands on only the replacement, and
+// the connection's body is reported as dropped at that store, unless the
+// function closes it through a variable it kept. A replacement that
 // keeps it (a struct holding the gzip reader and the original body, whose
 // Close closes both) carries it on.
 //

@@ -144,10 +144,27 @@ func Emptied(c *http.Client, url string) (*http.Response, error) {
 
 // Nilled drops the body it never closed.
 func Nilled(c *http.Client, url string) (int, error) {
-	resp, err := c.Get(url) // want `response body from c.Get is not closed: line 151 replaces its Body with a value that does not hold it`
+	resp, err := c.Get(url) // want `response body from c.Get is not closed when returning at line 152`
 	if err != nil {
 		return 0, err
 	}
 	resp.Body = nil
 	return resp.StatusCode, nil
+}
+
+// Swapped keeps the original body in a variable and closes it after
+// replacing it.
+func Swapped(c *http.Client, url string) (*http.Response, error) {
+	resp, err := c.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	orig := resp.Body
+	data, err := io.ReadAll(orig)
+	resp.Body = io.NopCloser(bytes.NewReader(data))
+	orig.Close()
+	if err != nil {
+		return nil, err
+	}
+	return resp, nil
 }
