@@ -50,8 +50,8 @@
 // | acquired by | released by |
 // |---|---|
 // | `os.Open`, `os.Create`, `os.OpenFile`, `os.CreateTemp`, `os.OpenInRoot`, `(*os.Root).Open/Create/OpenFile` | `Close` |
-// | `net.Dial`, `net.DialTimeout`, `(*net.Dialer).Dial/DialContext`, `net.DialTCP`, `net.DialUDP`, `net.ListenUDP`, `tls.Dial`, `tls.DialWithDialer`, `(*tls.Dialer).Dial/DialContext`, `Listener.Accept`, `(*net.TCPListener).Accept/AcceptTCP` | `Close` |
-// | `net.Listen`, `(*net.ListenConfig).Listen`, `net.ListenTCP`, `tls.Listen` | `Close`, or handing it to `http.Serve`/`(*http.Server).Serve` |
+// | `net.Dial`, `net.DialTimeout`, `(*net.Dialer).Dial/DialContext`, `net.DialTCP`, `net.DialUDP`, `net.ListenUDP`, `net.ListenPacket`, `(*net.ListenConfig).ListenPacket`, `net.ListenMulticastUDP`, `net.ListenUnixgram`, `net.DialUnix`, `net.ListenIP`, `net.DialIP`, `tls.Dial`, `tls.DialWithDialer`, `(*tls.Dialer).Dial/DialContext`, `Listener.Accept`, `(*net.TCPListener).Accept/AcceptTCP`, `(*net.UnixListener).Accept/AcceptUnix` | `Close` |
+// | `net.Listen`, `(*net.ListenConfig).Listen`, `net.ListenTCP`, `net.ListenUnix`, `tls.Listen` | `Close`, or handing it to `http.Serve`/`(*http.Server).Serve` |
 // | `gzip.NewWriter(Level)`, `zlib.NewWriter(Level)`, `flate.NewWriter` | `Close` |
 // | `(*exec.Cmd).Start` | `Wait`, `cmd.Process.Wait`, `cmd.Process.Release` |
 // | `time.NewTicker` (files with Go version < 1.23) | `Stop` |
@@ -155,7 +155,10 @@
 // says it closes or keeps it ends the duty. A constructor that keeps a
 // connection inside the wrapper it returns makes the wrapper the resource:
 // callers of that constructor must close the wrapper. Conditional summaries
-// catch the constructor that keeps the connection only on success.
+// catch the constructor that keeps the connection only on success. A
+// generic opener that returns the file as its type parameter, constrained
+// to a union of closable types (`func create[T *os.File | *LockedFile]`
+// returning `any(f).(T)`), hands it to its callers as any opener does.
 //
 // Resources gathered in a loop into a local slice (or a slice field of a
 // local struct) are followed as a collection: returning it, storing it or

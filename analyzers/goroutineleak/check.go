@@ -54,6 +54,13 @@ func (m *model) check(g *ssa.Go) *finding {
 func (m *model) checkStart(g *ssa.Go) *finding {
 	callee := g.Call.StaticCallee()
 	if !m.known[callee] {
+		if m.valueCallee(g) != nil {
+			// A function value that can only be one literal of the
+			// package (`done, run := job(); go run()`): its sends are
+			// known, and the hand-off is judged as for a go statement
+			// naming it.
+			return m.handoff(g)
+		}
 		return m.checkForeign(g)
 	}
 	if f := m.stuckIn(g, callee); f != nil {

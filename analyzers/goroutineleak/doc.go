@@ -311,6 +311,12 @@
 // channels, so each function that calls it once, outside any loop, is a
 // parent of its own, judged on its paths from that call, and the finding
 // is reported at the first call whose function can stop receiving first.
+// A function of the package that only makes a channel and returns it,
+// called once by the parent outside any loop, makes it for the parent
+// as a `make` there would; a goroutine run through a function value
+// (`done, shutdown := stop(exp); go shutdown()`) is judged as one naming
+// the function, when every value that can reach it is that one function
+// or literals of it, none coming from code the model does not see.
 // A goroutine function that other `go` statements also run is seen
 // through its summary there, which cannot tell its last send: such
 // helpers are not judged. A receive of a send after which the goroutine
@@ -546,7 +552,9 @@
 //   - Sends and receives in helpers called by the parent (rather than in the
 //     parent itself) disqualify a channel from `handoff` and `fanout`.
 //   - Channels kept in slices or maps, and calls through interfaces or
-//     function values, are treated as reaching unseen code.
+//     function values, are treated as reaching unseen code (but for a
+//     goroutine started through a value that can only be one function
+//     of the package).
 //   - Buffered channels are only judged when the capacity is a constant (or a
 //     parameter that every call site passes as a constant).
 //   - A goroutine that sends and receives on the same channel (a

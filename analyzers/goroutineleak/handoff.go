@@ -102,6 +102,9 @@ func (m *model) returnsMadeChan(fn *ssa.Function) bool {
 // madeChan reports whether v is a channel made by make, directly or read
 // from the variable (captured by a function literal) it was stored in once.
 func madeChan(v ssa.Value) bool {
+	if ct, ok := v.(*ssa.ChangeType); ok {
+		v = ct.X // a direction added (chan T to <-chan T)
+	}
 	if ld, ok := v.(*ssa.UnOp); ok && ld.Op == token.MUL {
 		cell, ok := ld.X.(*ssa.Alloc)
 		if !ok {
@@ -120,6 +123,70 @@ func madeChan(v ssa.Value) bool {
 	}
 	_, ok := v.(*ssa.MakeChan)
 	return ok
+}
+
+// madeForCall reports whether mk is a function of the package that makes
+// a channel and returns it, called only by parent, once per run of it (by
+// a plain call outside any loop): each run of the parent gets a channel
+// of its own, as if it made it ("done, run := job(); go run()").
+func (m *model) madeForCall(mk, parent *ssa.Function) bool {
+	if m.open[mk] || mk == parent || len(m.flow.callSites[mk]) != 1 || !m.returnsMadeChan(mk) || hasGoStmt(mk) {
+		return false
+	}
+	site, ok := m.flow.callSites[mk][0].(*ssa.Call)
+	return ok && site.Parent() == parent && m.instrReached(site) && !inCycle(site.Block())
+}
+
+// hasGoStmt reports whether fn has a go statement.
+func hasGoStmt(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			if _, ok := in.(*ssa.Go); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// valueCallee returns the function a go statement runs through a
+// function value (`go run()`), when every value of the value's class is
+// that one function or literals of it, and nothing the model does not see
+// can supply another; nil otherwise.
+func (m *model) valueCallee(g *ssa.Go) *ssa.Function {
+	v := g.Call.Value
+	if g.Call.IsInvoke() || g.Call.StaticCallee() != nil || !tracked(v.Type()) {
+		return nil
+	}
+	class := m.flow.classOf(v)
+	if class < 0 || m.flow.info[class].extSrc {
+		return nil
+	}
+	var fn *ssa.Function
+	for member, id := range m.flow.ids {
+		if m.flow.find(id) != class {
+			continue
+		}
+		var f *ssa.Function
+		switch member := member.(type) {
+		case *ssa.MakeClosure:
+			f = member.Fn.(*ssa.Function)
+		case *ssa.Function:
+			f = member
+		case *ssa.Const:
+			return nil
+		default:
+			continue
+		}
+		if fn != nil && f != fn {
+			return nil
+		}
+		fn = f
+	}
+	if !m.known[fn] {
+		return nil
+	}
+	return fn
 }
 
 // otherCaller reports whether fn is a function that calls m.maker, other
@@ -415,6 +482,9 @@ type starter struct {
 
 func (m *model) starterOf(g *ssa.Go) *starter {
 	callee := g.Call.StaticCallee()
+	if callee == nil {
+		callee = m.valueCallee(g)
+	}
 	// A summary's sends sit at the go statement itself.
 	atStart := func(group map[int32]bool) sendProfile {
 		var prof sendProfile
@@ -528,7 +598,7 @@ func (m *model) pureHandoff(class int32, parent *ssa.Function, inReach map[*ssa.
 	if c.extSrc || c.escSend || c.escRecv || c.isDone || len(c.makes) != 1 {
 		return false
 	}
-	if c.makes[0].Parent() != parent && (m.maker == nil || c.makes[0].Parent() != m.maker) {
+	if mk := c.makes[0].Parent(); mk != parent && (m.maker == nil || mk != m.maker) && !m.madeForCall(mk, parent) {
 		return false
 	}
 	if _, ok := m.flow.capacity(c.makes[0], m.open); !ok {

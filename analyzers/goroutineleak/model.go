@@ -459,6 +459,11 @@ func (m *model) valueUses(in ssa.Instruction, rands []*ssa.Value) []*ssa.Value {
 	if c, ok := in.(ssa.CallInstruction); ok {
 		callee = &c.Common().Value
 	}
+	if mc, ok := in.(*ssa.MakeClosure); ok {
+		// The literal a closure is made of: how the closure is used
+		// decides (below, where it is an operand).
+		callee = &mc.Fn
+	}
 	rands = in.Operands(rands)
 	for _, rand := range rands {
 		if rand == nil || rand == callee {

@@ -89,7 +89,15 @@
 //     no connection.
 //
 // Mentioning the response (`_ = resp`, `fmt.Println(resp)`, reading
-// `resp.Body` with `io.ReadAll`) releases nothing.
+// `resp.Body` with `io.ReadAll`) releases nothing. Nor does replacing its
+// Body with a value that does not hold the one there (`resp.Body, err =
+// gzip.NewReader(resp.Body)`, whose Close does not close what it reads;
+// `resp.Body = io.NopCloser(bytes.NewReader(data))` after reading it):
+// returning the response afterwards hands on only the replacement, and
+// the connection's body is reported as dropped at that store, unless the
+// function closes it through a variable it kept. A replacement that
+// keeps it (a struct holding the gzip reader and the original body, whose
+// Close closes both) carries it on.
 //
 // # Not reported
 //

@@ -1375,6 +1375,10 @@ func (e *engine) finding(fn *ssa.Function, acq acquisition, t *tracker, out outc
 		f.Message = "result of " + name + " is discarded: its " + noun + " is never " + verbOf(unreleased)
 	case loop:
 		f.Message = noun + " from " + name + " is " + unreleased + " before the next loop iteration acquires another"
+	case best != nil && best.replaced != "":
+		line := e.pass.Fset.Position(best.pos).Line
+		f.Related, f.RelatedText = best.pos, "the "+noun+" is dropped here"
+		f.Message = noun + " from " + name + " is " + unreleased + ": line " + itoa(line) + " replaces its " + best.replaced + " with a value that does not hold it"
 	case best != nil:
 		pos := best.pos
 		if !pos.IsValid() {

@@ -54,6 +54,11 @@ type pathState struct {
 	// wrapped: the pending callee returns a wrapper that holds the
 	// resource where it succeeds (event.wrapped).
 	wrapped bool
+	// replacedBy: a store on this path put into the resource's released
+	// field a value that does not hold the part (tracker.replaced): a
+	// return that hands the resource on hands on the replacement, and
+	// the part stays owed here.
+	replacedBy *ssa.Store
 }
 
 // exit is a way out of the function on which the resource is still owed.
@@ -62,6 +67,10 @@ type exit struct {
 	pos     token.Pos
 	loop    bool
 	drained bool // the released part was read to its end on the path
+	// replaced names the released field that a store at pos overwrote
+	// with a value that does not hold the part (tracker.replaced), before
+	// ret hands the resource on.
+	replaced string
 }
 
 // outcome summarises all paths from the start point.
@@ -158,6 +167,9 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 			if st.again && instr == rootInstr {
 				continue
 			}
+			if _, ok := t.replaced(instr); ok && st.duty == owed && !st.again && st.replacedBy == nil {
+				st.replacedBy = instr.(*ssa.Store)
+			}
 			if ev, ok := t.events[instr]; ok {
 				switch ev.kind {
 				case evRelease:
@@ -175,6 +187,14 @@ func (t *tracker) paths(b *ssa.BasicBlock, start int, rootInstr ssa.Instruction)
 					}
 				case evTransfer:
 					done = true
+					if ret, ok := instr.(*ssa.Return); ok && st.duty == owed && st.replacedBy != nil {
+						// The response goes back holding the
+						// replacement: the part it held is dropped.
+						f, _ := t.replaced(st.replacedBy)
+						out.leaks = append(out.leaks, exit{ret: ret, pos: st.replacedBy.Pos(), drained: st.drained, replaced: f})
+						out.unknownLeak = true
+						break
+					}
 					if ret, ok := instr.(*ssa.Return); ok && st.duty == owed {
 						out.returnedOwed = appendOnce(out.returnedOwed, ret)
 						if st.drained {

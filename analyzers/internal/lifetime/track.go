@@ -125,6 +125,11 @@ type tracker struct {
 	// eofErrs holds the error results of reads of the released part that
 	// return the kind's EOFError only at its end (Kind.EOFReads).
 	eofErrs map[ssa.Value]bool
+	// replaces holds the stores into the released field of the resource
+	// (`resp.Body = zr`), with the field's name: where the stored value
+	// does not hold the part that was there, the part is dropped
+	// (replaced).
+	replaces map[*ssa.Store]string
 }
 
 func newTracker(e *engine, fn *ssa.Function, kind *resource.Kind) *tracker {
@@ -392,6 +397,12 @@ func (t *tracker) use(v ssa.Value, tr tracked, instr ssa.Instruction) {
 				if ld, ok := r.(*ssa.UnOp); ok && ld.Op == token.MUL {
 					t.add(ld, tracked{role: rolePart, field: f})
 				}
+				if st, ok := r.(*ssa.Store); ok && st.Addr == u && !t.param {
+					if t.replaces == nil {
+						t.replaces = map[*ssa.Store]string{}
+					}
+					t.replaces[st] = f
+				}
 			}
 		case tr.role == roleWhole && embedded:
 			// A promoted method (c.Close on *net.UDPConn) is called on the
@@ -483,6 +494,27 @@ func (t *tracker) use(v ssa.Value, tr tracked, instr ssa.Instruction) {
 	}
 }
 
+// replaced reports whether instr stores into the resource's released
+// field a value that does not hold the part that was there (a gzip reader
+// whose Close does not close the body it reads, a buffer of what was
+// read, nil): from there on nothing reachable releases that part. A value
+// the walk follows (the part itself, a wrapper built around it, a
+// closure that captures it) keeps it.
+func (t *tracker) replaced(instr ssa.Instruction) (string, bool) {
+	st, ok := instr.(*ssa.Store)
+	if !ok {
+		return "", false
+	}
+	f, ok := t.replaces[st]
+	if !ok {
+		return "", false
+	}
+	if _, held := t.values[st.Val]; held {
+		return "", false
+	}
+	return f, true
+}
+
 // field returns the name of field index of the struct typ (or *typ)
 // points to, and whether it is embedded.
 func (t *tracker) field(typ types.Type, index int) (string, bool) {
@@ -525,6 +557,17 @@ func (t *tracker) releasableAs(typ types.Type) bool {
 	if t.kind.Type != "" && types.TypeString(typ, nil) == t.kind.Type {
 		return true
 	}
+	if terms := unionTerms(typ); len(terms) > 0 {
+		// A type parameter constrained to a union of types
+		// (`T *os.File | *LockedFile`, returned as any(f).(T)): the
+		// caller can release it when it can release every term.
+		for _, term := range terms {
+			if term.Tilde() || !t.releasableAs(term.Type()) {
+				return false
+			}
+		}
+		return true
+	}
 	for _, r := range t.kind.Release {
 		obj, _, _ := types.LookupFieldOrMethod(typ, true, nil, r)
 		if _, ok := obj.(*types.Func); ok {
@@ -532,6 +575,28 @@ func (t *tracker) releasableAs(typ types.Type) bool {
 		}
 	}
 	return false
+}
+
+// unionTerms returns the terms of the union that constrains typ, a type
+// parameter whose constraint is exactly one union; nil otherwise.
+func unionTerms(typ types.Type) []*types.Term {
+	tp, ok := types.Unalias(typ).(*types.TypeParam)
+	if !ok {
+		return nil
+	}
+	iface, ok := tp.Constraint().Underlying().(*types.Interface)
+	if !ok || iface.NumEmbeddeds() != 1 || iface.NumExplicitMethods() != 0 {
+		return nil
+	}
+	u, ok := iface.EmbeddedType(0).(*types.Union)
+	if !ok {
+		return nil
+	}
+	terms := make([]*types.Term, u.Len())
+	for i := range terms {
+		terms[i] = u.Term(i)
+	}
+	return terms
 }
 
 // store handles `*addr = v`.

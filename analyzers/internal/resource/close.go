@@ -27,10 +27,19 @@ var closeKinds = []*Kind{
 		Release: []string{"Close"}, ReleaseText: "Close"},
 	{ID: "net.UDPConn", Check: "closecheck", Noun: "connection", Type: "*net.UDPConn",
 		Release: []string{"Close"}, ReleaseText: "Close"},
+	{ID: "net.UnixConn", Check: "closecheck", Noun: "connection", Type: "*net.UnixConn",
+		Release: []string{"Close"}, ReleaseText: "Close"},
+	{ID: "net.IPConn", Check: "closecheck", Noun: "connection", Type: "*net.IPConn",
+		Release: []string{"Close"}, ReleaseText: "Close"},
+	// A packet socket holds its descriptor and, once bound, its port.
+	{ID: "net.PacketConn", Check: "closecheck", Noun: "socket", Type: "net.PacketConn",
+		Release: []string{"Close"}, ReleaseText: "Close"},
 	// A listener holds its port: a second Listen on it fails until Close.
 	{ID: "net.Listener", Check: "closecheck", Noun: "listener", Type: "net.Listener",
 		Release: []string{"Close"}, ReleaseText: "Close"},
 	{ID: "net.TCPListener", Check: "closecheck", Noun: "listener", Type: "*net.TCPListener",
+		Release: []string{"Close"}, ReleaseText: "Close"},
+	{ID: "net.UnixListener", Check: "closecheck", Noun: "listener", Type: "*net.UnixListener",
 		Release: []string{"Close"}, ReleaseText: "Close"},
 	// Compression writers buffer data: without Close the stream is
 	// truncated and its trailer (checksum, size) never written.
@@ -72,6 +81,13 @@ var closeAcquirers = []Acquirer{
 	{Func: "net.DialTCP", Kind: "net.TCPConn", Why: "dials a socket"},
 	{Func: "net.DialUDP", Kind: "net.UDPConn", Why: "opens a socket"},
 	{Func: "net.ListenUDP", Kind: "net.UDPConn", Why: "binds a socket"},
+	{Func: "net.ListenMulticastUDP", Kind: "net.UDPConn", Why: "binds a socket and joins a group"},
+	{Func: "net.ListenPacket", Kind: "net.PacketConn", Why: "binds a socket"},
+	{Func: "(*net.ListenConfig).ListenPacket", Kind: "net.PacketConn", Why: "binds a socket"},
+	{Func: "net.ListenUnixgram", Kind: "net.UnixConn", Why: "binds a socket"},
+	{Func: "net.DialUnix", Kind: "net.UnixConn", Why: "dials a socket"},
+	{Func: "net.ListenIP", Kind: "net.IPConn", Why: "opens a raw socket"},
+	{Func: "net.DialIP", Kind: "net.IPConn", Why: "opens a raw socket"},
 	{Func: "crypto/tls.Dial", Kind: "tls.Conn", Why: "dials a socket"},
 	{Func: "crypto/tls.DialWithDialer", Kind: "tls.Conn", Why: "dials a socket"},
 	{Func: "(*crypto/tls.Dialer).Dial", Kind: "net.Conn", Why: "dials a socket"},
@@ -82,6 +98,9 @@ var closeAcquirers = []Acquirer{
 	{Func: "net.Listen", Kind: "net.Listener", Why: "binds a port"},
 	{Func: "(*net.ListenConfig).Listen", Kind: "net.Listener", Why: "binds a port"},
 	{Func: "net.ListenTCP", Kind: "net.TCPListener", Why: "binds a port"},
+	{Func: "net.ListenUnix", Kind: "net.UnixListener", Why: "binds a socket path"},
+	{Func: "(*net.UnixListener).Accept", Kind: "net.Conn", Why: "each accepted connection is the caller's"},
+	{Func: "(*net.UnixListener).AcceptUnix", Kind: "net.UnixConn", Why: "each accepted connection is the caller's"},
 	{Func: "crypto/tls.Listen", Kind: "net.Listener", Why: "binds a port"},
 	// The compression writers write into w: into memory alone they hold
 	// nothing but memory (see Acquirer.Dest).

@@ -30,6 +30,8 @@ var dynamicResults = []dynamicResult{
 	{Func: "(*net.ListenConfig).Listen", Arg: 2, Values: []string{"unix", "unixpacket"}, Type: "*net.UnixListener", Why: "as net.Listen"},
 	{Func: "net.ListenPacket", Arg: 0, Values: udpNetworks, Type: "*net.UDPConn", Why: "ListenConfig.ListenPacket returns listenUDP's *UDPConn for a UDP address"},
 	{Func: "net.ListenPacket", Arg: 0, Values: []string{"unixgram"}, Type: "*net.UnixConn", Why: "ListenConfig.ListenPacket returns listenUnixgram's *UnixConn"},
+	{Func: "(*net.ListenConfig).ListenPacket", Arg: 2, Values: udpNetworks, Type: "*net.UDPConn", Why: "as net.ListenPacket"},
+	{Func: "(*net.ListenConfig).ListenPacket", Arg: 2, Values: []string{"unixgram"}, Type: "*net.UnixConn", Why: "as net.ListenPacket"},
 	{Func: "net.Dial", Arg: 0, Values: tcpNetworks, Type: "*net.TCPConn", Why: "the dialer's dialSingle returns dialTCP's *TCPConn for a TCP address"},
 	{Func: "net.Dial", Arg: 0, Values: udpNetworks, Type: "*net.UDPConn", Why: "dialSingle returns dialUDP's *UDPConn for a UDP address"},
 	{Func: "net.Dial", Arg: 0, Values: unixNetworks, Type: "*net.UnixConn", Why: "dialSingle returns dialUnix's *UnixConn for a Unix address"},

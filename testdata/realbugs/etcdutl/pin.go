@@ -1,0 +1,7 @@
+// Package pin pins go.etcd.io/etcd/etcdutl/v3@v3.6.8 for the real-bugs benchmark
+// (see ../bugs.json). It is never built or analysed.
+package pin
+
+import (
+	_ "go.etcd.io/etcd/etcdutl/v3/etcdutl"
+)
