@@ -512,7 +512,59 @@ func (t *tracker) replaced(instr ssa.Instruction) (string, bool) {
 	if _, held := t.values[st.Val]; held {
 		return "", false
 	}
+	if t.partKept(st, f) {
+		return "", false
+	}
 	return f, true
+}
+
+// partKept reports whether the part in field f, read before the store st
+// replaces it, is still used from that read: captured by a closure (a
+// deferred cleanup that closes it), or used after the store (handed on,
+// asserted to a connection, closed). The part is then dealt with where it
+// is used, and the replacement drops nothing.
+func (t *tracker) partKept(st *ssa.Store, f string) bool {
+	for v, tr := range t.values {
+		if tr.role != rolePart || tr.field != f || v == st.Val {
+			continue
+		}
+		ld, ok := v.(*ssa.UnOp)
+		if !ok || ld.Block() == nil || !ld.Block().Dominates(st.Block()) {
+			continue
+		}
+		uses := *ld.Referrers()
+		for _, r := range *ld.Referrers() {
+			// A variable a closure captures holds it in a cell: the
+			// cell's uses are the part's.
+			if c, ok := r.(*ssa.Store); ok && c.Val == ssa.Value(ld) {
+				if cell, ok := c.Addr.(*ssa.Alloc); ok {
+					uses = append(uses, *cell.Referrers()...)
+				}
+			}
+		}
+		for _, r := range uses {
+			if _, ok := r.(*ssa.MakeClosure); ok {
+				return true
+			}
+			if after(st, r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// after reports whether instruction r comes after st on every path that
+// reaches it: later in st's block, or in a block st's block dominates.
+func after(st *ssa.Store, r ssa.Instruction) bool {
+	rb := r.Block()
+	if rb == nil {
+		return false
+	}
+	if rb == st.Block() {
+		return slices.Index(rb.Instrs, r) > slices.Index(rb.Instrs, ssa.Instruction(st))
+	}
+	return st.Block().Dominates(rb)
 }
 
 // field returns the name of field index of the struct typ (or *typ)

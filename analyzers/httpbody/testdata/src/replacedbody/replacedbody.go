@@ -168,3 +168,32 @@ func Swapped(c *http.Client, url string) (*http.Response, error) {
 	}
 	return resp, nil
 }
+
+type upgraded struct{ rwc io.ReadWriteCloser }
+
+// Upgrade keeps the original body in a variable before clearing the
+// field: a deferred cleanup closes it when the upgrade fails, and on
+// success it becomes the returned connection. The cleared field drops
+// nothing.
+func Upgrade(c *http.Client, req *http.Request) (_ *upgraded, _ *http.Response, err error) {
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, resp, err
+	}
+	body := resp.Body
+	resp.Body = nil
+	defer func() {
+		if err != nil {
+			body.Close()
+			resp.Body = http.NoBody
+		}
+	}()
+	if resp.StatusCode != http.StatusSwitchingProtocols {
+		return nil, resp, io.ErrUnexpectedEOF
+	}
+	rwc, ok := body.(io.ReadWriteCloser)
+	if !ok {
+		return nil, resp, io.ErrClosedPipe
+	}
+	return &upgraded{rwc: rwc}, resp, nil
+}
