@@ -241,22 +241,7 @@ func loopedDoneContexts(fn *ssa.Function, self ssa.Value) []doneContext {
 			out = append(out, ctx)
 		}
 	}
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			switch x := instr.(type) {
-			case *ssa.UnOp:
-				if x.Op == token.ARROW {
-					add(x.X, b)
-				}
-			case *ssa.Select:
-				for _, st := range x.States {
-					if st.Dir == types.RecvOnly {
-						add(st.Chan, b)
-					}
-				}
-			}
-		}
-	}
+	eachReceive(fn, add)
 	return out
 }
 
@@ -377,6 +362,13 @@ func loopedReceiveFields(fn *ssa.Function, self ssa.Value) []int {
 			fields = append(fields, f)
 		}
 	}
+	eachReceive(fn, add)
+	return fields
+}
+
+// eachReceive calls add with the channel and the block of every receive
+// in fn, a plain one or a select's case.
+func eachReceive(fn *ssa.Function, add func(ch ssa.Value, b *ssa.BasicBlock)) {
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			switch x := instr.(type) {
@@ -393,7 +385,6 @@ func loopedReceiveFields(fn *ssa.Function, self ssa.Value) []int {
 			}
 		}
 	}
-	return fields
 }
 
 // selfField reports the field of self that v loads: *(&self.f), where self
