@@ -231,7 +231,9 @@
 //
 // What can run is decided for the whole package, as a fixpoint: start from
 // the package's entry points (exported functions, `main` and `init`,
-// functions used as values, methods of types stored in interfaces, and any
+// functions used as values, methods of types stored in interfaces (a
+// generic type's too, stored by a function that instantiates it with its
+// own type parameters), and any
 // function that starts a goroutine); assume every operation that could be
 // stuck is stuck and that no channel is closed; release the operations whose
 // partner is reachable under that assumption; repeat. What stays stuck can

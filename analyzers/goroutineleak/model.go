@@ -548,7 +548,14 @@ func (m *model) openMethods(t types.Type) {
 		if !ok || obj.Pkg() != m.pkg.Pkg {
 			continue
 		}
-		if fn := m.pkg.Prog.FuncValue(obj); fn != nil {
+		fn := m.pkg.Prog.FuncValue(obj)
+		if fn == nil && obj.Origin() != obj {
+			// A method of a generic type instantiated with the type
+			// parameters of the function that makes the interface: its
+			// generic body is what the model holds.
+			fn = m.pkg.Prog.FuncValue(obj.Origin())
+		}
+		if fn != nil {
 			m.add(fn)
 			m.open[fn] = true
 		}
