@@ -231,7 +231,9 @@
 //
 // What can run is decided for the whole package, as a fixpoint: start from
 // the package's entry points (exported functions, `main` and `init`,
-// functions used as values, methods of types stored in interfaces, and any
+// functions used as values, methods of types stored in interfaces (a
+// generic type's too, stored by a function that instantiates it with its
+// own type parameters), and any
 // function that starts a goroutine); assume every operation that could be
 // stuck is stuck and that no channel is closed; release the operations whose
 // partner is reachable under that assumption; repeat. What stays stuck can
@@ -256,8 +258,11 @@
 // goroutines it starts; the check walks that function's paths from the `go`
 // statement to each return and counts receives against the goroutines'
 // sends and the buffer. A send that can run on every iteration of a
-// counted loop (`for i := 0; i < N; i++`) counts N times, of any other loop
-// without bound: one that runs on every iteration, or one under tests of
+// counted loop (`for i := 0; i < N; i++`, `for range N`, a range over an
+// array, a slice literal or a fixed table: an unexported package-level
+// slice literal nothing assigns, appends to or takes the address of)
+// counts N times, at most, even when a `break` or an error return may
+// leave the loop earlier; of any other loop without bound: one that runs on every iteration, or one under tests of
 // what the iteration itself computes (`if rec, err := parse(line); err ==
 // nil`); a send under a test of anything carried from one iteration to the
 // next (a `sent` flag, the loop counter, a variable in memory) counts once.
@@ -555,8 +560,9 @@
 //     function values, are treated as reaching unseen code (but for a
 //     goroutine started through a value that can only be one function
 //     of the package).
-//   - Buffered channels are only judged when the capacity is a constant (or a
-//     parameter that every call site passes as a constant).
+//   - Buffered channels are only judged when the capacity is a constant, the
+//     length of a slice literal or of a fixed table (or a parameter that
+//     every call site passes as one of those).
 //   - A goroutine that sends and receives on the same channel (a
 //     request-reply exchange) is not judged by `handoff`.
 //

@@ -102,6 +102,9 @@ type flow struct {
 	// summary returns what another package's function does with its
 	// channel parameters, or nil.
 	summary func(*ssa.Function) *startFact
+	// fixed returns the value of a length fixed at compile time (len of
+	// a slice literal or of a fixed table), or false.
+	fixed func(ssa.Value) (int64, bool)
 }
 
 func newFlow(pkg *ssa.Package) *flow {
@@ -770,7 +773,8 @@ func (f *flow) finish() {
 }
 
 // capacity returns the buffer size of a make, following a size that is a
-// parameter of a function only called from this package with constants.
+// parameter of a function only called from this package with constants;
+// the length of a slice literal or of a fixed table counts as one.
 func (f *flow) capacity(m *ssa.MakeChan, open map[*ssa.Function]bool) (int64, bool) {
 	return f.constValue(m.Size, open, 0)
 }
@@ -784,6 +788,11 @@ func (f *flow) constValue(v ssa.Value, open map[*ssa.Function]bool, depth int) (
 		return v.Int64(), true
 	case *ssa.Convert:
 		return f.constValue(v.X, open, depth)
+	case *ssa.Call:
+		if f.fixed == nil {
+			return 0, false
+		}
+		return f.fixed(v)
 	case *ssa.Parameter:
 		fn := v.Parent()
 		if depth > 4 || open[fn] {

@@ -338,7 +338,7 @@ func (m *model) handoffIn(g *ssa.Go, self *starter, starters []*starter, parent 
 				}
 			}
 			if outside {
-				instances = satMul(instances, trips(l))
+				instances = satMul(instances, trips(l, m.fixedLen))
 			}
 		}
 		if instances > 1 {
@@ -736,9 +736,9 @@ func (m *model) profile(fn *ssa.Function, group map[int32]bool, memo map[*ssa.Fu
 				}
 			}
 		}
-		weight[b] = satMul(w, multiplier(b, loops))
+		weight[b] = satMul(w, multiplier(b, loops, m.fixedLen))
 		if site > 0 {
-			bound = max(bound, satMul(site, everyIteration(b, loops)))
+			bound = max(bound, satMul(site, everyIteration(b, loops, m.fixedLen)))
 		}
 		if n == len(b.Instrs) {
 			_, succs[b] = m.step(b)
@@ -773,7 +773,7 @@ func ownErrorTest(cond ssa.Value) bool {
 // iteration itself computes decide whether b runs (a send of each record
 // that parses). A test of anything carried from one iteration to the next
 // (a "sent" flag, the loop counter, memory) makes b count once.
-func everyIteration(b *ssa.BasicBlock, loops []*loop) int64 {
+func everyIteration(b *ssa.BasicBlock, loops []*loop, fixed func(ssa.Value) (int64, bool)) int64 {
 	n := int64(1)
 	for _, l := range loops {
 		if !l.body[b] {
@@ -786,7 +786,7 @@ func everyIteration(b *ssa.BasicBlock, loops []*loop) int64 {
 			}
 		}
 		if always || freshTests(b, l) {
-			n = satMul(n, trips(l))
+			n = satMul(n, tripsAtMost(l, fixed))
 		}
 	}
 	return n

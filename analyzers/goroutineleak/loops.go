@@ -78,28 +78,40 @@ func exitsOnlyFrom(l *loop, exit *ssa.BasicBlock) bool {
 }
 
 // trips returns how many times l's body runs when it is a counted loop
-// (for i := a; i < b; i++ with constants, and no exit but the test), or
-// unbounded.
-func trips(l *loop) int64 {
+// (for i := a; i < b; i++, or a range over an array, a slice literal or
+// a fixed table, with a start and a limit fixed at compile time, as fixed
+// tells, and no exit but the test), or unbounded.
+func trips(l *loop, fixed func(ssa.Value) (int64, bool)) int64 {
+	return countTrips(l, fixed, true)
+}
+
+// tripsAtMost bounds how many times l's body runs from above: as trips,
+// but other exits (a break, a return on an error) may leave the counted
+// loop earlier.
+func tripsAtMost(l *loop, fixed func(ssa.Value) (int64, bool)) int64 {
+	return countTrips(l, fixed, false)
+}
+
+func countTrips(l *loop, fixed func(ssa.Value) (int64, bool), only bool) int64 {
 	h := l.header
 	cond, ok := h.Instrs[len(h.Instrs)-1].(*ssa.If)
 	if !ok || !l.body[h.Succs[0]] || l.body[h.Succs[1]] {
-		return rotatedTrips(l)
+		return rotatedTrips(l, fixed, only)
 	}
-	if !exitsOnlyFrom(l, h) {
+	if only && !exitsOnlyFrom(l, h) {
 		return unbounded
 	}
 	bin, ok := cond.Cond.(*ssa.BinOp)
 	if !ok {
 		return unbounded
 	}
-	limit, okLimit := intConst(bin.Y)
+	limit, okLimit := fixed(bin.Y)
 	if !okLimit {
 		return unbounded
 	}
 	start, ok := counter(l, bin.X)
 	if !ok {
-		return rotatedTrips(l)
+		return rotatedTrips(l, fixed, only)
 	}
 	var n int64
 	switch bin.Op {
@@ -120,7 +132,7 @@ func trips(l *loop) int64 {
 // N" is built: the header is the body's first block, its counter a phi of
 // the start constant and the incremented value the one latch tests
 // ("i+1 < N") before going back. The body runs at least once.
-func rotatedTrips(l *loop) int64 {
+func rotatedTrips(l *loop, fixed func(ssa.Value) (int64, bool), only bool) int64 {
 	h := l.header
 	var latch *ssa.BasicBlock
 	for _, p := range h.Preds {
@@ -138,14 +150,14 @@ func rotatedTrips(l *loop) int64 {
 	if !ok || latch.Succs[0] != h || l.body[latch.Succs[1]] {
 		return unbounded
 	}
-	if !exitsOnlyFrom(l, latch) {
+	if only && !exitsOnlyFrom(l, latch) {
 		return unbounded
 	}
 	bin, ok := cond.Cond.(*ssa.BinOp)
 	if !ok {
 		return unbounded
 	}
-	limit, ok := intConst(bin.Y)
+	limit, ok := fixed(bin.Y)
 	if !ok {
 		return unbounded
 	}
@@ -227,6 +239,43 @@ func counter(l *loop, x ssa.Value) (int64, bool) {
 		}
 		return start, haveStart && haveStep
 	}
+	if next, ok := x.(*ssa.BinOp); ok && next.Op == token.ADD {
+		// A range over an array or a slice: the header increments a
+		// phi that starts one below the first index and tests it
+		// ("i+1 < len") before the body, which is not in the header.
+		if step, ok := intConst(next.Y); !ok || step != 1 {
+			return 0, false
+		}
+		for _, in := range h.Instrs {
+			switch in.(type) {
+			case *ssa.Phi, *ssa.BinOp, *ssa.If:
+			default:
+				return 0, false
+			}
+		}
+		if h.Succs[0] == h {
+			return 0, false
+		}
+		phi, ok := next.X.(*ssa.Phi)
+		if !ok || phi.Block() != h || len(phi.Edges) != 2 {
+			return 0, false
+		}
+		var start int64
+		haveStart, haveStep := false, false
+		for i, e := range phi.Edges {
+			if l.body[h.Preds[i]] {
+				if e != ssa.Value(next) {
+					return 0, false
+				}
+				haveStep = true
+			} else if start, ok = intConst(e); !ok {
+				return 0, false
+			} else {
+				haveStart = true
+			}
+		}
+		return start + 1, haveStart && haveStep
+	}
 	phi, ok := x.(*ssa.Phi)
 	if !ok || phi.Block() != h || len(phi.Edges) != 2 {
 		return 0, false
@@ -279,13 +328,13 @@ func intConst(v ssa.Value) (int64, bool) {
 	return n, exact
 }
 
-// multiplier returns how many times block b runs per run of its function,
+// multiplier bounds how many times block b runs per run of its function,
 // as far as counted loops tell.
-func multiplier(b *ssa.BasicBlock, loops []*loop) int64 {
+func multiplier(b *ssa.BasicBlock, loops []*loop, fixed func(ssa.Value) (int64, bool)) int64 {
 	n := int64(1)
 	for _, l := range loops {
 		if l.body[b] {
-			n = satMul(n, trips(l))
+			n = satMul(n, tripsAtMost(l, fixed))
 		}
 	}
 	return n

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/leakvet/leakvet/analyzers/internal/lifespan"
+	"github.com/leakvet/leakvet/analyzers/internal/lifetime"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
@@ -66,6 +67,9 @@ type model struct {
 	// class it makes counts as the parent's, and receives in its other
 	// callers are on other calls' channels.
 	maker *ssa.Function
+
+	// lens memoises fixedLen.
+	lens map[ssa.Value]fixedValue
 
 	// unsent, while endsOnlyOnClose asks about a class nothing sends on
 	// (-1 otherwise), is that class: with no close either, a receive on
@@ -225,6 +229,30 @@ func buildModelFrom(prev *model, local map[*ssa.Function]*startFact) *model {
 	return m
 }
 
+// fixedValue is a value fixed at compile time, if ok.
+type fixedValue struct {
+	n  int64
+	ok bool
+}
+
+// fixedLen returns v's value when it is fixed at compile time: a
+// constant, or the length of a slice literal or of a fixed table of the
+// package (lifetime.FixedLen).
+func (m *model) fixedLen(v ssa.Value) (int64, bool) {
+	if n, ok := intConst(v); ok {
+		return n, true
+	}
+	if _, ok := v.(*ssa.Call); !ok {
+		return 0, false
+	}
+	fv, ok := m.lens[v]
+	if !ok {
+		fv.n, fv.ok = lifetime.FixedLen(m.pass, v)
+		m.lens[v] = fv
+	}
+	return fv.n, fv.ok
+}
+
 func emptyModel(pass *analysis.Pass, pkg *ssa.Package, local map[*ssa.Function]*startFact) *model {
 	m := &model{
 		pass:      pass,
@@ -236,6 +264,7 @@ func emptyModel(pass *analysis.Pass, pkg *ssa.Package, local map[*ssa.Function]*
 		open:      make(map[*ssa.Function]bool),
 		opsOf:     make(map[ssa.Instruction][]*op),
 		unsent:    -1,
+		lens:      make(map[ssa.Value]fixedValue),
 
 		foreignEnds: make(map[*ssa.Function]string),
 	}
@@ -245,6 +274,7 @@ func emptyModel(pass *analysis.Pass, pkg *ssa.Package, local map[*ssa.Function]*
 		}
 		return m.importFact(fn)
 	}
+	m.flow.fixed = m.fixedLen
 	return m
 }
 
@@ -518,7 +548,14 @@ func (m *model) openMethods(t types.Type) {
 		if !ok || obj.Pkg() != m.pkg.Pkg {
 			continue
 		}
-		if fn := m.pkg.Prog.FuncValue(obj); fn != nil {
+		fn := m.pkg.Prog.FuncValue(obj)
+		if fn == nil && obj.Origin() != obj {
+			// A method of a generic type instantiated with the type
+			// parameters of the function that makes the interface: its
+			// generic body is what the model holds.
+			fn = m.pkg.Prog.FuncValue(obj.Origin())
+		}
+		if fn != nil {
 			m.add(fn)
 			m.open[fn] = true
 		}

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -13,7 +14,27 @@ import (
 // plain elements, and nothing in the package assigns to it, appends to it
 // through its address or takes its address: a fixed table (the file names
 // a tool tries in turn).
-func (e *engine) tableLen(v ssa.Value) (int64, bool) {
+func (e *engine) tableLen(v ssa.Value) (int64, bool) { return tableLen(e.pass, v) }
+
+// FixedLen returns v's value when it is fixed at compile time: an integer
+// constant, len() of a slice of an array allocation (a slice literal), or
+// len() of an unexported fixed table of pass's package (tableLen; another
+// package could append to an exported one).
+func FixedLen(pass *analysis.Pass, v ssa.Value) (int64, bool) {
+	if n, ok := constLen(v); ok {
+		return n, true
+	}
+	if call, ok := v.(*ssa.Call); ok && len(call.Call.Args) == 1 {
+		if ld, ok := call.Call.Args[0].(*ssa.UnOp); ok {
+			if g, ok := ld.X.(*ssa.Global); ok && g.Object() != nil && g.Object().Exported() {
+				return 0, false
+			}
+		}
+	}
+	return tableLen(pass, v)
+}
+
+func tableLen(pass *analysis.Pass, v ssa.Value) (int64, bool) {
 	call, ok := v.(*ssa.Call)
 	if !ok || len(call.Call.Args) != 1 {
 		return 0, false
@@ -26,7 +47,7 @@ func (e *engine) tableLen(v ssa.Value) (int64, bool) {
 		return 0, false
 	}
 	g, ok := ld.X.(*ssa.Global)
-	if !ok || g.Pkg == nil || g.Pkg.Pkg != e.pass.Pkg {
+	if !ok || g.Pkg == nil || g.Pkg.Pkg != pass.Pkg {
 		return 0, false
 	}
 	obj, ok := g.Object().(*types.Var)
@@ -34,12 +55,12 @@ func (e *engine) tableLen(v ssa.Value) (int64, bool) {
 		return 0, false
 	}
 	n, written := int64(-1), false
-	for _, f := range e.pass.Files {
+	for _, f := range pass.Files {
 		ast.Inspect(f, func(nd ast.Node) bool {
 			switch nd := nd.(type) {
 			case *ast.ValueSpec:
 				for i, name := range nd.Names {
-					if e.pass.TypesInfo.Defs[name] != obj || i >= len(nd.Values) {
+					if pass.TypesInfo.Defs[name] != obj || i >= len(nd.Values) {
 						continue
 					}
 					lit, ok := ast.Unparen(nd.Values[i]).(*ast.CompositeLit)
@@ -56,16 +77,16 @@ func (e *engine) tableLen(v ssa.Value) (int64, bool) {
 				}
 			case *ast.AssignStmt:
 				for _, lhs := range nd.Lhs {
-					if e.refersTo(lhs, obj) {
+					if refersTo(pass.TypesInfo, lhs, obj) {
 						written = true
 					}
 				}
 			case *ast.IncDecStmt:
-				if e.refersTo(nd.X, obj) {
+				if refersTo(pass.TypesInfo, nd.X, obj) {
 					written = true
 				}
 			case *ast.UnaryExpr:
-				if nd.Op == token.AND && e.refersTo(nd.X, obj) {
+				if nd.Op == token.AND && refersTo(pass.TypesInfo, nd.X, obj) {
 					written = true
 				}
 			}
@@ -79,13 +100,13 @@ func (e *engine) tableLen(v ssa.Value) (int64, bool) {
 }
 
 // refersTo reports whether x names obj, or an element of it (x[i]).
-func (e *engine) refersTo(x ast.Expr, obj types.Object) bool {
+func refersTo(info *types.Info, x ast.Expr, obj types.Object) bool {
 	for {
 		switch y := ast.Unparen(x).(type) {
 		case *ast.Ident:
-			return e.pass.TypesInfo.Uses[y] == obj
+			return info.Uses[y] == obj
 		case *ast.SelectorExpr:
-			return e.pass.TypesInfo.Uses[y.Sel] == obj
+			return info.Uses[y.Sel] == obj
 		case *ast.IndexExpr:
 			x = y.X
 		default:
