@@ -396,7 +396,14 @@
 //   - `pgx.BatchResults.Query` rows are not tracked: the batch's `Close` reads
 //     what is left.
 //   - `sql.Open`, `sqlx.Connect` and `pgxpool.New` return pools that usually live
-//     for the program; they are not reported.
+//     for the program; they are not reported once they leave the function that
+//     opens them (returned, stored, passed to a call, captured by a closure).
+//     A `database/sql` pool from `sql.Open` or `sql.OpenDB` that the function
+//     only uses itself (method calls on it, and on the rows, statements and
+//     transactions they return, which stay in the function the same way) is
+//     tracked like any resource: a return that leaves it unclosed leaks its
+//     connection opener goroutine and its idle connections
+//     (`leakproof/localpool_test.go`).
 //   - A deferred closure that releases on some of its paths only
 //     (`if err != nil { tx.Rollback() }`) is trusted to release: its condition is
 //     usually the function's own error, which the check does not relate to each

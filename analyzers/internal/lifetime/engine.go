@@ -578,6 +578,9 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 		if e.fromMemoryDatabase(c) {
 			return nil // a mock database's driver answers from memory
 		}
+		if k := e.table.Kind(a.Kind); k != nil && k.LocalOnly && !staysLocal(call, a.Result) {
+			return nil // kept beyond the function, where such values live on
+		}
 		if k := e.table.Kind(a.Kind); k != nil && e.leaksIn(k, call.Pos()) && !e.heldInMemory(call, a, k) && !e.answeredInMemory(call, obj) {
 			acqs = append(acqs, acquisition{call: call, result: a.Result, kind: k})
 		}

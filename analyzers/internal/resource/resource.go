@@ -89,6 +89,15 @@ type Kind struct {
 	// destination, its one argument (Reset): the writer holds only memory
 	// when every destination it is given is memory.
 	Redirect string
+	// LocalOnly: values of this kind usually live as long as the program
+	// (a database pool kept in a field or a global, handed to the code
+	// that uses it), so an acquisition is tracked only where the value
+	// never leaves the function that acquires it: every use is a method
+	// call on it, or on a value of its own package that one of those
+	// calls returns and that stays in the function in the same way. No
+	// one else can release such a value, and its owner never summarises
+	// it for callers.
+	LocalOnly bool
 }
 
 // An Acquirer is a function or method whose result must be released.

@@ -16,8 +16,10 @@ package resource
 //   - sqlx.Preparex and sqlx.PreparexContext (package functions): they take
 //     any Preparer, and on a transaction the statement is closed with it;
 //     the table cannot tell which one the caller passed.
-//   - sql.Open, sqlx.Connect, pgxpool.New: pools live for the program's
-//     lifetime and are rarely closed; reporting them would be noise.
+//   - sql.Open, sqlx.Connect, pgxpool.New kept beyond the function that
+//     opens them: pools live for the program's lifetime and are rarely
+//     closed; reporting them would be noise. A database/sql pool that
+//     never leaves the function that opens it is tracked (sql.DB below).
 //   - pgx BatchResults.Query: the batch's Close reads what is left.
 var sqlKinds = []*Kind{
 	// database/sql. A *Rows holds its connection until Close (or until Next
@@ -43,6 +45,17 @@ var sqlKinds = []*Kind{
 	{ID: "sql.Tx", Check: "sqlclose", Noun: "transaction", Type: "*database/sql.Tx",
 		Release: []string{"Commit", "Rollback"}, ReleaseText: "Rollback",
 		Unreleased: "neither committed nor rolled back"},
+
+	// A pool that the function opening it uses only itself (queries run
+	// on it, nothing stores, returns or passes it on): when the function
+	// returns without closing it, nothing can. The pool's opener goroutine
+	// waits for the pool's Close, which keeps the pool reachable, and it
+	// keeps its idle connections open. A pool that leaves the function is
+	// the program's and is not tracked (LocalOnly). The kind has no Type:
+	// *sql.DB values the engine meets elsewhere (parameters, fields) are
+	// not resources.
+	{ID: "sql.DB", Check: "sqlclose", Noun: "database pool",
+		Release: []string{"Close"}, ReleaseText: "Close", LocalOnly: true},
 
 	// sqlx wraps each database/sql type by embedding it; the release methods
 	// are the embedded value's, promoted, so the calls release the Field.
@@ -97,6 +110,9 @@ var txTypes = []string{"*database/sql.Tx", "*github.com/jmoiron/sqlx.Tx"}
 // transaction it needs no Close, so it acquires through an interface only
 // when no transaction type implements that interface.
 var sqlAcquirers = []Acquirer{
+	// database/sql pools, tracked only where they stay in the function.
+	{Func: "database/sql.Open", Kind: "sql.DB", Why: "the pool starts a connection opener goroutine that only Close stops, and keeps idle connections open"},
+	{Func: "database/sql.OpenDB", Kind: "sql.DB", Why: "as Open, from a connector"},
 	// database/sql rows.
 	{Func: "(*database/sql.DB).Query", Kind: "sql.Rows", Why: "documented: the caller must close the rows", ThroughInterfaces: true},
 	{Func: "(*database/sql.DB).QueryContext", Kind: "sql.Rows", Why: "documented: the caller must close the rows", ThroughInterfaces: true},
