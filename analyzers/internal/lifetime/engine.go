@@ -68,6 +68,8 @@ type engine struct {
 	// storesIntoParams (globalkeep.go).
 	globalKeeps map[globalKeepKey]bool
 	paramStores map[globalKeepKey][]int
+	// errPreds memoises falseOnNil (errpred.go).
+	errPreds map[errPredKey]bool
 }
 
 type closureKey struct {
@@ -104,6 +106,7 @@ func newEngine(pass *analysis.Pass, table *resource.Table) *engine {
 		typeReach:    map[typeGuardKey]map[*ssa.BasicBlock]bool{},
 		globalKeeps:  map[globalKeepKey]bool{},
 		paramStores:  map[globalKeepKey][]int{},
+		errPreds:     map[errPredKey]bool{},
 	}
 }
 

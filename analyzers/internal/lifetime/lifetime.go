@@ -43,7 +43,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:        report.Guard(run),
 	Requires:   []*analysis.Analyzer{config.Analyzer, lazyssa.Analyzer, noreturn.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{(*Summary)(nil), (*quietHandlerFact)(nil), (*memResults)(nil)},
+	FactTypes:  []analysis.Fact{(*Summary)(nil), (*quietHandlerFact)(nil), (*memResults)(nil), (*errPredFact)(nil)},
 }
 
 // Result holds the package's findings, in source order.
@@ -82,6 +82,7 @@ func run(pass *analysis.Pass) (any, error) {
 			pass.ExportObjectFact(obj, r.summary)
 		}
 		e.exportQuietHandler(fn)
+		e.exportErrPred(fn)
 		if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() == pass.Pkg && obj.Exported() && fn.Origin() == nil {
 			if f := e.memFact(fn); f != nil {
 				pass.ExportObjectFact(obj, f)

@@ -622,13 +622,14 @@ func isGlobalLoad(v ssa.Value) bool {
 }
 
 // errorPredicate reports whether cond is a call, on the acquisition's
-// error, of a predicate that is true only for non-nil errors.
+// error, of a predicate that is true only for non-nil errors (or, for an
+// error predicate of the program, once the running test has failed).
 func (t *tracker) errorPredicate(cond ssa.Value) bool {
 	call, ok := cond.(*ssa.Call)
 	if !ok {
 		return false
 	}
-	err, ok := errpath.Predicate(&call.Call)
+	err, ok := t.e.predicateArg(&call.Call)
 	return ok && t.errOf[err]
 }
 
