@@ -873,6 +873,14 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 		}
 		if results.Len() > 1 && isError(results.At(results.Len()-1).Type()) && !acq.withError {
 			t.addErr(outcomeResult(acq.call))
+		} else if results.Len() > 1 && isErrorPointer(results.At(results.Len()-1).Type()) && !acq.withError {
+			// A concrete error type (`(FormFile, *ErrorDetail)`): a
+			// non-nil one means the call failed, as for an error.
+			for _, ref := range *acq.call.Referrers() {
+				if ex, ok := ref.(*ssa.Extract); ok && ex.Index == results.Len()-1 {
+					t.addErr(ex)
+				}
+			}
 		}
 	}
 	t.root = root

@@ -419,6 +419,9 @@ func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) 
 			return resolve(st, success)
 		}
 	}
+	if t.afterOwnerClosed(cond, taken) {
+		return st, false // `if s.closed { return errClosed }`: a call after Close
+	}
 	if st.duty == owed && t.param && alreadyDone(cond, taken) {
 		// `if c.closed.Swap(true) { return }`: an earlier call set the
 		// once-only flag and released what the caller handed in.
@@ -621,10 +624,16 @@ func isGlobalLoad(v ssa.Value) bool {
 	return false
 }
 
-// errorPredicate reports whether cond is a call, on the acquisition's
-// error, of a predicate that is true only for non-nil errors (or, for an
-// error predicate of the program, once the running test has failed).
+// errorPredicate reports whether cond is, on the acquisition's error, a
+// call of a predicate that is true only for non-nil errors (or, for an
+// error predicate of the program, once the running test has failed), or
+// the ok of a comma-ok type assertion (`if ne, ok := err.(net.Error); ok`,
+// a case of a type switch), which fails on a nil interface.
 func (t *tracker) errorPredicate(cond ssa.Value) bool {
+	if ex, ok := cond.(*ssa.Extract); ok && ex.Index == 1 {
+		ta, ok := ex.Tuple.(*ssa.TypeAssert)
+		return ok && ta.CommaOk && t.errOf[ta.X]
+	}
 	call, ok := cond.(*ssa.Call)
 	if !ok {
 		return false

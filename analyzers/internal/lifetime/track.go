@@ -1081,8 +1081,19 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 	}
 	if callee != nil {
 		if fn, _ := callee.Object().(*types.Func); mention.Only(fn, ptype) {
+			if mention.Carries(fn) {
+				// reflect.ValueOf(file): the Value holds the resource,
+				// and hands it over where it is handed on.
+				t.resultsMayHold(instr)
+			}
 			return // printed, logged or formatted: mentioned, not released
 		}
+	}
+	if tr.role == roleContainer && isRecv && mention.Carrier(ptype) {
+		// A method of the carrier (v.Kind(), v.Elem(), v.Interface()):
+		// it looks at the resource, or gives it back in what it returns.
+		t.resultsMayHold(instr)
+		return
 	}
 	if len(t.kind.UsedBy) > 0 && (tr.role == roleWhole || tr.role == rolePart) {
 		t.untypedArgument(instr, c)
@@ -1118,6 +1129,12 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 		if callee != nil {
 			switch l := t.e.lentTo(originOf(callee), i); {
 			case l.keeps:
+				// Kept, perhaps in what the call returns (a constructor
+				// given a struct value that holds the resource,
+				// `wrap(pipeConn{cmd, r, w})`): its results may hold
+				// it, for a resource acquired after the call
+				// (cmd.Start() once the command is wrapped).
+				t.resultsMayHold(instr)
 			case l.releases:
 				// A function of this package that releases what the
 				// aggregate holds (ls.teardown()).
@@ -1295,6 +1312,20 @@ func isOutcome(t types.Type) bool {
 
 func isError(t types.Type) bool {
 	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// isErrorPointer reports whether t is a pointer to a named type that
+// implements error (*ErrorDetail): a function's last result of such a
+// type reports failure as an error does, nil for success.
+func isErrorPointer(t types.Type) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	if _, named := types.Unalias(p.Elem()).(*types.Named); !named {
+		return false
+	}
+	return types.Implements(t, types.Universe.Lookup("error").Type().Underlying().(*types.Interface))
 }
 
 func isEmptyInterface(t types.Type) bool {

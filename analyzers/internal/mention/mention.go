@@ -33,6 +33,40 @@ var byFunc = map[string]string{
 	"reflect.DeepEqual": "only compares its operands",
 }
 
+// carriers lists, by full name, functions of byFunc whose result holds
+// the operand they mention, with the type of that result: the operand
+// is only looked at while the result is, but where the result is handed
+// on (set into another value, passed to a function, returned), the
+// operand goes with it.
+var carriers = map[string]struct{ result, reason string }{
+	"reflect.ValueOf": {"reflect.Value", "the Value points to the operand; Set of another Value to it (a decoder filling a struct field) stores the operand there"},
+}
+
+// Carries reports whether fn's result holds the operand fn mentions
+// (reflect.ValueOf(f)).
+func Carries(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	_, ok := carriers[fn.Origin().FullName()]
+	return ok
+}
+
+// Carrier reports whether t is the type of a carrier's result: its
+// methods only look at the operand it holds, or give it back.
+func Carrier(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	name := types.TypeString(t, nil)
+	for _, c := range carriers {
+		if c.result == name {
+			return true
+		}
+	}
+	return false
+}
+
 // Only reports whether passing a value to fn in a parameter of type
 // param only mentions it.
 func Only(fn *types.Func, param types.Type) bool {

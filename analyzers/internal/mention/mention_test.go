@@ -32,6 +32,11 @@ func TestTableNamesRealFunctions(t *testing.T) {
 			t.Errorf("%s: not a package, or no reason", path)
 		}
 	}
+	for name, c := range carriers {
+		if _, ok := byFunc[name]; !ok || c.reason == "" || c.result == "" {
+			t.Errorf("%s: a carrier must be an entry of byFunc, with a reason and its result type", name)
+		}
+	}
 	for name, reason := range byFunc {
 		i := strings.LastIndex(name, ".")
 		s := scope[name[:i]]

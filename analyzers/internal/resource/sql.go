@@ -59,8 +59,14 @@ var sqlKinds = []*Kind{
 
 	// sqlx wraps each database/sql type by embedding it; the release methods
 	// are the embedded value's, promoted, so the calls release the Field.
+	// The rows' own SliceScan and MapScan (sqlx.go, v1.3 and v1.4) call
+	// Columns, then Scan into as many new *any as it gave, then Err:
+	// Columns fails only on closed rows, Scan into non-nil *any only on
+	// closed rows (a *any takes any driver value, and the count is that
+	// of the columns the driver reported), Err as above. Called after
+	// Next, they fail only once the rows are closed.
 	{ID: "sqlx.Rows", Check: "sqlclose", Noun: "rows", Type: "*github.com/jmoiron/sqlx.Rows",
-		Field: "Rows", Release: []string{"Close"}, ReleaseOnFailure: []string{"Next", "Columns", "ColumnTypes", "Err"}, ReleaseText: "Close"},
+		Field: "Rows", Release: []string{"Close"}, ReleaseOnFailure: []string{"Next", "Columns", "ColumnTypes", "Err", ".SliceScan", ".MapScan"}, ReleaseText: "Close"},
 	{ID: "sqlx.Stmt", Check: "sqlclose", Noun: "statement", Type: "*github.com/jmoiron/sqlx.Stmt",
 		Field: "Stmt", Release: []string{"Close"}, ReleaseText: "Close"},
 	// A NamedStmt holds a *sqlx.Stmt in a named field and closes it in a

@@ -371,3 +371,72 @@ func storedInStruct(ctx context.Context, db *sqlx.DB) (*userCursor, error) {
 	}
 	return &userCursor{rows: rows}, nil
 }
+
+// SliceScan and MapScan fail only on rows already closed: a return on
+// their error leaves nothing open, and a loop that reads the rows to the
+// end holds nothing.
+func sliceScanToEnd(db *sqlx.DB) (map[string][]any, error) {
+	rows, err := db.Queryx("SELECT user_id, group_id FROM memberships")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]any{}
+	for rows.Next() {
+		row, err := rows.SliceScan()
+		if err != nil {
+			return nil, err
+		}
+		key := fmt.Sprint(row[0])
+		out[key] = append(out[key], row[1])
+	}
+	return out, rows.Err()
+}
+
+func mapScanToEnd(db *sqlx.DB) ([]map[string]any, error) {
+	rows, err := db.Queryx("SELECT * FROM users")
+	if err != nil {
+		return nil, err
+	}
+	var out []map[string]any
+	for rows.Next() {
+		m := map[string]any{}
+		if err := rows.MapScan(m); err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// A loop left early after a successful scan still holds the rows.
+func sliceScanFirstOnly(db *sqlx.DB) ([]any, error) {
+	rows, err := db.Queryx("SELECT * FROM users") // want `rows from db.Queryx is not closed when returning at line 422`
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		row, err := rows.SliceScan()
+		if err != nil {
+			return nil, err
+		}
+		return row, nil
+	}
+	return nil, rows.Err()
+}
+
+// StructScan can fail on open rows (a column without a field).
+func structScanError(db *sqlx.DB) (int, error) {
+	rows, err := db.Queryx("SELECT id, name FROM users") // want `rows from db.Queryx is not closed when returning at line 437`
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for rows.Next() {
+		var u user
+		if err := rows.StructScan(&u); err != nil {
+			return 0, err
+		}
+		n++
+	}
+	return n, rows.Err()
+}
