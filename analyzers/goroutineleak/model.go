@@ -518,7 +518,15 @@ func (m *model) openMethods(t types.Type) {
 		if !ok || obj.Pkg() != m.pkg.Pkg {
 			continue
 		}
-		if fn := m.pkg.Prog.FuncValue(obj); fn != nil {
+		fn := m.pkg.Prog.FuncValue(obj)
+		if fn == nil {
+			// A method of a generic type instantiated with the type
+			// parameters of the code around it (`&impl[T]{}` in a generic
+			// function) has no instance of its own: its generic body is
+			// what an interface call runs.
+			fn = m.pkg.Prog.FuncValue(obj.Origin())
+		}
+		if fn != nil {
 			m.add(fn)
 			m.open[fn] = true
 		}
