@@ -272,10 +272,20 @@ func (e *engine) walkParam(fn *ssa.Function, i int, start decisions) (eff ParamE
 	if eff.When == Always && !eff.Releases && returnsOutcome(fn) && !t.returnedOnFailure() {
 		eff.NotOnFailure = true
 	}
-	if !e.closable(p.Type()) && !(eff.When == Always && eff.Releases) && e.tearsDownField(fn, p) {
-		// A wrapper's teardown (`mc.cleanup()` closing mc.conn): a
-		// release of the resource it holds.
-		eff = ParamEffect{When: Always, Releases: true}
+	if !e.closable(p.Type()) && !(eff.When == Always && eff.Releases) {
+		switch e.tearsDownField(fn, p) {
+		case Always:
+			// A wrapper's teardown (`mc.cleanup()` closing mc.conn): a
+			// release of the resource it holds.
+			eff = ParamEffect{When: Always, Releases: true}
+		case OnSuccess:
+			// A protocol's goodbye (`c.Quit()` closing c.conn once the
+			// server has answered, and returning nil only then): a
+			// release where it succeeds.
+			if eff.When == Never {
+				eff = ParamEffect{When: OnSuccess, Releases: true}
+			}
+		}
 	}
 	return eff, false
 }
@@ -365,7 +375,7 @@ func wrapperEffectKept(fn *ssa.Function, i int, eff ParamEffect) bool {
 func (t *tracker) effect(out outcome) ParamEffect {
 	releases := true
 	for _, ev := range t.events {
-		if ev.kind != evRelease && !ev.ownUse() {
+		if ev.kind != evRelease && !ev.ownUse() && !(ev.kind == evPendingSuccess && ev.releases) {
 			releases = false
 		}
 	}
@@ -386,20 +396,25 @@ func (t *tracker) effect(out outcome) ParamEffect {
 	return ParamEffect{When: Never}
 }
 
-// tearsDownField reports whether fn releases, on every path, a resource
-// that its parameter p (a pointer to a struct) holds in a field: every
+// tearsDownField reports on which paths fn releases a resource that its
+// parameter p (a pointer to a struct) holds in a field (one of the
+// table's types, or a wrapper with a release method such as a
+// *textproto.Conn). Always: every
 // normal return has closed what it loaded from p.F, or finds p.F nil, or
-// finds the once-only flag of an earlier teardown set. It makes a method
-// such as `func (c *conn) cleanup()` a release of c for its callers. A
+// finds the once-only flag of an earlier teardown set; it makes a method
+// such as `func (c *conn) cleanup()` a release of c for its callers.
+// OnSuccess: every return that can carry a nil error has closed it, and
+// only the returns of an error leave it open (`func (c *Client) Quit()
+// error` closing the connection once the server has acknowledged). A
 // struct may hold more than one resource; the summary speaks of the one
-// field that the function releases on every path.
-func (e *engine) tearsDownField(fn *ssa.Function, p *ssa.Parameter) bool {
+// field that the function releases.
+func (e *engine) tearsDownField(fn *ssa.Function, p *ssa.Parameter) When {
 	ptr, ok := p.Type().Underlying().(*types.Pointer)
 	if !ok {
-		return false
+		return Never
 	}
 	if _, ok := ptr.Elem().Underlying().(*types.Struct); !ok {
-		return false
+		return Never
 	}
 	loads := map[int][]ssa.Value{}
 	var fields []int
@@ -410,7 +425,7 @@ func (e *engine) tearsDownField(fn *ssa.Function, p *ssa.Parameter) bool {
 				continue
 			}
 			fa, ok := u.X.(*ssa.FieldAddr)
-			if !ok || fa.X != p || !e.closable(u.Type()) {
+			if !ok || fa.X != p || !e.closable(u.Type()) && !e.hasReleaseMethod(u.Type()) {
 				continue
 			}
 			if _, seen := loads[fa.Field]; !seen {
@@ -420,6 +435,7 @@ func (e *engine) tearsDownField(fn *ssa.Function, p *ssa.Parameter) bool {
 		}
 	}
 	slices.Sort(fields)
+	when := Never
 	for _, f := range fields {
 		vs := loads[f]
 		t := newTracker(e, fn, e.kindFor(vs[0].Type()))
@@ -428,11 +444,16 @@ func (e *engine) tearsDownField(fn *ssa.Function, p *ssa.Parameter) bool {
 		}
 		t.param = true
 		t.run()
-		if eff := t.effect(t.paths(fn.Blocks[0], 0, nil)); eff.When == Always && eff.Releases {
-			return true
+		eff := t.effect(t.paths(fn.Blocks[0], 0, nil))
+		switch {
+		case !eff.Releases:
+		case eff.When == Always:
+			return Always
+		case eff.When == OnSuccess:
+			when = OnSuccess
 		}
 	}
-	return false
+	return when
 }
 
 // returnedOnFailure reports whether some return that can carry a non-nil

@@ -82,6 +82,9 @@ type event struct {
 	// wrapped, for a pending success: where the callee succeeds, the
 	// wrapper it returns holds the resource, which stays owed through it.
 	wrapped bool
+	// releases, for a pending event: where the callee discharges the
+	// duty, it has released the resource rather than kept it.
+	releases bool
 }
 
 // ownUse reports whether the event is the resource's own use rather than
@@ -1237,6 +1240,12 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 		}
 	case OnSuccess, OnFailure:
 		errv := outcomeResult(instr)
+		if eff.Releases && eff.When == OnSuccess && discarded(instr, errv) {
+			// `_ = c.Quit()`: a release that happens only where the call
+			// succeeds, whose outcome nobody looks at, leaves the
+			// resource open where it fails.
+			return
+		}
 		if errv == nil {
 			t.setEvent(instr, event{kind: evTransfer})
 			return
@@ -1245,7 +1254,7 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 		if eff.When == OnFailure {
 			k = evPendingFailure
 		}
-		t.setEvent(instr, event{kind: k, err: errv, wrapped: wrapped && eff.When == OnSuccess})
+		t.setEvent(instr, event{kind: k, err: errv, wrapped: wrapped && eff.When == OnSuccess, releases: eff.Releases})
 	}
 }
 
@@ -1259,6 +1268,20 @@ func paramType(sig *types.Signature, j int) types.Type {
 	}
 	pt := sig.Params().At(j).Type()
 	return pt
+}
+
+// discarded reports whether the outcome of the plain call instr, errv as
+// outcomeResult found it, is dropped: no variable holds it, nothing
+// compares, returns or passes it on.
+func discarded(instr ssa.CallInstruction, errv ssa.Value) bool {
+	if _, ok := instr.(*ssa.Call); !ok {
+		return false
+	}
+	if errv == nil {
+		return true
+	}
+	refs := errv.Referrers()
+	return refs != nil && len(*refs) == 0
 }
 
 // outcomeResult returns the value of the call's last result when it
