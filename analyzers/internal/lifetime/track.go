@@ -1240,12 +1240,6 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 		}
 	case OnSuccess, OnFailure:
 		errv := outcomeResult(instr)
-		if eff.Releases && eff.When == OnSuccess && discarded(instr, errv) {
-			// `_ = c.Quit()`: a release that happens only where the call
-			// succeeds, whose outcome nobody looks at, leaves the
-			// resource open where it fails.
-			return
-		}
 		if errv == nil {
 			t.setEvent(instr, event{kind: evTransfer})
 			return
@@ -1268,20 +1262,6 @@ func paramType(sig *types.Signature, j int) types.Type {
 	}
 	pt := sig.Params().At(j).Type()
 	return pt
-}
-
-// discarded reports whether the outcome of the plain call instr, errv as
-// outcomeResult found it, is dropped: no variable holds it, nothing
-// compares, returns or passes it on.
-func discarded(instr ssa.CallInstruction, errv ssa.Value) bool {
-	if _, ok := instr.(*ssa.Call); !ok {
-		return false
-	}
-	if errv == nil {
-		return true
-	}
-	refs := errv.Referrers()
-	return refs != nil && len(*refs) == 0
 }
 
 // outcomeResult returns the value of the call's last result when it
