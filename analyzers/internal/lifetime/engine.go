@@ -397,24 +397,71 @@ func (t *tracker) effect(out outcome) ParamEffect {
 }
 
 // tearsDownField reports on which paths fn releases a resource that its
-// parameter p (a pointer to a struct) holds in a field (one of the
-// table's types, or a wrapper with a release method such as a
-// *textproto.Conn). Always: every
+// parameter p (a pointer to a struct) holds in a field. Always: every
 // normal return has closed what it loaded from p.F, or finds p.F nil, or
 // finds the once-only flag of an earlier teardown set; it makes a method
-// such as `func (c *conn) cleanup()` a release of c for its callers.
-// OnSuccess: every return that can carry a nil error has closed it, and
-// only the returns of an error leave it open (`func (c *Client) Quit()
-// error` closing the connection once the server has acknowledged). A
-// struct may hold more than one resource; the summary speaks of the one
-// field that the function releases.
+// such as `func (c *conn) cleanup()` closing one of the table's types a
+// release of c for its callers. OnSuccess: every return that can carry a
+// nil error has closed it, and only the returns of an error leave it
+// open (`func (c *Client) Quit() error` closing the connection once the
+// server has acknowledged). A struct may hold more than one resource:
+// where the field is a wrapper with a release method (a
+// *textproto.Conn), or the release happens only on success, the answer
+// holds only when fn releases every field that the type's own release
+// method (its Close) releases on every path: fn does what Close does.
 func (e *engine) tearsDownField(fn *ssa.Function, p *ssa.Parameter) When {
-	ptr, ok := p.Type().Underlying().(*types.Pointer)
-	if !ok {
+	tds := e.fieldTeardowns(fn, p)
+	for _, td := range tds {
+		if td.when == Always && td.table {
+			return Always
+		}
+	}
+	own, self, ok := e.ownReleaseFields(fn, p)
+	if self {
+		for _, td := range tds {
+			if td.when == Always {
+				return Always
+			}
+		}
 		return Never
 	}
-	if _, ok := ptr.Elem().Underlying().(*types.Struct); !ok {
+	if !ok || len(own) == 0 {
 		return Never
+	}
+	when := Always
+	for _, f := range own {
+		i := slices.IndexFunc(tds, func(td fieldTeardown) bool { return td.field == f })
+		switch {
+		case i < 0:
+			return Never
+		case tds[i].when == OnSuccess:
+			when = OnSuccess
+		case tds[i].when != Always:
+			return Never
+		}
+	}
+	return when
+}
+
+// fieldTeardown says on which paths a function releases one field of its
+// parameter, and whether that field is of one of the table's types
+// (rather than a wrapper with a release method).
+type fieldTeardown struct {
+	field int
+	when  When
+	table bool
+}
+
+// fieldTeardowns walks, for each field of the struct p points to that
+// holds a resource and that fn loads from p, the loaded values as the
+// resource, and returns the fields fn releases on some paths.
+func (e *engine) fieldTeardowns(fn *ssa.Function, p *ssa.Parameter) []fieldTeardown {
+	ptr, ok := p.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return nil
+	}
+	if _, ok := ptr.Elem().Underlying().(*types.Struct); !ok {
+		return nil
 	}
 	loads := map[int][]ssa.Value{}
 	var fields []int
@@ -435,7 +482,7 @@ func (e *engine) tearsDownField(fn *ssa.Function, p *ssa.Parameter) When {
 		}
 	}
 	slices.Sort(fields)
-	when := Never
+	var out []fieldTeardown
 	for _, f := range fields {
 		vs := loads[f]
 		t := newTracker(e, fn, e.kindFor(vs[0].Type()))
@@ -445,15 +492,39 @@ func (e *engine) tearsDownField(fn *ssa.Function, p *ssa.Parameter) When {
 		t.param = true
 		t.run()
 		eff := t.effect(t.paths(fn.Blocks[0], 0, nil))
-		switch {
-		case !eff.Releases:
-		case eff.When == Always:
-			return Always
-		case eff.When == OnSuccess:
-			when = OnSuccess
+		if eff.Releases && eff.When != Never {
+			out = append(out, fieldTeardown{field: f, when: eff.When, table: e.closable(vs[0].Type())})
 		}
 	}
-	return when
+	return out
+}
+
+// ownReleaseFields returns the fields that the release method of p's
+// type (its Close), a method of this package, releases on every path;
+// self reports that fn is that method.
+func (e *engine) ownReleaseFields(fn *ssa.Function, p *ssa.Parameter) (fields []int, self, ok bool) {
+	name := e.releaseMethodOf(p.Type())
+	if name == "" {
+		return nil, false, false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(p.Type(), true, e.pass.Pkg, name)
+	m, isFunc := obj.(*types.Func)
+	if !isFunc || m.Pkg() != e.pass.Pkg {
+		return nil, false, false
+	}
+	rel := e.pkg.Prog.FuncValue(m)
+	if rel == fn {
+		return nil, true, true
+	}
+	if rel == nil || rel.Pkg != e.pkg || len(rel.Params) == 0 || !types.Identical(rel.Params[0].Type(), p.Type()) {
+		return nil, false, false
+	}
+	for _, td := range e.fieldTeardowns(rel, rel.Params[0]) {
+		if td.when == Always {
+			fields = append(fields, td.field)
+		}
+	}
+	return fields, false, true
 }
 
 // returnedOnFailure reports whether some return that can carry a non-nil

@@ -112,3 +112,37 @@ func (c *TextClient) Quit() error {
 
 // Reset only talks.
 func (c *TextClient) Reset() error { return c.cmd(250, "RSET") }
+
+// Relay holds two connections: Close closes the upstream one, and
+// StopTrace closes only the trace.
+type Relay struct {
+	upstream net.Conn
+	trace    *textproto.Conn
+}
+
+func DialRelay(addr, traceAddr string) (*Relay, error) {
+	up, err := net.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	tc, err := textproto.Dial("tcp", traceAddr)
+	if err != nil {
+		up.Close()
+		return nil, err
+	}
+	return &Relay{upstream: up, trace: tc}, nil
+}
+
+func (r *Relay) Close() error {
+	r.trace.Close()
+	return r.upstream.Close()
+}
+
+// StopTrace closes the trace once it has said goodbye: not what Close
+// does, so not a release of the relay.
+func (r *Relay) StopTrace() error {
+	if err := r.trace.PrintfLine("BYE"); err != nil {
+		return err
+	}
+	return r.trace.Close()
+}

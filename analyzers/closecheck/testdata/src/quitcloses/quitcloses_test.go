@@ -100,3 +100,13 @@ func TestTextReset(t *testing.T) {
 		t.Errorf("reset: %s", err)
 	}
 }
+
+func TestStopTrace(t *testing.T) {
+	r, err := DialRelay("localhost:25", "localhost:26") // want `\*Relay from DialRelay is not closed`
+	if err != nil {
+		t.Fatalf("dial: %s", err)
+	}
+	if err := r.StopTrace(); err != nil {
+		t.Errorf("stop: %s", err)
+	}
+}
