@@ -46,3 +46,7 @@ func TestFuncVars(t *testing.T) {
 func TestCalleeCloses(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), closecheck.Analyzer, "calleecloses")
 }
+
+func TestQuitCloses(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), closecheck.Analyzer, "quitcloses")
+}

@@ -275,10 +275,20 @@ func (e *engine) walkParam(fn *ssa.Function, i int, start decisions) (eff ParamE
 	if eff.When == Always && !eff.Releases && returnsOutcome(fn) && !t.returnedOnFailure() {
 		eff.NotOnFailure = true
 	}
-	if !e.closable(p.Type()) && !(eff.When == Always && eff.Releases) && e.tearsDownField(fn, p) {
-		// A wrapper's teardown (`mc.cleanup()` closing mc.conn): a
-		// release of the resource it holds.
-		eff = ParamEffect{When: Always, Releases: true}
+	if !e.closable(p.Type()) && !(eff.When == Always && eff.Releases) {
+		switch e.tearsDownField(fn, p) {
+		case Always:
+			// A wrapper's teardown (`mc.cleanup()` closing mc.conn): a
+			// release of the resource it holds.
+			eff = ParamEffect{When: Always, Releases: true}
+		case OnSuccess:
+			// A protocol's goodbye (`c.Quit()` closing c.conn once the
+			// server has answered, and returning nil only then): a
+			// release where it succeeds.
+			if eff.When == Never {
+				eff = ParamEffect{When: OnSuccess, Releases: true}
+			}
+		}
 	}
 	return eff, false
 }
@@ -368,7 +378,7 @@ func wrapperEffectKept(fn *ssa.Function, i int, eff ParamEffect) bool {
 func (t *tracker) effect(out outcome) ParamEffect {
 	releases := true
 	for _, ev := range t.events {
-		if ev.kind != evRelease && !ev.ownUse() {
+		if ev.kind != evRelease && !ev.ownUse() && !(ev.kind == evPendingSuccess && ev.releases) {
 			releases = false
 		}
 	}
@@ -389,20 +399,72 @@ func (t *tracker) effect(out outcome) ParamEffect {
 	return ParamEffect{When: Never}
 }
 
-// tearsDownField reports whether fn releases, on every path, a resource
-// that its parameter p (a pointer to a struct) holds in a field: every
+// tearsDownField reports on which paths fn releases a resource that its
+// parameter p (a pointer to a struct) holds in a field. Always: every
 // normal return has closed what it loaded from p.F, or finds p.F nil, or
-// finds the once-only flag of an earlier teardown set. It makes a method
-// such as `func (c *conn) cleanup()` a release of c for its callers. A
-// struct may hold more than one resource; the summary speaks of the one
-// field that the function releases on every path.
-func (e *engine) tearsDownField(fn *ssa.Function, p *ssa.Parameter) bool {
+// finds the once-only flag of an earlier teardown set; it makes a method
+// such as `func (c *conn) cleanup()` closing one of the table's types a
+// release of c for its callers. OnSuccess: every return that can carry a
+// nil error has closed it, and only the returns of an error leave it
+// open (`func (c *Client) Quit() error` closing the connection once the
+// server has acknowledged). A struct may hold more than one resource:
+// where the field is a wrapper with a release method (a
+// *textproto.Conn), or the release happens only on success, the answer
+// holds only when fn releases every field that the type's own release
+// method (its Close) releases on every path: fn does what Close does.
+func (e *engine) tearsDownField(fn *ssa.Function, p *ssa.Parameter) When {
+	tds := e.fieldTeardowns(fn, p)
+	for _, td := range tds {
+		if td.when == Always && td.table {
+			return Always
+		}
+	}
+	own, self, ok := e.ownReleaseFields(fn, p)
+	if self {
+		for _, td := range tds {
+			if td.when == Always {
+				return Always
+			}
+		}
+		return Never
+	}
+	if !ok || len(own) == 0 {
+		return Never
+	}
+	when := Always
+	for _, f := range own {
+		i := slices.IndexFunc(tds, func(td fieldTeardown) bool { return td.field == f })
+		switch {
+		case i < 0:
+			return Never
+		case tds[i].when == OnSuccess:
+			when = OnSuccess
+		case tds[i].when != Always:
+			return Never
+		}
+	}
+	return when
+}
+
+// fieldTeardown says on which paths a function releases one field of its
+// parameter, and whether that field is of one of the table's types
+// (rather than a wrapper with a release method).
+type fieldTeardown struct {
+	field int
+	when  When
+	table bool
+}
+
+// fieldTeardowns walks, for each field of the struct p points to that
+// holds a resource and that fn loads from p, the loaded values as the
+// resource, and returns the fields fn releases on some paths.
+func (e *engine) fieldTeardowns(fn *ssa.Function, p *ssa.Parameter) []fieldTeardown {
 	ptr, ok := p.Type().Underlying().(*types.Pointer)
 	if !ok {
-		return false
+		return nil
 	}
 	if _, ok := ptr.Elem().Underlying().(*types.Struct); !ok {
-		return false
+		return nil
 	}
 	loads := map[int][]ssa.Value{}
 	var fields []int
@@ -413,7 +475,7 @@ func (e *engine) tearsDownField(fn *ssa.Function, p *ssa.Parameter) bool {
 				continue
 			}
 			fa, ok := u.X.(*ssa.FieldAddr)
-			if !ok || fa.X != p || !e.closable(u.Type()) {
+			if !ok || fa.X != p || !e.closable(u.Type()) && !e.hasReleaseMethod(u.Type()) {
 				continue
 			}
 			if _, seen := loads[fa.Field]; !seen {
@@ -423,6 +485,7 @@ func (e *engine) tearsDownField(fn *ssa.Function, p *ssa.Parameter) bool {
 		}
 	}
 	slices.Sort(fields)
+	var out []fieldTeardown
 	for _, f := range fields {
 		vs := loads[f]
 		t := newTracker(e, fn, e.kindFor(vs[0].Type()))
@@ -431,11 +494,40 @@ func (e *engine) tearsDownField(fn *ssa.Function, p *ssa.Parameter) bool {
 		}
 		t.param = true
 		t.run()
-		if eff := t.effect(t.paths(fn.Blocks[0], 0, nil)); eff.When == Always && eff.Releases {
-			return true
+		eff := t.effect(t.paths(fn.Blocks[0], 0, nil))
+		if eff.Releases && eff.When != Never {
+			out = append(out, fieldTeardown{field: f, when: eff.When, table: e.closable(vs[0].Type())})
 		}
 	}
-	return false
+	return out
+}
+
+// ownReleaseFields returns the fields that the release method of p's
+// type (its Close), a method of this package, releases on every path;
+// self reports that fn is that method.
+func (e *engine) ownReleaseFields(fn *ssa.Function, p *ssa.Parameter) (fields []int, self, ok bool) {
+	name := e.releaseMethodOf(p.Type())
+	if name == "" {
+		return nil, false, false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(p.Type(), true, e.pass.Pkg, name)
+	m, isFunc := obj.(*types.Func)
+	if !isFunc || m.Pkg() != e.pass.Pkg {
+		return nil, false, false
+	}
+	rel := e.pkg.Prog.FuncValue(m)
+	if rel == fn {
+		return nil, true, true
+	}
+	if rel == nil || rel.Pkg != e.pkg || len(rel.Params) == 0 || !types.Identical(rel.Params[0].Type(), p.Type()) {
+		return nil, false, false
+	}
+	for _, td := range e.fieldTeardowns(rel, rel.Params[0]) {
+		if td.when == Always {
+			fields = append(fields, td.field)
+		}
+	}
+	return fields, false, true
 }
 
 // returnedOnFailure reports whether some return that can carry a non-nil

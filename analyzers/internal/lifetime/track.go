@@ -82,6 +82,9 @@ type event struct {
 	// wrapped, for a pending success: where the callee succeeds, the
 	// wrapper it returns holds the resource, which stays owed through it.
 	wrapped bool
+	// releases, for a pending event: where the callee discharges the
+	// duty, it has released the resource rather than kept it.
+	releases bool
 }
 
 // ownUse reports whether the event is the resource's own use rather than
@@ -1262,7 +1265,7 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 		if eff.When == OnFailure {
 			k = evPendingFailure
 		}
-		t.setEvent(instr, event{kind: k, err: errv, wrapped: wrapped && eff.When == OnSuccess})
+		t.setEvent(instr, event{kind: k, err: errv, wrapped: wrapped && eff.When == OnSuccess, releases: eff.Releases})
 	}
 }
 

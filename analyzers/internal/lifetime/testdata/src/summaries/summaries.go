@@ -276,7 +276,7 @@ func (s *Session) Quit() error { // want Quit:`lifetime\(releases param 0 on suc
 // Pipe holds a session.
 type Pipe struct{ s *Session }
 
-func (p *Pipe) Close() error { return p.s.Close() }
+func (p *Pipe) Close() error { return p.s.Close() } // want Close:`lifetime\(releases param 0 always\)`
 
 // NewPipe keeps the session in the pipe it returns.
 func NewPipe(s *Session) *Pipe { // want NewPipe:`lifetime\(keeps param 0 always\)`
