@@ -3,6 +3,7 @@ package goroutineleak
 import (
 	_ "embed"
 	"go/ast"
+	"go/types"
 	"reflect"
 	"sort"
 	"strings"
@@ -69,7 +70,7 @@ func runFacts(pass *analysis.Pass) (any, error) {
 		return res, nil
 	}
 	exportSetsFacts(pass)
-	if !startsGoroutines(pass.Files) && !exportsChannelFunc(pass) {
+	if !startsGoroutines(pass.TypesInfo, pass.Files) && !exportsChannelFunc(pass) {
 		return res, nil
 	}
 	modelOf(pass, pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program)).exportFacts()
@@ -91,7 +92,7 @@ func reportFindings(pass, factsPass *analysis.Pass) (any, error) {
 	for _, d := range pass.ResultOf[locks.Findings].(*locks.Result).Findings {
 		report.Report(pass, d)
 	}
-	if !startsGoroutines(pass.Files) {
+	if !startsGoroutines(pass.TypesInfo, pass.Files) {
 		return nil, nil
 	}
 	m := modelOf(factsPass, pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program))
@@ -133,11 +134,11 @@ func reportFindings(pass, factsPass *analysis.Pass) (any, error) {
 
 // startsGoroutines is the cheap gate: a package without a go statement
 // cannot leak a goroutine of its own, and its SSA is never built.
-func startsGoroutines(files []*ast.File) bool {
+func startsGoroutines(info *types.Info, files []*ast.File) bool {
 	found := false
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
-			if found {
+			if found || lifespan.DataLiteral(info, n) {
 				return false
 			}
 			_, isGo := n.(*ast.GoStmt)

@@ -268,6 +268,9 @@ func (l *Lifespan) collect() {
 				pushed = pushed[:len(pushed)-1]
 				return true
 			}
+			if DataLiteral(info, n) {
+				return false // nothing in it is recorded
+			}
 			stack = append(stack, n)
 			cur := l.init
 			if len(fstack) > 0 {
