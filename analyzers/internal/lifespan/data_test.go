@@ -16,6 +16,8 @@ import (
 func TestDataLiteral(t *testing.T) {
 	const src = `package p
 
+import "unsafe"
+
 type point struct{ X, Y int }
 type table struct {
 	Name string
@@ -44,6 +46,7 @@ var (
 	notVarKey   = map[int]string{v: "x"}
 	notBuiltin  = []int{len("ab")}
 	notEmpty    = []int{}
+	notSizeof   = [][unsafe.Sizeof(f)]byte{{1}}
 )
 `
 	fset := token.NewFileSet()
@@ -78,7 +81,7 @@ var (
 			}
 		}
 	}
-	if n != 14 {
-		t.Fatalf("checked %d initialisers, want 14", n)
+	if n != 15 {
+		t.Fatalf("checked %d initialisers, want 15", n)
 	}
 }
