@@ -22,6 +22,6 @@ var WithFacts = &analysis.Analyzer{
 		if _, err := runFacts(pass); err != nil {
 			return nil, err
 		}
-		return reportFindings(pass, pass)
+		return reportFindings(pass, pass, new(gate))
 	}),
 }

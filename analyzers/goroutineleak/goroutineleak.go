@@ -3,6 +3,7 @@ package goroutineleak
 import (
 	_ "embed"
 	"go/ast"
+	"go/types"
 	"reflect"
 	"sort"
 	"strings"
@@ -45,10 +46,31 @@ var factsAnalyzer = &analysis.Analyzer{
 	FactTypes:  []analysis.Fact{(*startFact)(nil), (*setsFact)(nil)},
 }
 
-// factsPass is factsAnalyzer's result. It holds nothing else, since a
+// factsPass is factsAnalyzer's result. It holds little else, since a
 // driver keeps every result until its run ends.
 type factsPass struct {
 	pass *analysis.Pass
+	// gate is startsGoroutines of the package's files, once asked (the
+	// finding half asks again about the same files).
+	gate gate
+}
+
+type gate int8
+
+const (
+	gateUnknown gate = iota
+	gateNo
+	gateYes
+)
+
+func (g *gate) startsGoroutines(pass *analysis.Pass) bool {
+	if *g == gateUnknown {
+		*g = gateNo
+		if startsGoroutines(pass.TypesInfo, pass.Files) {
+			*g = gateYes
+		}
+	}
+	return *g == gateYes
 }
 
 // modelKey names the goroutine model in the package's lazyssa.Program.
@@ -69,7 +91,7 @@ func runFacts(pass *analysis.Pass) (any, error) {
 		return res, nil
 	}
 	exportSetsFacts(pass)
-	if !startsGoroutines(pass.Files) && !exportsChannelFunc(pass) {
+	if !res.gate.startsGoroutines(pass) && !exportsChannelFunc(pass) {
 		return res, nil
 	}
 	modelOf(pass, pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program)).exportFacts()
@@ -77,12 +99,14 @@ func runFacts(pass *analysis.Pass) (any, error) {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	return reportFindings(pass, pass.ResultOf[factsAnalyzer].(*factsPass).pass)
+	fp := pass.ResultOf[factsAnalyzer].(*factsPass)
+	return reportFindings(pass, fp.pass, &fp.gate)
 }
 
 // reportFindings reports the package's goroutine leaks on pass, with the
-// model that factsPass, factsAnalyzer's pass, builds.
-func reportFindings(pass, factsPass *analysis.Pass) (any, error) {
+// model that factsPass, factsAnalyzer's pass, builds; g is the gate's
+// answer for the package's files, or gateUnknown.
+func reportFindings(pass, factsPass *analysis.Pass, g *gate) (any, error) {
 	if systemPackage(pass.Pkg.Path()) {
 		return nil, nil
 	}
@@ -91,7 +115,7 @@ func reportFindings(pass, factsPass *analysis.Pass) (any, error) {
 	for _, d := range pass.ResultOf[locks.Findings].(*locks.Result).Findings {
 		report.Report(pass, d)
 	}
-	if !startsGoroutines(pass.Files) {
+	if !g.startsGoroutines(pass) {
 		return nil, nil
 	}
 	m := modelOf(factsPass, pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program))
@@ -133,11 +157,11 @@ func reportFindings(pass, factsPass *analysis.Pass) (any, error) {
 
 // startsGoroutines is the cheap gate: a package without a go statement
 // cannot leak a goroutine of its own, and its SSA is never built.
-func startsGoroutines(files []*ast.File) bool {
+func startsGoroutines(info *types.Info, files []*ast.File) bool {
 	found := false
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
-			if found {
+			if found || lifespan.DataLiteral(info, n) {
 				return false
 			}
 			_, isGo := n.(*ast.GoStmt)

@@ -22,7 +22,7 @@ func TestIncrementalSolve(t *testing.T) {
 		Requires:  factsAnalyzer.Requires,
 		FactTypes: factsAnalyzer.FactTypes,
 		Run: func(pass *analysis.Pass) (any, error) {
-			if !startsGoroutines(pass.Files) && !exportsChannelFunc(pass) {
+			if !startsGoroutines(pass.TypesInfo, pass.Files) && !exportsChannelFunc(pass) {
 				return nil, nil
 			}
 			pkg, funcs := pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program).Build()

@@ -258,20 +258,28 @@ func (l *Lifespan) collect() {
 		}
 		var stack []ast.Node
 		var fstack []*node
+		var sstack []signalScan // what waitsForSignal needs, per fstack entry
 		var pushed []bool
 		ast.Inspect(f, func(n ast.Node) bool {
 			if n == nil {
 				stack = stack[:len(stack)-1]
 				if pushed[len(pushed)-1] {
+					fn := fstack[len(fstack)-1]
+					fn.waits, fn.loops = sstack[len(sstack)-1].result()
 					fstack = fstack[:len(fstack)-1]
+					sstack = sstack[:len(sstack)-1]
 				}
 				pushed = pushed[:len(pushed)-1]
 				return true
+			}
+			if DataLiteral(info, n) {
+				return false // nothing in it is recorded
 			}
 			stack = append(stack, n)
 			cur := l.init
 			if len(fstack) > 0 {
 				cur = fstack[len(fstack)-1]
+				l.scanSignal(&sstack[len(sstack)-1], n)
 			}
 			var fn *node
 			switch n := n.(type) {
@@ -283,7 +291,6 @@ func (l *Lifespan) collect() {
 				obj, _ := info.Defs[n.Name].(*types.Func)
 				fn = &node{syntax: n, obj: obj}
 				fn.isInit = n.Recv == nil && n.Name.Name == "init" || isFlagSet(obj)
-				fn.waits, fn.loops = l.waitsForSignal(n.Body)
 				if obj != nil {
 					l.byFunc[obj] = fn
 				}
@@ -292,7 +299,6 @@ func (l *Lifespan) collect() {
 				fn.lit = l.litKind(n, cur, stack)
 				fn.isInit = fn.lit == Once
 				fn.action = fn.lit == Action
-				fn.waits, fn.loops = l.waitsForSignal(n.Body)
 				cur.lits = append(cur.lits, fn)
 			case *ast.CallExpr:
 				l.visitCall(cur, n, stack)
@@ -303,6 +309,7 @@ func (l *Lifespan) collect() {
 				l.nodes[fn.syntax] = fn
 				l.order = append(l.order, fn)
 				fstack = append(fstack, fn)
+				sstack = append(sstack, signalScan{})
 			}
 			pushed = append(pushed, fn != nil)
 			return true
@@ -694,68 +701,84 @@ func (l *Lifespan) solve() {
 	}
 }
 
-// waitsForSignal reports whether a function body registers a local
-// channel with a signal notifier (signalNotifiers) and receives from it
-// itself, outside any function literal: it blocks until the process gets
-// a signal, so it runs for the process's life, once, whoever calls it. It
-// also returns the body's loops, which may repeat once per signal.
-func (l *Lifespan) waitsForSignal(body *ast.BlockStmt) (bool, []ast.Node) {
-	if body == nil {
-		return false, nil
-	}
-	var loops []ast.Node
-	info := l.pass.TypesInfo
-	chans := map[*types.Var]bool{}
-	var recvs []*types.Var
-	chanVar := func(e ast.Expr) *types.Var {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		if !ok {
-			return nil
+// signalScan gathers, during collect's walk of one function (its body,
+// outside any function literal, which is a function of its own), what
+// decides whether the function waits for the process's signals: it
+// registers a local channel with a signal notifier (signalNotifiers) and
+// receives from it itself. Such a function blocks until the process gets
+// a signal, so it runs for the process's life, once, whoever calls it;
+// its loops may repeat once per signal.
+type signalScan struct {
+	chans map[*types.Var]bool // channels given to a notifier
+	recvs []*types.Var        // channels received from
+	loops []ast.Node
+}
+
+// scanSignal records what n, a node of the function being walked, adds to
+// its signalScan. A function's parameters and results hold none of it (an
+// array length there is a constant), so only its body contributes.
+func (l *Lifespan) scanSignal(s *signalScan, n ast.Node) {
+	switch n := n.(type) {
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(l.pass.TypesInfo, n).(*types.Func)
+		if !ok || fn.Pkg() == nil {
+			return
 		}
-		v, _ := info.Uses[id].(*types.Var)
-		if !l.isLocal(v) {
-			return nil
-		}
-		return v
-	}
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.CallExpr:
-			fn, ok := typeutil.Callee(info, n).(*types.Func)
-			if !ok {
-				return true
+		name := ""
+		for _, sn := range signalNotifiers {
+			if sn.Param >= len(n.Args) {
+				continue
 			}
-			for _, s := range signalNotifiers {
-				if s.Func == fn.FullName() && s.Param < len(n.Args) {
-					if v := chanVar(n.Args[s.Param]); v != nil {
-						chans[v] = true
+			if name == "" {
+				name = fn.FullName()
+			}
+			if sn.Func == name {
+				if v := l.localChan(n.Args[sn.Param]); v != nil {
+					if s.chans == nil {
+						s.chans = map[*types.Var]bool{}
 					}
+					s.chans[v] = true
 				}
 			}
-		case *ast.UnaryExpr:
-			if n.Op == token.ARROW {
-				if v := chanVar(n.X); v != nil {
-					recvs = append(recvs, v)
-				}
-			}
-		case *ast.RangeStmt:
-			loops = append(loops, n)
-			if v := chanVar(n.X); v != nil {
-				recvs = append(recvs, v)
-			}
-		case *ast.ForStmt:
-			loops = append(loops, n)
 		}
-		return true
-	})
-	for _, v := range recvs {
-		if chans[v] {
-			return true, loops
+	case *ast.UnaryExpr:
+		if n.Op == token.ARROW {
+			if v := l.localChan(n.X); v != nil {
+				s.recvs = append(s.recvs, v)
+			}
+		}
+	case *ast.RangeStmt:
+		s.loops = append(s.loops, n)
+		if v := l.localChan(n.X); v != nil {
+			s.recvs = append(s.recvs, v)
+		}
+	case *ast.ForStmt:
+		s.loops = append(s.loops, n)
+	}
+}
+
+// result reports whether the function waits for a signal, and if so its
+// loops.
+func (s *signalScan) result() (bool, []ast.Node) {
+	for _, v := range s.recvs {
+		if s.chans[v] {
+			return true, s.loops
 		}
 	}
 	return false, nil
+}
+
+// localChan returns the local variable e names, if it does.
+func (l *Lifespan) localChan(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := l.pass.TypesInfo.Uses[id].(*types.Var)
+	if !l.isLocal(v) {
+		return nil
+	}
+	return v
 }
 
 // isFlagSet reports whether fn is the Set method of a type that
