@@ -116,8 +116,8 @@ type checker struct {
 	resultsOf   map[*ssa.Function]resultFacts
 	resultsBusy map[*ssa.Function]bool
 	rootsOf     map[*ssa.Function]map[string]callRoot
-	findings  []report.Diagnostic
-	exported  []exportedSummary
+	findings    []report.Diagnostic
+	exported    []exportedSummary
 
 	callIdx    *callIndex
 	consts     map[paramRef]paramConsts
