@@ -298,6 +298,20 @@ type callRoot struct {
 	call  *ssa.CallCommon
 	value ssa.Value // the *ssa.Call, or the *ssa.Extract of result index
 	index int
+	cell  *ssa.Alloc // the variable holding it, when a closure captures it
+}
+
+// steps returns the steps after the result in a key whose root is r and
+// whose steps after the root are rest: a captured variable's key loads
+// the result first (".*").
+func (r callRoot) steps(rest string) (string, bool) {
+	if r.cell == nil {
+		return rest, true
+	}
+	if !strings.HasPrefix(rest, ".*") {
+		return "", false
+	}
+	return rest[2:], true
 }
 
 // resultRoot returns the call root of v, a call or an extraction of one
@@ -333,10 +347,46 @@ func (a *checker) callRoots(fn *ssa.Function) map[string]callRoot {
 			if r, ok := resultRoot(v); ok {
 				m[fmt.Sprintf("v%p", v)] = r
 			}
+			// A variable a closure captures, set once to a call's
+			// result and written by no closure: its load is the result.
+			cell, ok := v.(*ssa.Alloc)
+			if !ok {
+				continue
+			}
+			if r, ok := resultRoot(storedOnce(cell)); ok && !closureStores(cell) {
+				r.cell = cell
+				m[fmt.Sprintf("a%p", cell)] = r
+			}
 		}
 	}
 	a.rootsOf[fn] = m
 	return m
+}
+
+// closureStores reports whether a closure binding the cell stores into
+// it.
+func closureStores(cell *ssa.Alloc) bool {
+	for _, r := range *cell.Referrers() {
+		mc, ok := r.(*ssa.MakeClosure)
+		if !ok {
+			continue
+		}
+		callee, ok := mc.Fn.(*ssa.Function)
+		if !ok {
+			return true
+		}
+		for j, b := range mc.Bindings {
+			if b != ssa.Value(cell) || j >= len(callee.FreeVars) {
+				continue
+			}
+			for _, fr := range *callee.FreeVars[j].Referrers() {
+				if st, ok := fr.(*ssa.Store); ok && st.Addr == ssa.Value(callee.FreeVars[j]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // calleeOf returns the function a call runs and the keys of its
@@ -389,12 +439,15 @@ func splitRoot(k key) (key, string) {
 // field of the result itself.
 func (a *checker) canon(fn *ssa.Function, k key) key {
 	for range 4 {
-		if !strings.HasPrefix(k, "v") {
+		if !strings.HasPrefix(k, "v") && !strings.HasPrefix(k, "a") {
 			return k
 		}
 		root, rest := splitRoot(k)
 		r, ok := a.callRoots(fn)[root]
-		if !ok || rest == "" {
+		if !ok {
+			return k
+		}
+		if rest, ok = r.steps(rest); !ok || rest == "" {
 			return k
 		}
 		var best Alias
@@ -403,7 +456,7 @@ func (a *checker) canon(fn *ssa.Function, k key) key {
 				best = al
 			}
 		}
-		if best.Path == "" || storedInto(r.value, best.Path) {
+		if best.Path == "" || r.storedInto(best.Path) {
 			return k
 		}
 		k = strings.ReplaceAll(best.Key+rest[len(best.Path):], ".&.*", "")
@@ -416,8 +469,20 @@ func stepPrefix(s, p string) bool {
 	return strings.HasPrefix(s, p) && (len(s) == len(p) || s[len(p)] == '.' || s[len(p)] == '[')
 }
 
-// storedInto reports whether the first field of path is stored into on
-// the value v (`h := begin(c); h.owner = d`).
+// storedInto reports whether the caller stores into the first field of
+// path on the result (`h := begin(c); h.owner = d`).
+func (r callRoot) storedInto(path string) bool {
+	if r.cell == nil {
+		return storedInto(r.value, path)
+	}
+	for _, cr := range *r.cell.Referrers() {
+		if ld, ok := cr.(*ssa.UnOp); ok && ld.Op == token.MUL && storedInto(ld, path) {
+			return true
+		}
+	}
+	return false
+}
+
 func storedInto(v ssa.Value, path string) bool {
 	name, _, _ := strings.Cut(strings.TrimPrefix(path, "."), ".")
 	for _, r := range *v.Referrers() {
@@ -447,12 +512,15 @@ func (a *checker) handleMayHold(fn *ssa.Function, k, rk key) bool {
 }
 
 func (a *checker) throughHandle(fn *ssa.Function, h, o key) bool {
-	if !strings.HasPrefix(h, "v") || o == "" {
+	if !strings.HasPrefix(h, "v") && !strings.HasPrefix(h, "a") || o == "" {
 		return false
 	}
 	root, rest := splitRoot(h)
 	r, ok := a.callRoots(fn)[root]
-	if !ok || rest == "" {
+	if !ok {
+		return false
+	}
+	if rest, ok = r.steps(rest); !ok || rest == "" {
 		return false
 	}
 	if !givenOwner(fn, r.call, o) {

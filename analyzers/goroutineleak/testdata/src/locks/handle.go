@@ -156,3 +156,22 @@ func (s *wire) Scratch() {
 	s.wmu.Lock() // want `the lock s.lockScratch takes is already locked at line 154 on this path: locking it again blocks the goroutine forever`
 	s.wmu.Unlock()
 }
+
+func each(xs []string, f func(string)) {
+	for _, x := range xs {
+		f(x)
+	}
+}
+
+// Negative: the writer is captured by a closure (a variable of its own)
+// and still releases the wire's lock.
+func (s *wire) List(items []string) {
+	w := s.start("LIST")
+	each(items, func(it string) { w.arg(it) })
+	w.finish()
+}
+
+func (s *wire) ListTwice(items []string) {
+	s.List(items)
+	s.List(items)
+}
