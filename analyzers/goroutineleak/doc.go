@@ -354,7 +354,16 @@
 // every path are summaries (analysis facts), and their callers are
 // checked with them; a read lock taken and released only after the
 // caller's write lock is released on every path (`mu.Unlock();
-// mu.RLock(); mu.RUnlock(); mu.Lock()`) is none of the caller's. A path that comes back round a loop to the
+// mu.RLock(); mu.RUnlock(); mu.Lock()`) is none of the caller's. A
+// function's summary also says what its results hold: a field of a new
+// object it returns, stored once with a parameter (or with a handle
+// another call returned), is that parameter (`begin(c)` returning
+// `&writer{conn: c}`: "r0.conn.* = p0"). A mutex reached through a
+// call's result is renamed through it onto the caller's argument, so
+// `w := c.begin(); ...; w.end()` with `begin` locking `c.mu` and `end`
+// unlocking `w.conn.mu` pairs up, also through a handle kept in another
+// returned object (`u := c.Upload(); u.Close()`, `Close` ending the
+// writer `Upload` kept) or in a variable a closure captures. A path that comes back round a loop to the
 // acquisition it started from, still holding the lock, is a `doublelock`
 // when the mutex's address is the same on every iteration (computed from
 // a parameter, a captured or package-level variable, or a value made
@@ -472,6 +481,16 @@
 //     foreign code unlocks) is not followed, and a flag set in the mutex's
 //     owner on the path that keeps the lock (`rows.scanHold = true`)
 //     records that a later method releases it.
+//   - A release through the result of a call that was given the lock's
+//     owner (the receiver or an argument the mutex is reached from), when
+//     the callee's summary does not say what that field of the result
+//     holds (a field set on two branches, a function of a package with no
+//     lock facts, an interface method), may release the same mutex: the
+//     walk ends there without a finding. It is still followed when the
+//     released mutex lies inside a new object the callee returns, or is a
+//     field of another name; a result whose field the summary does name
+//     (the owner's peer, `&writer{conn: c.peer}`) names its own mutex,
+//     and a second `begin` before `end` is still a `doublelock`.
 //   - A function that returns holding the lock only on returns its results
 //     tell apart (`true` against `false`, a nil error against non-nil ones,
 //     a value against nil) is a conditional lock helper when it is exported
@@ -539,7 +558,9 @@
 //     WaitGroups whose `Add` outnumbers the goroutines other than by a Wait
 //     inside the starting loop are not modelled;
 //     mutexes reached through a computed index, a map or an interface are
-//     not followed.
+//     not followed. A handle returned as a struct value rather than a
+//     pointer has no aliases: a lock released through it is another
+//     mutex's name, as before.
 //   - The model is context-insensitive: a channel parameter of a function
 //     other packages may call (an exported function of a library package) is
 //     taken to come from anywhere. When the package starts such a function

@@ -102,7 +102,7 @@ func runFacts(pass *analysis.Pass) (any, error) {
 	}
 	a := analysisOf(pass, pass.ResultOf[lazyssa.Analyzer].(*lazyssa.Program))
 	for _, e := range a.exported {
-		pass.ExportObjectFact(e.fn.Object(), &lockFact{Effects: e.effects})
+		pass.ExportObjectFact(e.fn.Object(), &lockFact{Effects: e.effects, Aliases: e.results.aliases, Fresh: e.results.fresh})
 	}
 	return res, nil
 }
@@ -171,7 +171,7 @@ func usesLocks(pass *analysis.Pass) bool {
 		}
 		if fn.Pkg() != pass.Pkg {
 			var f lockFact
-			if pass.ImportObjectFact(fn.Origin(), &f) {
+			if pass.ImportObjectFact(fn.Origin(), &f) && len(f.Effects) > 0 {
 				return true
 			}
 		}

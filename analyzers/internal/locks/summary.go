@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/leakvet/leakvet/analyzers/internal/noreturn"
@@ -55,6 +56,8 @@ func (e Effect) String() string {
 // lockFact is a function's summary as other packages see it.
 type lockFact struct {
 	Effects []Effect
+	Aliases []Alias // what the function's results hold (handle.go)
+	Fresh   []int   // the results that are new objects or nil
 }
 
 func (*lockFact) AFact() {}
@@ -63,6 +66,12 @@ func (f *lockFact) String() string {
 	var parts []string
 	for _, e := range f.Effects {
 		parts = append(parts, e.String())
+	}
+	for _, al := range f.Aliases {
+		parts = append(parts, al.String())
+	}
+	for _, i := range f.Fresh {
+		parts = append(parts, "r"+strconv.Itoa(i)+" new")
 	}
 	return "locks(" + strings.Join(parts, ", ") + ")"
 }
@@ -103,8 +112,12 @@ type checker struct {
 	events    map[ssa.Instruction][]event
 	writers   map[any][]ssa.CallInstruction // by mutexIdentity, see writerOf
 	writerFor map[originKey]ssa.CallInstruction
-	findings  []report.Diagnostic
-	exported  []exportedSummary
+	// what results hold and the call roots of keys (handle.go)
+	resultsOf   map[*ssa.Function]resultFacts
+	resultsBusy map[*ssa.Function]bool
+	rootsOf     map[*ssa.Function]map[string]callRoot
+	findings    []report.Diagnostic
+	exported    []exportedSummary
 
 	callIdx    *callIndex
 	consts     map[paramRef]paramConsts
@@ -121,6 +134,10 @@ func newAnalysis(pass *analysis.Pass, funcs []*ssa.Function) *checker {
 		events:    map[ssa.Instruction][]event{},
 		writers:   map[any][]ssa.CallInstruction{},
 		writerFor: map[originKey]ssa.CallInstruction{},
+
+		resultsOf:   map[*ssa.Function]resultFacts{},
+		resultsBusy: map[*ssa.Function]bool{},
+		rootsOf:     map[*ssa.Function]map[string]callRoot{},
 
 		consts:     map[paramRef]paramConsts{},
 		constsBusy: map[paramRef]bool{},
@@ -141,8 +158,9 @@ func (a *checker) summariseNamed() {
 				out = append(out, e)
 			}
 		}
-		if len(out) > 0 {
-			a.exported = append(a.exported, exportedSummary{fn, out})
+		res := a.results(fn)
+		if len(out) > 0 || len(res.aliases) > 0 {
+			a.exported = append(a.exported, exportedSummary{fn, out, res})
 		}
 	}
 }
@@ -151,6 +169,7 @@ func (a *checker) summariseNamed() {
 type exportedSummary struct {
 	fn      *ssa.Function
 	effects []Effect
+	results resultFacts
 }
 
 // summary returns fn's effects on the locks its callers can name. A
@@ -427,7 +446,7 @@ func (a *checker) callEvents(fn *ssa.Function, c *ssa.CallCommon, in ssa.Instruc
 		// released there.
 		var evs []event
 		passed := func(x ssa.Value) {
-			if k := keyOf(fn, x); k != "" {
+			if k := a.canon(fn, keyOf(fn, x)); k != "" {
 				evs = append(evs, event{kind: evPassed, key: k, instr: in})
 			}
 		}
@@ -443,7 +462,7 @@ func (a *checker) callEvents(fn *ssa.Function, c *ssa.CallCommon, in ssa.Instruc
 		if len(c.Args) == 0 {
 			return nil
 		}
-		k := keyOf(fn, c.Args[0])
+		k := a.canon(fn, keyOf(fn, c.Args[0]))
 		if k == "" {
 			return nil
 		}
@@ -503,7 +522,7 @@ func (a *checker) summaryEvents(fn, callee *ssa.Function, argVals, bindVals []ss
 	args, bindings := keysOf(fn, argVals), keysOf(fn, bindVals)
 	var evs []event
 	for _, e := range effects {
-		k := rebase(e.Key, args, bindings)
+		k := a.canon(fn, rebase(e.Key, args, bindings))
 		if k == "" {
 			continue
 		}
@@ -561,7 +580,7 @@ func (a *checker) handedToGoroutine(fn *ssa.Function, g *ssa.Go) []event {
 				if args == nil && bindings == nil {
 					args, bindings = keysOf(fn, c.Args), keysOf(fn, bindVals)
 				}
-				if k := rebase(ev.key, args, bindings); k != "" {
+				if k := a.canon(fn, rebase(ev.key, args, bindings)); k != "" {
 					evs = append(evs, event{kind: evRelease, key: k, read: ev.read, via: callee, instr: g})
 				}
 			}

@@ -173,6 +173,12 @@ func (a *checker) walk(w *lockWalk, b *ssa.BasicBlock, from int, as assumptions,
 		}
 		for _, ev := range a.eventsOf(w.fn, in) {
 			if ev.key != k {
+				if (ev.kind == evRelease || ev.kind == evDeferRelease) && ev.read == w.origin.read && a.handleMayHold(w.fn, k, ev.key) {
+					// Released through a handle that may hold the
+					// lock's owner: perhaps this lock.
+					w.passed = true
+					return
+				}
 				continue
 			}
 			switch ev.kind {

@@ -30,3 +30,21 @@ func Count(t *lockhelper.Table) int {
 	t.Release()
 	return n + len(rows)
 }
+
+// Negative: another package's cursor releases the table's lock, and so
+// does its batch's Commit, before the next one takes it.
+func Scan(t *lockhelper.Table) int {
+	c := t.Open()
+	c.Done()
+	b := t.Begin()
+	b.Commit()
+	return t.Len()
+}
+
+// Positive: the cursor is not done when the table's length is asked.
+func Peek(t *lockhelper.Table) int {
+	c := t.Open()
+	n := t.Len() // want `the lock t.Open takes is already locked at line 46 on this path, and t.Len locks it again`
+	c.Done()
+	return n
+}

@@ -53,3 +53,38 @@ func Local() int {
 func (c *Cache) LockTwice(k string) int { // want LockTwice:`locks\(acquires p0.mu\)`
 	return c.LockAndGet(k)
 }
+
+type Txn struct {
+	c    *Cache
+	done bool
+}
+
+func (c *Cache) Begin() *Txn { // want Begin:`locks\(acquires p0.mu, r0.c.\* = p0, r0 new\)`
+	c.mu.Lock()
+	return &Txn{c: c}
+}
+
+func (t *Txn) End() { // want End:`locks\(releases p0.c.\*.mu\)`
+	t.c.mu.Unlock()
+}
+
+type Job struct{ txn *Txn }
+
+func (c *Cache) Start() *Job { // want Start:`locks\(acquires p0.mu, r0.txn.\*.c.\* = p0, r0 new\)`
+	j := &Job{}
+	j.txn = c.Begin()
+	return j
+}
+
+// No fact: the field is set on two paths, so no alias, and nothing is
+// locked.
+func (c *Cache) Maybe(k string) *Txn {
+	t := &Txn{}
+	if k == "" {
+		t.c = c
+	} else {
+		t.c = c
+		t.done = true
+	}
+	return t
+}
