@@ -50,3 +50,7 @@ func TestCalleeCloses(t *testing.T) {
 func TestQuitCloses(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), closecheck.Analyzer, "quitcloses")
 }
+
+func TestFailCloses(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), closecheck.Analyzer, "failcloses")
+}

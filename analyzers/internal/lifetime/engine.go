@@ -288,6 +288,13 @@ func (e *engine) walkParam(fn *ssa.Function, i int, start decisions) (eff ParamE
 			if eff.When == Never {
 				eff = ParamEffect{When: OnSuccess, Releases: true}
 			}
+		case OnFailure:
+			// A login that gives up the connection when it fails
+			// (`c.conn.Close()` before each error return): a release
+			// where it fails, while its success leaves the wrapper open.
+			if eff.When == Never {
+				eff = ParamEffect{When: OnFailure, Releases: true}
+			}
 		}
 	}
 	return eff, false
@@ -407,11 +414,14 @@ func (t *tracker) effect(out outcome) ParamEffect {
 // release of c for its callers. OnSuccess: every return that can carry a
 // nil error has closed it, and only the returns of an error leave it
 // open (`func (c *Client) Quit() error` closing the connection once the
-// server has acknowledged). A struct may hold more than one resource:
-// where the field is a wrapper with a release method (a
-// *textproto.Conn), or the release happens only on success, the answer
-// holds only when fn releases every field that the type's own release
-// method (its Close) releases on every path: fn does what Close does.
+// server has acknowledged). OnFailure: every return that can carry a
+// non-nil error has closed it, and only the returns of nil leave it open
+// (a login that closes the connection when the server refuses it). A
+// struct may hold more than one resource: where the field is a wrapper
+// with a release method (a *textproto.Conn), or the release happens only
+// on one outcome, the answer holds only when fn releases every field that
+// the type's own release method (its Close) releases on every path: fn
+// does what Close does.
 func (e *engine) tearsDownField(fn *ssa.Function, p *ssa.Parameter) When {
 	tds := e.fieldTeardowns(fn, p)
 	for _, td := range tds {
@@ -437,10 +447,11 @@ func (e *engine) tearsDownField(fn *ssa.Function, p *ssa.Parameter) When {
 		switch {
 		case i < 0:
 			return Never
-		case tds[i].when == OnSuccess:
-			when = OnSuccess
-		case tds[i].when != Always:
-			return Never
+		case tds[i].when == Always:
+		case when == Always || when == tds[i].when:
+			when = tds[i].when
+		default:
+			return Never // closes one field on success, another on failure
 		}
 	}
 	return when
