@@ -104,3 +104,50 @@ func TestNextCheckedGotest(t *testing.T) {
 	require.NoError(t, err)
 	gassert.Check(t, rows.Next())
 }
+
+// Every row read to the end, which closes the rows; the early return
+// follows a failed assertion on Scan's error: the test has failed there.
+func TestScanAssertedInLoop(t *testing.T) {
+	db := open()
+	rows, err := db.Query("SELECT n FROM t")
+	require.NoError(t, err)
+	for rows.Next() {
+		var n int
+		if err := rows.Scan(&n); !assert.NoError(t, err) {
+			return
+		}
+	}
+}
+
+// The statement is checked through the assertion, with a message.
+func TestPrepareAsserted(t *testing.T) {
+	db := open()
+	stmt, err := db.Prepare("SELECT 1")
+	if !assert.NoError(t, err, "Prepare failed") {
+		return
+	}
+	defer stmt.Close()
+	rows, err := stmt.Query()
+	if !assert.NoError(t, err, "Query failed") {
+		return
+	}
+	defer rows.Close()
+}
+
+// positive is a plain predicate: its false result fails nothing.
+func positive(n int) bool { return n > 0 }
+
+// The early return follows a predicate, not an assertion: a passing test
+// takes it with the rows open.
+func TestScanCheckedInLoop(t *testing.T) {
+	db := open()
+	rows, err := db.Query("SELECT n FROM t") // want `rows from db.Query is not closed when returning at line \d+`
+	require.NoError(t, err)
+	for rows.Next() {
+		var n int
+		require.NoError(t, rows.Scan(&n))
+		if !positive(n) {
+			return
+		}
+	}
+}
