@@ -1639,8 +1639,21 @@ func (e *engine) failsTestWhenFalse(v ssa.Value) bool {
 	if resource.FailsTestWhenFalse(ssanav.CalleeFunc(call.Common())) {
 		return true
 	}
+	if f, ok := e.importedTestFail(call.Common()); ok {
+		return f.WhenFalse
+	}
 	callee := call.Common().StaticCallee()
-	if callee == nil || len(callee.Blocks) == 0 || callee.Pkg != e.pkg {
+	if callee == nil || call.Common().IsInvoke() || callee.Pkg != e.pkg {
+		return false
+	}
+	return e.falseFailsTest(callee)
+}
+
+// falseFailsTest reports whether fn, a function of this package with a
+// single result, returns false only after marking the running test as
+// failed.
+func (e *engine) falseFailsTest(callee *ssa.Function) bool {
+	if len(callee.Blocks) == 0 {
 		return false
 	}
 	if known, ok := e.failsOnFalse[callee]; ok {

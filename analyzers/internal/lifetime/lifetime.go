@@ -43,7 +43,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:        report.Guard(run),
 	Requires:   []*analysis.Analyzer{config.Analyzer, lazyssa.Analyzer, noreturn.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{(*Summary)(nil), (*quietHandlerFact)(nil), (*memResults)(nil), (*errPredFact)(nil)},
+	FactTypes:  []analysis.Fact{(*Summary)(nil), (*quietHandlerFact)(nil), (*memResults)(nil), (*errPredFact)(nil), (*testFailFact)(nil)},
 }
 
 // Result holds the package's findings, in source order.
@@ -83,6 +83,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		e.exportQuietHandler(fn)
 		e.exportErrPred(fn)
+		e.exportTestFail(fn)
 		if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() == pass.Pkg && obj.Exported() && fn.Origin() == nil {
 			if f := e.memFact(fn); f != nil {
 				pass.ExportObjectFact(obj, f)
@@ -141,7 +142,7 @@ func (e *engine) needed() bool {
 			}
 		}
 	}
-	return e.mayKeepGlobally()
+	return e.mayKeepGlobally() || e.usesTestFailure()
 }
 
 // ReportFindings reports the engine's findings for the check run by pass,

@@ -88,18 +88,30 @@ func (e *engine) failsTest(call *ssa.CallCommon) bool {
 	if resource.AlwaysFailsTest(ssanav.CalleeFunc(call)) {
 		return true
 	}
+	if f, ok := e.importedTestFail(call); ok {
+		return f.Always
+	}
 	callee := call.StaticCallee()
-	if callee == nil || call.IsInvoke() || callee.Pkg != e.pkg || len(callee.Blocks) == 0 || callee.Recover != nil {
+	if callee == nil || call.IsInvoke() || callee.Pkg != e.pkg {
+		return false
+	}
+	return e.alwaysFailsTest(callee)
+}
+
+// alwaysFailsTest reports whether fn, a function of this package, marks
+// the running test as failed on every path to its return.
+func (e *engine) alwaysFailsTest(fn *ssa.Function) bool {
+	if len(fn.Blocks) == 0 || fn.Recover != nil {
 		// (A function with a defer may recover from its panics.)
 		return false
 	}
 	tf := e.tf()
-	if v, ok := tf.always[callee]; ok {
+	if v, ok := tf.always[fn]; ok {
 		return v
 	}
-	tf.always[callee] = false // recursion through itself: unknown
-	v := e.failsOnEveryPath(callee.Blocks[0], 0, nil, false)
-	tf.always[callee] = v
+	tf.always[fn] = false // recursion through itself: unknown
+	v := e.failsOnEveryPath(fn.Blocks[0], 0, nil, false)
+	tf.always[fn] = v
 	return v
 }
 
@@ -142,27 +154,46 @@ func (e *engine) failsOnError(call *ssa.CallCommon, err ssa.Value, onNil bool) b
 		iarg, ok := resource.ExpectsErrorComparison(ssanav.CalleeFunc(&inner.Call))
 		return ok && iarg < len(inner.Call.Args) && inner.Call.Args[iarg] == err
 	}
+	if f, ok := e.importedTestFail(call); ok {
+		params := f.Guards
+		if onNil {
+			params = f.Expects
+		}
+		for _, i := range params {
+			if i < len(call.Args) && call.Args[i] == err {
+				return true
+			}
+		}
+		return false
+	}
 	callee := call.StaticCallee()
-	if callee == nil || callee.Pkg != e.pkg || len(callee.Blocks) == 0 || callee.Recover != nil {
+	if callee == nil || callee.Pkg != e.pkg {
 		return false
 	}
 	for i, a := range call.Args {
-		if a != err || i >= len(callee.Params) || !isError(callee.Params[i].Type()) {
-			continue
-		}
-		k := guardKey{callee, i, onNil}
-		tf := e.tf()
-		v, ok := tf.guards[k]
-		if !ok {
-			tf.guards[k] = false // recursion through itself: unknown
-			v = e.failsOnEveryPath(callee.Blocks[0], 0, callee.Params[i], onNil)
-			tf.guards[k] = v
-		}
-		if v {
+		if a == err && e.guardsParam(callee, i, onNil) {
 			return true
 		}
 	}
 	return false
+}
+
+// guardsParam reports whether every path through fn, a function of this
+// package, on which its parameter i, an error, is not nil (onNil: is nil)
+// fails the running test or ends before it returns.
+func (e *engine) guardsParam(fn *ssa.Function, i int, onNil bool) bool {
+	if len(fn.Blocks) == 0 || fn.Recover != nil || i >= len(fn.Params) || !isError(fn.Params[i].Type()) {
+		return false
+	}
+	k := guardKey{fn, i, onNil}
+	tf := e.tf()
+	v, ok := tf.guards[k]
+	if !ok {
+		tf.guards[k] = false // recursion through itself: unknown
+		v = e.failsOnEveryPath(fn.Blocks[0], 0, fn.Params[i], onNil)
+		tf.guards[k] = v
+	}
+	return v
 }
 
 // failsOnEveryPath reports whether every path from instruction start of b
