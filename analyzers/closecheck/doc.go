@@ -200,7 +200,12 @@
 // `io.Reader`) keeps it; a constructor that returns nil where it closed its
 // argument (`if pc := wrap(c); pc == nil { continue }`) is understood; a
 // method value is never nil (`cf := conn.Close; if cf != nil { cf() }`
-// closes).
+// closes). A method of a wrapper that closes, before each of its error
+// returns, everything the wrapper's own Close closes (a login that hangs up
+// when the server refuses it) releases the wrapper where it fails: the
+// branch of its error holds nothing, the branch of its success still holds
+// the wrapper. A method that returns some error with the connection still
+// open (a greeting that fails before the login starts) releases nothing.
 //
 // A release deferred inside a loop over a short fixed table (at most 16
 // elements known at compile time, such as a table-driven test's cases) is
@@ -211,8 +216,10 @@
 // test's own data, and the defer releases it all when the test returns.
 //
 // Paths on which a test has already failed (`t.Errorf(...)` then `return`
-// or `continue`, `if !assert.NoError(t, err) { return }`, or a helper of
-// the package that returns false only after failing the test) and example functions without an output comment, which
+// or `continue`, `if !assert.NoError(t, err) { return }`, or a helper,
+// of the package or of a package of shared test helpers it imports, that
+// returns false only after failing the test) and example functions without
+// an output comment, which
 // `go test` never runs, are not reported. Nor is a branch of a
 // table-driven test that no row of its table takes: the rows of a slice
 // literal of struct literals that the test ranges over (directly or
