@@ -57,6 +57,8 @@ type testFail struct {
 	// outOfSight memoises errorLeavesSight; expects, expectsErrorIn.
 	outOfSight map[*ssa.Function]bool
 	expects    map[*ssa.Function]bool
+	// helpers memoises usesTestFailure: 0 unknown, 1 no, 2 yes.
+	helpers int
 }
 
 type guardKey struct {

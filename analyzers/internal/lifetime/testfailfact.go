@@ -56,8 +56,8 @@ func (e *engine) exportTestFail(fn *ssa.Function) {
 	if !ok || obj.Pkg() != e.pass.Pkg || !obj.Exported() || fn.Origin() != nil || fn.Parent() != nil || len(fn.Blocks) == 0 || fn.Recover != nil {
 		return
 	}
-	if e.hasTestFiles() {
-		return // the test variant of a package: nobody imports it
+	if !e.usesTestFailure() {
+		return
 	}
 	var f testFailFact
 	f.Always = e.alwaysFailsTest(fn)
@@ -101,10 +101,22 @@ func (e *engine) hasTestFiles() bool {
 	return slices.ContainsFunc(e.pass.Files, func(f *ast.File) bool { return e.inTestFile(f.Pos()) })
 }
 
-// usesTestFailure reports whether the package, without test files, calls
-// something that fails the running test: it may define a helper whose
-// testFailFact its importers need.
+// usesTestFailure reports whether the package, without test files (the
+// test variant of a package is imported by nobody), calls something that
+// fails the running test: it may define a helper whose testFailFact its
+// importers need.
 func (e *engine) usesTestFailure() bool {
+	tf := e.tf()
+	if tf.helpers == 0 {
+		tf.helpers = 1
+		if e.callsTestFailure() {
+			tf.helpers = 2
+		}
+	}
+	return tf.helpers == 2
+}
+
+func (e *engine) callsTestFailure() bool {
 	if e.hasTestFiles() {
 		return false
 	}
