@@ -125,7 +125,7 @@ func (e *engine) callsTestFailure() bool {
 		if !ok {
 			continue
 		}
-		if resource.FailsTest(fn) || resource.AlwaysFailsTest(fn) || resource.FailsTestWhenFalse(fn) {
+		if resource.FailsTest(fn) || resource.StopsTest(fn) || resource.AlwaysFailsTest(fn) || resource.FailsTestWhenFalse(fn) {
 			return true
 		}
 		if _, ok := resource.GuardsError(fn); ok {
