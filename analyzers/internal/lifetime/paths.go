@@ -450,6 +450,12 @@ func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) 
 	if st.duty == owed && !st.again && (cmp.Op == token.EQL) == taken && (t.holdsNothingAt(cmp.X, cmp.Y) || t.holdsNothingAt(cmp.Y, cmp.X)) {
 		return st, false // `if resp.StatusCode == http.StatusNoContent`: no body
 	}
+	if st.duty == owed && !st.again && (cmp.Op == token.EQL) == taken && (t.errOf[cmp.X] && errpath.IsNonNil(cmp.Y) || t.errOf[cmp.Y] && errpath.IsNonNil(cmp.X)) {
+		// `if err == io.EOF { return }`: the acquisition's error equals a
+		// non-nil error (a sentinel), so the acquisition failed here and
+		// left no resource.
+		return st, false
+	}
 	var v ssa.Value
 	switch {
 	case isNil(cmp.Y):

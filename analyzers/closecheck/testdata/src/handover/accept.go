@@ -7,6 +7,7 @@ package handover
 
 import (
 	"errors"
+	"io"
 	"net"
 	"time"
 )
@@ -65,7 +66,7 @@ func (s *Server) ServeSwitch(ln net.Listener) error {
 // An assertion on another error (the write's) says nothing of the
 // connection, which is open there.
 func greet(ln net.Listener) error {
-	conn, err := ln.Accept() // want `connection from ln.Accept is not closed when returning at line 74`
+	conn, err := ln.Accept() // want `connection from ln.Accept is not closed when returning at line 75`
 	if err != nil {
 		return err
 	}
@@ -73,6 +74,34 @@ func greet(ln net.Listener) error {
 		if _, ok := werr.(net.Error); ok {
 			return werr
 		}
+	}
+	return conn.Close()
+}
+
+// An accept error compared with a sentinel is a failed Accept: where it
+// equals io.EOF there is no connection.
+func (s *Server) ServeUntilEOF(ln net.Listener) error {
+	for {
+		conn, err := ln.Accept()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		go newConn(conn, s).serve()
+	}
+}
+
+// The same comparison on another error (the write's) says nothing of the
+// connection, which is open there.
+func greetUntilEOF(ln net.Listener) error {
+	conn, err := ln.Accept() // want `connection from ln.Accept is not closed when returning at line 104`
+	if err != nil {
+		return err
+	}
+	if _, werr := conn.Write([]byte("hello\n")); werr == io.EOF {
+		return werr
 	}
 	return conn.Close()
 }
