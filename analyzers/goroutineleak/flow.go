@@ -63,6 +63,13 @@ type classInfo struct {
 	// escSend / escRecv: a member reaches unseen code with the right to
 	// send or close / to receive.
 	extSrc, closer, escSend, escRecv bool
+	// retSend / retRecv: a member is returned by a function that code
+	// outside the model may call, with the right to send / to receive.
+	// finish folds them into escSend and escRecv; retOnly records that
+	// nothing else lets a member out. Each call of such a function that
+	// makes the channel hands its caller a channel of its own, so for
+	// one call's channel those escapes are other calls' channels.
+	retSend, retRecv, retOnly bool
 	// pointee is the class of what members (pointers) point to; done is the
 	// class of a context's Done channel; cancels is the Done class that
 	// calling a member (a cancel function) closes. -1 when absent.
@@ -165,6 +172,8 @@ func (f *flow) union(a, b int32) {
 		ia.closer = ia.closer || ib.closer
 		ia.escSend = ia.escSend || ib.escSend
 		ia.escRecv = ia.escRecv || ib.escRecv
+		ia.retSend = ia.retSend || ib.retSend
+		ia.retRecv = ia.retRecv || ib.retRecv
 		ia.hasNil = ia.hasNil || ib.hasNil
 		ia.isDone = ia.isDone || ib.isDone
 		ia.makes = append(ia.makes, ib.makes...)
@@ -381,8 +390,8 @@ func (f *flow) function(fn *ssa.Function, open bool) {
 			c := f.class(f.resultNode(fn, i))
 			switch u := t.Underlying().(type) {
 			case *types.Chan:
-				c.escRecv = c.escRecv || u.Dir() != types.SendOnly
-				c.escSend = c.escSend || u.Dir() != types.RecvOnly
+				c.retRecv = c.retRecv || u.Dir() != types.SendOnly
+				c.retSend = c.retSend || u.Dir() != types.RecvOnly
 			case *types.Interface:
 			default:
 				c.escSend, c.escRecv = true, true
@@ -722,6 +731,17 @@ func (f *flow) foreignCall(in ssa.CallInstruction, c *ssa.CallCommon, fact *star
 // cancel functions into close operations, then resolves every operation's
 // class.
 func (f *flow) finish() {
+	for id := range f.parent {
+		if f.find(int32(id)) != int32(id) {
+			continue
+		}
+		c := f.info[id]
+		if c.retSend || c.retRecv {
+			c.retOnly = !c.extSrc && !c.escSend && !c.escRecv
+			c.escSend = c.escSend || c.retSend
+			c.escRecv = c.escRecv || c.retRecv
+		}
+	}
 	for changed := true; changed; {
 		changed = false
 		for id := range f.parent {
@@ -754,6 +774,8 @@ func (f *flow) finish() {
 			continue
 		}
 		c := f.info[id]
+		// Reached from unseen code after all (set above).
+		c.retOnly = c.retOnly && !c.extSrc
 		if c.cancels < 0 {
 			continue
 		}

@@ -63,11 +63,13 @@ func (m *model) handoff(g *ssa.Go) *finding {
 
 // helperSites returns the calls of maker, a function of the package that
 // starts goroutines and returns channels it makes, when each is the one
-// call of maker in its function, by a plain call outside any loop, and
-// nothing else can call maker: each call's function is the parent of the
-// goroutines that call starts.
+// call of maker in its function, by a plain call outside any loop: each
+// call's function is the parent of the goroutines that call starts. Code
+// the model cannot see may call maker too (it is exported, or used as a
+// value): each of its calls makes channels of its own, which its caller
+// receives from, not this one.
 func (m *model) helperSites(maker *ssa.Function) []*ssa.Call {
-	if m.open[maker] || maker.Parent() != nil || len(m.flow.callSites[maker]) == 0 || !m.returnsMadeChan(maker) {
+	if maker.Parent() != nil || len(m.flow.callSites[maker]) == 0 || !m.returnsMadeChan(maker) {
 		return nil
 	}
 	var sites []*ssa.Call
@@ -595,10 +597,17 @@ func (m *model) bareSend(o *op) bool {
 // at go statements (startedAt); elsewhere they disqualify.
 func (m *model) pureHandoff(class int32, parent *ssa.Function, inReach map[*ssa.Function]bool, startedAt map[ssa.Instruction]bool) bool {
 	c := m.flow.info[class]
-	if c.extSrc || c.escSend || c.escRecv || c.isDone || len(c.makes) != 1 {
+	if c.extSrc || c.isDone || len(c.makes) != 1 {
 		return false
 	}
-	if mk := c.makes[0].Parent(); mk != parent && (m.maker == nil || mk != m.maker) && !m.madeForCall(mk, parent) {
+	mk := c.makes[0].Parent()
+	// A channel the maker returns to code the model cannot see, and
+	// nothing else: that code's calls make channels of their own.
+	ownCall := c.retOnly && m.maker != nil && mk == m.maker
+	if (c.escSend || c.escRecv) && !ownCall {
+		return false
+	}
+	if mk != parent && (m.maker == nil || mk != m.maker) && !m.madeForCall(mk, parent) {
 		return false
 	}
 	if _, ok := m.flow.capacity(c.makes[0], m.open); !ok {

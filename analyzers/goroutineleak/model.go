@@ -434,14 +434,14 @@ func (m *model) findOpen() {
 	for _, fn := range m.funcs {
 		for _, b := range fn.Blocks {
 			for _, in := range b.Instrs {
-				switch in := in.(type) {
-				case *ssa.Go:
-					if !starts[fn] {
-						starts[fn] = true
-						work = append(work, fn)
-					}
-				case ssa.CallInstruction:
-					if callee := in.Common().StaticCallee(); m.known[callee] {
+				if _, ok := in.(*ssa.Go); ok && !starts[fn] {
+					starts[fn] = true
+					work = append(work, fn)
+				}
+				// A go statement calls its function as a call does:
+				// with arguments the model sees.
+				if c, ok := in.(ssa.CallInstruction); ok {
+					if callee := c.Common().StaticCallee(); m.known[callee] {
 						callers[callee] = append(callers[callee], fn)
 					}
 				}

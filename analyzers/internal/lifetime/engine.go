@@ -53,6 +53,8 @@ type engine struct {
 	flaggedBusy map[flagKey]bool
 	// waits memoises callWaits (heldover.go).
 	waits map[*ssa.Function]bool
+	// ownedParamsMemo memoises ownedParams (goowner.go).
+	ownedParamsMemo map[*ssa.Function][]int
 	// typeReach memoises reachableUnlessAsserted (typeguard.go).
 	typeReach map[typeGuardKey]map[*ssa.BasicBlock]bool
 	// impls memoises implementations (implementations.go); nil where

@@ -30,15 +30,29 @@ func (e *engine) goroutineOwnedResults(fn *ssa.Function, s *Summary) {
 	if len(fn.Blocks) == 0 || fn.Signature.Results().Len() == 0 {
 		return
 	}
-	owners := map[*ssa.Alloc][]*ssa.BasicBlock{} // the blocks of the go statements
+	owners := map[ssa.Value][]*ssa.BasicBlock{} // the blocks of the go statements
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
-			g, ok := instr.(*ssa.Go)
-			if !ok {
-				continue
-			}
-			for _, a := range e.ownedByGoroutine(g) {
-				owners[a] = append(owners[a], b)
+			switch instr := instr.(type) {
+			case *ssa.Go:
+				for _, a := range e.ownedByGoroutine(instr) {
+					owners[a] = append(owners[a], b)
+				}
+			case *ssa.Call:
+				// A method of the package that starts the goroutine on
+				// the value it is called on, on every path (p.goPurge()
+				// in the constructor): the call starts it.
+				h := instr.Call.StaticCallee()
+				if h == nil || h == fn || h.Pkg != e.pkg || h.Parent() != nil {
+					continue
+				}
+				for _, j := range e.ownedParams(h) {
+					if j < len(instr.Call.Args) {
+						if a, ok := canon(instr.Call.Args[j]).(*ssa.Alloc); ok {
+							owners[a] = append(owners[a], b)
+						}
+					}
+				}
 			}
 		}
 	}
@@ -68,10 +82,67 @@ func (e *engine) goroutineOwnedResults(fn *ssa.Function, s *Summary) {
 	}
 }
 
+// ownedParams returns the indices of fn's parameters that a goroutine fn
+// starts on every path runs on until their release method stops it.
+func (e *engine) ownedParams(fn *ssa.Function) []int {
+	if out, ok := e.ownedParamsMemo[fn]; ok {
+		return out
+	}
+	var out []int
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			g, ok := instr.(*ssa.Go)
+			if !ok || !dominatesReturns(b, fn) {
+				continue
+			}
+			for _, v := range e.ownedByGoroutine(g) {
+				if p, ok := v.(*ssa.Parameter); ok {
+					if j := slices.Index(fn.Params, p); j >= 0 && !slices.Contains(out, j) {
+						out = append(out, j)
+					}
+				}
+			}
+		}
+	}
+	if e.ownedParamsMemo == nil {
+		e.ownedParamsMemo = map[*ssa.Function][]int{}
+	}
+	e.ownedParamsMemo[fn] = out
+	return out
+}
+
+// dominatesReturns reports whether b dominates every block of fn that
+// returns.
+func dominatesReturns(b *ssa.BasicBlock, fn *ssa.Function) bool {
+	returns := false
+	for _, rb := range fn.Blocks {
+		if _, ok := rb.Instrs[len(rb.Instrs)-1].(*ssa.Return); ok {
+			returns = true
+			if !b.Dominates(rb) {
+				return false
+			}
+		}
+	}
+	return returns
+}
+
+// holderValue reports whether v can hold the goroutine: a value allocated
+// on the heap in the function that starts it, or a parameter of that
+// function (its caller's value, for ownedParams).
+func holderValue(v ssa.Value, starter *ssa.Function) bool {
+	switch v := v.(type) {
+	case *ssa.Alloc:
+		return v.Heap
+	case *ssa.Parameter:
+		return v.Parent() == starter
+	}
+	return false
+}
+
 // ownedByGoroutine returns the values, allocated in the function that runs
-// g, that the goroutine g starts runs on until their release method stops
-// it.
-func (e *engine) ownedByGoroutine(g *ssa.Go) []*ssa.Alloc {
+// g (or its parameters), that the goroutine g starts runs on until their
+// release method stops it.
+func (e *engine) ownedByGoroutine(g *ssa.Go) []ssa.Value {
 	c := g.Common()
 	if c.IsInvoke() {
 		return nil
@@ -109,7 +180,7 @@ func (e *engine) ownedByGoroutine(g *ssa.Go) []*ssa.Alloc {
 			runs = append(runs, run{method, 0, 0, mc.Bindings[0]})
 		}
 	}
-	var owned []*ssa.Alloc
+	var owned []ssa.Value
 	for _, r := range runs {
 		v := canon(r.val)
 		if cell, ok := v.(*ssa.Alloc); ok && r.recv < 0 {
@@ -118,8 +189,8 @@ func (e *engine) ownedByGoroutine(g *ssa.Go) []*ssa.Alloc {
 				v = canon(val)
 			}
 		}
-		a, ok := v.(*ssa.Alloc)
-		if !ok || !a.Heap || r.fn.Pkg != e.pkg || len(r.fn.Blocks) == 0 {
+		a := v
+		if !holderValue(a, g.Parent()) || r.fn.Pkg != e.pkg || len(r.fn.Blocks) == 0 {
 			continue
 		}
 		var self ssa.Value
@@ -193,7 +264,7 @@ func (e *engine) ownedByGoroutine(g *ssa.Go) []*ssa.Alloc {
 				}
 			}
 			for _, h := range cancelHolders(canon(made)) {
-				if !h.value.Heap || slices.Contains(owned, h.value) {
+				if !holderValue(h.value, g.Parent()) || slices.Contains(owned, h.value) {
 					continue
 				}
 				release := e.releaseMethodOf(h.value.Type())
@@ -251,7 +322,7 @@ func isContext(t types.Type) bool {
 }
 
 // storedField returns the only value stored in field f of the value a.
-func storedField(a *ssa.Alloc, f int) ssa.Value {
+func storedField(a ssa.Value, f int) ssa.Value {
 	var only ssa.Value
 	for _, r := range *a.Referrers() {
 		fa, ok := r.(*ssa.FieldAddr)
@@ -273,7 +344,7 @@ func storedField(a *ssa.Alloc, f int) ssa.Value {
 // cancelHolder is a field of a value allocated in the function that holds
 // a context's cancel function.
 type cancelHolder struct {
-	value *ssa.Alloc
+	value ssa.Value // an *ssa.Alloc or an *ssa.Parameter
 	field int
 }
 
@@ -311,8 +382,9 @@ func cancelHolders(ctx ssa.Value) []cancelHolder {
 				continue
 			}
 			if fa, ok := st.Addr.(*ssa.FieldAddr); ok {
-				if a, ok := fa.X.(*ssa.Alloc); ok {
-					out = append(out, cancelHolder{a, fa.Field})
+				switch x := fa.X.(type) {
+				case *ssa.Alloc, *ssa.Parameter:
+					out = append(out, cancelHolder{x, fa.Field})
 				}
 			}
 		}

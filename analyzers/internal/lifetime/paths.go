@@ -535,7 +535,8 @@ func (t *tracker) isEOFError(v ssa.Value) bool {
 
 // loopsOverCollection reports whether cond is the test of a loop over the
 // elements of a collection that holds the resource: `i < len(c)`, as a
-// range loop over a slice or a counted loop compiles.
+// range loop over a slice or a counted loop compiles, for a collection
+// that append fills (it is empty until it holds the resource).
 func (t *tracker) loopsOverCollection(cond ssa.Value) bool {
 	cmp, ok := cond.(*ssa.BinOp)
 	if !ok || cmp.Op != token.LSS {
@@ -548,8 +549,43 @@ func (t *tracker) loopsOverCollection(cond ssa.Value) bool {
 	if b, ok := n.Call.Value.(*ssa.Builtin); !ok || b.Name() != "len" {
 		return false
 	}
+	if _, made := n.Call.Args[0].(*ssa.MakeSlice); made && t.acqBlock != nil && t.inLoopOf(cmp.Block(), t.acqBlock) {
+		// A slice made with its length, filled by index in this very
+		// loop: the loop ends once it went round, holding what it
+		// stored.
+		return false
+	}
 	tr, ok := t.values[n.Call.Args[0]]
 	return ok && tr.role == roleContainer
+}
+
+// inLoopOf reports whether block b is in the loop that header heads: the
+// loop's body reaches b and b reaches the header back.
+func (t *tracker) inLoopOf(header, b *ssa.BasicBlock) bool {
+	if len(header.Succs) == 0 {
+		return false
+	}
+	return blockReaches(header.Succs[0], b, header) && blockReaches(b, header, nil)
+}
+
+// blockReaches reports whether from reaches to through the control flow
+// graph without passing through stop (nil: anywhere).
+func blockReaches(from, to, stop *ssa.BasicBlock) bool {
+	seen := map[*ssa.BasicBlock]bool{}
+	work := []*ssa.BasicBlock{from}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if b == to {
+			return true
+		}
+		if seen[b] || b == stop {
+			continue
+		}
+		seen[b] = true
+		work = append(work, b.Succs...)
+	}
+	return false
 }
 
 // resolve settles a pending duty once the callee's outcome is known.

@@ -378,7 +378,7 @@ func (t *tracker) use(v ssa.Value, tr tracked, instr ssa.Instruction) {
 			t.add(u, tr)
 		}
 	case *ssa.IndexAddr:
-		if _, isSlice := u.X.Type().Underlying().(*types.Slice); isSlice && tr.role == roleContainer && u.X == v {
+		if _, isSlice := u.X.Type().Underlying().(*types.Slice); isSlice && tr.role == roleContainer && u.X == v && !onlyStoredTo(u) {
 			// Reading the collection's elements (a cleanup loop that waits
 			// for or closes each one): they are being dealt with.
 			t.setEvent(u, event{kind: evTransfer})
@@ -687,6 +687,14 @@ func (t *tracker) store(s *ssa.Store, tr tracked) {
 		}
 		return
 	}
+	if sl := madeSliceOf(s.Addr); sl != nil {
+		// `conns := make([]net.Conn, n); ...; conns[i] = c`: a slice the
+		// function made holds it, followed like a collection that append
+		// fills (returned, stored, or dropped on an error path).
+		t.add(sl, tracked{role: roleContainer})
+		t.setEvent(s, event{kind: evContain})
+		return
+	}
 	if cell := cellOfLocalAggregate(s.Addr); cell != nil {
 		t.add(cell, tracked{role: roleCell, inner: roleContainer})
 		for _, ld := range t.e.sameFieldLoads(s) {
@@ -805,6 +813,33 @@ func readOnlyElements(mc *ssa.MakeClosure, arr ssa.Value) bool {
 			default:
 				return false
 			}
+		}
+	}
+	return true
+}
+
+// madeSliceOf returns the slice that addr addresses an element of, when
+// the function made it with make: its backing array is new, shared with
+// nothing until the slice itself goes somewhere.
+func madeSliceOf(addr ssa.Value) *ssa.MakeSlice {
+	ia, ok := addr.(*ssa.IndexAddr)
+	if !ok {
+		return nil
+	}
+	ms, _ := ia.X.(*ssa.MakeSlice)
+	return ms
+}
+
+// onlyStoredTo reports whether the element address ia is only written
+// through (`conns[i] = c`), not read.
+func onlyStoredTo(ia *ssa.IndexAddr) bool {
+	refs := ia.Referrers()
+	if refs == nil || len(*refs) == 0 {
+		return false
+	}
+	for _, r := range *refs {
+		if st, ok := r.(*ssa.Store); !ok || st.Addr != ia {
+			return false
 		}
 	}
 	return true
