@@ -28,6 +28,7 @@ func parseFlags(args []string, all []*analysis.Analyzer, fileEnabled []*analysis
 	fs.BoolVar(&opts.diff, "diff", false, "print the suggested fixes as a unified diff; change no file")
 	fs.BoolVar(&opts.tests, "test", true, "also analyze test files")
 	fs.StringVar(&opts.tags, "tags", "", "comma-separated build tags")
+	fs.BoolVar(&opts.cache, "cache", true, "keep the facts of dependencies between runs in $LEAKVET_CACHE (default: leakvet in the user cache directory; LEAKVET_CACHE=off also disables it)")
 	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "record every finding in this file and exit 0; -baseline FILE then reports only new ones")
 	for _, f := range analyzers.SuiteFlags() {
 		fs.Var(f.Value, f.Name, f.Usage)

@@ -39,6 +39,7 @@ type options struct {
 	diff    bool // print the fixes as a unified diff instead of applying them
 	tests   bool
 	tags    string
+	cache   bool // keep dependencies' facts between runs (factcache.go)
 	only    []*analysis.Analyzer
 
 	// writeBaseline names the file to record every finding in.
@@ -142,8 +143,24 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		// A dependency's syntax and type information are dropped once
 		// its analyzers are done: importers read only its types and
 		// facts.
+		keep := map[*analysis.Analyzer]bool{}
 		if a := analyzers.ReleaseSyntax(run, isRoot); a != nil {
 			run = append(run, a)
+			keep[a] = true
+		}
+		if opts.cache {
+			fc, err := newFactCache(factCacheDir(), run, opts, findConfigFile(configFlag(args), cwd))
+			if err != nil && opts.verbose {
+				fmt.Fprintf(stderr, "leakvet: fact cache off: %v\n", err)
+			}
+			if fc != nil {
+				fc.computeKeys(pkgs)
+				fc.lookup(pkgs, isRoot)
+				run = fc.wrap(run, keep)
+				if opts.verbose {
+					defer func() { fmt.Fprintf(stderr, "leakvet: %s\n", fc.summary()) }()
+				}
+			}
 		}
 		graph, err := checker.Analyze(run, pkgs, nil)
 		prog.finish()

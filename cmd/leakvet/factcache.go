@@ -1,0 +1,528 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"flag"
+	"fmt"
+	"go/types"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"slices"
+	"sort"
+	"sync"
+	"sync/atomic"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/types/objectpath"
+)
+
+// The fact cache keeps, between runs of the standalone driver, the facts
+// that the analyzers export about each dependency of the packages given
+// to it, the standard library included, as go vet keeps its vetx files.
+// A dependency whose entry is found is not analysed: its facts are
+// decoded onto its objects and exported again, so that its importers see
+// the facts a fresh analysis would have given them. The packages given
+// to the driver are always analysed (their findings are the output).
+//
+// An entry's key covers everything its facts depend on: the leakvet
+// executable's content, the options that can change facts (every
+// analyzer flag, the configuration file, -tags, -test, the checks that
+// run), the package's ID, path, module and the content of its compiled
+// Go files, and the keys of its imports, recursively.
+
+// factCacheVersion changes when the format of an entry changes.
+const factCacheVersion = "leakvet-facts-1"
+
+// factCacheDir returns the cache directory in force, or "" when the
+// cache is off: $LEAKVET_CACHE (off disables it), else leakvet under the
+// user's cache directory.
+func factCacheDir() string {
+	switch dir := os.Getenv("LEAKVET_CACHE"); dir {
+	case "off":
+		return ""
+	case "":
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return ""
+		}
+		return filepath.Join(base, "leakvet")
+	default:
+		return dir
+	}
+}
+
+// factCache is the cache for one run.
+type factCache struct {
+	dir  string
+	base []byte // the hash of the executable and the options
+
+	// factAnalyzers are the analyzers of the run that declare facts, by
+	// name; each runs on every dependency.
+	factAnalyzers map[string]*analysis.Analyzer
+
+	keys map[*packages.Package]string // by package; none for a broken one
+	// hits are the dependencies whose facts are replayed, by their types.
+	hits map[*types.Package]*cacheEntry
+	// analysed are the dependencies analysed from source whose facts are
+	// to be stored, by their types.
+	analysed map[*types.Package]*pendingEntry
+
+	stored, storeFailed atomic.Int64
+}
+
+// cacheEntry is what the cache holds for one package: the facts each
+// analyzer exported about the package and its objects.
+type cacheEntry struct {
+	Version string
+	Facts   map[string][]cachedFact // by analyzer name
+}
+
+// cachedFact is one fact; Path is the object's path in its package
+// (golang.org/x/tools/go/types/objectpath), empty for a package fact.
+type cachedFact struct {
+	Path string
+	Fact analysis.Fact
+}
+
+// pendingEntry gathers the facts of a dependency analysed from source as
+// its analyzers finish; the entry is written when the last one has.
+type pendingEntry struct {
+	key string
+	mu  sync.Mutex
+	// facts holds, by analyzer name, the facts it exported (the last
+	// one exported for an object and type wins, as in the driver).
+	facts map[string]*exportedFacts
+	done  int
+}
+
+type exportedFacts struct {
+	objects  map[objectFactKey]analysis.Fact
+	order    []objectFactKey
+	packages map[reflect.Type]analysis.Fact
+	pkgOrder []reflect.Type
+}
+
+type objectFactKey struct {
+	obj types.Object
+	typ reflect.Type
+}
+
+// newFactCache returns the cache for a run of analyzers (every analyzer
+// of the run, what they require included) with opts, or nil when the
+// cache is off. configPath is the configuration file in force, or "".
+func newFactCache(dir string, analyzers []*analysis.Analyzer, opts options, configPath string) (*factCache, error) {
+	if dir == "" {
+		return nil, nil
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	h := sha256.New()
+	f, err := os.Open(exe)
+	if err != nil {
+		return nil, err
+	}
+	_, err = io.Copy(h, f)
+	f.Close()
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(h, "\x00%s\x00tags=%s\x00test=%t\x00", factCacheVersion, opts.tags, opts.tests)
+	for _, a := range opts.only {
+		fmt.Fprintf(h, "check=%s\x00", a.Name)
+	}
+	// Every flag of every analyzer that runs, as set by the
+	// configuration file and the command line (the resources a check is
+	// told about change its facts).
+	fc := &factCache{dir: dir, factAnalyzers: map[string]*analysis.Analyzer{}}
+	var flags []string
+	for _, a := range requiredClosure(analyzers) {
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			flags = append(flags, a.Name+"."+f.Name+"="+f.Value.String())
+		})
+		if len(a.FactTypes) > 0 {
+			fc.factAnalyzers[a.Name] = a
+			for _, ft := range a.FactTypes {
+				gob.Register(ft)
+			}
+		}
+	}
+	sort.Strings(flags)
+	for _, f := range flags {
+		fmt.Fprintf(h, "flag %s\x00", f)
+	}
+	if configPath != "" {
+		data, _ := os.ReadFile(configPath)
+		fmt.Fprintf(h, "config %s\x00%s\x00", configPath, data)
+	}
+	for _, v := range []string{"GOOS", "GOARCH", "CGO_ENABLED", "GOFLAGS", "GOEXPERIMENT"} {
+		fmt.Fprintf(h, "env %s=%s\x00", v, os.Getenv(v))
+	}
+	fc.base = h.Sum(nil)
+	return fc, nil
+}
+
+// requiredClosure lists analyzers and what they require, directly or
+// not, once each.
+func requiredClosure(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
+	var out []*analysis.Analyzer
+	seen := map[*analysis.Analyzer]bool{}
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		out = append(out, a)
+		for _, r := range a.Requires {
+			visit(r)
+		}
+	}
+	for _, a := range analyzers {
+		visit(a)
+	}
+	return out
+}
+
+// computeKeys sets the key of every package reachable from pkgs that
+// loaded without errors, and of whose imports all have keys.
+func (fc *factCache) computeKeys(pkgs []*packages.Package) {
+	fc.keys = map[*packages.Package]string{}
+	var all []*packages.Package
+	packages.Visit(pkgs, nil, func(p *packages.Package) { all = append(all, p) })
+
+	// The content of every compiled file, hashed in parallel.
+	fileHash := make([]map[string]string, len(all))
+	var wg sync.WaitGroup
+	next := atomic.Int64{}
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(all) {
+					return
+				}
+				m := map[string]string{}
+				for _, name := range all[i].CompiledGoFiles {
+					data, err := os.ReadFile(name)
+					if err != nil {
+						m = nil
+						break
+					}
+					sum := sha256.Sum256(data)
+					m[name] = hex.EncodeToString(sum[:])
+				}
+				fileHash[i] = m
+			}
+		})
+	}
+	wg.Wait()
+
+	// all is in postorder: imports come before their importers.
+	for i, p := range all {
+		if fileHash[i] == nil || len(p.Errors) > 0 || p.IllTyped || p.Types == nil || len(p.CompiledGoFiles) == 0 && p.PkgPath != "unsafe" {
+			continue
+		}
+		h := sha256.New()
+		h.Write(fc.base)
+		fmt.Fprintf(h, "id %s\x00path %s\x00name %s\x00", p.ID, p.PkgPath, p.Name)
+		if m := p.Module; m != nil {
+			fmt.Fprintf(h, "module %s@%s go%s\x00", m.Path, m.Version, m.GoVersion)
+			if m.Replace != nil {
+				fmt.Fprintf(h, "replace %s@%s\x00", m.Replace.Path, m.Replace.Version)
+			}
+		}
+		for _, name := range p.CompiledGoFiles {
+			fmt.Fprintf(h, "file %s %s\x00", name, fileHash[i][name])
+		}
+		paths := make([]string, 0, len(p.Imports))
+		for path := range p.Imports {
+			paths = append(paths, path)
+		}
+		sort.Strings(paths)
+		ok := true
+		for _, path := range paths {
+			k, has := fc.keys[p.Imports[path]]
+			if !has {
+				ok = false
+				break
+			}
+			fmt.Fprintf(h, "import %s %s\x00", path, k)
+		}
+		if ok {
+			fc.keys[p] = hex.EncodeToString(h.Sum(nil))
+		}
+	}
+}
+
+// lookup reads the entries of the dependencies (the packages reachable
+// from pkgs that isRoot rejects) and decides, for each, whether its
+// facts are replayed (an entry was read) or analysed and stored. An
+// entry that cannot be read or decoded is a miss.
+func (fc *factCache) lookup(pkgs []*packages.Package, isRoot func(*types.Package) bool) {
+	fc.hits = map[*types.Package]*cacheEntry{}
+	fc.analysed = map[*types.Package]*pendingEntry{}
+	var deps []*packages.Package
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if p.Types != nil && !isRoot(p.Types) {
+			if _, ok := fc.keys[p]; ok {
+				deps = append(deps, p)
+			}
+		}
+	})
+	entries := make([]*cacheEntry, len(deps))
+	var wg sync.WaitGroup
+	next := atomic.Int64{}
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(deps) {
+					return
+				}
+				entries[i] = fc.read(fc.keys[deps[i]])
+			}
+		})
+	}
+	wg.Wait()
+	for i, p := range deps {
+		if entries[i] != nil {
+			fc.hits[p.Types] = entries[i]
+		} else {
+			fc.analysed[p.Types] = &pendingEntry{key: fc.keys[p], facts: map[string]*exportedFacts{}}
+		}
+	}
+}
+
+func (fc *factCache) path(key string) string {
+	return filepath.Join(fc.dir, key[:2], key+"-facts")
+}
+
+// read returns the entry under key, or nil if there is none or it
+// cannot be read or decoded.
+func (fc *factCache) read(key string) (e *cacheEntry) {
+	data, err := os.ReadFile(fc.path(key))
+	if err != nil {
+		return nil
+	}
+	defer func() {
+		if recover() != nil {
+			e = nil
+		}
+	}()
+	e = new(cacheEntry)
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(e); err != nil || e.Version != factCacheVersion {
+		return nil
+	}
+	for name, facts := range e.Facts {
+		a := fc.factAnalyzers[name]
+		if a == nil {
+			return nil
+		}
+		for _, f := range facts {
+			if f.Fact == nil || !slices.ContainsFunc(a.FactTypes, func(t analysis.Fact) bool { return reflect.TypeOf(t) == reflect.TypeOf(f.Fact) }) {
+				return nil
+			}
+		}
+	}
+	return e
+}
+
+// write stores an entry under key, atomically (a temporary file renamed
+// into place).
+func (fc *factCache) write(key string, e *cacheEntry) error {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(e); err != nil {
+		return err
+	}
+	name := fc.path(key)
+	if err := os.MkdirAll(filepath.Dir(name), 0o777); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), key+"-*.tmp")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(buf.Bytes())
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), name)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}
+
+// wrap returns copies of the analyzers of a run (and of everything they
+// require) whose Run, on a dependency with an entry, replays the
+// entry's facts and returns its result type's zero value instead of
+// analysing the package; on a dependency without one, it records the
+// facts exported and stores them when the last analyzer with facts is
+// done. keep are analyzers that run in any case (they read no other
+// analyzer's result). Names, flags and fact types are unchanged; each
+// copy hands the original Run a pass whose ResultOf is keyed by the
+// originals.
+func (fc *factCache) wrap(run []*analysis.Analyzer, keep map[*analysis.Analyzer]bool) []*analysis.Analyzer {
+	copies := map[*analysis.Analyzer]*analysis.Analyzer{}
+	originals := map[*analysis.Analyzer]*analysis.Analyzer{}
+	var cp func(a *analysis.Analyzer) *analysis.Analyzer
+	cp = func(a *analysis.Analyzer) *analysis.Analyzer {
+		if c, ok := copies[a]; ok {
+			return c
+		}
+		c := *a
+		copies[a] = &c
+		originals[&c] = a
+		c.Requires = make([]*analysis.Analyzer, len(a.Requires))
+		for i, r := range a.Requires {
+			c.Requires[i] = cp(r)
+		}
+		orig := a
+		c.Run = func(pass *analysis.Pass) (any, error) {
+			return fc.runOne(orig, originals, keep[orig], pass)
+		}
+		return &c
+	}
+	out := make([]*analysis.Analyzer, len(run))
+	for i, a := range run {
+		out[i] = cp(a)
+	}
+	return out
+}
+
+func (fc *factCache) runOne(a *analysis.Analyzer, originals map[*analysis.Analyzer]*analysis.Analyzer, keep bool, pass *analysis.Pass) (any, error) {
+	if e, ok := fc.hits[pass.Pkg]; ok && !keep {
+		if len(a.FactTypes) > 0 {
+			fc.replay(a, e, pass)
+		}
+		if a.ResultType == nil {
+			return nil, nil
+		}
+		return reflect.Zero(a.ResultType).Interface(), nil
+	}
+	resultOf := make(map[*analysis.Analyzer]any, len(pass.ResultOf))
+	for k, v := range pass.ResultOf {
+		if o, ok := originals[k]; ok {
+			k = o
+		}
+		resultOf[k] = v
+	}
+	pass.ResultOf = resultOf
+	pass.Analyzer = a
+	pending := fc.analysed[pass.Pkg]
+	if pending == nil || len(a.FactTypes) == 0 {
+		return a.Run(pass)
+	}
+	ef := &exportedFacts{objects: map[objectFactKey]analysis.Fact{}, packages: map[reflect.Type]analysis.Fact{}}
+	exportObject, exportPackage := pass.ExportObjectFact, pass.ExportPackageFact
+	pass.ExportObjectFact = func(obj types.Object, fact analysis.Fact) {
+		exportObject(obj, fact)
+		k := objectFactKey{obj, reflect.TypeOf(fact)}
+		if _, ok := ef.objects[k]; !ok {
+			ef.order = append(ef.order, k)
+		}
+		ef.objects[k] = fact
+	}
+	pass.ExportPackageFact = func(fact analysis.Fact) {
+		exportPackage(fact)
+		t := reflect.TypeOf(fact)
+		if _, ok := ef.packages[t]; !ok {
+			ef.pkgOrder = append(ef.pkgOrder, t)
+		}
+		ef.packages[t] = fact
+	}
+	res, err := a.Run(pass)
+	pending.mu.Lock()
+	defer pending.mu.Unlock()
+	if err != nil {
+		pending.done = -1 // never stored
+		return res, err
+	}
+	pending.facts[a.Name] = ef
+	if pending.done >= 0 {
+		pending.done++
+	}
+	if pending.done == len(fc.factAnalyzers) {
+		fc.store(pass.Pkg, pending)
+	}
+	return res, err
+}
+
+// replay exports the facts of a's entry onto the package's objects. An
+// object its path no longer names is skipped (the key covers the
+// package's files, so this happens only for objects a package's
+// importers cannot see).
+func (fc *factCache) replay(a *analysis.Analyzer, e *cacheEntry, pass *analysis.Pass) {
+	for _, f := range e.Facts[a.Name] {
+		if f.Path == "" {
+			pass.ExportPackageFact(f.Fact)
+			continue
+		}
+		obj, err := objectpath.Object(pass.Pkg, objectpath.Path(f.Path))
+		if err != nil {
+			continue
+		}
+		pass.ExportObjectFact(obj, f.Fact)
+	}
+}
+
+// store encodes a dependency's facts (those on objects that have a
+// path: as under go vet, a fact on an object its importers cannot name
+// is not kept) and writes its entry. Failing to write is not an error
+// of the run.
+func (fc *factCache) store(pkg *types.Package, p *pendingEntry) {
+	e := &cacheEntry{Version: factCacheVersion, Facts: map[string][]cachedFact{}}
+	enc := new(objectpath.Encoder)
+	names := make([]string, 0, len(p.facts))
+	for name := range p.facts {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		ef := p.facts[name]
+		var facts []cachedFact
+		for _, t := range ef.pkgOrder {
+			facts = append(facts, cachedFact{Fact: ef.packages[t]})
+		}
+		for _, k := range ef.order {
+			path, err := enc.For(k.obj)
+			if err != nil {
+				continue
+			}
+			facts = append(facts, cachedFact{Path: string(path), Fact: ef.objects[k]})
+		}
+		e.Facts[name] = facts
+	}
+	if err := fc.write(p.key, e); err != nil {
+		fc.storeFailed.Add(1)
+		return
+	}
+	fc.stored.Add(1)
+}
+
+// summary is the line -v prints about the cache.
+func (fc *factCache) summary() string {
+	if fc == nil {
+		return "fact cache off"
+	}
+	return fmt.Sprintf("fact cache %s: %d dependencies replayed, %d analysed, %d stored%s",
+		fc.dir, len(fc.hits), len(fc.analysed), fc.stored.Load(), failedSuffix(fc.storeFailed.Load()))
+}
+
+func failedSuffix(n int64) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(", %d could not be written", n)
+}
