@@ -18,6 +18,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/leakvet/leakvet/analyzers"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/objectpath"
@@ -67,7 +68,13 @@ type factCache struct {
 	// name; each runs on every dependency.
 	factAnalyzers map[string]*analysis.Analyzer
 
-	keys map[*packages.Package]string // by package; none for a broken one
+	// keys are the packages' keys by ID; a package that does not load
+	// has none, nor has any package that imports it.
+	keys map[string]string
+	// entries are the entries read, by key (nil: none, or unreadable).
+	entries map[string]*cacheEntry
+	// fromExport says the dependencies were loaded from export data.
+	fromExport bool
 	// hits are the dependencies whose facts are replayed, by their types.
 	hits map[*types.Package]*cacheEntry
 	// analysed are the dependencies analysed from source whose facts are
@@ -142,17 +149,14 @@ func newFactCache(dir string, analyzers []*analysis.Analyzer, opts options, conf
 	// Every flag of every analyzer that runs, as set by the
 	// configuration file and the command line (the resources a check is
 	// told about change its facts).
-	fc := &factCache{dir: dir, factAnalyzers: map[string]*analysis.Analyzer{}}
+	fc := &factCache{dir: dir, entries: map[string]*cacheEntry{}}
 	var flags []string
 	for _, a := range requiredClosure(analyzers) {
 		a.Flags.VisitAll(func(f *flag.Flag) {
 			flags = append(flags, a.Name+"."+f.Name+"="+f.Value.String())
 		})
-		if len(a.FactTypes) > 0 {
-			fc.factAnalyzers[a.Name] = a
-			for _, ft := range a.FactTypes {
-				gob.Register(ft)
-			}
+		for _, ft := range a.FactTypes {
+			gob.Register(ft)
 		}
 	}
 	sort.Strings(flags)
@@ -168,6 +172,20 @@ func newFactCache(dir string, analyzers []*analysis.Analyzer, opts options, conf
 	}
 	fc.base = h.Sum(nil)
 	return fc, nil
+}
+
+// setRun records the analyzers of the run (with what they require):
+// those that declare facts run on every dependency.
+func (fc *factCache) setRun(run []*analysis.Analyzer) {
+	fc.factAnalyzers = map[string]*analysis.Analyzer{}
+	for _, a := range requiredClosure(run) {
+		if len(a.FactTypes) > 0 {
+			fc.factAnalyzers[a.Name] = a
+			for _, ft := range a.FactTypes {
+				gob.Register(ft)
+			}
+		}
+	}
 }
 
 // requiredClosure lists analyzers and what they require, directly or
@@ -195,7 +213,7 @@ func requiredClosure(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
 // computeKeys sets the key of every package reachable from pkgs that
 // loaded without errors, and of whose imports all have keys.
 func (fc *factCache) computeKeys(pkgs []*packages.Package) {
-	fc.keys = map[*packages.Package]string{}
+	fc.keys = map[string]string{}
 	var all []*packages.Package
 	packages.Visit(pkgs, nil, func(p *packages.Package) { all = append(all, p) })
 
@@ -228,7 +246,7 @@ func (fc *factCache) computeKeys(pkgs []*packages.Package) {
 
 	// all is in postorder: imports come before their importers.
 	for i, p := range all {
-		if fileHash[i] == nil || len(p.Errors) > 0 || p.IllTyped || p.Types == nil || len(p.CompiledGoFiles) == 0 && p.PkgPath != "unsafe" {
+		if fileHash[i] == nil || len(p.Errors) > 0 || p.IllTyped || len(p.CompiledGoFiles) == 0 && p.PkgPath != "unsafe" {
 			continue
 		}
 		h := sha256.New()
@@ -250,7 +268,7 @@ func (fc *factCache) computeKeys(pkgs []*packages.Package) {
 		sort.Strings(paths)
 		ok := true
 		for _, path := range paths {
-			k, has := fc.keys[p.Imports[path]]
+			k, has := fc.keys[p.Imports[path].ID]
 			if !has {
 				ok = false
 				break
@@ -258,48 +276,86 @@ func (fc *factCache) computeKeys(pkgs []*packages.Package) {
 			fmt.Fprintf(h, "import %s %s\x00", path, k)
 		}
 		if ok {
-			fc.keys[p] = hex.EncodeToString(h.Sum(nil))
+			fc.keys[p.ID] = hex.EncodeToString(h.Sum(nil))
 		}
 	}
 }
 
-// lookup reads the entries of the dependencies (the packages reachable
-// from pkgs that isRoot rejects) and decides, for each, whether its
-// facts are replayed (an entry was read) or analysed and stored. An
-// entry that cannot be read or decoded is a miss.
-func (fc *factCache) lookup(pkgs []*packages.Package, isRoot func(*types.Package) bool) {
-	fc.hits = map[*types.Package]*cacheEntry{}
-	fc.analysed = map[*types.Package]*pendingEntry{}
-	var deps []*packages.Package
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		if p.Types != nil && !isRoot(p.Types) {
-			if _, ok := fc.keys[p]; ok {
-				deps = append(deps, p)
+// prefetch reads, in parallel, the entries of the packages with these
+// IDs that have keys and were not read yet.
+func (fc *factCache) prefetch(ids []string) {
+	var keys []string
+	for _, id := range ids {
+		if k, ok := fc.keys[id]; ok {
+			if _, read := fc.entries[k]; !read {
+				keys = append(keys, k)
 			}
 		}
-	})
-	entries := make([]*cacheEntry, len(deps))
+	}
+	got := make([]*cacheEntry, len(keys))
 	var wg sync.WaitGroup
 	next := atomic.Int64{}
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for {
 				i := int(next.Add(1)) - 1
-				if i >= len(deps) {
+				if i >= len(keys) {
 					return
 				}
-				entries[i] = fc.read(fc.keys[deps[i]])
+				got[i] = fc.read(keys[i])
 			}
 		})
 	}
 	wg.Wait()
-	for i, p := range deps {
-		if entries[i] != nil {
-			fc.hits[p.Types] = entries[i]
+	for i, k := range keys {
+		fc.entries[k] = got[i]
+	}
+}
+
+// assign decides, for each dependency (each package reachable from pkgs
+// that isRoot rejects) that has a key, whether its facts are replayed
+// (its entry was read) or it is analysed and its entry stored. An entry
+// that cannot be read or decoded, or that names analyzers or fact types
+// of another run, is a miss.
+func (fc *factCache) assign(pkgs []*packages.Package, isRoot func(*types.Package) bool) {
+	fc.hits = map[*types.Package]*cacheEntry{}
+	fc.analysed = map[*types.Package]*pendingEntry{}
+	var deps []*packages.Package
+	var ids []string
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if p.Types != nil && !isRoot(p.Types) {
+			if _, ok := fc.keys[p.ID]; ok {
+				deps = append(deps, p)
+				ids = append(ids, p.ID)
+			}
+		}
+	})
+	fc.prefetch(ids)
+	for _, p := range deps {
+		k := fc.keys[p.ID]
+		if e := fc.entries[k]; e != nil && fc.valid(e) {
+			fc.hits[p.Types] = e
 		} else {
-			fc.analysed[p.Types] = &pendingEntry{key: fc.keys[p], facts: map[string]*exportedFacts{}}
+			fc.analysed[p.Types] = &pendingEntry{key: k, facts: map[string]*exportedFacts{}}
 		}
 	}
+}
+
+// valid reports whether every fact of e belongs to an analyzer of the
+// run and is of one of its fact types.
+func (fc *factCache) valid(e *cacheEntry) bool {
+	for name, facts := range e.Facts {
+		a := fc.factAnalyzers[name]
+		if a == nil {
+			return false
+		}
+		for _, f := range facts {
+			if f.Fact == nil || !slices.ContainsFunc(a.FactTypes, func(t analysis.Fact) bool { return reflect.TypeOf(t) == reflect.TypeOf(f.Fact) }) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func (fc *factCache) path(key string) string {
@@ -321,17 +377,6 @@ func (fc *factCache) read(key string) (e *cacheEntry) {
 	e = new(cacheEntry)
 	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(e); err != nil || e.Version != factCacheVersion {
 		return nil
-	}
-	for name, facts := range e.Facts {
-		a := fc.factAnalyzers[name]
-		if a == nil {
-			return nil
-		}
-		for _, f := range facts {
-			if f.Fact == nil || !slices.ContainsFunc(a.FactTypes, func(t analysis.Fact) bool { return reflect.TypeOf(t) == reflect.TypeOf(f.Fact) }) {
-				return nil
-			}
-		}
 	}
 	return e
 }
@@ -402,7 +447,8 @@ func (fc *factCache) wrap(run []*analysis.Analyzer, keep map[*analysis.Analyzer]
 }
 
 func (fc *factCache) runOne(a *analysis.Analyzer, originals map[*analysis.Analyzer]*analysis.Analyzer, keep bool, pass *analysis.Pass) (any, error) {
-	if e, ok := fc.hits[pass.Pkg]; ok && !keep {
+	// (A dependency loaded from export data has no syntax to drop.)
+	if e, ok := fc.hits[pass.Pkg]; ok && !(keep && pass.TypesInfo != nil) {
 		if len(a.FactTypes) > 0 {
 			fc.replay(a, e, pass)
 		}
@@ -516,8 +562,12 @@ func (fc *factCache) summary() string {
 	if fc == nil {
 		return "fact cache off"
 	}
-	return fmt.Sprintf("fact cache %s: %d dependencies replayed, %d analysed, %d stored%s",
-		fc.dir, len(fc.hits), len(fc.analysed), fc.stored.Load(), failedSuffix(fc.storeFailed.Load()))
+	from := "source"
+	if fc.fromExport {
+		from = "export data"
+	}
+	return fmt.Sprintf("fact cache %s: %d dependencies replayed, %d analysed, %d stored%s; dependencies loaded from %s",
+		fc.dir, len(fc.hits), len(fc.analysed), fc.stored.Load(), failedSuffix(fc.storeFailed.Load()), from)
 }
 
 func failedSuffix(n int64) string {
@@ -525,4 +575,96 @@ func failedSuffix(n int64) string {
 		return ""
 	}
 	return fmt.Sprintf(", %d could not be written", n)
+}
+
+// loadFromExport loads the packages the way the x/tools drivers load
+// them for analyzers without facts, the roots from source and their
+// dependencies from export data (go list -export, from the go build
+// cache), when the cache holds the facts of every dependency: nothing
+// but the roots is then analysed. It first lists the packages (no
+// parsing) to compute every key. It reports false, and the caller loads
+// everything from source, when a package does not load, a dependency has
+// no entry, or user-defined resources are given (they are resolved
+// against every loaded package, which export data holds only in part).
+func (fc *factCache) loadFromExport(patterns []string, opts options) ([]*packages.Package, bool) {
+	if len(analyzers.CheckResources(func(string) *types.Package { return nil })) > 0 {
+		return nil, false
+	}
+	meta := &packages.Config{
+		Mode:  packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports | packages.NeedDeps | packages.NeedModule,
+		Tests: opts.tests,
+	}
+	if opts.tags != "" {
+		meta.BuildFlags = []string{"-tags=" + opts.tags}
+	}
+	listed, err := packages.Load(meta, patterns...)
+	if err != nil || len(listed) == 0 {
+		return nil, false
+	}
+	fc.computeKeys(listed)
+	rootIDs, ok := fc.rootsAndDeps(listed)
+	if !ok {
+		return nil, false
+	}
+
+	cfg := &packages.Config{Mode: packages.LoadSyntax | packages.NeedModule, Tests: opts.tests, ParseFile: parseFile, BuildFlags: meta.BuildFlags}
+	roots, err := packages.Load(cfg, patterns...)
+	if err != nil || len(roots) == 0 {
+		return nil, false
+	}
+	bad := false
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if len(p.Errors) > 0 || p.IllTyped || p.Types == nil {
+			bad = true
+		}
+		if _, ok := fc.keys[p.ID]; !ok {
+			bad = true
+		}
+	})
+	pkgs := coveredByTestVariants(roots)
+	if bad || len(pkgs) != len(rootIDs) {
+		return nil, false
+	}
+	for _, p := range pkgs {
+		if !rootIDs[p.ID] {
+			return nil, false
+		}
+	}
+	fc.fromExport = true
+	return pkgs, true
+}
+
+// rootsAndDeps returns the IDs of the packages that will be analysed as
+// roots of a listing, as load chooses them, and reports whether every
+// package loads and every other package reachable from them has an
+// entry in the cache.
+func (fc *factCache) rootsAndDeps(listed []*packages.Package) (map[string]bool, bool) {
+	ok := true
+	var ids []string
+	packages.Visit(listed, nil, func(p *packages.Package) {
+		if _, has := fc.keys[p.ID]; !has {
+			ok = false
+		}
+		ids = append(ids, p.ID)
+	})
+	if !ok {
+		return nil, false
+	}
+	rootIDs := map[string]bool{}
+	for _, p := range coveredByTestVariants(listed) {
+		rootIDs[p.ID] = true
+	}
+	var deps []string
+	for _, id := range ids {
+		if !rootIDs[id] {
+			deps = append(deps, id)
+		}
+	}
+	fc.prefetch(deps)
+	for _, id := range deps {
+		if fc.entries[fc.keys[id]] == nil {
+			return nil, false
+		}
+	}
+	return rootIDs, true
 }

@@ -11,20 +11,20 @@ import (
 
 // cacheRun runs leakvet -v on ./app of the module in dir with the fact
 // cache in cache, and returns the findings and the cache's counts.
-func cacheRun(t *testing.T, dir, cache string) (findings string, replayed, analysed, stored int) {
+func cacheRun(t *testing.T, dir, cache string) (findings string, replayed, analysed, stored int, from string) {
 	t.Helper()
 	r := runEnv(t, dir, []string{"LEAKVET_CACHE=" + cache}, binary, "-v", "./app")
 	if r.code != exitClean && r.code != exitFindings {
 		t.Fatalf("leakvet exited %d:\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	m := regexp.MustCompile(`fact cache .*: (\d+) dependencies replayed, (\d+) analysed, (\d+) stored`).FindStringSubmatch(r.stderr)
+	m := regexp.MustCompile(`fact cache .*: (\d+) dependencies replayed, (\d+) analysed, (\d+) stored[^;]*; dependencies loaded from (.*)`).FindStringSubmatch(r.stderr)
 	if m == nil {
 		t.Fatalf("no fact cache line in -v output:\n%s", r.stderr)
 	}
 	replayed, _ = strconv.Atoi(m[1])
 	analysed, _ = strconv.Atoi(m[2])
 	stored, _ = strconv.Atoi(m[3])
-	return r.stdout, replayed, analysed, stored
+	return r.stdout, replayed, analysed, stored, m[4]
 }
 
 // copyFactCacheModule copies testdata/factcache (app imports helper,
@@ -57,28 +57,29 @@ func copyFactCacheModule(t *testing.T) string {
 }
 
 // TestFactCache runs the driver cold and warm on the same module and
-// cache: the warm run replays every dependency's facts and reports the
-// same findings; a change to a dependency's file is a miss for it, and
-// its new facts change the findings.
+// cache: the warm run replays every dependency's facts, loads the
+// dependencies from export data and reports the same findings; a change
+// to a dependency's file is a miss for it (the dependencies are loaded
+// from source again), and its new facts change the findings.
 func TestFactCache(t *testing.T) {
 	dir := copyFactCacheModule(t)
 	cache := t.TempDir()
 
-	cold, replayed, analysed, stored := cacheRun(t, dir, cache)
-	if replayed != 0 || analysed == 0 || stored != analysed {
-		t.Fatalf("cold run: %d replayed, %d analysed, %d stored; want 0 replayed and every analysed dependency stored", replayed, analysed, stored)
+	cold, replayed, analysed, stored, from := cacheRun(t, dir, cache)
+	if replayed != 0 || analysed == 0 || stored != analysed || from != "source" {
+		t.Fatalf("cold run: %d replayed, %d analysed, %d stored, loaded from %s; want 0 replayed, every analysed dependency stored, loaded from source", replayed, analysed, stored, from)
 	}
 	if cold != "" {
 		t.Fatalf("cold run: helper.Done closes the file, yet:\n%s", cold)
 	}
 	deps := analysed
 
-	warm, replayed, analysed, _ := cacheRun(t, dir, cache)
+	warm, replayed, analysed, _, from := cacheRun(t, dir, cache)
 	if warm != cold {
 		t.Errorf("warm findings differ from cold:\ncold:\n%s\nwarm:\n%s", cold, warm)
 	}
-	if replayed != deps || analysed != 0 {
-		t.Errorf("warm run: %d replayed, %d analysed; want %d replayed, 0 analysed", replayed, analysed, deps)
+	if replayed != deps || analysed != 0 || from != "export data" {
+		t.Errorf("warm run: %d replayed, %d analysed, loaded from %s; want %d replayed, 0 analysed, loaded from export data", replayed, analysed, from, deps)
 	}
 
 	// helper.Done stops closing what it is given: helper's key changes
@@ -95,9 +96,9 @@ func TestFactCache(t *testing.T) {
 	if err := os.WriteFile(helper, []byte(changed), 0o666); err != nil {
 		t.Fatal(err)
 	}
-	after, replayed, analysed, stored := cacheRun(t, dir, cache)
-	if analysed != 1 || stored != 1 || replayed != deps-1 {
-		t.Errorf("after the change: %d replayed, %d analysed, %d stored; want %d replayed, 1 (helper) analysed and stored", replayed, analysed, stored, deps-1)
+	after, replayed, analysed, stored, from := cacheRun(t, dir, cache)
+	if analysed != 1 || stored != 1 || replayed != deps-1 || from != "source" {
+		t.Errorf("after the change: %d replayed, %d analysed, %d stored, loaded from %s; want %d replayed, 1 (helper) analysed and stored, loaded from source", replayed, analysed, stored, from, deps-1)
 	}
 	if !strings.Contains(after, "app/app.go:12:12: file from os.Open is not closed") {
 		t.Errorf("after helper stops closing: want the file reported, got:\n%s", after)
@@ -106,6 +107,14 @@ func TestFactCache(t *testing.T) {
 	if uncached.stdout != after {
 		t.Errorf("with the cache off the findings differ:\nwithout:\n%s\nwith:\n%s", uncached.stdout, after)
 	}
+	again, replayed, analysed, _, from := cacheRun(t, dir, cache)
+	if again != after || replayed != deps || analysed != 0 || from != "export data" {
+		t.Errorf("warm after the change: %d replayed, %d analysed, loaded from %s, findings:\n%s\nwant %d replayed from export data and:\n%s", replayed, analysed, from, again, deps, after)
+	}
+	flagOff := runEnv(t, dir, []string{"LEAKVET_CACHE=" + cache}, binary, "-v", "-cache=false", "./app")
+	if flagOff.stdout != after || !strings.Contains(flagOff.stderr, "fact cache off") {
+		t.Errorf("-cache=false: want the same findings and the cache off, got:\n%s%s", flagOff.stdout, flagOff.stderr)
+	}
 }
 
 // TestFactCacheCorrupt: an entry that is not what leakvet wrote is a
@@ -113,7 +122,7 @@ func TestFactCache(t *testing.T) {
 func TestFactCacheCorrupt(t *testing.T) {
 	dir := copyFactCacheModule(t)
 	cache := t.TempDir()
-	cold, _, deps, _ := cacheRun(t, dir, cache)
+	cold, _, deps, _, _ := cacheRun(t, dir, cache)
 
 	var entries []string
 	filepath.WalkDir(cache, func(path string, d os.DirEntry, err error) error {
@@ -148,7 +157,7 @@ func TestFactCacheCorrupt(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	got, replayed, analysed, _ := cacheRun(t, dir, cache)
+	got, replayed, analysed, _, _ := cacheRun(t, dir, cache)
 	if got != cold {
 		t.Errorf("findings with corrupt entries differ:\ncold:\n%s\nnow:\n%s", cold, got)
 	}
