@@ -73,8 +73,10 @@ type factCache struct {
 	keys map[string]string
 	// entries are the entries read, by key (nil: none, or unreadable).
 	entries map[string]*cacheEntry
-	// fromExport says the dependencies were loaded from export data.
+	// fromExport says the dependencies were loaded from export data;
+	// otherwise notExport says why not.
 	fromExport bool
+	notExport  string
 	// hits are the dependencies whose facts are replayed, by their types.
 	hits map[*types.Package]*cacheEntry
 	// analysed are the dependencies analysed from source whose facts are
@@ -565,6 +567,8 @@ func (fc *factCache) summary() string {
 	from := "source"
 	if fc.fromExport {
 		from = "export data"
+	} else if fc.notExport != "" {
+		from += " (" + fc.notExport + ")"
 	}
 	return fmt.Sprintf("fact cache %s: %d dependencies replayed, %d analysed, %d stored%s; dependencies loaded from %s",
 		fc.dir, len(fc.hits), len(fc.analysed), fc.stored.Load(), failedSuffix(fc.storeFailed.Load()), from)
@@ -588,6 +592,7 @@ func failedSuffix(n int64) string {
 // against every loaded package, which export data holds only in part).
 func (fc *factCache) loadFromExport(patterns []string, opts options) ([]*packages.Package, bool) {
 	if len(analyzers.CheckResources(func(string) *types.Package { return nil })) > 0 {
+		fc.notExport = "user-defined resources"
 		return nil, false
 	}
 	meta := &packages.Config{
@@ -599,72 +604,88 @@ func (fc *factCache) loadFromExport(patterns []string, opts options) ([]*package
 	}
 	listed, err := packages.Load(meta, patterns...)
 	if err != nil || len(listed) == 0 {
+		fc.notExport = "listing failed"
 		return nil, false
 	}
 	fc.computeKeys(listed)
-	rootIDs, ok := fc.rootsAndDeps(listed)
-	if !ok {
+	rootIDs, why := fc.rootsAndDeps(listed)
+	if why != "" {
+		fc.notExport = why
 		return nil, false
 	}
 
 	cfg := &packages.Config{Mode: packages.LoadSyntax | packages.NeedModule, Tests: opts.tests, ParseFile: parseFile, BuildFlags: meta.BuildFlags}
 	roots, err := packages.Load(cfg, patterns...)
 	if err != nil || len(roots) == 0 {
+		fc.notExport = "loading from export data failed"
 		return nil, false
 	}
-	bad := false
+	bad := ""
 	packages.Visit(roots, nil, func(p *packages.Package) {
-		if len(p.Errors) > 0 || p.IllTyped || p.Types == nil {
-			bad = true
-		}
-		if _, ok := fc.keys[p.ID]; !ok {
-			bad = true
+		switch {
+		case bad != "":
+		case len(p.Errors) > 0 || p.IllTyped || p.Types == nil:
+			bad = p.ID + " does not load from export data"
+		default:
+			if _, ok := fc.keys[p.ID]; !ok {
+				bad = p.ID + " was not listed"
+			}
 		}
 	})
 	pkgs := coveredByTestVariants(roots)
-	if bad || len(pkgs) != len(rootIDs) {
-		return nil, false
+	if bad == "" && len(pkgs) != len(rootIDs) {
+		bad = "the packages differ from the listing's"
 	}
 	for _, p := range pkgs {
-		if !rootIDs[p.ID] {
-			return nil, false
+		if bad == "" && !rootIDs[p.ID] {
+			bad = p.ID + " was not listed as a root"
 		}
+	}
+	if bad != "" {
+		fc.notExport = bad
+		return nil, false
 	}
 	fc.fromExport = true
 	return pkgs, true
 }
 
 // rootsAndDeps returns the IDs of the packages that will be analysed as
-// roots of a listing, as load chooses them, and reports whether every
-// package loads and every other package reachable from them has an
-// entry in the cache.
-func (fc *factCache) rootsAndDeps(listed []*packages.Package) (map[string]bool, bool) {
-	ok := true
-	var ids []string
+// roots of a listing, as load chooses them, or says why the listing
+// cannot be loaded from export data: a package that does not load, or a
+// dependency without an entry in the cache.
+func (fc *factCache) rootsAndDeps(listed []*packages.Package) (map[string]bool, string) {
+	why := ""
 	packages.Visit(listed, nil, func(p *packages.Package) {
-		if _, has := fc.keys[p.ID]; !has {
-			ok = false
+		if _, has := fc.keys[p.ID]; !has && why == "" {
+			why = p.ID + " does not load"
 		}
-		ids = append(ids, p.ID)
 	})
-	if !ok {
-		return nil, false
+	if why != "" {
+		return nil, why
 	}
+	// The dependencies are what the roots import, directly or not (a
+	// package covered by its test variant and imported by none is not
+	// analysed at all).
 	rootIDs := map[string]bool{}
-	for _, p := range coveredByTestVariants(listed) {
+	roots := coveredByTestVariants(listed)
+	for _, p := range roots {
 		rootIDs[p.ID] = true
 	}
 	var deps []string
-	for _, id := range ids {
-		if !rootIDs[id] {
-			deps = append(deps, id)
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if !rootIDs[p.ID] {
+			deps = append(deps, p.ID)
 		}
-	}
+	})
 	fc.prefetch(deps)
+	missing := 0
 	for _, id := range deps {
 		if fc.entries[fc.keys[id]] == nil {
-			return nil, false
+			missing++
 		}
 	}
-	return rootIDs, true
+	if missing > 0 {
+		return nil, fmt.Sprintf("%d dependencies not in the cache", missing)
+	}
+	return rootIDs, ""
 }

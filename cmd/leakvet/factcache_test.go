@@ -66,7 +66,7 @@ func TestFactCache(t *testing.T) {
 	cache := t.TempDir()
 
 	cold, replayed, analysed, stored, from := cacheRun(t, dir, cache)
-	if replayed != 0 || analysed == 0 || stored != analysed || from != "source" {
+	if replayed != 0 || analysed == 0 || stored != analysed || !strings.HasPrefix(from, "source") {
 		t.Fatalf("cold run: %d replayed, %d analysed, %d stored, loaded from %s; want 0 replayed, every analysed dependency stored, loaded from source", replayed, analysed, stored, from)
 	}
 	if cold != "" {
@@ -97,7 +97,7 @@ func TestFactCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	after, replayed, analysed, stored, from := cacheRun(t, dir, cache)
-	if analysed != 1 || stored != 1 || replayed != deps-1 || from != "source" {
+	if analysed != 1 || stored != 1 || replayed != deps-1 || !strings.HasPrefix(from, "source") {
 		t.Errorf("after the change: %d replayed, %d analysed, %d stored, loaded from %s; want %d replayed, 1 (helper) analysed and stored, loaded from source", replayed, analysed, stored, from, deps-1)
 	}
 	if !strings.Contains(after, "app/app.go:12:12: file from os.Open is not closed") {
