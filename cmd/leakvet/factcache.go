@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
+	"errors"
 	"flag"
 	"fmt"
 	"go/types"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/leakvet/leakvet/analyzers"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/objectpath"
 )
@@ -614,7 +616,7 @@ func (fc *factCache) loadFromExport(patterns []string, opts options) ([]*package
 		return nil, false
 	}
 
-	cfg := &packages.Config{Mode: packages.LoadSyntax | packages.NeedModule, Tests: opts.tests, ParseFile: parseFile, BuildFlags: meta.BuildFlags}
+	cfg := &packages.Config{Mode: packages.LoadSyntax | packages.NeedModule | packages.NeedExportFile, Tests: opts.tests, ParseFile: parseFile, BuildFlags: meta.BuildFlags}
 	roots, err := packages.Load(cfg, patterns...)
 	if err != nil || len(roots) == 0 {
 		fc.notExport = "loading from export data failed"
@@ -640,6 +642,9 @@ func (fc *factCache) loadFromExport(patterns []string, opts options) ([]*package
 		if bad == "" && !rootIDs[p.ID] {
 			bad = p.ID + " was not listed as a root"
 		}
+	}
+	if bad == "" {
+		bad = completeFromExport(roots)
 	}
 	if bad != "" {
 		fc.notExport = bad
@@ -688,4 +693,74 @@ func (fc *factCache) rootsAndDeps(listed []*packages.Package) (map[string]bool, 
 		return nil, fmt.Sprintf("%d dependencies not in the cache", missing)
 	}
 	return rootIDs, ""
+}
+
+// completeFromExport reads the whole export data of every dependency
+// that go/packages left incomplete (an indirect dependency holds only
+// what its importers' export data mention), and sets each dependency's
+// imports to its direct imports, as type-checking it from source would:
+// the checks look types up by path among a package and its imports,
+// directly or not. It says why it could not, or returns "".
+func completeFromExport(roots []*packages.Package) string {
+	var all []*packages.Package
+	packages.Visit(roots, nil, func(p *packages.Package) { all = append(all, p) })
+	for _, p := range all { // imports first
+		if p.TypesInfo != nil || p.Types == types.Unsafe {
+			continue // from source
+		}
+		if !p.Types.Complete() {
+			if p.ExportFile == "" {
+				return p.ID + " has no export data"
+			}
+			view := map[string]*types.Package{p.PkgPath: p.Types}
+			seen := map[*packages.Package]bool{}
+			var visit func(q *packages.Package)
+			visit = func(q *packages.Package) {
+				for _, imp := range q.Imports {
+					if !seen[imp] {
+						seen[imp] = true
+						view[imp.PkgPath] = imp.Types
+						visit(imp)
+					}
+				}
+			}
+			visit(p)
+			if err := readExportData(p, view); err != nil {
+				return fmt.Sprintf("reading the export data of %s: %v", p.ID, err)
+			}
+		}
+		paths := make([]string, 0, len(p.Imports))
+		for path := range p.Imports {
+			paths = append(paths, path)
+		}
+		sort.Strings(paths)
+		imports := make([]*types.Package, 0, len(paths))
+		for _, path := range paths {
+			if t := p.Imports[path].Types; t != nil && t != types.Unsafe {
+				imports = append(imports, t)
+			}
+		}
+		p.Types.SetImports(imports)
+	}
+	return ""
+}
+
+func readExportData(p *packages.Package, view map[string]*types.Package) error {
+	f, err := os.Open(p.ExportFile)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	r, err := gcexportdata.NewReader(f)
+	if err != nil {
+		return err
+	}
+	tpkg, err := gcexportdata.Read(r, p.Fset, view, p.PkgPath)
+	if err != nil {
+		return err
+	}
+	if tpkg != p.Types || !tpkg.Complete() {
+		return errors.New("not the package loaded")
+	}
+	return nil
 }
