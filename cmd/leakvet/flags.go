@@ -186,6 +186,15 @@ Suppressing a finding:
   //nolint:sqlclose/rowserr         only one category of a check (printed after each finding)
   //nolint:bodyclose, sqlclosecheck aliases of httpbody and sqlclose
 
+Fact cache:
+  The facts computed about each dependency (the standard library included)
+  are kept between runs in $LEAKVET_CACHE, else leakvet in the user cache
+  directory; the next run analyses only the packages given, and loads the
+  dependencies from export data when all of theirs are cached. The key
+  covers the leakvet binary, the settings, -tags, -test, the checks run,
+  and each package's files and imports. -cache=false or LEAKVET_CACHE=off
+  turns it off; deleting the directory clears it.
+
 Adopting on an existing code base:
   leakvet -write-baseline leakvet.baseline ./...   record today's findings
   leakvet -baseline leakvet.baseline ./...         report only new ones
