@@ -52,6 +52,9 @@ func testMain(m *testing.M) int {
 	}
 	defer os.RemoveAll(tmp)
 	gclEnv = []string{"GOLANGCI_LINT_CACHE=" + filepath.Join(tmp, "golangci-lint-cache")}
+	// And leakvet's standalone runs a fact cache of their own, so that
+	// no run depends on what another left there.
+	os.Setenv("LEAKVET_CACHE", filepath.Join(tmp, "leakvet-cache"))
 
 	leakvet = filepath.Join(tmp, "leakvet"+exe())
 	if out, err := exec.Command("go", "build", "-C", root, "-o", leakvet, "./cmd/leakvet").CombinedOutput(); err != nil {
