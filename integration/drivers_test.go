@@ -52,8 +52,9 @@ func testMain(m *testing.M) int {
 	}
 	defer os.RemoveAll(tmp)
 	gclEnv = []string{"GOLANGCI_LINT_CACHE=" + filepath.Join(tmp, "golangci-lint-cache")}
-	// And leakvet's standalone runs a fact cache of their own, so that
-	// no run depends on what another left there.
+	// And leakvet's standalone runs a fact cache of their own rather
+	// than the user's (its entries are keyed by content, so runs that
+	// share it report what they would report without it).
 	os.Setenv("LEAKVET_CACHE", filepath.Join(tmp, "leakvet-cache"))
 
 	leakvet = filepath.Join(tmp, "leakvet"+exe())
