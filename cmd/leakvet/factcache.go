@@ -554,6 +554,7 @@ func (fc *factCache) store(pkg *types.Package, p *pendingEntry) {
 		}
 		e.Facts[name] = facts
 	}
+	p.facts = nil // the driver keeps the facts; the record is done
 	if err := fc.write(p.key, e); err != nil {
 		fc.storeFailed.Add(1)
 		return
