@@ -82,6 +82,12 @@ func TestFactCache(t *testing.T) {
 		t.Errorf("warm run: %d replayed, %d analysed, loaded from %s; want %d replayed, 0 analysed, loaded from export data", replayed, analysed, from, deps)
 	}
 
+	// A setting of a check is part of every key.
+	r := runEnv(t, dir, []string{"LEAKVET_CACHE=" + cache}, binary, "-v", "-closecheck.strict", "./app")
+	if !strings.Contains(r.stderr, "0 dependencies replayed") {
+		t.Errorf("-closecheck.strict: want every dependency a miss, got:\n%s", r.stderr)
+	}
+
 	// helper.Done stops closing what it is given: helper's key changes
 	// (a miss), and app's file is now leaked.
 	helper := filepath.Join(dir, "helper", "helper.go")
