@@ -250,7 +250,9 @@ func (fc *factCache) computeKeys(pkgs []*packages.Package) {
 
 	// all is in postorder: imports come before their importers.
 	for i, p := range all {
-		if fileHash[i] == nil || len(p.Errors) > 0 || p.IllTyped || len(p.CompiledGoFiles) == 0 && p.PkgPath != "unsafe" {
+		// (A package with test files only has no compiled files of its
+		// own: it has a key all the same.)
+		if fileHash[i] == nil || len(p.Errors) > 0 || p.IllTyped {
 			continue
 		}
 		h := sha256.New()

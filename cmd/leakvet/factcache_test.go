@@ -9,11 +9,11 @@ import (
 	"testing"
 )
 
-// cacheRun runs leakvet -v on ./app of the module in dir with the fact
-// cache in cache, and returns the findings and the cache's counts.
+// cacheRun runs leakvet -v on ./app and ./testonly (test files only) of
+// the module in dir with the fact cache in cache, and returns the findings and the cache's counts.
 func cacheRun(t *testing.T, dir, cache string) (findings string, replayed, analysed, stored int, from string) {
 	t.Helper()
-	r := runEnv(t, dir, []string{"LEAKVET_CACHE=" + cache}, binary, "-v", "./app")
+	r := runEnv(t, dir, []string{"LEAKVET_CACHE=" + cache}, binary, "-v", "./app", "./testonly")
 	if r.code != exitClean && r.code != exitFindings {
 		t.Fatalf("leakvet exited %d:\n%s%s", r.code, r.stdout, r.stderr)
 	}
