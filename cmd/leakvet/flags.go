@@ -28,6 +28,7 @@ func parseFlags(args []string, all []*analysis.Analyzer, fileEnabled []*analysis
 	fs.BoolVar(&opts.diff, "diff", false, "print the suggested fixes as a unified diff; change no file")
 	fs.BoolVar(&opts.tests, "test", true, "also analyze test files")
 	fs.StringVar(&opts.tags, "tags", "", "comma-separated build tags")
+	fs.BoolVar(&opts.cache, "cache", true, "keep the facts of dependencies between runs in $LEAKVET_CACHE (default: leakvet in the user cache directory; LEAKVET_CACHE=off also disables it)")
 	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "record every finding in this file and exit 0; -baseline FILE then reports only new ones")
 	for _, f := range analyzers.SuiteFlags() {
 		fs.Var(f.Value, f.Name, f.Usage)
@@ -184,6 +185,15 @@ Suppressing a finding:
   //nolint:httpbody,sqlclose        only the named checks
   //nolint:sqlclose/rowserr         only one category of a check (printed after each finding)
   //nolint:bodyclose, sqlclosecheck aliases of httpbody and sqlclose
+
+Fact cache:
+  The facts computed about each dependency (the standard library included)
+  are kept between runs in $LEAKVET_CACHE, else leakvet in the user cache
+  directory; the next run analyses only the packages given, and loads the
+  dependencies from export data when all of theirs are cached. The key
+  covers the leakvet binary, the settings, -tags, -test, the checks run,
+  and each package's files and imports. -cache=false or LEAKVET_CACHE=off
+  turns it off; deleting the directory clears it.
 
 Adopting on an existing code base:
   leakvet -write-baseline leakvet.baseline ./...   record today's findings

@@ -19,6 +19,9 @@ import (
 var binary string
 
 func TestMain(m *testing.M) {
+	// No test shares a fact cache with another, or with the user's: the
+	// tests of the cache give each run a directory of its own.
+	os.Setenv("LEAKVET_CACHE", "off")
 	dir, err := os.MkdirTemp("", "leakvet-bin")
 	if err != nil {
 		panic(err)

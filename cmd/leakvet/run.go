@@ -39,6 +39,7 @@ type options struct {
 	diff    bool // print the fixes as a unified diff instead of applying them
 	tests   bool
 	tags    string
+	cache   bool // keep dependencies' facts between runs (factcache.go)
 	only    []*analysis.Analyzer
 
 	// writeBaseline names the file to record every finding in.
@@ -107,7 +108,17 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		prog = startProgress(stderr, tm.start, 250*time.Millisecond)
 	}
 
-	pkgs, loadErr, err := load(patterns, opts)
+	var fc *factCache
+	if opts.cache {
+		fc, err = newFactCache(factCacheDir(), opts.only, opts, findConfigFile(configFlag(args), cwd))
+		if err != nil && opts.verbose {
+			fmt.Fprintf(stderr, "leakvet: fact cache off: %v\n", err)
+		}
+	}
+	if opts.verbose {
+		defer func() { fmt.Fprintf(stderr, "leakvet: %s\n", fc.summary()) }()
+	}
+	pkgs, loadErr, err := load(patterns, opts, fc)
 	tm.done("load")
 	if err != nil {
 		prog.finish()
@@ -142,8 +153,18 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		// A dependency's syntax and type information are dropped once
 		// its analyzers are done: importers read only its types and
 		// facts.
+		keep := map[*analysis.Analyzer]bool{}
 		if a := analyzers.ReleaseSyntax(run, isRoot); a != nil {
 			run = append(run, a)
+			keep[a] = true
+		}
+		if fc != nil {
+			if fc.keys == nil {
+				fc.computeKeys(pkgs)
+			}
+			fc.setRun(run)
+			fc.assign(pkgs, isRoot)
+			run = fc.wrap(run, keep)
 		}
 		graph, err := checker.Analyze(run, pkgs, nil)
 		prog.finish()
@@ -254,7 +275,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 // written, and returns the findings as they are now. A package that loaded
 // before and does not now means a fix broke it: that is leakvet's error.
 func reanalyse(patterns []string, opts options) ([]finding, []string, error) {
-	pkgs, loadErr, err := load(patterns, opts)
+	pkgs, loadErr, err := load(patterns, opts, nil)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -273,11 +294,18 @@ func reanalyse(patterns []string, opts options) ([]finding, []string, error) {
 }
 
 // load loads the packages and every dependency from source (the checks
-// exchange facts across packages). Packages that do not load or
-// type-check, and roots that import one, are left out: it returns the
-// rest, and the errors as one clear error (loadErr). err is for a failure
-// that leaves nothing to analyse.
-func load(patterns []string, opts options) (pkgs []*packages.Package, loadErr, err error) {
+// exchange facts across packages), or, when the fact cache fc holds the
+// facts of every dependency, the dependencies from export data (see
+// factCache.loadFromExport). Packages that do not load or type-check,
+// and roots that import one, are left out: it returns the rest, and the
+// errors as one clear error (loadErr). err is for a failure that leaves
+// nothing to analyse.
+func load(patterns []string, opts options, fc *factCache) (pkgs []*packages.Package, loadErr, err error) {
+	if fc != nil {
+		if pkgs, ok := fc.loadFromExport(patterns, opts); ok {
+			return pkgs, nil, nil
+		}
+	}
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: opts.tests, ParseFile: parseFile}
 	if opts.tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + opts.tags}

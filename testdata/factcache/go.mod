@@ -1,0 +1,3 @@
+module example.com/factcache
+
+go 1.22
