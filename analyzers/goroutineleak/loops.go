@@ -168,25 +168,13 @@ func rotatedTrips(l *loop, fixed func(ssa.Value) (int64, bool), only bool) int64
 	if step, ok := intConst(next.Y); !ok || step != 1 {
 		return unbounded
 	}
-	phi, ok := next.X.(*ssa.Phi)
-	if !ok || phi.Block() != h || len(phi.Edges) != 2 {
+	// The one edge into h from the body is latch's.
+	_, entry, back, ok := counterEdges(l, next.X)
+	if !ok || back != ssa.Value(next) {
 		return unbounded
 	}
-	var start int64
-	haveStart := false
-	for i, e := range phi.Edges {
-		if h.Preds[i] == latch {
-			if e != ssa.Value(next) {
-				return unbounded
-			}
-			continue
-		}
-		if start, ok = intConst(e); !ok {
-			return unbounded
-		}
-		haveStart = true
-	}
-	if !haveStart {
+	start, ok := intConst(entry)
+	if !ok {
 		return unbounded
 	}
 	var n int64
@@ -208,36 +196,29 @@ func rotatedTrips(l *loop, fixed func(ssa.Value) (int64, bool), only bool) int64
 func counter(l *loop, x ssa.Value) (int64, bool) {
 	h := l.header
 	if ld, ok := x.(*ssa.UnOp); ok && ld.Op == token.MUL {
-		phi, ok := ld.X.(*ssa.Phi)
-		if !ok || phi.Block() != h || len(phi.Edges) != 2 {
+		_, entry, back, ok := counterEdges(l, ld.X)
+		if !ok {
 			return 0, false
 		}
-		var start int64
-		haveStart, haveStep := false, false
-		for i, e := range phi.Edges {
-			v, ok := lastStore(e)
-			if !ok {
-				return 0, false
-			}
-			if l.body[h.Preds[i]] {
-				add, ok := v.(*ssa.BinOp)
-				if !ok || add.Op != token.ADD {
-					return 0, false
-				}
-				if prev, ok := add.X.(*ssa.UnOp); !ok || prev.Op != token.MUL || prev.X != e {
-					return 0, false
-				}
-				if step, ok := intConst(add.Y); !ok || step != 1 {
-					return 0, false
-				}
-				haveStep = true
-			} else if start, ok = intConst(v); !ok {
-				return 0, false
-			} else {
-				haveStart = true
-			}
+		init, ok := lastStore(entry)
+		if !ok {
+			return 0, false
 		}
-		return start, haveStart && haveStep
+		v, ok := lastStore(back)
+		if !ok {
+			return 0, false
+		}
+		add, ok := v.(*ssa.BinOp)
+		if !ok || add.Op != token.ADD {
+			return 0, false
+		}
+		if prev, ok := add.X.(*ssa.UnOp); !ok || prev.Op != token.MUL || prev.X != back {
+			return 0, false
+		}
+		if step, ok := intConst(add.Y); !ok || step != 1 {
+			return 0, false
+		}
+		return intConst(init)
 	}
 	if next, ok := x.(*ssa.BinOp); ok && next.Op == token.ADD {
 		// A range over an array or a slice: the header increments a
@@ -256,51 +237,45 @@ func counter(l *loop, x ssa.Value) (int64, bool) {
 		if h.Succs[0] == h {
 			return 0, false
 		}
-		phi, ok := next.X.(*ssa.Phi)
-		if !ok || phi.Block() != h || len(phi.Edges) != 2 {
+		_, entry, back, ok := counterEdges(l, next.X)
+		if !ok || back != ssa.Value(next) {
 			return 0, false
 		}
-		var start int64
-		haveStart, haveStep := false, false
-		for i, e := range phi.Edges {
-			if l.body[h.Preds[i]] {
-				if e != ssa.Value(next) {
-					return 0, false
-				}
-				haveStep = true
-			} else if start, ok = intConst(e); !ok {
-				return 0, false
-			} else {
-				haveStart = true
-			}
-		}
-		return start + 1, haveStart && haveStep
+		start, ok := intConst(entry)
+		return start + 1, ok
 	}
-	phi, ok := x.(*ssa.Phi)
-	if !ok || phi.Block() != h || len(phi.Edges) != 2 {
+	phi, entry, back, ok := counterEdges(l, x)
+	if !ok {
 		return 0, false
 	}
-	var start int64
-	haveStart, haveStep := false, false
+	add, ok := back.(*ssa.BinOp)
+	if !ok || add.Op != token.ADD || add.X != ssa.Value(phi) {
+		return 0, false
+	}
+	if step, ok := intConst(add.Y); !ok || step != 1 {
+		return 0, false
+	}
+	return intConst(entry)
+}
+
+// counterEdges reads x as a loop counter's phi, one of l's header with
+// two edges, one from before the loop and one from its body: it returns
+// the phi, the value it enters the loop with and the value it comes back
+// with, or false.
+func counterEdges(l *loop, x ssa.Value) (phi *ssa.Phi, entry, back ssa.Value, ok bool) {
+	h := l.header
+	phi, ok = x.(*ssa.Phi)
+	if !ok || phi.Block() != h || len(phi.Edges) != 2 {
+		return nil, nil, nil, false
+	}
 	for i, e := range phi.Edges {
 		if l.body[h.Preds[i]] {
-			add, ok := e.(*ssa.BinOp)
-			if !ok || add.Op != token.ADD || add.X != phi {
-				return 0, false
-			}
-			if step, ok := intConst(add.Y); !ok || step != 1 {
-				return 0, false
-			}
-			haveStep = true
+			back = e
 		} else {
-			n, ok := intConst(e)
-			if !ok {
-				return 0, false
-			}
-			start, haveStart = n, true
+			entry = e
 		}
 	}
-	return start, haveStart && haveStep
+	return phi, entry, back, entry != nil && back != nil
 }
 
 // lastStore returns the value last stored into a local variable (an

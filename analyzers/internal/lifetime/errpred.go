@@ -122,54 +122,28 @@ func (e *engine) falseOnNil(fn *ssa.Function, i int) bool {
 }
 
 func (e *engine) walkFalseOnNil(fn *ssa.Function, p ssa.Value) bool {
-	type item struct{ b, from *ssa.BasicBlock }
-	seen := map[item]bool{}
-	stack := []item{{fn.Blocks[0], nil}}
-	const budget = 512 // edges; a larger walk is not worth the answer
-	for steps := 0; len(stack) > 0; steps++ {
-		if steps > budget {
-			return false
-		}
-		it := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		ended := false
-	instrs:
-		for _, instr := range it.b.Instrs {
+	w := blockWalk{
+		step: func(instr ssa.Instruction, b, from *ssa.BasicBlock) blockStep {
 			switch in := instr.(type) {
 			case *ssa.Call:
 				if e.failsTest(in.Common()) {
-					ended = true
-					break instrs
+					return stepEnds
 				}
 			case *ssa.Panic:
-				ended = true
-				break instrs
+				return stepEnds
 			case *ssa.Return:
-				if !e.falseWhenNil(in.Results[0], it.b, it.from, p) {
-					return false
+				if !e.falseWhenNil(in.Results[0], b, from, p) {
+					return stepFails
 				}
-				ended = true
-				break instrs
+				return stepEnds
 			}
-		}
-		if ended {
-			continue
-		}
-		succs := it.b.Succs
-		if iff, ok := it.b.Instrs[len(it.b.Instrs)-1].(*ssa.If); ok && len(succs) == 2 {
-			if edge, ok := e.edgeWhenNil(iff.Cond, p); ok {
-				succs = succs[edge : edge+1]
-			}
-		}
-		for _, s := range succs {
-			next := item{s, it.b}
-			if !seen[next] {
-				seen[next] = true
-				stack = append(stack, next)
-			}
-		}
+			return stepOn
+		},
+		edge:   func(cond ssa.Value) (int, bool) { return e.edgeWhenNil(cond, p) },
+		byEdge: true,
+		limit:  1 + 512, // the entry and 512 edges; a larger walk is not worth the answer
 	}
-	return true
+	return w.holds(fn.Blocks[0], 0)
 }
 
 // edgeWhenNil returns the successor (0: true, 1: false) that cond takes

@@ -211,61 +211,38 @@ func (e *engine) failsOnEveryPath(b *ssa.BasicBlock, start int, err ssa.Value, o
 	case *ssa.Extract:
 		def = x.Tuple
 	}
-	type item struct {
-		b     *ssa.BasicBlock
-		start int
-	}
-	seen := map[*ssa.BasicBlock]bool{}
-	stack := []item{{b, start}}
-	const budget = 512 // blocks; a larger walk is not worth the answer
-	steps := 0
-	for len(stack) > 0 {
-		it := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if steps++; steps > budget {
-			return false
-		}
-		ended := false
-	instrs:
-		for _, instr := range it.b.Instrs[it.start:] {
+	w := blockWalk{
+		step: func(instr ssa.Instruction, _, _ *ssa.BasicBlock) blockStep {
 			switch in := instr.(type) {
 			case *ssa.Call:
 				if e.failsTest(in.Common()) || e.failsOnError(in.Common(), err, onNil) {
-					ended = true
-					break instrs
+					return stepEnds
 				}
 			case *ssa.Panic:
-				ended = true
-				break instrs
+				return stepEnds
 			case *ssa.Return:
-				return false
+				return stepFails
 			}
 			if v, ok := instr.(ssa.Value); ok && v == def {
 				// Round a loop to the call again: its error is a new
 				// one (a retry), and the earlier failure is behind.
-				return false
+				return stepFails
 			}
-		}
-		if ended {
-			continue
-		}
-		succs := it.b.Succs
-		if iff, ok := it.b.Instrs[len(it.b.Instrs)-1].(*ssa.If); ok && len(succs) == 2 && err != nil {
-			if nonNil, ok := nonNilEdge(iff.Cond, err); ok {
-				if onNil {
-					nonNil = 1 - nonNil
-				}
-				succs = succs[nonNil : nonNil+1]
+			return stepOn
+		},
+		edge: func(cond ssa.Value) (int, bool) {
+			if err == nil {
+				return 0, false
 			}
-		}
-		for _, s := range succs {
-			if !seen[s] {
-				seen[s] = true
-				stack = append(stack, item{s, 0})
+			nonNil, ok := nonNilEdge(cond, err)
+			if ok && onNil {
+				nonNil = 1 - nonNil
 			}
-		}
+			return nonNil, ok
+		},
+		limit: 512, // blocks; a larger walk is not worth the answer
 	}
-	return true
+	return w.holds(b, start)
 }
 
 // nonNilEdge returns the successor index (0 for true, 1 for false) on
