@@ -102,7 +102,9 @@
 // `Set`, and functions only they call. A `sync.Once` inside a struct runs
 // once per value, so it is run time; so is the body of an endless loop
 // (`for { conn, _ := ln.Accept(); ... }` with no `break` out of it) in
-// `main` or a function it calls. So lookup tables built at start-up and
+// `main` or a function it calls, unless it leaves when a read reports
+// `io.EOF` (`if err == io.EOF { return nil }`: it reads one input to its
+// end, the frames of a sound file loaded at start-up). So lookup tables built at start-up and
 // `sync.Once`-built singletons are never reported. Test files are not
 // analysed.
 //
