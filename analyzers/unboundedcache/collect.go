@@ -233,6 +233,8 @@ type checker struct {
 	allMemo    map[*fnode][]*write
 	paramMemo  map[paramRef]*class
 	localMemo  map[*types.Var]*class
+	// descriptors: locals passed as a file descriptor (descriptorArgs).
+	descriptors map[*types.Var]bool
 	// classifyNesting and classifySteps bound one judgement (a key, an
 	// argument) to classifyBudget steps: following values through calls
 	// with their arguments bound can branch at every call.
@@ -265,6 +267,7 @@ func newChecker(pass *analysis.Pass) *checker {
 		reported:    map[refKey]bool{},
 		paramMemo:   map[paramRef]*class{},
 		localMemo:   map[*types.Var]*class{},
+		descriptors: map[*types.Var]bool{},
 		returnMemo:  map[*fnode]*class{},
 		boundedMemo: map[types.Type]bool{},
 	}
@@ -577,6 +580,7 @@ func (c *checker) visitFuncCall(cur *fnode, fn *types.Func, call *ast.CallExpr, 
 	}
 	c.recordFill(cur, fn, call)
 	c.recordPointerMethod(cur, sel, call)
+	c.recordDescriptor(fn, call)
 
 	if fn.Pkg() != c.pass.Pkg {
 		return
@@ -628,6 +632,22 @@ func (c *checker) recordFill(cur *fnode, fn *types.Func, call *ast.CallExpr) {
 		if v, ok := c.info.Uses[id].(*types.Var); ok && c.isLocal(v) {
 			c.defs[v] = append(c.defs[v], def{node: cur, value: call, partial: true})
 		}
+	}
+}
+
+// recordDescriptor notes a local passed where a call takes a file
+// descriptor (descriptorArgs): the local holds a descriptor number.
+func (c *checker) recordDescriptor(fn *types.Func, call *ast.CallExpr) {
+	idx, ok := descriptorArgs[fn.Origin().FullName()]
+	if !ok || idx >= len(call.Args) {
+		return
+	}
+	id, ok := ast.Unparen(call.Args[idx]).(*ast.Ident)
+	if !ok {
+		return
+	}
+	if v, ok := c.info.Uses[id].(*types.Var); ok && c.isLocal(v) {
+		c.descriptors[v] = true
 	}
 }
 

@@ -166,7 +166,10 @@
 // `time.LoadLocation` accepted (stored only where its error is nil: the
 // time zone database bounds it); results of `os`,
 // `os/user`, `os/exec`, `io/fs`, `go/build`, `syscall` and `runtime`
-// (bounded by the machine, not by traffic); a key that is in a bounded
+// (bounded by the machine, not by traffic); a local the function also
+// passes as a file descriptor (`os.NewFile(fd, name)`, by full name in a
+// knowledge table: an inherited socket's number, one of the process's
+// open files, whatever text it was parsed from); a key that is in a bounded
 // set on every path to the write, followed back through the function's
 // SSA form: it is a constant there, or the path passes a comparison that
 // found it equal to a constant (a switch case that lists only constants,
