@@ -81,7 +81,11 @@
 // copy (`c := DefaultConfig` or a struct parameter, whose field may be
 // set anew before the write), not the slice a variadic parameter gets
 // (`start(ctx, opt)` appending to `opts` writes the callee's own slice),
-// and not a value that holds no container.
+// not a value that holds no container, and not, for an exported method
+// called on an exported variable from outside the package, a container
+// behind a pointer field to which the package gives no value of its own
+// (`Default.OnDemand`, nil in a template and only copied from it: what
+// it points to, the program made).
 //
 // Run time is what code outside the package can start, and everything it
 // calls: exported functions and methods (in package `main`, exported
