@@ -233,6 +233,8 @@ type checker struct {
 	allMemo    map[*fnode][]*write
 	paramMemo  map[paramRef]*class
 	localMemo  map[*types.Var]*class
+	// descriptors: locals passed as a file descriptor (descriptorArgs).
+	descriptors map[*types.Var]bool
 	// classifyNesting and classifySteps bound one judgement (a key, an
 	// argument) to classifyBudget steps: following values through calls
 	// with their arguments bound can branch at every call.
@@ -265,6 +267,7 @@ func newChecker(pass *analysis.Pass) *checker {
 		reported:    map[refKey]bool{},
 		paramMemo:   map[paramRef]*class{},
 		localMemo:   map[*types.Var]*class{},
+		descriptors: map[*types.Var]bool{},
 		returnMemo:  map[*fnode]*class{},
 		boundedMemo: map[types.Type]bool{},
 	}
@@ -543,7 +546,7 @@ func (c *checker) visitFuncCall(cur *fnode, fn *types.Func, call *ast.CallExpr, 
 	if fn.Pkg() != nil && fn.Pkg() != c.pass.Pkg && fn.Signature().Recv() == nil {
 		var fact growsWith
 		if c.pass.ImportObjectFact(fn, &fact) {
-			c.importedCalls = append(c.importedCalls, importedCall{node: cur, fn: fn, call: call, fact: fact, inLoop: lifespan.InEndlessLoop(stack)})
+			c.importedCalls = append(c.importedCalls, importedCall{node: cur, fn: fn, call: call, fact: fact, inLoop: lifespan.InEndlessLoop(c.info, stack)})
 		}
 	}
 	full := ""
@@ -557,7 +560,7 @@ func (c *checker) visitFuncCall(cur *fnode, fn *types.Func, call *ast.CallExpr, 
 			c.rawWrites = append(c.rawWrites, rawWrite{
 				node: cur, pos: call.Pos(), container: sel.X, kind: syncMapContainer,
 				key: call.Args[0], values: []ast.Expr{call.Args[1]},
-				guards: enclosingGuards(stack, call), inLoop: lifespan.InEndlessLoop(stack), anchor: call.Lparen,
+				guards: enclosingGuards(stack, call), inLoop: lifespan.InEndlessLoop(c.info, stack), anchor: call.Lparen,
 			})
 		}
 	case syncMapDeletes[full] != "" && sel != nil:
@@ -577,6 +580,7 @@ func (c *checker) visitFuncCall(cur *fnode, fn *types.Func, call *ast.CallExpr, 
 	}
 	c.recordFill(cur, fn, call)
 	c.recordPointerMethod(cur, sel, call)
+	c.recordDescriptor(fn, call)
 
 	if fn.Pkg() != c.pass.Pkg {
 		return
@@ -597,7 +601,7 @@ func (c *checker) visitFuncCall(cur *fnode, fn *types.Func, call *ast.CallExpr, 
 			cs.isGo = true
 		}
 	}
-	cs.inLoop = lifespan.InEndlessLoop(stack)
+	cs.inLoop = lifespan.InEndlessLoop(c.info, stack)
 	cs.callee = nil // bound after the walk: the declaration may come later
 	cur.calls = append(cur.calls, cs)
 	c.pendingCallee(cs, fn)
@@ -628,6 +632,22 @@ func (c *checker) recordFill(cur *fnode, fn *types.Func, call *ast.CallExpr) {
 		if v, ok := c.info.Uses[id].(*types.Var); ok && c.isLocal(v) {
 			c.defs[v] = append(c.defs[v], def{node: cur, value: call, partial: true})
 		}
+	}
+}
+
+// recordDescriptor notes a local passed where a call takes a file
+// descriptor (descriptorArgs): the local holds a descriptor number.
+func (c *checker) recordDescriptor(fn *types.Func, call *ast.CallExpr) {
+	idx, ok := descriptorArgs[fn.Origin().FullName()]
+	if !ok || idx >= len(call.Args) {
+		return
+	}
+	id, ok := ast.Unparen(call.Args[idx]).(*ast.Ident)
+	if !ok {
+		return
+	}
+	if v, ok := c.info.Uses[id].(*types.Var); ok && c.isLocal(v) {
+		c.descriptors[v] = true
 	}
 }
 
@@ -688,7 +708,7 @@ func (c *checker) visitAssign(cur *fnode, as *ast.AssignStmt, stack []ast.Node) 
 		}
 		lhsU := ast.Unparen(lhs)
 		if ix, ok := lhsU.(*ast.IndexExpr); ok && kindOf(c.info.TypeOf(ix.X)) == mapContainer {
-			w := rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index, guards: enclosingGuards(stack, as), inLoop: lifespan.InEndlessLoop(stack), anchor: ix.Lbrack}
+			w := rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index, guards: enclosingGuards(stack, as), inLoop: lifespan.InEndlessLoop(c.info, stack), anchor: ix.Lbrack}
 			if as.Tok == token.ASSIGN && !tuple {
 				w.values = []ast.Expr{rhs}
 			}
@@ -697,7 +717,7 @@ func (c *checker) visitAssign(cur *fnode, as *ast.AssignStmt, stack []ast.Node) 
 		if as.Tok == token.ASSIGN {
 			if !tuple {
 				if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && isBuiltin(c.info, call, "append") && len(call.Args) > 0 {
-					w := rawWrite{node: cur, pos: as.Pos(), container: lhs, first: call.Args[0], kind: sliceContainer, guards: enclosingGuards(stack, as), inLoop: lifespan.InEndlessLoop(stack), anchor: call.Lparen}
+					w := rawWrite{node: cur, pos: as.Pos(), container: lhs, first: call.Args[0], kind: sliceContainer, guards: enclosingGuards(stack, as), inLoop: lifespan.InEndlessLoop(c.info, stack), anchor: call.Lparen}
 					w.values = call.Args[1:]
 					c.rawWrites = append(c.rawWrites, w)
 				}
@@ -783,7 +803,7 @@ func (c *checker) rootLocal(e ast.Expr) *types.Var {
 
 func (c *checker) visitIncDec(cur *fnode, s *ast.IncDecStmt, stack []ast.Node) {
 	if ix, ok := ast.Unparen(s.X).(*ast.IndexExpr); ok && kindOf(c.info.TypeOf(ix.X)) == mapContainer {
-		c.rawWrites = append(c.rawWrites, rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index, guards: enclosingGuards(stack, s), inLoop: lifespan.InEndlessLoop(stack), anchor: ix.Lbrack})
+		c.rawWrites = append(c.rawWrites, rawWrite{node: cur, pos: ix.Pos(), container: ix.X, kind: mapContainer, key: ix.Index, guards: enclosingGuards(stack, s), inLoop: lifespan.InEndlessLoop(c.info, stack), anchor: ix.Lbrack})
 	}
 	if s.Tok == token.INC {
 		c.incs = append(c.incs, targetEvent{cur, s.X})

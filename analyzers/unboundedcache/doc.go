@@ -81,7 +81,11 @@
 // copy (`c := DefaultConfig` or a struct parameter, whose field may be
 // set anew before the write), not the slice a variadic parameter gets
 // (`start(ctx, opt)` appending to `opts` writes the callee's own slice),
-// and not a value that holds no container.
+// not a value that holds no container, and not, for an exported method
+// called on an exported variable from outside the package, a container
+// behind a pointer field to which the package gives no value of its own
+// (`Default.OnDemand`, nil in a template and only copied from it: what
+// it points to, the program made).
 //
 // Run time is what code outside the package can start, and everything it
 // calls: exported functions and methods (in package `main`, exported
@@ -102,7 +106,9 @@
 // `Set`, and functions only they call. A `sync.Once` inside a struct runs
 // once per value, so it is run time; so is the body of an endless loop
 // (`for { conn, _ := ln.Accept(); ... }` with no `break` out of it) in
-// `main` or a function it calls. So lookup tables built at start-up and
+// `main` or a function it calls, unless it leaves when a read reports
+// `io.EOF` (`if err == io.EOF { return nil }`: it reads one input to its
+// end, the frames of a sound file loaded at start-up). So lookup tables built at start-up and
 // `sync.Once`-built singletons are never reported. Test files are not
 // analysed.
 //
@@ -164,7 +170,10 @@
 // `time.LoadLocation` accepted (stored only where its error is nil: the
 // time zone database bounds it); results of `os`,
 // `os/user`, `os/exec`, `io/fs`, `go/build`, `syscall` and `runtime`
-// (bounded by the machine, not by traffic); a key that is in a bounded
+// (bounded by the machine, not by traffic); a local the function also
+// passes as a file descriptor (`os.NewFile(fd, name)`, by full name in a
+// knowledge table: an inherited socket's number, one of the process's
+// open files, whatever text it was parsed from); a key that is in a bounded
 // set on every path to the write, followed back through the function's
 // SSA form: it is a constant there, or the path passes a comparison that
 // found it equal to a constant (a switch case that lists only constants,

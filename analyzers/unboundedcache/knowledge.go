@@ -127,6 +127,14 @@ var boundedNames = map[string]string{
 	"time.LoadLocation": "succeeds only for UTC, Local and the zones of the time zone database",
 }
 
+// descriptorArgs take a file descriptor number at the given argument: a
+// local passed there is a descriptor of the process (an inherited socket,
+// an open file), one of a set its limit on open files bounds, whatever
+// text it was parsed from.
+var descriptorArgs = map[string]int{
+	"os.NewFile": 0, // makes an *os.File for the descriptor fd
+}
+
 // freshSources return a new value on every call: a key made from one is
 // new each time.
 var freshSources = map[string]string{

@@ -219,6 +219,11 @@ func (c *checker) classifyIdent(n *fnode, id *ast.Ident, en *env, depth int) cla
 			return c.classifyParam(p, o, en, depth)
 		}
 		if c.isLocal(o) {
+			if c.descriptors[o] {
+				// A descriptor number: one of the process's open
+				// files, bounded by the machine.
+				return class{}
+			}
 			return c.classifyLocal(o, en, depth)
 		}
 	}

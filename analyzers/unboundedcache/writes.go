@@ -209,14 +209,59 @@ func (c *checker) externalWrites() []*write {
 				if c.paramOf[w.ref.root].index != -1 {
 					continue
 				}
+				fields := append(slices.Clone(embedded), w.ref.fields...)
+				if c.throughOutsideValue(fields) {
+					continue
+				}
 				nw := *w
-				nw.ref = ref{root: v, fields: append(slices.Clone(embedded), w.ref.fields...)}
+				nw.ref = ref{root: v, fields: fields}
 				nw.via = append([]*callSite{{callee: d, external: true}}, w.via...)
 				out = append(out, &nw)
 			}
 		}
 	}
 	return out
+}
+
+// throughOutsideValue reports whether a path of fields from a
+// package-level variable reaches its container through a pointer field to
+// which the package itself never gives a value of its own: every value it
+// gives the field is nil or a read of the same field (cfg.OnDemand =
+// Default.OnDemand). Whatever the pointer holds was made by code outside
+// the package, so the container is not certainly the variable's (a
+// template's nil OnDemand, set by a program that wants it shared).
+func (c *checker) throughOutsideValue(fields []*types.Var) bool {
+	for _, f := range fields[:max(len(fields)-1, 0)] {
+		if _, isPtr := f.Type().Underlying().(*types.Pointer); !isPtr {
+			continue
+		}
+		if !c.givenHere(f.Origin()) {
+			return true
+		}
+	}
+	return false
+}
+
+// givenHere reports whether the package gives field f a value other than
+// nil or a copy of the same field of another value.
+func (c *checker) givenHere(f *types.Var) bool {
+	for _, e := range c.fieldInits[f] {
+		if isNilExpr(c.info, e) {
+			continue
+		}
+		if sel, ok := ast.Unparen(e).(*ast.SelectorExpr); ok {
+			if s := c.info.Selections[sel]; s != nil && s.Kind() == types.FieldVal && s.Obj().(*types.Var).Origin() == f {
+				continue
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func isNilExpr(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[ast.Unparen(e)]
+	return ok && tv.IsNil()
 }
 
 // excludedByGuard reports whether the write is guarded by "p != x" for

@@ -453,7 +453,7 @@ func (l *Lifespan) visitCall(cur *node, c *ast.CallExpr, stack []ast.Node) {
 	if sig := fn.Type().(*types.Signature); sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
 		return // dynamic dispatch: no static callee
 	}
-	cl := call{callee: fn.Origin(), inLoop: InEndlessLoop(stack), anyLoop: inLoop(stack)}
+	cl := call{callee: fn.Origin(), inLoop: InEndlessLoop(l.pass.TypesInfo, stack), anyLoop: inLoop(stack)}
 	if len(stack) >= 2 {
 		if g, ok := stack[len(stack)-2].(*ast.GoStmt); ok && g.Call == c {
 			cl.isGo = true
@@ -812,8 +812,10 @@ var flagValue, flagValueSet = func() (*types.Interface, string) {
 
 // InEndlessLoop reports whether the top of the stack is inside a for
 // loop with no condition and no break out of it, in the same function: a
-// server's loop, not a loop reading input to its end.
-func InEndlessLoop(stack []ast.Node) bool {
+// server's loop, not a loop reading input to its end. A loop that leaves
+// (returns or breaks) when a read reports io.EOF reads its input to its
+// end, however it leaves.
+func InEndlessLoop(info *types.Info, stack []ast.Node) bool {
 	for i := len(stack) - 1; i >= 0; i-- {
 		switch s := stack[i].(type) {
 		case *ast.FuncLit, *ast.FuncDecl:
@@ -826,7 +828,7 @@ func InEndlessLoop(stack []ast.Node) bool {
 						label = lb.Label.Name
 					}
 				}
-				if !breaksOut(s.Body, label) {
+				if !breaksOut(s.Body, label) && !leavesAtEOF(info, s.Body, label) {
 					return true
 				}
 			}
@@ -847,6 +849,80 @@ func inLoop(stack []ast.Node) bool {
 		}
 	}
 	return false
+}
+
+// leavesAtEOF reports whether a loop body has an if statement whose
+// condition compares a value with io.EOF (err == io.EOF, errors.Is(err,
+// io.EOF)) and whose branch on equality returns or breaks out of the loop:
+// the loop ends with its input.
+func leavesAtEOF(info *types.Info, body *ast.BlockStmt, label string) bool {
+	found := false
+	ast.Inspect(body, func(x ast.Node) bool {
+		if found {
+			return false
+		}
+		switch x := x.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			if mentionsEOF(info, x.Cond) && leaves(x.Body, label) {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// mentionsEOF reports whether cond tests a value for io.EOF: an ==
+// comparison with it or a call given it (errors.Is(err, io.EOF)), possibly
+// joined with || to other tests.
+func mentionsEOF(info *types.Info, cond ast.Expr) bool {
+	switch x := ast.Unparen(cond).(type) {
+	case *ast.BinaryExpr:
+		switch x.Op {
+		case token.LOR:
+			return mentionsEOF(info, x.X) || mentionsEOF(info, x.Y)
+		case token.EQL:
+			return isIOEOF(info, x.X) || isIOEOF(info, x.Y)
+		}
+	case *ast.CallExpr:
+		for _, a := range x.Args {
+			if isIOEOF(info, a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isIOEOF(info *types.Info, e ast.Expr) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[sel.Sel].(*types.Var)
+	return ok && v.Pkg() != nil && v.Pkg().Path() == "io" && v.Name() == "EOF"
+}
+
+// leaves reports whether a branch returns or breaks out of the loop whose
+// label is given (an unlabelled break outside nested loops, switches and
+// selects).
+func leaves(branch *ast.BlockStmt, label string) bool {
+	if breaksOut(branch, label) {
+		return true
+	}
+	found := false
+	ast.Inspect(branch, func(x ast.Node) bool {
+		switch x.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // breaksOut reports whether a loop body has a break that leaves the loop:

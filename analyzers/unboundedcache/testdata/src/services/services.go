@@ -5,7 +5,9 @@ package main
 import (
 	"bufio"
 	"crypto/rand"
+	"encoding/binary"
 	"encoding/hex"
+	"io"
 	"net"
 	"net/http"
 	"sync"
@@ -227,4 +229,42 @@ func countWords(sc *bufio.Scanner) {
 	}
 }
 
-func init() { runJobs(nil); countWords(nil) }
+// A loop that returns when a read reports io.EOF reads its input to the
+// end too: the frames of one file, loaded once from main.
+var frames = make([][]byte, 0)
+
+func loadFrames(r io.Reader) error {
+	for {
+		var n int16
+		err := binary.Read(r, binary.LittleEndian, &n)
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		buf := make([]byte, n)
+		if _, err := io.ReadFull(r, buf); err != nil {
+			return err
+		}
+		frames = append(frames, buf)
+	}
+}
+
+// A loop that returns only on other errors serves until it fails: a call
+// in it is run time.
+var dialers = make([]net.Conn, 0) // want `package-level slice dialers grows without bound: keepPeer appends values from parameter c`
+
+func keepPeer(c net.Conn) { dialers = append(dialers, c) }
+
+func acceptPeers(ln net.Listener) error {
+	for {
+		c, err := ln.Accept()
+		if err != nil {
+			return err
+		}
+		keepPeer(c)
+	}
+}
+
+func init() { runJobs(nil); countWords(nil); _ = loadFrames(nil); _ = acceptPeers(nil) }
