@@ -332,7 +332,9 @@
 // on it: a `done` or `stop` channel) is reported (`rangenoclose`) when the
 // channel, made by the parent and seen nowhere else, is closed by the
 // parent on some paths but not on one that returns (an error return
-// between the `go` statement and the `close`).
+// between the `go` statement and the `close`). A channel closed before
+// the `go` statement on every path, after its one make (a queue filled
+// and closed, then the workers started), is drained and ends them.
 //
 // Locks and WaitGroups are followed on the same SSA by their own path
 // walk. A lock is named by the expression of its mutex (a field `s.mu`
