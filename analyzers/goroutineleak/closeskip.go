@@ -29,7 +29,7 @@ func (m *model) closeSkipped(g *ssa.Go, fn *ssa.Function) *finding {
 						continue
 					}
 					seen[o.class] = true
-					if !m.closedOnlyBy(o.class, parent) || !m.endsOnlyOnClose(fn, o.class) {
+					if !m.closedOnlyBy(o.class, parent) || !m.endsOnlyOnClose(fn, o.class) || m.closedBefore(g, o.class) {
 						continue
 					}
 					if ret := m.returnsUnclosed(g, o.class); ret.IsValid() {
@@ -70,6 +70,40 @@ func (m *model) closedOnlyBy(class int32, parent *ssa.Function) bool {
 		closes++
 	}
 	return closes > 0
+}
+
+// closedBefore reports whether the parent closes the class before it
+// starts g, on every path: the channel's one make runs once per call, and
+// a close after it comes before the go statement ("fill the queue, close
+// it, start the workers"). The goroutine then drains it and ends.
+func (m *model) closedBefore(g *ssa.Go, class int32) bool {
+	mk := m.flow.info[class].makes[0]
+	if inCycle(mk.Block()) {
+		return false
+	}
+	for _, o := range m.flow.info[class].ops {
+		if o.kind == opClose && precedes(mk, o.instr) && precedes(o.instr, g) {
+			return true
+		}
+	}
+	return false
+}
+
+// precedes reports whether a runs before b on every path to b: in the
+// same block, earlier; or in a block that dominates b's.
+func precedes(a, b ssa.Instruction) bool {
+	if a.Block() != b.Block() {
+		return a.Block().Dominates(b.Block())
+	}
+	for _, in := range a.Block().Instrs {
+		switch in {
+		case a:
+			return true
+		case b:
+			return false
+		}
+	}
+	return false
 }
 
 // returnsUnclosed returns the earliest return of the parent that a path

@@ -332,7 +332,9 @@
 // on it: a `done` or `stop` channel) is reported (`rangenoclose`) when the
 // channel, made by the parent and seen nowhere else, is closed by the
 // parent on some paths but not on one that returns (an error return
-// between the `go` statement and the `close`).
+// between the `go` statement and the `close`). A channel closed before
+// the `go` statement on every path, after its one make (a queue filled
+// and closed, then the workers started), is drained and ends them.
 //
 // Locks and WaitGroups are followed on the same SSA by their own path
 // walk. A lock is named by the expression of its mutex (a field `s.mu`
@@ -457,6 +459,14 @@
 //     then `if err == nil { t.Error(...) }` after a timeout left `err` as
 //     it was). The lock walk does not take the interface call: a mock's
 //     goroutine goes on after it.
+//   - The other way round, a test that fails on every path after each of
+//     its receives from the goroutine (`case ev := <-events: t.Errorf(
+//     "unexpected event")`) and passes by leaving another way (a
+//     timeout, its context, a stop channel) asserts that the goroutine
+//     does not send; when the goroutine has a way to end without sending
+//     (the send under a test, a loop that returns on its stop channel), a
+//     passing run is one that took it: not reported. A goroutine that
+//     sends on every run sends after the timeout too, and is.
 //   - A partner that has received from a channel the goroutine alone
 //     closes or sends on, with no send of its own after that (`close(done);
 //     return`), has nothing left to receive: the goroutine is past its

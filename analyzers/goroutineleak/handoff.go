@@ -363,6 +363,14 @@ func (m *model) handoffIn(g *ssa.Go, self *starter, starters []*starter, parent 
 	if total == 0 {
 		return nil
 	}
+	if !many && !involved[0].profile(group).must && m.recvsOnlyFail(parent, group) {
+		// A test that fails whenever it receives from the goroutine, and
+		// passes by leaving another way (a timeout, its context, a stop
+		// channel), asserts that the goroutine does not send; the
+		// goroutine has a way to end without sending, and a passing run
+		// is one that took it.
+		return nil
+	}
 	// A class the counted-receive rule may count: a pure hand-off of this
 	// parent's goroutines that nothing closes, with its sends bounded.
 	sendBound := func(class int32) (int64, bool) {
@@ -1205,6 +1213,100 @@ func (m *model) exitsFrom(start *ssa.BasicBlock, from int, count0 int64, known m
 		}
 	}
 	return exits
+}
+
+// recvsOnlyFail reports whether the group is received from only in the
+// parent, and every path from each of those receives (the code after a
+// receive statement, the body of a select case) marks the running test
+// failed before it returns or comes back round: a passing run of the test
+// never receives from the group.
+func (m *model) recvsOnlyFail(parent *ssa.Function, group map[int32]bool) bool {
+	found := false
+	for class := range group {
+		for _, o := range m.flow.info[class].ops {
+			if o.kind != opRecv {
+				continue
+			}
+			if o.virtual || o.instr.Parent() != parent {
+				return false
+			}
+			switch in := o.instr.(type) {
+			case *ssa.UnOp:
+				b := in.Block()
+				for i, x := range b.Instrs {
+					if x == ssa.Instruction(in) && !failsFrom(b, i+1, map[*ssa.BasicBlock]bool{}) {
+						return false
+					}
+				}
+			case *ssa.Select:
+				body := selectBody(in, o.index)
+				if body == nil || !failsFrom(body, 0, map[*ssa.BasicBlock]bool{}) {
+					return false
+				}
+			default:
+				return false
+			}
+			found = true
+		}
+	}
+	return found
+}
+
+// selectBody returns the first block of case k of sel: the true branch of
+// the test of sel's chosen index against k.
+func selectBody(sel *ssa.Select, k int) *ssa.BasicBlock {
+	for _, b := range sel.Parent().Blocks {
+		test, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		if s, i, ok := selectCase(test.Cond); ok && s == sel && i == k {
+			return b.Succs[0]
+		}
+	}
+	return nil
+}
+
+// failsFrom reports whether every path from instruction from of b marks
+// the running test failed (or panics) before it returns or comes back to
+// a block it has passed. memo keeps each block's answer from its start (a
+// block on a cycle answers false, which only keeps a finding).
+func failsFrom(b *ssa.BasicBlock, from int, memo map[*ssa.BasicBlock]bool) bool {
+	if from == 0 {
+		if v, ok := memo[b]; ok {
+			return v
+		}
+		memo[b] = false // on the path: coming back is no failure
+	}
+	v := failsIn(b, from, memo)
+	if from == 0 {
+		memo[b] = v
+	}
+	return v
+}
+
+func failsIn(b *ssa.BasicBlock, from int, memo map[*ssa.BasicBlock]bool) bool {
+	for _, in := range b.Instrs[from:] {
+		switch in := in.(type) {
+		case *ssa.Call:
+			if failsTest(in.Common()) {
+				return true
+			}
+		case *ssa.Return:
+			return false
+		case *ssa.Panic:
+			return true
+		}
+	}
+	if len(b.Succs) == 0 {
+		return false
+	}
+	for _, s := range b.Succs {
+		if !failsFrom(s, 0, memo) {
+			return false
+		}
+	}
+	return true
 }
 
 // countedDrain reports whether a test "n == N" (or "n >= N") can only be

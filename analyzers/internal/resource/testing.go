@@ -370,6 +370,16 @@ var testFailuresAlways = map[string]string{
 	"github.com/stretchr/testify/require.Failf":    "calls t.Errorf and t.FailNow",
 	"github.com/stretchr/testify/require.FailNow":  "calls t.Errorf and t.FailNow",
 	"github.com/stretchr/testify/require.FailNowf": "calls t.Errorf and t.FailNow",
+	// The same through the Assertions a suite's Require() and Assert()
+	// return, bound to the suite's test.
+	"(*github.com/stretchr/testify/assert.Assertions).Fail":      "calls assert.Fail with its test",
+	"(*github.com/stretchr/testify/assert.Assertions).Failf":     "calls assert.Failf with its test",
+	"(*github.com/stretchr/testify/assert.Assertions).FailNow":   "calls assert.FailNow with its test",
+	"(*github.com/stretchr/testify/assert.Assertions).FailNowf":  "calls assert.FailNowf with its test",
+	"(*github.com/stretchr/testify/require.Assertions).Fail":     "calls require.Fail with its test",
+	"(*github.com/stretchr/testify/require.Assertions).Failf":    "calls require.Failf with its test",
+	"(*github.com/stretchr/testify/require.Assertions).FailNow":  "calls require.FailNow with its test",
+	"(*github.com/stretchr/testify/require.Assertions).FailNowf": "calls require.FailNowf with its test",
 }
 
 // AlwaysFailsTest reports whether every call of fn marks the running test

@@ -251,3 +251,53 @@ func serveUntilStopDeferred(ns []int) error {
 	}
 	return nil
 }
+
+// The queue is filled and closed before the workers start: each one
+// drains it and ends, whichever way the parent returns.
+func closedBeforeWorkers(its []item, n int) error {
+	queue := make(chan item, len(its))
+	for _, it := range its {
+		queue <- it
+	}
+	close(queue)
+	done := make(chan bool, n)
+	for i := 0; i < n; i++ {
+		go func() {
+			for it := range queue {
+				process(it)
+			}
+			done <- true
+		}()
+	}
+	if n > 3 {
+		return errors.New("too many")
+	}
+	for i := 0; i < n; i++ {
+		<-done
+	}
+	return nil
+}
+
+// Closed before the go statement on one branch only: the other branch
+// starts the worker with the queue open, and the return leaves it waiting.
+func closedBeforeOnOneBranch(its []item, early bool) error {
+	queue := make(chan item, len(its))
+	for _, it := range its {
+		queue <- it
+	}
+	if early {
+		close(queue)
+	}
+	go func() { // want `goroutine never finishes: it receives from queue until it is closed, and the caller can return at line \d+ without closing it`
+		for it := range queue {
+			process(it)
+		}
+	}()
+	if len(its) > 3 {
+		return errors.New("too many")
+	}
+	if !early {
+		close(queue)
+	}
+	return nil
+}

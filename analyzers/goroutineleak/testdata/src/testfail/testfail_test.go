@@ -127,3 +127,92 @@ func TestTimeoutRequireEqual(t *testing.T) {
 		require.Equal(t, 1, 1)
 	}
 }
+
+func next() (int, bool) { return 0, false }
+
+// The test fails whenever it receives from the goroutine: it asserts that
+// no event comes, and the goroutine, which can end without sending, took
+// that way on a passing run.
+func TestNoEventExpected(t *testing.T) {
+	events := make(chan int)
+	go func() {
+		if ev, ok := next(); ok {
+			events <- ev
+		}
+	}()
+	select {
+	case ev := <-events:
+		t.Errorf("unexpected event %d", ev)
+	case <-time.After(10 * time.Millisecond):
+	}
+}
+
+// The same through a plain receive in a helper goroutine's timeout, the
+// failure one call away in every branch.
+func TestNoEventExpectedBranches(t *testing.T) {
+	events := make(chan int)
+	stop := make(chan struct{})
+	go func() {
+		if ev, ok := next(); ok {
+			events <- ev
+		}
+	}()
+	close(stop)
+	select {
+	case ev := <-events:
+		if ev > 0 {
+			t.Fatalf("unexpected event %d", ev)
+		} else {
+			t.Error("unexpected empty event")
+		}
+	case <-stop:
+	}
+}
+
+// A goroutine that sends on every run sends after the timeout too: the
+// test passed and the sender is blocked.
+func TestNoEarlyResult(t *testing.T) {
+	res := make(chan int)
+	go func() { // want `goroutine blocks forever sending on res: the caller can return at line \d+ without receiving`
+		res <- Work()
+	}()
+	select {
+	case <-res:
+		t.Error("result too early")
+	case <-time.After(10 * time.Millisecond):
+	}
+}
+
+// A receive that fails the test on one branch only: a passing run may
+// receive, and may also leave without it.
+func TestEventSometimesFails(t *testing.T) {
+	events := make(chan int)
+	go func() { // want `goroutine blocks forever sending on events: the caller can return at line \d+ without receiving`
+		if ev, ok := next(); ok {
+			events <- ev
+		}
+	}()
+	select {
+	case ev := <-events:
+		if ev > 0 {
+			t.Errorf("unexpected event %d", ev)
+		}
+	case <-time.After(10 * time.Millisecond):
+	}
+}
+
+// The failure through the Assertions a suite's Require() returns.
+func TestNoEventExpectedRequire(t *testing.T) {
+	r := require.New(t)
+	done := make(chan struct{})
+	go func() {
+		if _, ok := next(); ok {
+			done <- struct{}{}
+		}
+	}()
+	select {
+	case <-time.After(10 * time.Millisecond):
+	case <-done:
+		r.Fail("unexpected event")
+	}
+}

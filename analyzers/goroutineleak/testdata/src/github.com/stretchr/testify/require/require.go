@@ -20,3 +20,13 @@ func Equal(t TestingT, expected, actual interface{}, msgAndArgs ...interface{}) 
 		t.FailNow()
 	}
 }
+
+// Assertions binds the assertions to one test, as a suite's Require().
+type Assertions struct{ t TestingT }
+
+func New(t TestingT) *Assertions { return &Assertions{t} }
+
+// Fail fails the test on every call.
+func (a *Assertions) Fail(failureMessage string, msgAndArgs ...interface{}) {
+	Fail(a.t, failureMessage, msgAndArgs...)
+}
