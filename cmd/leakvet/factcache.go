@@ -223,30 +223,19 @@ func (fc *factCache) computeKeys(pkgs []*packages.Package) {
 
 	// The content of every compiled file, hashed in parallel.
 	fileHash := make([]map[string]string, len(all))
-	var wg sync.WaitGroup
-	next := atomic.Int64{}
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(all) {
-					return
-				}
-				m := map[string]string{}
-				for _, name := range all[i].CompiledGoFiles {
-					data, err := os.ReadFile(name)
-					if err != nil {
-						m = nil
-						break
-					}
-					sum := sha256.Sum256(data)
-					m[name] = hex.EncodeToString(sum[:])
-				}
-				fileHash[i] = m
+	parallelFor(len(all), func(i int) {
+		m := map[string]string{}
+		for _, name := range all[i].CompiledGoFiles {
+			data, err := os.ReadFile(name)
+			if err != nil {
+				m = nil
+				break
 			}
-		})
-	}
-	wg.Wait()
+			sum := sha256.Sum256(data)
+			m[name] = hex.EncodeToString(sum[:])
+		}
+		fileHash[i] = m
+	})
 
 	// all is in postorder: imports come before their importers.
 	for i, p := range all {
@@ -299,20 +288,7 @@ func (fc *factCache) prefetch(ids []string) {
 		}
 	}
 	got := make([]*cacheEntry, len(keys))
-	var wg sync.WaitGroup
-	next := atomic.Int64{}
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(keys) {
-					return
-				}
-				got[i] = fc.read(keys[i])
-			}
-		})
-	}
-	wg.Wait()
+	parallelFor(len(keys), func(i int) { got[i] = fc.read(keys[i]) })
 	for i, k := range keys {
 		fc.entries[k] = got[i]
 	}
@@ -766,4 +742,23 @@ func readExportData(p *packages.Package, view map[string]*types.Package) error {
 		return errors.New("not the package loaded")
 	}
 	return nil
+}
+
+// parallelFor calls f(i) for every i in [0, n), on GOMAXPROCS goroutines,
+// and returns when all calls have returned.
+func parallelFor(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
 }
