@@ -730,7 +730,10 @@ func readExportData(p *packages.Package, view map[string]*types.Package) error {
 		return err
 	}
 	defer f.Close()
-	r, err := gcexportdata.NewReader(f)
+	// Up to Go 1.27, go list -export names an archive (it begins with
+	// "!<arch>"), from which NewReader takes the export data section; Read
+	// alone refuses it. go/packages reads dependencies the same way.
+	r, err := gcexportdata.NewReader(f) //nolint:staticcheck // the export file is an archive until Go 1.28 (see above)
 	if err != nil {
 		return err
 	}
