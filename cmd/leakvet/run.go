@@ -306,7 +306,8 @@ func load(patterns []string, opts options, fc *factCache) (pkgs []*packages.Pack
 			return pkgs, nil, nil
 		}
 	}
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: opts.tests, ParseFile: parseFile}
+	// (The module is part of each package's key in the fact cache.)
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: opts.tests, ParseFile: parseFile}
 	if opts.tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + opts.tags}
 	}
