@@ -17,7 +17,9 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/leakvet/leakvet/analyzers"
 	"golang.org/x/tools/go/analysis"
@@ -390,9 +392,19 @@ func (fc *factCache) path(key string) string {
 }
 
 // read returns the entry under key, or nil if there is none or it
-// cannot be read or decoded.
+// cannot be read or decoded. An entry read is marked used (see trim).
 func (fc *factCache) read(key string) (e *cacheEntry) {
-	data, err := os.ReadFile(fc.path(key))
+	name := fc.path(key)
+	f, err := os.Open(name)
+	if err != nil {
+		return nil
+	}
+	info, err := f.Stat()
+	var data []byte
+	if err == nil {
+		data, err = io.ReadAll(f)
+	}
+	f.Close()
 	if err != nil {
 		return nil
 	}
@@ -405,7 +417,62 @@ func (fc *factCache) read(key string) (e *cacheEntry) {
 	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(e); err != nil || e.Version != factCacheVersion {
 		return nil
 	}
+	touch(name, info.ModTime())
 	return e
+}
+
+// The cache is trimmed as the go build cache is: a file's modification
+// time says when a run last used it (refreshed at most once an hour, so
+// that a warm run writes almost nothing), and once a day a run removes
+// what no run used for five days. Every new build of leakvet, and every
+// change of settings, starts a new set of entries; trimming keeps the
+// old sets from piling up.
+const (
+	touchInterval = time.Hour
+	trimInterval  = 24 * time.Hour
+	trimAge       = 5 * 24 * time.Hour
+)
+
+// touch marks the file name, last marked at mtime, as used now.
+func touch(name string, mtime time.Time) {
+	if now := time.Now(); now.Sub(mtime) > touchInterval {
+		os.Chtimes(name, now, now)
+	}
+}
+
+// trim removes, at most once every trimInterval, the entries, marks and
+// temporary files that no run used for trimAge. It is not an error of the
+// run when it fails.
+func (fc *factCache) trim() {
+	if fc == nil {
+		return
+	}
+	stamp := filepath.Join(fc.dir, "trim.txt")
+	if info, err := os.Stat(stamp); err == nil && time.Since(info.ModTime()) < trimInterval {
+		return
+	}
+	if _, err := os.Stat(fc.dir); err != nil {
+		return
+	}
+	cutoff := time.Now().Add(-trimAge)
+	dirs, _ := os.ReadDir(fc.dir)
+	for _, d := range dirs {
+		if !d.IsDir() {
+			continue
+		}
+		sub := filepath.Join(fc.dir, d.Name())
+		files, _ := os.ReadDir(sub)
+		for _, f := range files {
+			name := f.Name()
+			if !f.Type().IsRegular() || !(d.Name() == "runs" || strings.HasSuffix(name, "-facts") || strings.HasSuffix(name, ".tmp")) {
+				continue
+			}
+			if info, err := f.Info(); err == nil && info.ModTime().Before(cutoff) {
+				os.Remove(filepath.Join(sub, name))
+			}
+		}
+	}
+	os.WriteFile(stamp, nil, 0o666)
 }
 
 // write stores an entry under key, atomically (a temporary file renamed
@@ -629,7 +696,9 @@ func (fc *factCache) loadFromExport(patterns []string, opts options) ([]*package
 		fc.notExport = "user-defined resources"
 		return nil, false
 	}
-	if _, err := os.Stat(fc.markPath()); err != nil {
+	if info, err := os.Stat(fc.markPath()); err == nil {
+		touch(fc.markPath(), info.ModTime())
+	} else {
 		// A first run with this build and these settings: no
 		// dependency can have an entry, and listing the packages
 		// to look for them (a go list of its own) is skipped.

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // cacheRun runs leakvet -v on ./app and ./testonly (test files only) of
@@ -218,4 +219,44 @@ func rootsStored(t *testing.T, dir string) int {
 	}
 	n, _ := strconv.Atoi(m[1])
 	return n
+}
+
+// TestFactCacheTrim: entries and marks that no run used for more than
+// trimAge are removed by the next run that trims; those a run uses are
+// kept.
+func TestFactCacheTrim(t *testing.T) {
+	dir := copyFactCacheModule(t)
+	cache := t.TempDir()
+	cacheRun(t, dir, cache)
+	files := func() (n int) {
+		filepath.WalkDir(cache, func(path string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && filepath.Base(path) != "trim.txt" {
+				n++
+			}
+			return nil
+		})
+		return n
+	}
+	first := files()
+	// Every file of the first run grows old, and trimming is due.
+	old := time.Now().Add(-trimAge - time.Hour)
+	filepath.WalkDir(cache, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			os.Chtimes(path, old, old)
+		}
+		return nil
+	})
+	// Another setting: none of the first run's entries is used.
+	r := runEnv(t, dir, []string{"LEAKVET_CACHE=" + cache}, binary, "-closecheck.strict", "./app", "./testonly")
+	if r.code != exitClean && r.code != exitFindings {
+		t.Fatalf("leakvet exited %d:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if got := files(); got != first {
+		t.Errorf("after a run with another setting: %d files, want the %d it wrote (the first run's %d removed)", got, first, first)
+	}
+	// The next run with the first setting is cold again.
+	_, replayed, _, _, _ := cacheRun(t, dir, cache)
+	if replayed != 0 {
+		t.Errorf("after trimming: %d dependencies replayed, want 0", replayed)
+	}
 }

@@ -182,6 +182,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		}
 	}
 	prog.finish()
+	fc.trim()
 	tm.done("analysis")
 	defer tm.done("output")
 	if loadErr != nil {
