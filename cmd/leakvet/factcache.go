@@ -16,8 +16,8 @@ import (
 	"runtime"
 	"slices"
 	"sort"
-	"sync"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
