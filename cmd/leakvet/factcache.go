@@ -16,8 +16,10 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/leakvet/leakvet/analyzers"
 	"golang.org/x/tools/go/analysis"
@@ -84,8 +86,15 @@ type factCache struct {
 	// analysed are the dependencies analysed from source whose facts are
 	// to be stored, by their types.
 	analysed map[*types.Package]*pendingEntry
+	// rootsToStore are the packages given to the driver that have a key
+	// and no entry yet: they are analysed in any case, and their facts
+	// are stored as a dependency's would be, for a later run that
+	// imports one of them without analysing it.
+	rootsToStore map[*types.Package]*pendingEntry
 
-	stored, storeFailed atomic.Int64
+	stored, rootsStored, storeFailed atomic.Int64
+	// marked is set once this run's mark (see markPath) is written.
+	marked sync.Once
 }
 
 // cacheEntry is what the cache holds for one package: the facts each
@@ -302,17 +311,37 @@ func (fc *factCache) prefetch(ids []string) {
 func (fc *factCache) assign(pkgs []*packages.Package, isRoot func(*types.Package) bool) {
 	fc.hits = map[*types.Package]*cacheEntry{}
 	fc.analysed = map[*types.Package]*pendingEntry{}
-	var deps []*packages.Package
+	fc.rootsToStore = map[*types.Package]*pendingEntry{}
+	var deps, roots []*packages.Package
 	var ids []string
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		if p.Types != nil && !isRoot(p.Types) {
-			if _, ok := fc.keys[p.ID]; ok {
-				deps = append(deps, p)
-				ids = append(ids, p.ID)
+		if _, ok := fc.keys[p.ID]; !ok || p.Types == nil {
+			return
+		}
+		if isRoot(p.Types) {
+			// (A test variant, or a test's main package, is given
+			// with the package it tests: never a dependency alone.)
+			if p.ID == p.PkgPath {
+				roots = append(roots, p)
 			}
+		} else {
+			deps = append(deps, p)
+			ids = append(ids, p.ID)
 		}
 	})
 	fc.prefetch(ids)
+	// A root's entry is only looked for: the root is analysed whatever
+	// it holds.
+	has := make([]bool, len(roots))
+	parallelFor(len(roots), func(i int) {
+		_, err := os.Stat(fc.path(fc.keys[roots[i].ID]))
+		has[i] = err == nil
+	})
+	for i, p := range roots {
+		if !has[i] {
+			fc.rootsToStore[p.Types] = &pendingEntry{key: fc.keys[p.ID], facts: map[string]*exportedFacts{}}
+		}
+	}
 	for _, p := range deps {
 		k := fc.keys[p.ID]
 		if e := fc.entries[k]; e != nil && fc.valid(e) {
@@ -340,14 +369,42 @@ func (fc *factCache) valid(e *cacheEntry) bool {
 	return true
 }
 
+// markPath names the file that says entries were stored under fc.base
+// (the executable and the settings): without it every entry of the run
+// would be a miss, and the listing that looks them up is skipped. The
+// mark is written with the first entry, so a run ended before its first
+// entry leaves none, and a cache cleared by hand loses both.
+func (fc *factCache) markPath() string {
+	return filepath.Join(fc.dir, "runs", hex.EncodeToString(fc.base))
+}
+
+func (fc *factCache) mark() {
+	fc.marked.Do(func() {
+		name := fc.markPath()
+		if os.MkdirAll(filepath.Dir(name), 0o777) == nil {
+			os.WriteFile(name, nil, 0o666)
+		}
+	})
+}
+
 func (fc *factCache) path(key string) string {
 	return filepath.Join(fc.dir, key[:2], key+"-facts")
 }
 
 // read returns the entry under key, or nil if there is none or it
-// cannot be read or decoded.
+// cannot be read or decoded. An entry read is marked used (see trim).
 func (fc *factCache) read(key string) (e *cacheEntry) {
-	data, err := os.ReadFile(fc.path(key))
+	name := fc.path(key)
+	f, err := os.Open(name)
+	if err != nil {
+		return nil
+	}
+	info, err := f.Stat()
+	var data []byte
+	if err == nil {
+		data, err = io.ReadAll(f)
+	}
+	f.Close()
 	if err != nil {
 		return nil
 	}
@@ -360,7 +417,62 @@ func (fc *factCache) read(key string) (e *cacheEntry) {
 	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(e); err != nil || e.Version != factCacheVersion {
 		return nil
 	}
+	touch(name, info.ModTime())
 	return e
+}
+
+// The cache is trimmed as the go build cache is: a file's modification
+// time says when a run last used it (refreshed at most once an hour, so
+// that a warm run writes almost nothing), and once a day a run removes
+// what no run used for five days. Every new build of leakvet, and every
+// change of settings, starts a new set of entries; trimming keeps the
+// old sets from piling up.
+const (
+	touchInterval = time.Hour
+	trimInterval  = 24 * time.Hour
+	trimAge       = 5 * 24 * time.Hour
+)
+
+// touch marks the file name, last marked at mtime, as used now.
+func touch(name string, mtime time.Time) {
+	if now := time.Now(); now.Sub(mtime) > touchInterval {
+		os.Chtimes(name, now, now)
+	}
+}
+
+// trim removes, at most once every trimInterval, the entries, marks and
+// temporary files that no run used for trimAge. It is not an error of the
+// run when it fails.
+func (fc *factCache) trim() {
+	if fc == nil {
+		return
+	}
+	stamp := filepath.Join(fc.dir, "trim.txt")
+	if info, err := os.Stat(stamp); err == nil && time.Since(info.ModTime()) < trimInterval {
+		return
+	}
+	if _, err := os.Stat(fc.dir); err != nil {
+		return
+	}
+	cutoff := time.Now().Add(-trimAge)
+	dirs, _ := os.ReadDir(fc.dir)
+	for _, d := range dirs {
+		if !d.IsDir() {
+			continue
+		}
+		sub := filepath.Join(fc.dir, d.Name())
+		files, _ := os.ReadDir(sub)
+		for _, f := range files {
+			name := f.Name()
+			if !f.Type().IsRegular() || !(d.Name() == "runs" || strings.HasSuffix(name, "-facts") || strings.HasSuffix(name, ".tmp")) {
+				continue
+			}
+			if info, err := f.Info(); err == nil && info.ModTime().Before(cutoff) {
+				os.Remove(filepath.Join(sub, name))
+			}
+		}
+	}
+	os.WriteFile(stamp, nil, 0o666)
 }
 
 // write stores an entry under key, atomically (a temporary file renamed
@@ -449,6 +561,9 @@ func (fc *factCache) runOne(a *analysis.Analyzer, originals map[*analysis.Analyz
 	pass.ResultOf = resultOf
 	pass.Analyzer = a
 	pending := fc.analysed[pass.Pkg]
+	if pending == nil {
+		pending = fc.rootsToStore[pass.Pkg]
+	}
 	if pending == nil || len(a.FactTypes) == 0 {
 		return a.Run(pass)
 	}
@@ -537,6 +652,11 @@ func (fc *factCache) store(pkg *types.Package, p *pendingEntry) {
 		fc.storeFailed.Add(1)
 		return
 	}
+	fc.mark()
+	if fc.rootsToStore[pkg] == p {
+		fc.rootsStored.Add(1)
+		return
+	}
 	fc.stored.Add(1)
 }
 
@@ -551,8 +671,8 @@ func (fc *factCache) summary() string {
 	} else if fc.notExport != "" {
 		from += " (" + fc.notExport + ")"
 	}
-	return fmt.Sprintf("fact cache %s: %d dependencies replayed, %d analysed, %d stored%s; dependencies loaded from %s",
-		fc.dir, len(fc.hits), len(fc.analysed), fc.stored.Load(), failedSuffix(fc.storeFailed.Load()), from)
+	return fmt.Sprintf("fact cache %s: %d dependencies replayed, %d analysed, %d stored%s, %d packages given stored; dependencies loaded from %s",
+		fc.dir, len(fc.hits), len(fc.analysed), fc.stored.Load(), failedSuffix(fc.storeFailed.Load()), fc.rootsStored.Load(), from)
 }
 
 func failedSuffix(n int64) string {
@@ -574,6 +694,15 @@ func failedSuffix(n int64) string {
 func (fc *factCache) loadFromExport(patterns []string, opts options) ([]*packages.Package, bool) {
 	if len(analyzers.CheckResources(func(string) *types.Package { return nil })) > 0 {
 		fc.notExport = "user-defined resources"
+		return nil, false
+	}
+	if info, err := os.Stat(fc.markPath()); err == nil {
+		touch(fc.markPath(), info.ModTime())
+	} else {
+		// A first run with this build and these settings: no
+		// dependency can have an entry, and listing the packages
+		// to look for them (a go list of its own) is skipped.
+		fc.notExport = "no entry for this build and settings"
 		return nil, false
 	}
 	meta := &packages.Config{

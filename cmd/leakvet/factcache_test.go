@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // cacheRun runs leakvet -v on ./app and ./testonly (test files only) of
@@ -123,12 +124,47 @@ func TestFactCache(t *testing.T) {
 	}
 }
 
+// TestFactCacheRoots: the facts of a package given to leakvet are stored
+// too, so that a later run that imports it as a dependency replays them
+// (and loads its dependencies from export data) instead of analysing it.
+// A first run with an empty cache skips the listing that looks entries
+// up, and its entries are the ones the next run finds.
+func TestFactCacheRoots(t *testing.T) {
+	dir := copyFactCacheModule(t)
+	cache := t.TempDir()
+
+	// app imports helper: given both, helper is analysed as a package
+	// given, not as a dependency.
+	r := runEnv(t, dir, []string{"LEAKVET_CACHE=" + cache}, binary, "-v", "-test=false", "./app", "./helper")
+	if r.code != exitClean {
+		t.Fatalf("leakvet ./app ./helper exited %d:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if !strings.Contains(r.stderr, " 2 packages given stored;") || !strings.Contains(r.stderr, "(no entry for this build and settings)") {
+		t.Fatalf("./app ./helper on an empty cache: want both stored and no listing, got:\n%s", r.stderr)
+	}
+	r = runEnv(t, dir, []string{"LEAKVET_CACHE=" + cache}, binary, "-v", "-test=false", "./app")
+	if !strings.Contains(r.stderr, " 0 analysed, 0 stored") || !strings.Contains(r.stderr, "loaded from export data") {
+		t.Errorf("./app after ./app ./helper: want helper and the rest replayed, from export data, got:\n%s", r.stderr)
+	}
+	uncached := runEnv(t, dir, []string{"LEAKVET_CACHE=off"}, binary, "-test=false", "./app")
+	if r.stdout != uncached.stdout {
+		t.Errorf("findings differ with the cache off:\nwithout:\n%s\nwith:\n%s", uncached.stdout, r.stdout)
+	}
+	// Given again, helper has its entry: nothing is written.
+	r = runEnv(t, dir, []string{"LEAKVET_CACHE=" + cache}, binary, "-v", "-test=false", "./helper")
+	if !strings.Contains(r.stderr, " 0 packages given stored;") {
+		t.Errorf("./helper again: want nothing stored, got:\n%s", r.stderr)
+	}
+}
+
 // TestFactCacheCorrupt: an entry that is not what leakvet wrote is a
 // miss: the dependency is analysed again and its entry written anew.
 func TestFactCacheCorrupt(t *testing.T) {
 	dir := copyFactCacheModule(t)
 	cache := t.TempDir()
 	cold, _, deps, _, _ := cacheRun(t, dir, cache)
+	// (The packages given that are never a dependency of another run,
+	// test variants, are not stored; the others are.)
 
 	var entries []string
 	filepath.WalkDir(cache, func(path string, d os.DirEntry, err error) error {
@@ -137,7 +173,7 @@ func TestFactCacheCorrupt(t *testing.T) {
 		}
 		return nil
 	})
-	if len(entries) != deps {
+	if len(entries) != deps+rootsStored(t, dir) {
 		t.Fatalf("%d entries in the cache, want %d", len(entries), deps)
 	}
 	// Every kind of damage: garbage, an empty file, a truncated entry,
@@ -169,5 +205,58 @@ func TestFactCacheCorrupt(t *testing.T) {
 	}
 	if analysed != deps || replayed != 0 {
 		t.Errorf("with corrupt entries: %d replayed, %d analysed; want every one of %d analysed", replayed, analysed, deps)
+	}
+}
+
+// rootsStored reads how many of the packages given to cacheRun a first
+// run stored, from a run on a new cache.
+func rootsStored(t *testing.T, dir string) int {
+	t.Helper()
+	r := runEnv(t, dir, []string{"LEAKVET_CACHE=" + t.TempDir()}, binary, "-v", "./app", "./testonly")
+	m := regexp.MustCompile(` (\d+) packages given stored;`).FindStringSubmatch(r.stderr)
+	if m == nil {
+		t.Fatalf("no count of the packages given stored in:\n%s", r.stderr)
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+// TestFactCacheTrim: entries and marks that no run used for more than
+// trimAge are removed by the next run that trims; those a run uses are
+// kept.
+func TestFactCacheTrim(t *testing.T) {
+	dir := copyFactCacheModule(t)
+	cache := t.TempDir()
+	cacheRun(t, dir, cache)
+	files := func() (n int) {
+		filepath.WalkDir(cache, func(path string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && filepath.Base(path) != "trim.txt" {
+				n++
+			}
+			return nil
+		})
+		return n
+	}
+	first := files()
+	// Every file of the first run grows old, and trimming is due.
+	old := time.Now().Add(-trimAge - time.Hour)
+	filepath.WalkDir(cache, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			os.Chtimes(path, old, old)
+		}
+		return nil
+	})
+	// Another setting: none of the first run's entries is used.
+	r := runEnv(t, dir, []string{"LEAKVET_CACHE=" + cache}, binary, "-closecheck.strict", "./app", "./testonly")
+	if r.code != exitClean && r.code != exitFindings {
+		t.Fatalf("leakvet exited %d:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if got := files(); got != first {
+		t.Errorf("after a run with another setting: %d files, want the %d it wrote (the first run's %d removed)", got, first, first)
+	}
+	// The next run with the first setting is cold again.
+	_, replayed, _, _, _ := cacheRun(t, dir, cache)
+	if replayed != 0 {
+		t.Errorf("after trimming: %d dependencies replayed, want 0", replayed)
 	}
 }

@@ -192,8 +192,9 @@ Fact cache:
   directory; the next run analyses only the packages given, and loads the
   dependencies from export data when all of theirs are cached. The key
   covers the leakvet binary, the settings, -tags, -test, the checks run,
-  and each package's files and imports. -cache=false or LEAKVET_CACHE=off
-  turns it off; deleting the directory clears it.
+  and each package's files and imports. The packages given are stored too.
+  Entries no run used for five days are removed. -cache=false or
+  LEAKVET_CACHE=off turns it off; deleting the directory clears it.
 
 Adopting on an existing code base:
   leakvet -write-baseline leakvet.baseline ./...   record today's findings

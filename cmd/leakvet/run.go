@@ -182,6 +182,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		}
 	}
 	prog.finish()
+	fc.trim()
 	tm.done("analysis")
 	defer tm.done("output")
 	if loadErr != nil {
@@ -306,7 +307,8 @@ func load(patterns []string, opts options, fc *factCache) (pkgs []*packages.Pack
 			return pkgs, nil, nil
 		}
 	}
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: opts.tests, ParseFile: parseFile}
+	// (The module is part of each package's key in the fact cache.)
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: opts.tests, ParseFile: parseFile}
 	if opts.tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + opts.tags}
 	}
