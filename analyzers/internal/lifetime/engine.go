@@ -676,6 +676,9 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 	if !ok && c.IsInvoke() {
 		a, ok = e.table.InterfaceAcquirer(obj)
 	}
+	if obj == nil {
+		a, obj, ok = e.funcValueAcquirer(c)
+	}
 	if ok {
 		if e.bodiless(call) {
 			return nil // http.NoBody: nothing held

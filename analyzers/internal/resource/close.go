@@ -18,6 +18,11 @@ var closeKinds = []*Kind{
 	// An *os.File holds a descriptor until Close.
 	{ID: "os.File", Check: "closecheck", Noun: "file", Type: "*os.File",
 		Release: []string{"Close"}, ReleaseText: "Close"},
+	// An http.File from an http.FileSystem: http.Dir, the file system
+	// servers are given, opens an *os.File for each Open; the interface's
+	// contract (http.File embeds io.Closer) is that the caller closes it.
+	{ID: "http.File", Check: "closecheck", Noun: "file", Type: "net/http.File",
+		Release: []string{"Close"}, ReleaseText: "Close"},
 	// A connection holds a socket and the peer's connection slot.
 	{ID: "net.Conn", Check: "closecheck", Noun: "connection", Type: "net.Conn",
 		Release: []string{"Close"}, ReleaseText: "Close"},
@@ -67,6 +72,8 @@ var closeAcquirers = []Acquirer{
 	{Func: "os.Open", Kind: "os.File", Why: "opens a descriptor"},
 	{Func: "os.Create", Kind: "os.File", Why: "opens a descriptor"},
 	{Func: "os.OpenFile", Kind: "os.File", Why: "opens a descriptor"},
+	{Func: "(net/http.FileSystem).Open", Kind: "http.File", Why: "the caller closes what a file system opens (http.Dir opens a descriptor)"},
+	{Func: "(net/http.Dir).Open", Kind: "http.File", Why: "opens a descriptor"},
 	{Func: "os.CreateTemp", Kind: "os.File", Why: "opens a descriptor"},
 	{Func: "os.OpenInRoot", Kind: "os.File", Why: "opens a descriptor"},
 	{Func: "(*os.Root).Open", Kind: "os.File", Why: "opens a descriptor"},
