@@ -13,7 +13,11 @@
 //     every path) on every path where it is not closed: net/http then
 //     gives the connection back, but the documented contract (close the
 //     body) is broken, so it is reported apart and can be silenced apart
-//     (`//nolint:httpbody/drained`); `strict`, opt-in: see below.
+//     (`//nolint:httpbody/drained`). A path after an `io.ReadAll` of
+//     `io.LimitReader(resp.Body, n)` that failed counts with them: the
+//     body's own read failed, and net/http has closed its connection; a
+//     bounded read that succeeded does not (an answer longer than the
+//     bound keeps the connection). `strict`, opt-in: see below.
 //   - Default: on.
 //
 // # Why it matters

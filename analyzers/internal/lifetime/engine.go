@@ -1471,7 +1471,14 @@ func (e *engine) finding(fn *ssa.Function, acq acquisition, t *tracker, out outc
 	if unreleased == "" {
 		unreleased = "not closed"
 	}
-	// Report the earliest leaking return: it is the one a reader finds first.
+	drained := len(out.leaks) > 0
+	for _, x := range out.leaks {
+		drained = drained && x.drained
+	}
+	// Report the earliest leaking return: it is the one a reader finds
+	// first. Where some return leaves the resource held, it is the
+	// earliest of those: a return on which it was read to its end is not
+	// where it leaks.
 	var best *exit
 	loop := false
 	for i := range out.leaks {
@@ -1480,13 +1487,12 @@ func (e *engine) finding(fn *ssa.Function, acq acquisition, t *tracker, out outc
 			loop = true
 			continue
 		}
+		if x.drained && !drained {
+			continue
+		}
 		if best == nil || x.pos.IsValid() && (x.pos < best.pos || !best.pos.IsValid()) {
 			best = x
 		}
-	}
-	drained := len(out.leaks) > 0
-	for _, x := range out.leaks {
-		drained = drained && x.drained
 	}
 	if drained {
 		f.Category = CategoryDrained

@@ -394,6 +394,12 @@ func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) 
 		// body: past it, the body was read to its end.
 		st.drained = true
 	}
+	if t.readFailed(cond, taken) {
+		// `if err != nil { return err }` after
+		// io.ReadAll(io.LimitReader(resp.Body, n)): the body's own read
+		// failed, and with it the connection.
+		st.drained = true
+	}
 	if !taken && ssanav.ReceivesFromNeverClosed(cond) {
 		return st, false // `for range ticker.C` does not end
 	}
@@ -518,6 +524,18 @@ func (t *tracker) atEOF(cond ssa.Value, taken bool) bool {
 		return false
 	}
 	return t.eofErrs[cmp.X] && t.isEOFError(cmp.Y) || t.eofErrs[cmp.Y] && t.isEOFError(cmp.X)
+}
+
+// readFailed reports whether, on the edge of cond that is taken (or not),
+// the error of a read of a bounded wrapper of the released part
+// (tracker.failedReads) is not nil.
+func (t *tracker) readFailed(cond ssa.Value, taken bool) bool {
+	for errv := range t.failedReads {
+		if nonNil, ok := nonNilEdge(cond, errv); ok && (nonNil == 0) == taken {
+			return true
+		}
+	}
+	return false
 }
 
 // isEOFError reports whether v is a load of the kind's EOFError.

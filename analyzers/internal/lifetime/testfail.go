@@ -59,6 +59,10 @@ type testFail struct {
 	expects    map[*ssa.Function]bool
 	// helpers memoises usesTestFailure: 0 unknown, 1 no, 2 yes.
 	helpers int
+	// inTest memoises runsInTest for the functions it asks about their
+	// users; toTest, errorGoesToTest.
+	inTest map[*ssa.Function]bool
+	toTest map[*ssa.Function]bool
 }
 
 type guardKey struct {
@@ -77,6 +81,8 @@ func (e *engine) tf() *testFail {
 			errFails:   map[*ssa.Function]bool{},
 			outOfSight: map[*ssa.Function]bool{},
 			expects:    map[*ssa.Function]bool{},
+			inTest:     map[*ssa.Function]bool{},
+			toTest:     map[*ssa.Function]bool{},
 		}
 	}
 	return e.testFail
@@ -269,7 +275,7 @@ func nonNilEdge(cond, err ssa.Value) (int, bool) {
 // test files can name it). At each call the path on which the error is
 // not nil must fail the test or end before it returns.
 func (e *engine) errorFailsCallers(fn *ssa.Function) bool {
-	if !returnsOutcome(fn) || !isError(lastResult(fn)) || !e.inTestFile(fn.Pos()) {
+	if !returnsOutcome(fn) || !isError(lastResult(fn)) || !e.runsInTest(fn) {
 		return false
 	}
 	tf := e.tf()
@@ -579,7 +585,7 @@ func (e *engine) dropFailedTestExits(fn *ssa.Function, leaks []exit) []exit {
 	if e.errorFailsCallers(fn) {
 		return slices.DeleteFunc(leaks, func(x exit) bool { return x.ret != nil && errNilness(x.ret) == 1 })
 	}
-	if e.errorLeavesSight(fn) {
+	if e.errorLeavesSight(fn) || e.errorGoesToTest(fn) {
 		// Only the returns that pass on a failure: an error the function
 		// makes on a condition of its own (a status it does not like, a
 		// case of the table) may be the signal a library retries on
@@ -637,7 +643,7 @@ func collectorCalls(call *ssa.Call, v ssa.Value) (waits []*ssa.Call, ok bool) {
 // fails the test), a passing run may take fn's failing return, and the
 // question stays open.
 func (e *engine) errorLeavesSight(fn *ssa.Function) bool {
-	if !returnsOutcome(fn) || !isError(lastResult(fn)) || !e.inTestFile(fn.Pos()) || len(fn.Blocks) == 0 {
+	if !returnsOutcome(fn) || !isError(lastResult(fn)) || !e.runsInTest(fn) || len(fn.Blocks) == 0 {
 		return false
 	}
 	tf := e.tf()
@@ -861,4 +867,130 @@ func nilTested(cond ssa.Value) ssa.Value {
 		return cmp.Y
 	}
 	return nil
+}
+
+// runsInTest reports whether fn is code that runs only inside a running
+// test: it is declared in a _test.go file; it takes the test's handle
+// (resource.IsTestHandle: a helper, a harness's dial); it is a function
+// literal of such code; or it is an unexported function of this package
+// (not a method, which an interface may call out of sight) whose every
+// static call and every use as a value is in such code (an option that a
+// harness's Test(t, opts...) adds to the ones it is given). Packages of
+// test support, such as an integration harness or a fake server, hold
+// such code in ordinary files: what decides is the use of the testing
+// API, not the file's name.
+func (e *engine) runsInTest(fn *ssa.Function) bool {
+	if e.inTestFile(fn.Pos()) {
+		return true
+	}
+	if fn.Parent() != nil {
+		return e.runsInTest(fn.Parent())
+	}
+	for _, p := range fn.Params {
+		if resource.IsTestHandle(p.Type()) {
+			return true
+		}
+	}
+	tf := e.tf()
+	if v, ok := tf.inTest[fn]; ok {
+		return v
+	}
+	tf.inTest[fn] = false // recursion through itself: unknown
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Exported() || fn.Signature.Recv() != nil || fn.Pkg != e.pkg {
+		return false
+	}
+	e.indexCalls()
+	users := slices.Clone(tf.valueUsers[fn])
+	for _, c := range tf.callers[fn] {
+		users = append(users, c.Parent())
+	}
+	if len(users) == 0 {
+		return false
+	}
+	for _, u := range users {
+		if !e.runsInTest(u) {
+			return false
+		}
+	}
+	tf.inTest[fn] = true
+	return true
+}
+
+// errorGoesToTest reports whether fn, a function declared outside the
+// _test.go files that runs in a test (runsInTest), hands its error only
+// to tests: it is exported (its callers are the tests of other packages,
+// out of sight) or called in this package, never used as a value, and at
+// each of its calls here the path on which the error is not nil fails
+// the test or ends, or returns the error from a function of which the
+// same holds (a harness's DialClient(ctx, t) returning what its dial
+// returned). A test that a harness hands an error stops there, as when
+// the harness calls t.Fatal itself: its failing returns are not the run
+// of a passing test. Only the returns that pass on a failure are left
+// out (dropFailedTestExits), as for a hook handed to a library.
+func (e *engine) errorGoesToTest(fn *ssa.Function) bool {
+	if !returnsOutcome(fn) || !isError(lastResult(fn)) || fn.Parent() != nil || len(fn.Blocks) == 0 || e.inTestFile(fn.Pos()) || !e.runsInTest(fn) {
+		return false
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok {
+		return false
+	}
+	tf := e.tf()
+	if v, ok := tf.toTest[fn]; ok {
+		return v
+	}
+	tf.toTest[fn] = false // recursion through itself: unknown
+	e.indexCalls()
+	calls := tf.callers[fn]
+	if tf.asValue[fn] || !obj.Exported() && len(calls) == 0 {
+		return false
+	}
+	for _, c := range calls {
+		errv := outcomeResult(c)
+		if errv == nil {
+			return false
+		}
+		if e.failsOnErrorAt(c, errv) {
+			continue
+		}
+		if !e.passesErrorUp(c, errv) || !e.errorGoesToTest(c.Parent()) {
+			return false
+		}
+	}
+	tf.toTest[fn] = true
+	return true
+}
+
+// passesErrorUp reports whether, after call, every path on which its
+// error errv is not nil returns that error (or another one that is not
+// nil), fails the running test or ends.
+func (e *engine) passesErrorUp(call *ssa.Call, errv ssa.Value) bool {
+	b := call.Block()
+	w := blockWalk{
+		step: func(instr ssa.Instruction, _, _ *ssa.BasicBlock) blockStep {
+			switch in := instr.(type) {
+			case *ssa.Call:
+				if in == call {
+					return stepFails // round a loop to the call again
+				}
+				if e.failsTest(in.Common()) {
+					return stepEnds
+				}
+			case *ssa.Panic:
+				return stepEnds
+			case *ssa.Return:
+				if len(in.Results) > 0 && ssanav.StoredResult(in.Results[len(in.Results)-1]) == errv || errNilness(in) == 1 {
+					return stepEnds
+				}
+				return stepFails
+			}
+			return stepOn
+		},
+		edge: func(cond ssa.Value) (int, bool) {
+			return nonNilEdge(cond, errv)
+		},
+		limit: 512,
+	}
+	return w.holds(b, slices.Index(b.Instrs, ssa.Instruction(call))+1)
 }

@@ -128,6 +128,10 @@ type tracker struct {
 	// eofErrs holds the error results of reads of the released part that
 	// return the kind's EOFError only at its end (Kind.EOFReads).
 	eofErrs map[ssa.Value]bool
+	// failedReads holds the error results of reads of a bounded wrapper of
+	// the released part whose non-nil error is the part's own failure
+	// (Kind.BoundedReaders, Kind.FailedReads).
+	failedReads map[ssa.Value]bool
 	// replaces holds the stores into the released field of the resource
 	// (`resp.Body = zr`), with the field's name: where the stored value
 	// does not hold the part that was there, the part is dropped
@@ -1007,6 +1011,9 @@ func (t *tracker) call(instr ssa.CallInstruction, v ssa.Value, tr tracked) {
 				t.setEvent(instr, event{kind: evDrain})
 				continue
 			}
+			if tr.role == rolePart && slices.Contains(t.kind.BoundedReaders, fn.Origin().FullName()) {
+				t.boundedReads(instr)
+			}
 			if t.readsToEOF(instr, fn, tr) {
 				continue
 			}
@@ -1038,6 +1045,32 @@ func (t *tracker) drainedBy(callee *ssa.Function, i int, tr tracked) bool {
 	}
 	s, _ := t.e.summaryOf(originOf(callee))
 	return s.drains(i)
+}
+
+// boundedReads records the error results of the FailedReads reads of the
+// reader that instr, a call of a BoundedReaders entry on the released
+// part, returns (`io.ReadAll(io.LimitReader(resp.Body, n))`).
+func (t *tracker) boundedReads(instr ssa.CallInstruction) {
+	call, ok := instr.(*ssa.Call)
+	if !ok {
+		return
+	}
+	for _, r := range *call.Referrers() {
+		rc, ok := r.(*ssa.Call)
+		if !ok || rc.Call.IsInvoke() || !slices.Contains(rc.Call.Args, ssa.Value(call)) {
+			continue
+		}
+		fn := ssanav.CalleeFunc(rc.Common())
+		if fn == nil || !slices.Contains(t.kind.FailedReads, fn.Origin().FullName()) {
+			continue
+		}
+		if errv := outcomeResult(rc); errv != nil && isError(errv.Type()) {
+			if t.failedReads == nil {
+				t.failedReads = map[ssa.Value]bool{}
+			}
+			t.failedReads[errv] = true
+		}
+	}
 }
 
 // readsToEOF records a call of fn, an EOFReads entry of the kind, on the

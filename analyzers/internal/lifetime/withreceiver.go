@@ -17,9 +17,11 @@ import (
 // helper of this package that calls Close on its parameter, or, where the
 // receiver is a field of a holder, a function of this package that
 // releases that field of the holder it is given: `defer p.Close()` of a
-// client/server pair whose Close closes p.cli), or, in a test, a cleanup
-// registered with the test does. Every return after the acquisition runs
-// the release, so nothing the receiver gave out is left held.
+// client/server pair whose Close closes p.cli, or a deferred function
+// literal that releases it: `defer func() { db.Close() }()`), or, in a
+// test, a cleanup registered with the test does. Every return after the
+// acquisition runs the release, so nothing the receiver gave out is left
+// held.
 func (e *engine) receiverReleasedAtEnd(fn *ssa.Function, acq acquisition) bool {
 	c := acq.call.Common()
 	if c.IsInvoke() || len(c.Args) == 0 || c.Signature().Recv() == nil || !resource.ReleasedWithReceiver(ssanav.CalleeFunc(c)) {
@@ -36,6 +38,9 @@ func (e *engine) receiverReleasedAtEnd(fn *ssa.Function, acq acquisition) bool {
 				}
 				if e.releaseCallOn(in.Common(), isRecv) || e.helperReleasesArg(in.Common(), isRecv) || e.helperReleasesHolderField(in.Common(), recv) {
 					return true
+				}
+				if mc, ok := in.Call.Value.(*ssa.MakeClosure); ok && e.closureReleases(mc, isRecv) {
+					return true // defer func() { db.Close() }()
 				}
 			case *ssa.Call:
 				if !resource.RegistersCleanup(ssanav.CalleeFunc(in.Common())) {

@@ -25,7 +25,15 @@ var httpKinds = []*Kind{
 		// io.Reader's contract: Read returns io.EOF at the end of input;
 		// io.ReadFull and io.ReadAtLeast return io.EOF only when the
 		// reader did so before any byte was read.
-		EOFReads: []string{"(io.Reader).Read", "io.ReadFull", "io.ReadAtLeast"}, EOFError: "io.EOF"},
+		EOFReads: []string{"(io.Reader).Read", "io.ReadFull", "io.ReadAtLeast"}, EOFError: "io.EOF",
+		// A body read through io.LimitReader by io.ReadAll (or
+		// bytes.Buffer's ReadFrom) that fails: the body's Read returned an
+		// error other than io.EOF, and net/http's transport has closed the
+		// connection (HTTP/1: the read loop gives the connection up when
+		// the body's read ends in an error) or the stream has ended
+		// (HTTP/2: the error is that of the reset or closed stream).
+		BoundedReaders: []string{"io.LimitReader"},
+		FailedReads:    []string{"io.ReadAll", "io/ioutil.ReadAll", "(*bytes.Buffer).ReadFrom"}},
 }
 
 var httpAcquirers = []Acquirer{

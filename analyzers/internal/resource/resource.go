@@ -53,6 +53,18 @@ type Kind struct {
 	// EOFError is the package-level error (types.Var full name, "io.EOF")
 	// that EOFReads return at the end of the part.
 	EOFError string
+	// BoundedReaders lists functions (types.Func.FullName) that wrap the
+	// released part in a reader that returns the part's own errors, or
+	// io.EOF once a bound is reached (io.LimitReader); FailedReads, those
+	// that read a reader until io.EOF, return nil then, and otherwise
+	// return the reader's error (io.ReadAll). A FailedReads read of a
+	// BoundedReaders wrapper of the part whose error is not nil had the
+	// part's own read fail: on that path the part holds nothing (net/http
+	// closes the connection of a body whose read failed), and it counts
+	// as read to its end. Whether a read that succeeded reached the end
+	// depends on the bound and the size of the part: it does not count.
+	BoundedReaders []string
+	FailedReads    []string
 	// ReleaseOnFailure lists methods, written as in Release, that release
 	// the resource when they fail (return false or a non-nil error): rows
 	// whose Next has returned false are closed. A loop that reads rows to

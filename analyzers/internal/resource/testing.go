@@ -513,3 +513,19 @@ func ErrorCollector(fn *types.Func) (collect string, ok bool) {
 	c, ok := errorCollectors[fn.Origin().FullName()]
 	return c.collect, ok
 }
+
+// testHandles are the types of the running test's handle: a function
+// that takes one runs inside a test (a helper, a harness's dial or
+// option), whatever file declares it. Keyed by types.TypeString.
+var testHandles = map[string]string{
+	"*testing.T": "a test's handle, made only by the testing package for a running test",
+	"*testing.B": "a benchmark's handle, as *testing.T",
+	"*testing.F": "a fuzz target's handle, as *testing.T",
+	"testing.TB": "the interface only *testing.T, *testing.B and *testing.F implement (its private method keeps others out)",
+}
+
+// IsTestHandle reports whether t is the type of a running test's handle.
+func IsTestHandle(t types.Type) bool {
+	_, ok := testHandles[types.TypeString(t, nil)]
+	return ok
+}

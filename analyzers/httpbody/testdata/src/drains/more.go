@@ -125,7 +125,7 @@ func readFullNoEOFCheck(url string) ([]byte, error) {
 }
 
 func readUntilNotEOF(url string) error {
-	resp, err := http.Get(url) // want `response body from http.Get is not closed when returning at line 134$`
+	resp, err := http.Get(url) // want `response body from http.Get is not closed when returning at line 136$`
 	if err != nil {
 		return err
 	}

@@ -215,3 +215,50 @@ func rowsPlainDBClose(ctx context.Context) {
 	_ = rows.Next()
 	db.Close()
 }
+
+// A deferred function literal closes the database.
+func stmtDeferredLiteralClose(ctx context.Context) error {
+	db := open()
+	defer func() {
+		db.Close()
+	}()
+	stmt, err := db.Prepare("SELECT 1")
+	if err != nil {
+		return err
+	}
+	if err := errored(); err != nil {
+		return err
+	}
+	_, err = stmt.ExecContext(ctx)
+	return err
+}
+
+// The deferred function literal closes another database than the
+// statement's.
+func stmtDeferredLiteralOtherDB(ctx context.Context, other *sql.DB) error {
+	db := open()
+	defer func() {
+		other.Close()
+	}()
+	stmt, err := db.Prepare("SELECT 1") // want `statement from db.Prepare is not closed when returning at line \d+`
+	if err != nil {
+		return err
+	}
+	_, err = stmt.ExecContext(ctx)
+	return err
+}
+
+// The deferred function literal closes the database, but the rows hold a
+// connection that closing the database does not end.
+func rowsDeferredLiteralClose(ctx context.Context) error {
+	db := open()
+	defer func() {
+		db.Close()
+	}()
+	rows, err := db.QueryContext(ctx, "SELECT 1") // want `rows from db.QueryContext is not closed when returning at line \d+`
+	if err != nil {
+		return err
+	}
+	_ = rows.Next()
+	return nil
+}
