@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/leakvet/leakvet/analyzers/internal/errpath"
 	"github.com/leakvet/leakvet/analyzers/internal/mention"
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
 	"github.com/leakvet/leakvet/analyzers/internal/ssanav"
@@ -1455,6 +1456,49 @@ func benchmarkCount(v ssa.Value) bool {
 	return ok && resource.BenchmarkCount(owner, field)
 }
 
+// failedWithResource reports whether block b runs only because a call
+// that was handed the resource to wrap it failed (errpath.AfterFailure):
+// the resource itself is one of its arguments, not its receiver, and it
+// returns a value that has a Close method (`ws, err :=
+// websocket.NewClient(cfg, conn)`), so on success the new value would
+// have held the resource. Reads of the resource (io.ReadAll(resp.Body),
+// a failing Write) do not count: those failures are often rarer than
+// the returns before them.
+func (t *tracker) failedWithResource(b *ssa.BasicBlock) bool {
+	call := errpath.AfterFailure(b)
+	if call == nil || !returnsCloser(call) {
+		return false
+	}
+	args := call.Call.Args // an interface method's receiver is not among them
+	if !call.Call.IsInvoke() && call.Call.Signature().Recv() != nil && len(args) > 0 {
+		args = args[1:]
+	}
+	for _, a := range args {
+		if tr, ok := t.values[a]; ok && tr.role == roleWhole {
+			return true
+		}
+	}
+	return false
+}
+
+// returnsCloser reports whether some result of call, other than an
+// error, has a Close method.
+func returnsCloser(call *ssa.Call) bool {
+	res := call.Call.Signature().Results()
+	for i := 0; i < res.Len(); i++ {
+		typ := res.At(i).Type()
+		if types.Identical(typ, types.Universe.Lookup("error").Type()) {
+			continue
+		}
+		if obj, _, _ := types.LookupFieldOrMethod(typ, true, nil, "Close"); obj != nil {
+			if _, ok := obj.(*types.Func); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func inCycle(b *ssa.BasicBlock) bool {
 	for _, s := range b.Succs {
 		if ssanav.Reaches(s, b) {
@@ -1478,8 +1522,13 @@ func (e *engine) finding(fn *ssa.Function, acq acquisition, t *tracker, out outc
 	// Report the earliest leaking return: it is the one a reader finds
 	// first. Where some return leaves the resource held, it is the
 	// earliest of those: a return on which it was read to its end is not
-	// where it leaks.
+	// where it leaks. A return reached because a call that was handed the
+	// resource failed comes before the others (a constructor that fails
+	// without closing the connection it was given): the return after an
+	// unrelated check may be one that cannot be taken, and a reader who
+	// finds it so would dismiss a finding that another return makes right.
 	var best *exit
+	bestHanded := false
 	loop := false
 	for i := range out.leaks {
 		x := &out.leaks[i]
@@ -1490,9 +1539,15 @@ func (e *engine) finding(fn *ssa.Function, acq acquisition, t *tracker, out outc
 		if x.drained && !drained {
 			continue
 		}
-		if best == nil || x.pos.IsValid() && (x.pos < best.pos || !best.pos.IsValid()) {
-			best = x
+		handed := x.ret != nil && x.replaced == "" && t.failedWithResource(x.ret.Block())
+		switch {
+		case best == nil, handed && !bestHanded:
+		case handed != bestHanded:
+			continue
+		case !(x.pos.IsValid() && (x.pos < best.pos || !best.pos.IsValid())):
+			continue
 		}
+		best, bestHanded = x, handed
 	}
 	if drained {
 		f.Category = CategoryDrained
