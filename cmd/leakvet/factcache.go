@@ -382,7 +382,9 @@ func (fc *factCache) mark() {
 	fc.marked.Do(func() {
 		name := fc.markPath()
 		if os.MkdirAll(filepath.Dir(name), 0o777) == nil {
-			os.WriteFile(name, nil, 0o666)
+			// Best effort: without the mark, the next run with these
+			// settings lists the packages before it looks entries up.
+			_ = os.WriteFile(name, nil, 0o666)
 		}
 	})
 }
@@ -436,7 +438,9 @@ const (
 // touch marks the file name, last marked at mtime, as used now.
 func touch(name string, mtime time.Time) {
 	if now := time.Now(); now.Sub(mtime) > touchInterval {
-		os.Chtimes(name, now, now)
+		// Best effort: an entry not touched is trimmed earlier and
+		// computed again.
+		_ = os.Chtimes(name, now, now)
 	}
 }
 
@@ -472,7 +476,8 @@ func (fc *factCache) trim() {
 			}
 		}
 	}
-	os.WriteFile(stamp, nil, 0o666)
+	// Best effort: without the stamp, the next run trims again.
+	_ = os.WriteFile(stamp, nil, 0o666)
 }
 
 // write stores an entry under key, atomically (a temporary file renamed
