@@ -1487,7 +1487,7 @@ func returnsCloser(call *ssa.Call) bool {
 	res := call.Call.Signature().Results()
 	for i := 0; i < res.Len(); i++ {
 		typ := res.At(i).Type()
-		if types.Identical(typ, types.Universe.Lookup("error").Type()) {
+		if isError(typ) {
 			continue
 		}
 		if obj, _, _ := types.LookupFieldOrMethod(typ, true, nil, "Close"); obj != nil {

@@ -97,7 +97,7 @@ func funcValueObjects(v ssa.Value, seen map[ssa.Value]bool, n int) (objs []*type
 		if x.Op != token.MUL {
 			return nil, false
 		}
-		cell, ok := localCell(x.X)
+		cell, ok := cellOf(x.X) // a local variable, or a literal's captured one
 		if !ok {
 			return nil, false
 		}
@@ -115,57 +115,6 @@ func funcValueObjects(v ssa.Value, seen map[ssa.Value]bool, n int) (objs []*type
 		return objs, len(objs) <= maxFuncValues
 	}
 	return nil, false
-}
-
-// localCell returns the local variable that p addresses: an Alloc of a
-// function, or a free variable of a literal bound to one by the literal's
-// one MakeClosure.
-func localCell(p ssa.Value) (*ssa.Alloc, bool) {
-	for i := 0; i < 8; i++ {
-		switch x := p.(type) {
-		case *ssa.Alloc:
-			return x, true
-		case *ssa.FreeVar:
-			b, ok := freeVarBinding(x)
-			if !ok {
-				return nil, false
-			}
-			p = b
-		default:
-			return nil, false
-		}
-	}
-	return nil, false
-}
-
-// freeVarBinding returns what the one MakeClosure of fv's function binds
-// fv to.
-func freeVarBinding(fv *ssa.FreeVar) (ssa.Value, bool) {
-	fn := fv.Parent()
-	idx := -1
-	for i, f := range fn.FreeVars {
-		if f == fv {
-			idx = i
-		}
-	}
-	parent := fn.Parent()
-	if idx < 0 || parent == nil {
-		return nil, false
-	}
-	var bound ssa.Value
-	for _, b := range parent.Blocks {
-		for _, instr := range b.Instrs {
-			mc, ok := instr.(*ssa.MakeClosure)
-			if !ok || mc.Fn != fn {
-				continue
-			}
-			if bound != nil || idx >= len(mc.Bindings) {
-				return nil, false
-			}
-			bound = mc.Bindings[idx]
-		}
-	}
-	return bound, bound != nil
 }
 
 // storesTo returns the values stored into the local variable cell, when
