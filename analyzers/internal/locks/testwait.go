@@ -2,7 +2,6 @@ package locks
 
 import (
 	"go/token"
-	"go/types"
 	"strconv"
 	"strings"
 
@@ -11,19 +10,13 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// testParams are the parameter types that make a function a test (or a
-// subtest's body, a benchmark, a fuzz target): the run passes or fails,
-// and a run that hangs does not pass. Keyed by types.TypeString.
-var testParams = map[string]string{
-	"*testing.T": "a test or subtest: it passes only by returning",
-	"*testing.B": "a benchmark: it passes only by returning",
-	"*testing.F": "a fuzz target: it passes only by returning",
-}
-
-// isTestFunc reports whether fn takes a test's *testing.T (or B, F).
+// isTestFunc reports whether fn is a test (or a subtest's body, a
+// benchmark, a fuzz target): it takes the handle the testing package
+// gives the run (resource.IsTestRun). The run passes or fails, and a run
+// that hangs does not pass.
 func isTestFunc(fn *ssa.Function) bool {
 	for _, p := range fn.Params {
-		if _, ok := testParams[types.TypeString(p.Type(), nil)]; ok {
+		if resource.IsTestRun(p.Type()) {
 			return true
 		}
 	}

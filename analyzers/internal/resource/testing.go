@@ -516,16 +516,28 @@ func ErrorCollector(fn *types.Func) (collect string, ok bool) {
 
 // testHandles are the types of the running test's handle: a function
 // that takes one runs inside a test (a helper, a harness's dial or
-// option), whatever file declares it. Keyed by types.TypeString.
-var testHandles = map[string]string{
-	"*testing.T": "a test's handle, made only by the testing package for a running test",
-	"*testing.B": "a benchmark's handle, as *testing.T",
-	"*testing.F": "a fuzz target's handle, as *testing.T",
-	"testing.TB": "the interface only *testing.T, *testing.B and *testing.F implement (its private method keeps others out)",
+// option), whatever file declares it. run marks the concrete handles
+// that the testing package hands to a test, benchmark or fuzz target it
+// runs: the run passes only by returning, so a function taking one is
+// the run itself (or a subtest's body). Keyed by types.TypeString.
+var testHandles = map[string]struct {
+	run bool
+	why string
+}{
+	"*testing.T": {true, "a test's handle, made only by the testing package for a running test or subtest"},
+	"*testing.B": {true, "a benchmark's handle, as *testing.T"},
+	"*testing.F": {true, "a fuzz target's handle, as *testing.T"},
+	"testing.TB": {false, "the interface only *testing.T, *testing.B and *testing.F implement (its private method keeps others out)"},
 }
 
 // IsTestHandle reports whether t is the type of a running test's handle.
 func IsTestHandle(t types.Type) bool {
 	_, ok := testHandles[types.TypeString(t, nil)]
 	return ok
+}
+
+// IsTestRun reports whether t is the handle the testing package gives
+// the test, benchmark or fuzz target it runs (*testing.T, B or F).
+func IsTestRun(t types.Type) bool {
+	return testHandles[types.TypeString(t, nil)].run
 }
