@@ -3,6 +3,7 @@ package lifetime
 import (
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
@@ -31,6 +32,77 @@ func (t *tracker) cleanupRegistered() bool {
 			if tr, ok := t.values[a]; ok && tr.role == roleCloser {
 				return true // t.Cleanup(s.Close)
 			}
+		}
+	}
+	return false
+}
+
+// cleanupRegisteredThrough returns the parameters through which the
+// function registers, with a test's Cleanup reached through an interface
+// of the package's own (resource.RegistersCleanupThroughInterface), a
+// function that releases the tracked value: a helper taking its own
+// TestingT that asserts it to `interface{ Cleanup(func()) }` and
+// registers the release there. The release is registered only when the
+// parameter holds a test's handle, so the summary keeps the result owned
+// for other callers (OwnedResult.UnlessTest).
+func (t *tracker) cleanupRegisteredThrough() []int {
+	var params []int
+	for instr, ev := range t.events {
+		if ev.kind != evTransfer && ev.kind != evRelease {
+			continue
+		}
+		call, ok := instr.(*ssa.Call)
+		if !ok || !call.Common().IsInvoke() || !resource.RegistersCleanupThroughInterface(call.Common().Method) {
+			continue
+		}
+		i := paramUnder(t.fn, call.Common().Value)
+		if i < 0 || slices.Contains(params, i) {
+			continue
+		}
+		for _, a := range call.Common().Args {
+			mc, ok := a.(*ssa.MakeClosure)
+			tr, isTracked := t.values[a]
+			if ok && t.releasedBy(mc) || isTracked && tr.role == roleCloser {
+				params = append(params, i)
+				break
+			}
+		}
+	}
+	slices.Sort(params)
+	return params
+}
+
+// paramUnder returns the index of fn's parameter that v is, under
+// interface conversions and type assertions (the comma-ok form's value
+// included), or -1.
+func paramUnder(fn *ssa.Function, v ssa.Value) int {
+	for range 8 {
+		if ex, ok := v.(*ssa.Extract); ok && ex.Index == 0 {
+			if ta, ok := ex.Tuple.(*ssa.TypeAssert); ok {
+				v = ta.X
+				continue
+			}
+		}
+		u := unwrapIface(v)
+		if u == v {
+			break
+		}
+		v = u
+	}
+	if p, ok := v.(*ssa.Parameter); ok {
+		return slices.Index(fn.Params, p)
+	}
+	return -1
+}
+
+// passesTestHandle reports whether the call passes a running test's
+// handle (a *testing.T, B or F, or a testing.TB) at one of the
+// parameters given.
+func passesTestHandle(call *ssa.Call, params []int) bool {
+	args := call.Common().Args
+	for _, j := range params {
+		if j < len(args) && resource.IsTestHandle(unwrapIface(args[j]).Type()) {
+			return true
 		}
 	}
 	return false

@@ -724,6 +724,9 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 				if e.fromMemoryHandle(call, r.Handle) {
 					continue // taken from a mock database the receiver was made from
 				}
+				if passesTestHandle(call, r.UnlessTest) {
+					continue // released by the Cleanup of the test's handle passed there
+				}
 				if k := e.kindByID(r.Kind); k != nil {
 					acqs = append(acqs, acquisition{call, r.Index, k, r.At, r.WithError, r.Drained, params, conds})
 				}
@@ -760,7 +763,7 @@ func (e *engine) forwardedAcquisitions(call *ssa.Call, s *Summary) []acquisition
 			continue
 		}
 		for _, r := range fs.Results {
-			if r.Index != f.Result || len(r.OnlyIfNil) > 0 || len(r.OnlyIfType) > 0 {
+			if r.Index != f.Result || len(r.OnlyIfNil) > 0 || len(r.OnlyIfType) > 0 || len(r.UnlessTest) > 0 {
 				continue
 			}
 			if k := e.kindByID(r.Kind); k != nil {
@@ -1103,6 +1106,10 @@ func (e *engine) recordOwnedResults(fn *ssa.Function, t *tracker, out outcome, r
 		return fnEnd(fn)
 	}
 	slices.SortFunc(rets, func(a, b *ssa.Return) int { return int(retPos(a) - retPos(b)) })
+	var unlessTest []int
+	if len(rets) > 0 {
+		unlessTest = t.cleanupRegisteredThrough()
+	}
 	for _, ret := range rets {
 		ra := t.returned[ret]
 		if !t.ownedByCaller(out) || t.cleanupRegistered() {
@@ -1120,13 +1127,14 @@ func (e *engine) recordOwnedResults(fn *ssa.Function, t *tracker, out outcome, r
 			r.summary.Results[k].Drained = r.summary.Results[k].Drained && drained
 			r.summary.Results[k].OnlyIfNil = intersect(r.summary.Results[k].OnlyIfNil, onlyIfNil)
 			r.summary.Results[k].OnlyIfType = mergeTypes(r.summary.Results[k].OnlyIfType, onlyIfType)
+			r.summary.Results[k].UnlessTest = intersect(r.summary.Results[k].UnlessTest, unlessTest)
 			if !r.summary.Results[k].Handle.equal(handle) {
 				r.summary.Results[k].Handle = nil
 			}
 		} else {
 			p := e.pass.Fset.Position(retPos(ret))
 			at := filepath.Base(p.Filename) + ":" + itoa(p.Line)
-			r.summary.Results = append(r.summary.Results, OwnedResult{Index: ra.index, Kind: ra.kind, At: at, Drained: drained, OnlyIfNil: onlyIfNil, OnlyIfType: onlyIfType, Handle: handle})
+			r.summary.Results = append(r.summary.Results, OwnedResult{Index: ra.index, Kind: ra.kind, At: at, Drained: drained, OnlyIfNil: onlyIfNil, OnlyIfType: onlyIfType, UnlessTest: unlessTest, Handle: handle})
 		}
 		if !ra.container && errNilness(ret) == 1 {
 			// Handed over unreleased with a non-nil error.

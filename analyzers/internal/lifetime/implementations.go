@@ -236,7 +236,7 @@ func (e *engine) implementedAcquisitions(call *ssa.Call) []acquisition {
 					return nil
 				}
 				for _, r := range s.Results {
-					if len(r.OnlyIfNil) > 0 || len(r.OnlyIfType) > 0 || resource.HoldsNothing(im.obj, r.Index) {
+					if len(r.OnlyIfNil) > 0 || len(r.OnlyIfType) > 0 || len(r.UnlessTest) > 0 || resource.HoldsNothing(im.obj, r.Index) {
 						continue
 					}
 					mine[resultKey{r.Index, r.Kind}] = r
@@ -251,7 +251,7 @@ func (e *engine) implementedAcquisitions(call *ssa.Call) []acquisition {
 				return nil
 			}
 			for _, r := range s.Results {
-				if len(r.OnlyIfNil) > 0 || resource.HoldsNothing(im.obj, r.Index) {
+				if len(r.OnlyIfNil) > 0 || len(r.UnlessTest) > 0 || resource.HoldsNothing(im.obj, r.Index) {
 					continue
 				}
 				mine[resultKey{r.Index, r.Kind}] = r

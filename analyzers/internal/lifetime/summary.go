@@ -83,6 +83,12 @@ type OwnedResult struct {
 	// it (a row set that spills to a temporary file only under a context
 	// with a row limit, found by asserting the context to that kind).
 	OnlyIfType []TypeCondition
+	// UnlessTest lists parameters through whose Cleanup the function
+	// registers the resource's release, having asserted them to an
+	// interface of its own that *testing.T implements (a test-server
+	// helper taking its own TestingT): a caller passing a running test's
+	// handle there gets a resource the test releases when it ends.
+	UnlessTest []int
 	// Handle: the resource is taken from the database handle a field of
 	// a parameter holds (a wrapper's method that begins a transaction on
 	// the database its constructor stored); nil when it is not, or when
@@ -159,6 +165,9 @@ func (s *Summary) String() string {
 			} else {
 				text += fmt.Sprintf(", only if param %d is a %s", c.Param, c.Type)
 			}
+		}
+		for _, i := range r.UnlessTest {
+			text += fmt.Sprintf(", unless param %d is a test's handle", i)
 		}
 		if r.Handle != nil {
 			text += fmt.Sprintf(", taken from the handle in field %d of param %d", r.Handle.Field, r.Handle.Param)

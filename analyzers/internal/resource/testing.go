@@ -70,6 +70,7 @@ var testingTMethods = map[string]testingTMethod{
 	"Log":     {"(*testing.common).Log", sigOf(nil, true, anySlice())},
 	"Logf":    {"(*testing.common).Logf", sigOf(nil, true, types.Typ[types.String], anySlice())},
 	"Name":    {"(*testing.common).Name", sigOf(types.Typ[types.String], false)},
+	"Cleanup": {"(*testing.common).Cleanup", sigOf(nil, false, types.NewSignatureType(nil, nil, nil, nil, nil, false))},
 }
 
 // stopsTest are the failing methods of *testing.T that also stop the test
@@ -109,25 +110,36 @@ func sigOf(result types.Type, variadic bool, params ...types.Type) *types.Signat
 // that *testing.T implements, dispatching on *testing.T to a failing
 // method.
 func failsThroughInterface(fn *types.Func) bool {
+	full, ok := onTestingT(fn)
+	if !ok {
+		return false
+	}
+	_, fails := testFailures[full]
+	_, stops := stopsTest[full]
+	return fails || stops
+}
+
+// onTestingT returns the method of *testing.T (by full name) that a call
+// of fn runs when fn is a method of an interface that *testing.T
+// implements (every method of it is in testingTMethods) and the value
+// called is a *testing.T.
+func onTestingT(fn *types.Func) (string, bool) {
 	sig, ok := fn.Type().(*types.Signature)
 	if !ok || sig.Recv() == nil {
-		return false
+		return "", false
 	}
 	iface, ok := sig.Recv().Type().Underlying().(*types.Interface)
 	if !ok || iface.NumMethods() == 0 {
-		return false
+		return "", false
 	}
 	for i := 0; i < iface.NumMethods(); i++ {
 		m := iface.Method(i)
 		tm, ok := testingTMethods[m.Name()]
 		if !ok || !m.Exported() || !types.Identical(m.Type(), tm.sig) {
-			return false // not known to be implemented by *testing.T
+			return "", false // not known to be implemented by *testing.T
 		}
 	}
-	tm := testingTMethods[fn.Name()]
-	_, fails := testFailures[tm.fullName]
-	_, stops := stopsTest[tm.fullName]
-	return fails || stops
+	return testingTMethods[fn.Name()].fullName, true
 }
 
 // failingAssertions are packages whose functions and methods with a single
@@ -423,6 +435,25 @@ func RegistersCleanup(fn *types.Func) bool {
 		return false
 	}
 	_, ok := cleanupRegistrars[fn.Origin().FullName()]
+	return ok
+}
+
+// RegistersCleanupThroughInterface reports whether fn is a method of a
+// package's own interface that *testing.T implements (see
+// testingTMethods) and that runs, on a *testing.T, testing's Cleanup: a
+// helper taking `interface{ Cleanup(func()) }` (or asserting its own
+// TestingT to it) registers the function with the test only when the
+// value it is given is a test's handle; given another value (a logger
+// standing in for the test), it registers nothing the test runs.
+func RegistersCleanupThroughInterface(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() == "testing" {
+		return false
+	}
+	full, ok := onTestingT(fn)
+	if !ok {
+		return false
+	}
+	_, ok = cleanupRegistrars[full]
 	return ok
 }
 
