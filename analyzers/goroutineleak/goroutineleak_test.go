@@ -9,7 +9,7 @@ import (
 
 func TestGoroutineLeak(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), goroutineleak.WithFacts,
-		"fanout", "rangenoclose", "noexit", "ticker", "tickerstop", "nopartner", "mainprog", "results", "crosspkg", "services", "regressions", "producers", "gate", "lifecycle", "testfail", "ownedforlife", "testhook", "countedrecv", "helpers", "genericchan", "finishsignal", "signalwait", "lifeowner", "helpermade", "replies", "deferstop", "cliactions", "starterexits", "cliaction", "valuemade", "bufroom", "exportedmaker", "goagain")
+		"fanout", "rangenoclose", "noexit", "ticker", "tickerstop", "nopartner", "mainprog", "results", "crosspkg", "services", "regressions", "producers", "gate", "lifecycle", "testfail", "ownedforlife", "testhook", "countedrecv", "helpers", "genericchan", "finishsignal", "signalwait", "lifeowner", "helpermade", "replies", "deferstop", "cliactions", "starterexits", "cliaction", "valuemade", "bufroom", "exportedmaker", "goagain", "mainreturn")
 }
 
 func TestHandoffFix(t *testing.T) {

@@ -1135,7 +1135,11 @@ func (m *model) exitsFrom(start *ssa.BasicBlock, from int, count0 int64, known m
 			}
 			switch in := in.(type) {
 			case *ssa.Return:
-				record(returnPos(in), count, drained, false)
+				if !isProgramMain(in.Parent()) {
+					// Returning from the program's main ends the
+					// program, and every goroutine with it.
+					record(returnPos(in), count, drained, false)
+				}
 				stopped = true
 			case *ssa.Panic:
 				stopped = true
@@ -1549,4 +1553,12 @@ func (m *model) bufferFix(makes []*ssa.MakeChan) *analysis.SuggestedFix {
 		msg = "Give the channels a buffer of one"
 	}
 	return &analysis.SuggestedFix{Message: msg, TextEdits: edits}
+}
+
+// isProgramMain reports whether fn is the main function of package main:
+// when it returns (its deferred calls run first) the program ends, and a
+// goroutine blocked from then on ends with it.
+func isProgramMain(fn *ssa.Function) bool {
+	return fn != nil && fn.Name() == "main" && fn.Parent() == nil && fn.Signature.Recv() == nil &&
+		fn.Pkg != nil && fn.Pkg.Pkg.Name() == "main"
 }
