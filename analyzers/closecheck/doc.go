@@ -215,6 +215,15 @@
 // count grows until the timing is stable; other loops there run over the
 // test's own data, and the defer releases it all when the test returns.
 //
+// A helper that registers the release with the running test's Cleanup
+// (`t.Cleanup(srv.Close)`) hands its caller nothing to release. So does
+// one that takes an interface of its own that *testing.T implements and
+// registers the release through the `Cleanup(func())` of the value it is
+// given (asserting its `TestingT` to `interface{ Cleanup(func()) }`), but
+// only to callers that pass a test's handle there (a *testing.T, B or F,
+// or a testing.TB): any other value (a logger standing in for the test)
+// may have no Cleanup, and that caller owns the result.
+//
 // Paths on which a test has already failed (`t.Errorf(...)` then `return`
 // or `continue`, `if !assert.NoError(t, err) { return }`, or a helper,
 // of the package or of a package of shared test helpers it imports, that

@@ -405,6 +405,9 @@
 //     `if cfg.Lookup() { go loop() }` are judged alike. A goroutine blocked
 //     on a hand-off in such a function is still reported: it leaks once, but
 //     it leaks.
+//   - A return of the program's `func main` strands no sender: the program
+//     ends with it (after its deferred calls), and every goroutine with it.
+//     A hand-off that main leaves by going round a loop is still judged.
 //   - A goroutine that never ends (`noexit`, `rangenoclose`) is the design
 //     of what starts it, not a leak, when it lives exactly as long as
 //     something that itself lives on: its starter never returns once it has
