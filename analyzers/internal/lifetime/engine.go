@@ -41,6 +41,9 @@ type engine struct {
 	// testFail memoises what test code does to the running test
 	// (testfail.go); made on the first question.
 	testFail *testFail
+	// funcRefs: the package's named functions (unreferenced.go); made on
+	// the first question.
+	funcRefs *funcRefs
 	// quiet memoises quietWriterParam (nobody.go): whether a function of
 	// the package writes no body through a ResponseWriter parameter.
 	quiet map[paramRef]bool

@@ -872,7 +872,10 @@ func nilTested(cond ssa.Value) ssa.Value {
 // runsInTest reports whether fn is code that runs only inside a running
 // test: it is declared in a _test.go file; it takes the test's handle
 // (resource.IsTestHandle: a helper, a harness's dial); it is a function
-// literal of such code; or it is an unexported function of this package
+// literal of such code; it is named nowhere in the package as analysed
+// but by the package's own test files, left out of the run
+// (unreferenced: a helper of those tests); or it is an unexported
+// function of this package
 // (not a method, which an interface may call out of sight) whose every
 // static call and every use as a value is in such code (an option that a
 // harness's Test(t, opts...) adds to the ones it is given). Packages of
@@ -890,6 +893,9 @@ func (e *engine) runsInTest(fn *ssa.Function) bool {
 		if resource.IsTestHandle(p.Type()) {
 			return true
 		}
+	}
+	if e.unreferenced(fn) {
+		return true
 	}
 	tf := e.tf()
 	if v, ok := tf.inTest[fn]; ok {
@@ -920,7 +926,8 @@ func (e *engine) runsInTest(fn *ssa.Function) bool {
 // errorGoesToTest reports whether fn, a function declared outside the
 // _test.go files that runs in a test (runsInTest), hands its error only
 // to tests: it is exported (its callers are the tests of other packages,
-// out of sight) or called in this package, never used as a value, and at
+// out of sight), unreferenced (its callers are test files out of the run)
+// or called in this package, never used as a value, and at
 // each of its calls here the path on which the error is not nil fails
 // the test or ends, or returns the error from a function of which the
 // same holds (a harness's DialClient(ctx, t) returning what its dial
@@ -943,7 +950,7 @@ func (e *engine) errorGoesToTest(fn *ssa.Function) bool {
 	tf.toTest[fn] = false // recursion through itself: unknown
 	e.indexCalls()
 	calls := tf.callers[fn]
-	if tf.asValue[fn] || !obj.Exported() && len(calls) == 0 {
+	if tf.asValue[fn] || !obj.Exported() && len(calls) == 0 && !e.unreferenced(fn) {
 		return false
 	}
 	for _, c := range calls {

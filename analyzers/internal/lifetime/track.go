@@ -660,6 +660,16 @@ func unionTerms(typ types.Type) []*types.Term {
 
 // store handles `*addr = v`.
 func (t *tracker) store(s *ssa.Store, tr tracked) {
+	if alloc, ok := s.Addr.(*ssa.Alloc); ok && tr.role != roleCell && resultSlot(t.fn, alloc) {
+		// A function with deferred calls and unnamed results stores
+		// each return's values in slots, runs the deferred calls and
+		// returns what it loads back in the same block: that return,
+		// and no other, hands back what this store put there.
+		for _, ld := range loadsSeeing(alloc, s) {
+			t.add(ld, tr)
+		}
+		return
+	}
 	if alloc, ok := s.Addr.(*ssa.Alloc); ok && tr.role != roleCell {
 		// Assignment to a local variable's cell (captured or address-taken).
 		inner := tr.role
@@ -710,6 +720,39 @@ func (t *tracker) store(s *ssa.Store, tr tracked) {
 	}
 	// A field, element or global that outlives the call now owns it.
 	t.setEvent(s, event{kind: evTransfer})
+}
+
+// resultSlot reports whether alloc is one of the slots in which fn, a
+// function with deferred calls whose results have no names, keeps the
+// values of a return statement while the deferred calls run: a local
+// that only stores write and whose every load is a result of a return.
+// Only the source's return statements write such a slot, each followed
+// in its block by the loads its return hands back.
+func resultSlot(fn *ssa.Function, alloc *ssa.Alloc) bool {
+	if fn.Recover == nil || alloc.Heap || alloc.Comment != "" || namedResults(fn) || alloc.Parent() != fn {
+		return false
+	}
+	for _, r := range *alloc.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr != alloc {
+				return false
+			}
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return false
+			}
+			for _, u := range *r.Referrers() {
+				if _, ok := u.(*ssa.Return); !ok {
+					return false
+				}
+			}
+		case *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // onlyReadCell reports whether the variable whose cell is alloc is
