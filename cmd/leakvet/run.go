@@ -374,7 +374,7 @@ func load(patterns []string, opts options, fc *factCache) (pkgs []*packages.Pack
 // before. go/packages keeps every package it parses and type-checks
 // until the load ends, so a collection during the load marks a heap that
 // only grows: on group 4 of the real-world corpus with tests and an
-// empty fact cache, thirteen of the fifteen collections of a run were
+// empty fact cache, fourteen of the fifteen collections of a run were
 // the load's, marking what they could not free. Without them the heap
 // at the end of the load is what it would have grown to by the next
 // collection anyway, about twice what it holds live (the default GOGC
