@@ -231,6 +231,10 @@ func (e *engine) summariseParams(fn *ssa.Function, s *Summary) {
 			s.Drains = append(s.Drains, i)
 			continue
 		}
+		if e.usesDescriptor(fn, p) {
+			s.Uses = append(s.Uses, i)
+			continue
+		}
 		if !e.closable(p.Type()) && !e.hasReleaseMethod(p.Type()) {
 			if isInterface(p.Type()) && !isEmptyInterface(p.Type()) && e.keepsInGlobal(fn, i) {
 				s.Globals = append(s.Globals, i)

@@ -482,6 +482,10 @@ func (t *tracker) use(v ssa.Value, tr tracked, instr ssa.Instruction) {
 			switch {
 			case tr.role == roleWhole && t.releasableAs(t.fn.Signature.Results().At(i).Type()):
 				t.returned[u] = returnedAs{index: i, kind: t.kind.ID}
+			case tr.role == roleWhole && len(t.kind.UsedBy) > 0 && isInteger(t.fn.Signature.Results().At(i).Type()):
+				// A raw descriptor returned as a number (an open helper
+				// returning uintptr(fd)): the caller owns it.
+				t.returned[u] = returnedAs{index: i, kind: t.kind.ID}
 			case tr.role == roleContainer && t.embedsKind(t.fn.Signature.Results().At(i).Type()):
 				// A wrapper that embeds the resource's type (a client's
 				// Response embedding *http.Response): the caller
@@ -1167,7 +1171,7 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 		return
 	}
 	if len(t.kind.UsedBy) > 0 && (tr.role == roleWhole || tr.role == rolePart) {
-		t.untypedArgument(instr, c)
+		t.untypedArgument(instr, c, callee, i)
 		return
 	}
 	if tr.role == roleContainer && isRecv && callee != nil && t.e.hasReleaseMethod(ptype) {
