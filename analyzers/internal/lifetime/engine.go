@@ -678,7 +678,9 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 	// Queryx returns the *sql.Rows it acquires inside a *sqlx.Rows, and
 	// pgxpool's Begin the pooled connection inside the transaction.
 	a, ok := e.table.Acquirer(obj)
-	if !ok && c.IsInvoke() {
+	if !ok && c.IsInvoke() && !e.implementationsKnown(c) {
+		// An interface whose implementations the package cannot list:
+		// the contract of the method it stands for answers.
 		a, ok = e.table.InterfaceAcquirer(obj)
 	}
 	if obj == nil {
