@@ -1378,7 +1378,7 @@ func outcomeResult(instr ssa.CallInstruction) ssa.Value {
 // isOutcome reports whether a last result of type t says whether the
 // call succeeded: an error (nil is success) or a bool (true is success).
 func isOutcome(t types.Type) bool {
-	if isError(t) {
+	if isError(t) || isErrorPointer(t) {
 		return true
 	}
 	b, ok := t.Underlying().(*types.Basic)

@@ -77,3 +77,51 @@ func fetchBytes(f Fetcher, url string) (int, error) {
 	}
 	return len(b), nil
 }
+
+// Service sends through the Client interface and hands a failed response
+// to parseError, which closes it unless the status is a success: the
+// caller calls it only for the statuses that are not.
+type Service struct{ c Client }
+
+// APIError is the error of a failed call.
+type APIError struct {
+	Status int
+	Msg    string
+}
+
+func (e *APIError) Error() string { return e.Msg }
+
+func (s *Service) send(req *http.Request) (*http.Response, error) {
+	req.Header.Set("User-Agent", "clientiface")
+	return s.c.Do(req)
+}
+
+func (s *Service) Call(req *http.Request, onResponse func(*http.Response) error) *APIError {
+	resp, err := s.send(req)
+	if err != nil {
+		return &APIError{Msg: err.Error()}
+	}
+	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
+		return parseError(resp)
+	}
+	defer resp.Body.Close()
+	if err := onResponse(resp); err != nil {
+		return &APIError{Msg: err.Error()}
+	}
+	return nil
+}
+
+// parseError reports a failed call: it returns a nil *APIError, and
+// leaves the body open, only for a success, which Call has excluded; a
+// concrete error type reports failure as an error does.
+func parseError(resp *http.Response) *APIError {
+	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
+		return nil
+	}
+	defer func() {
+		_, _ = io.Copy(io.Discard, resp.Body)
+		_ = resp.Body.Close()
+	}()
+	b, _ := io.ReadAll(resp.Body)
+	return &APIError{Status: resp.StatusCode, Msg: string(b)}
+}
