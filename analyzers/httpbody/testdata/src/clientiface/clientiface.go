@@ -125,3 +125,18 @@ func parseError(resp *http.Response) *APIError {
 	b, _ := io.ReadAll(resp.Body)
 	return &APIError{Status: resp.StatusCode, Msg: string(b)}
 }
+
+// BodyClient's Do also returns the body's bytes: it has read and closed
+// the body already, whatever the response it hands back says (a method of
+// http.Client's name but not its signature).
+type BodyClient interface {
+	Do(req *http.Request) (*http.Response, []byte, error)
+}
+
+func statusOf(c BodyClient, req *http.Request) (int, error) {
+	resp, _, err := c.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
