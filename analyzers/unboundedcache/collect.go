@@ -227,6 +227,11 @@ type checker struct {
 	shrinkTypes []types.Type
 	counters    map[*types.Var]bool
 	paramShrink map[paramRef]bool
+	// sizeGuards: for a package-level container whose only shrinks are
+	// capacity checks (its length compared with a bound, and deletes in
+	// the functions that compare it), those functions. The container is
+	// bounded only where they, or what they call, write it.
+	sizeGuards map[*types.Var]map[*fnode]bool
 
 	rooted     map[*fnode][]*write
 	rootedBusy map[*fnode]bool
@@ -261,6 +266,7 @@ func newChecker(pass *analysis.Pass) *checker {
 		shrinkField: map[*types.Var]string{},
 		counters:    map[*types.Var]bool{},
 		paramShrink: map[paramRef]bool{},
+		sizeGuards:  map[*types.Var]map[*fnode]bool{},
 		rooted:      map[*fnode][]*write{},
 		rootedBusy:  map[*fnode]bool{},
 		allMemo:     map[*fnode][]*write{},

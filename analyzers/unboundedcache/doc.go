@@ -203,6 +203,15 @@
 // struct type (`delete(c.m, k)` in a method), and through an unresolved
 // local of the same map type.
 //
+// A size check caps only the writes it guards. A package-level map of the
+// package whose only shrinks are comparisons of its length with a bound,
+// and deletes in the functions that make them (evicting to make room), is
+// bounded where those functions write it, in the literals inside them and
+// in the functions they call; a write in any other function grows it
+// (`getRegexpTemplate` inserting into the regexp cache that `getRegexp`
+// trims before its own insertion). Such a map is not reported to other
+// packages.
+//
 // # Registries
 //
 // Registries are filled by their users at start-up, not by traffic. The

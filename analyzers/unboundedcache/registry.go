@@ -225,6 +225,10 @@ func (c *checker) message(r ref, kind containerKind, f *finding, local bool) str
 		return fmt.Sprintf("package-level map %s grows without bound: %s appends values from %s to its entries and nothing deletes from it; %s",
 			name, who, src, boundedAlternative)
 	}
+	if local && c.sizeGuarded(r) {
+		return fmt.Sprintf("package-level map %s grows without bound: %s writes it with keys from %s without the size check that caps the map's other writes; %s",
+			name, who, src, boundedAlternative)
+	}
 	return fmt.Sprintf("package-level map %s grows without bound: %s writes it with keys from %s and nothing deletes from it; %s",
 		name, who, src, boundedAlternative)
 }

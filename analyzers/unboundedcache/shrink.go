@@ -120,20 +120,38 @@ func (c *checker) computeShrinks() {
 			c.counters[r.root] = true
 		}
 	}
-	for _, ev := range c.deletes {
-		c.markShrink(ev.target, "deleted from", true)
-	}
-	for _, ev := range c.lenCmps {
-		c.markShrink(ev.target, "size-checked", false)
-	}
+	// A package-level map of this package whose length a function
+	// compares with a bound is capped by that function: its writes there
+	// are bounded, and so are its deletes there (evicting to make room).
+	guards := map[*types.Var]map[*fnode]bool{}
+	sizeChecks := slices.Clone(c.lenCmps)
 	for _, lc := range c.lenLocalCmps {
 		d, ok := c.soleDef(lc.v)
 		if !ok {
 			continue
 		}
 		if call, ok := ast.Unparen(d.value).(*ast.CallExpr); ok && isBuiltin(c.info, call, "len") && len(call.Args) == 1 {
-			c.markShrink(call.Args[0], "size-checked", false)
+			sizeChecks = append(sizeChecks, targetEvent{lc.node, call.Args[0]})
 		}
+	}
+	for _, ev := range sizeChecks {
+		if v, ok := c.cappedMap(ev.target); ok {
+			if guards[v] == nil {
+				guards[v] = map[*fnode]bool{}
+			}
+			guards[v][ev.node] = true
+			continue
+		}
+		c.markShrink(ev.target, "size-checked", false)
+	}
+	for _, ev := range c.deletes {
+		if v, ok := c.cappedMap(ev.target); ok && guards[v][ev.node] {
+			continue
+		}
+		c.markShrink(ev.target, "deleted from", true)
+	}
+	for v, g := range guards {
+		c.sizeGuards[v] = g
 	}
 	for _, ev := range c.addrArgs {
 		if ev.node.isInit || (ev.node.startup && !ev.node.runtime) {
@@ -194,6 +212,60 @@ func (c *checker) computeShrinks() {
 			}
 		}
 	}
+}
+
+// cappedMap returns the package-level map of this package that target
+// names, without fields: the containers whose size checks are judged per
+// function (sizeGuards).
+func (c *checker) cappedMap(target ast.Expr) (*types.Var, bool) {
+	r, ok := c.resolve(target)
+	if !ok || len(r.fields) > 0 || !isPkgVar(r.root) || r.root.Pkg() != c.pass.Pkg || kindOf(r.root.Type()) != mapContainer {
+		return nil, false
+	}
+	return r.root, true
+}
+
+// sizeGuarded reports whether the container r is capped by a size check
+// and shrunk by nothing else: bounded where its guards write it, so for
+// other packages and for unknown writers it counts as shrunk.
+func (c *checker) sizeGuarded(r ref) bool {
+	_, ok := c.sizeGuards[r.root]
+	return ok && len(r.fields) == 0
+}
+
+// coveredBySizeGuard reports whether write w happens under a size check
+// of its container: in a function that compares the container's length
+// with a bound, in a literal inside one, or in a function only such
+// functions call (one of them at least; a function also called from
+// elsewhere counts as covered, which errs towards silence).
+func (c *checker) coveredBySizeGuard(w *write) bool {
+	g := c.sizeGuards[w.ref.root]
+	seen := map[*fnode]bool{}
+	var covered func(n *fnode) bool
+	covered = func(n *fnode) bool {
+		if n == nil || seen[n] {
+			return false
+		}
+		seen[n] = true
+		if g[n] || covered(n.parent) {
+			return true
+		}
+		for _, cs := range n.callers {
+			if covered(cs.caller) {
+				return true
+			}
+		}
+		return false
+	}
+	if covered(w.site) {
+		return true
+	}
+	for _, cs := range w.via {
+		if covered(cs.caller) || covered(cs.callee) {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *checker) markShrink(target ast.Expr, reason string, byType bool) {

@@ -155,7 +155,7 @@ func (c *checker) exportFacts() {
 		var paths []string
 		for _, fields := range containerPaths(v.Type(), 2) {
 			r := ref{root: v, fields: fields}
-			if !c.shrunk(r) {
+			if !c.shrunk(r) && !c.sizeGuarded(r) {
 				paths = append(paths, r.path())
 			}
 		}
@@ -233,7 +233,7 @@ func (c *checker) exportGrowsWith() {
 		}
 		for _, w := range n.writes {
 			r := w.ref
-			if !isPkgVar(r.root) || r.root.Pkg() != c.pass.Pkg || isTestPos(c.pass, r.root.Pos()) || c.shrunk(r) || c.reported[r.key()] {
+			if !isPkgVar(r.root) || r.root.Pkg() != c.pass.Pkg || isTestPos(c.pass, r.root.Pos()) || c.shrunk(r) || c.sizeGuarded(r) || c.reported[r.key()] {
 				continue
 			}
 			subject := w.key
@@ -352,6 +352,9 @@ func (c *checker) report() {
 			if !isPkgVar(w.ref.root) || !n.runtime && !w.deferred && !w.repeats() || !c.reportable(w.ref) {
 				continue
 			}
+			if c.sizeGuarded(w.ref) && c.coveredBySizeGuard(w) {
+				continue // capped by the size check before it
+			}
 			cl, ok := c.unboundedWrite(w)
 			if !ok {
 				continue
@@ -367,7 +370,7 @@ func (c *checker) report() {
 		}
 	}
 	for _, ext := range c.externalWrites() {
-		if !c.reportable(ext.ref) {
+		if !c.reportable(ext.ref) || c.sizeGuarded(ext.ref) {
 			continue
 		}
 		cl, ok := c.unboundedWrite(ext)

@@ -9,5 +9,5 @@ import (
 
 func TestUnboundedCache(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), unboundedcache.Analyzer,
-		"leaks", "registries", "shrinks", "lifecycle", "consumer", "services", "normalized", "evidence", "attribution", "crosspkg/store", "crosspkg/api", "guards", "fills", "builtins", "frameworks", "literalfields")
+		"leaks", "registries", "shrinks", "lifecycle", "consumer", "services", "normalized", "evidence", "attribution", "crosspkg/store", "crosspkg/api", "guards", "fills", "builtins", "frameworks", "literalfields", "capped")
 }

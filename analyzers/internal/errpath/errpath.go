@@ -457,6 +457,8 @@ func (w *walker) nonNil(v ssa.Value) bool {
 		return v.Value != nil
 	case *ssa.MakeInterface:
 		return true
+	case *ssa.Alloc:
+		return true // an address (&Error{...}) is never nil
 	case *ssa.ChangeInterface:
 		return w.nonNil(v.X)
 	case *ssa.UnOp:

@@ -234,6 +234,10 @@ func (e *engine) summariseParams(fn *ssa.Function, s *Summary) {
 			s.Drains = append(s.Drains, i)
 			continue
 		}
+		if e.usesDescriptor(fn, p) {
+			s.Uses = append(s.Uses, i)
+			continue
+		}
 		if !e.closable(p.Type()) && !e.hasReleaseMethod(p.Type()) {
 			if isInterface(p.Type()) && !isEmptyInterface(p.Type()) && e.keepsInGlobal(fn, i) {
 				s.Globals = append(s.Globals, i)
@@ -677,7 +681,9 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 	// Queryx returns the *sql.Rows it acquires inside a *sqlx.Rows, and
 	// pgxpool's Begin the pooled connection inside the transaction.
 	a, ok := e.table.Acquirer(obj)
-	if !ok && c.IsInvoke() {
+	if !ok && c.IsInvoke() && !e.implementationsKnown(c) {
+		// An interface whose implementations the package cannot list:
+		// the contract of the method it stands for answers.
 		a, ok = e.table.InterfaceAcquirer(obj)
 	}
 	if obj == nil {

@@ -206,6 +206,19 @@ func recvNamed(fn *types.Func) *types.Named {
 // stack (a wrapper that calls the interface it implements, to delegate to
 // another value) is left out; at least one other must say so. Where one
 // implementation does not return the result owned, nothing is acquired.
+// implementationsKnown reports whether c, a call of an interface method,
+// calls an interface whose implementations the package lists: they say
+// what the call returns, more precisely than the contract of a method of
+// the same name (a recorder of the package handing out responses it keeps).
+func (e *engine) implementationsKnown(c *ssa.CallCommon) bool {
+	iface, isNamed := types.Unalias(c.Value.Type()).(*types.Named)
+	if !isNamed {
+		return false
+	}
+	_, ok := e.implementations(iface, c.Method.Name())
+	return ok
+}
+
 func (e *engine) implementedAcquisitions(call *ssa.Call) []acquisition {
 	c := call.Common()
 	iface, isNamed := types.Unalias(c.Value.Type()).(*types.Named)

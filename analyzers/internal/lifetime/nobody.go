@@ -33,7 +33,7 @@ import (
 func (e *engine) bodiless(call *ssa.Call) bool {
 	c := call.Common()
 	if c.IsInvoke() {
-		return false
+		return e.bodilessThroughInterface(call)
 	}
 	s, ok := resource.SenderOf(ssanav.CalleeFunc(c))
 	if !ok {
@@ -782,4 +782,22 @@ func quietHeader(h ssa.Value) bool {
 		}
 	}
 	return true
+}
+
+// bodilessThroughInterface reports whether call, of an interface method
+// that stands for one of http.Client's senders (an acquirer through
+// interfaces), sends a HEAD request it was given: the response's body is
+// http.NoBody whatever implements the interface, as for a direct Do.
+func (e *engine) bodilessThroughInterface(call *ssa.Call) bool {
+	c := call.Common()
+	a, ok := e.table.InterfaceAcquirer(c.Method)
+	if !ok {
+		return false
+	}
+	s, ok := resource.SenderNamed(a.Func)
+	if !ok || s.Request < 1 || s.Request-1 >= len(c.Args) {
+		return false // the receiver is not among an interface call's arguments
+	}
+	r, ok := traceRequest(c.Args[s.Request-1], call)
+	return ok && r.isHead(call)
 }

@@ -657,7 +657,7 @@ func errNilness(ret *ssa.Return) int {
 	if !isOutcome(last.Type()) {
 		return 0
 	}
-	if !isError(last.Type()) {
+	if !isError(last.Type()) && !isErrorPointer(last.Type()) {
 		// A bool outcome: true is success.
 		if c, ok := last.(*ssa.Const); ok && c.Value != nil {
 			if constant.BoolVal(c.Value) {

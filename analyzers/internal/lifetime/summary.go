@@ -122,6 +122,12 @@ type Summary struct {
 	// a caller passing a resource there has handed it over
 	// (globalkeep.go).
 	Globals []int
+	// Uses lists the integer parameters that the function passes to a
+	// raw descriptor's own packages (syscall, x/sys/unix) and otherwise
+	// only converts or compares, directly or through callees that do the
+	// same (a Tcgetattr(fd) helper around an ioctl): a caller passing a
+	// descriptor there still owns it (untyped.go).
+	Uses []int
 }
 
 // Forward says that result Result of the function is, on every return,
@@ -189,11 +195,14 @@ func (s *Summary) String() string {
 	for _, i := range s.Globals {
 		parts = append(parts, fmt.Sprintf("keeps param %d in a package variable", i))
 	}
+	for _, i := range s.Uses {
+		parts = append(parts, fmt.Sprintf("only uses descriptor param %d", i))
+	}
 	return "lifetime(" + strings.Join(parts, "; ") + ")"
 }
 
 func (s *Summary) empty() bool {
-	return s == nil || len(s.Params) == 0 && len(s.Results) == 0 && len(s.Drains) == 0 && len(s.Forwards) == 0 && len(s.Holds) == 0 && len(s.Globals) == 0
+	return s == nil || len(s.Params) == 0 && len(s.Results) == 0 && len(s.Drains) == 0 && len(s.Forwards) == 0 && len(s.Holds) == 0 && len(s.Globals) == 0 && len(s.Uses) == 0
 }
 
 // drains reports whether the function reads parameter i to its end on
@@ -203,6 +212,10 @@ func (s *Summary) drains(i int) bool { return s != nil && slices.Contains(s.Drai
 // keepsGlobally reports whether the function keeps parameter i in
 // package-level memory.
 func (s *Summary) keepsGlobally(i int) bool { return s != nil && slices.Contains(s.Globals, i) }
+
+// usesOnly reports whether the function only uses integer parameter i as
+// a descriptor's number, neither closing nor keeping it.
+func (s *Summary) usesOnly(i int) bool { return s != nil && slices.Contains(s.Uses, i) }
 
 func (s *Summary) param(i int) ParamEffect {
 	if s != nil {
@@ -220,5 +233,6 @@ func (s *Summary) sort() {
 	slices.SortFunc(s.Results, func(a, b OwnedResult) int { return a.Index - b.Index })
 	slices.Sort(s.Drains)
 	slices.Sort(s.Globals)
+	slices.Sort(s.Uses)
 	slices.SortFunc(s.Forwards, func(a, b Forward) int { return a.Result - b.Result })
 }

@@ -482,6 +482,10 @@ func (t *tracker) use(v ssa.Value, tr tracked, instr ssa.Instruction) {
 			switch {
 			case tr.role == roleWhole && t.releasableAs(t.fn.Signature.Results().At(i).Type()):
 				t.returned[u] = returnedAs{index: i, kind: t.kind.ID}
+			case tr.role == roleWhole && len(t.kind.UsedBy) > 0 && isInteger(t.fn.Signature.Results().At(i).Type()):
+				// A raw descriptor returned as a number (an open helper
+				// returning uintptr(fd)): the caller owns it.
+				t.returned[u] = returnedAs{index: i, kind: t.kind.ID}
 			case tr.role == roleContainer && t.embedsKind(t.fn.Signature.Results().At(i).Type()):
 				// A wrapper that embeds the resource's type (a client's
 				// Response embedding *http.Response): the caller
@@ -1210,7 +1214,7 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 		return
 	}
 	if len(t.kind.UsedBy) > 0 && (tr.role == roleWhole || tr.role == rolePart) {
-		t.untypedArgument(instr, c)
+		t.untypedArgument(instr, c, callee, i)
 		return
 	}
 	if tr.role == roleContainer && isRecv && callee != nil && t.e.hasReleaseMethod(ptype) {
@@ -1417,7 +1421,7 @@ func outcomeResult(instr ssa.CallInstruction) ssa.Value {
 // isOutcome reports whether a last result of type t says whether the
 // call succeeded: an error (nil is success) or a bool (true is success).
 func isOutcome(t types.Type) bool {
-	if isError(t) {
+	if isError(t) || isErrorPointer(t) {
 		return true
 	}
 	b, ok := t.Underlying().(*types.Basic)

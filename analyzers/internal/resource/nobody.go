@@ -57,6 +57,17 @@ func SenderOf(fn *types.Func) (Sender, bool) {
 	return Sender{}, false
 }
 
+// SenderNamed returns the entry for the function whose full name is name
+// (an acquirer's Func).
+func SenderNamed(name string) (Sender, bool) {
+	for _, s := range senders {
+		if s.Func == name {
+			return s, true
+		}
+	}
+	return Sender{}, false
+}
+
 // A RequestMaker builds a request from a method and a URL string.
 type RequestMaker struct {
 	Func        string

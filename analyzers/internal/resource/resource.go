@@ -131,6 +131,13 @@ type Acquirer struct {
 	// the same. Left unset where some implementation hands out a value
 	// that needs no release (a statement prepared on a transaction).
 	ThroughInterfaces bool
+	// ThroughSignature, with ThroughInterfaces, narrows it to interface
+	// methods whose parameter and result types are these (types.TypeString
+	// of each, in order, the results after "->"): an interface that
+	// mirrors http.Client's Do stands for the client, while a method of
+	// the same name that also returns the body's bytes has read and
+	// closed it already.
+	ThroughSignature string
 	// ThroughInterfacesUnless, for a method whose value needs no release
 	// when some other type hands it out (a statement prepared on a
 	// transaction), makes a call of a method of the same name through an
@@ -292,6 +299,9 @@ func (t *Table) InterfaceAcquirer(fn *types.Func) (Acquirer, bool) {
 		if !a.ThroughInterfaces && implementedByAny(sig.Recv().Type(), a.ThroughInterfacesUnless, sig.Results().At(a.Result).Type()) {
 			continue
 		}
+		if a.ThroughSignature != "" && signatureString(sig) != a.ThroughSignature {
+			continue
+		}
 		found = append(found, a)
 	}
 	if len(found) == 0 {
@@ -409,4 +419,17 @@ func spelledTypeName(s string) (string, bool) {
 		return "", false
 	}
 	return name, true
+}
+
+// signatureString spells sig's parameter and result types, without
+// names or receiver: "*net/http.Request -> *net/http.Response, error".
+func signatureString(sig *types.Signature) string {
+	var params, results []string
+	for i := 0; i < sig.Params().Len(); i++ {
+		params = append(params, types.TypeString(sig.Params().At(i).Type(), nil))
+	}
+	for i := 0; i < sig.Results().Len(); i++ {
+		results = append(results, types.TypeString(sig.Results().At(i).Type(), nil))
+	}
+	return strings.Join(params, ", ") + " -> " + strings.Join(results, ", ")
 }
