@@ -44,7 +44,7 @@ func (e *engine) usesDescriptor(fn *ssa.Function, p *ssa.Parameter) bool {
 			kinds = append(kinds, k)
 		}
 	}
-	if len(kinds) == 0 || fn.Pkg != nil && slices.ContainsFunc(kinds, func(k *resource.Kind) bool { return slices.Contains(k.UsedBy, fn.Pkg.Pkg.Path()) }) {
+	if len(kinds) == 0 || fn.Pkg != nil && inUsedBy(kinds, fn.Pkg.Pkg.Path()) {
 		return false
 	}
 	used := false
@@ -60,10 +60,8 @@ func (e *engine) usesDescriptor(fn *ssa.Function, p *ssa.Parameter) bool {
 		for _, r := range *v.Referrers() {
 			switch u := r.(type) {
 			case *ssa.DebugRef, *ssa.BinOp:
-			case *ssa.Convert:
-				work = append(work, u)
-			case *ssa.ChangeType:
-				work = append(work, u)
+			case *ssa.Convert, *ssa.ChangeType:
+				work = append(work, u.(ssa.Value))
 			case *ssa.Call, *ssa.Defer:
 				c := u.(ssa.CallInstruction).Common()
 				if c.IsInvoke() || c.Value == v {
@@ -74,7 +72,7 @@ func (e *engine) usesDescriptor(fn *ssa.Function, p *ssa.Parameter) bool {
 					return false
 				}
 				obj, _ := callee.Object().(*types.Func)
-				if obj != nil && obj.Pkg() != nil && inUsedBy(kinds, obj) {
+				if obj != nil && obj.Pkg() != nil && inUsedBy(kinds, obj.Pkg().Path()) {
 					// The kinds' own packages: the table says which of
 					// their functions release.
 					if releasedByAny(kinds, obj) {
@@ -100,10 +98,10 @@ func (e *engine) usesDescriptor(fn *ssa.Function, p *ssa.Parameter) bool {
 	return used
 }
 
-// inUsedBy reports whether fn belongs to the packages that use the
-// descriptors of one of the kinds.
-func inUsedBy(kinds []*resource.Kind, fn *types.Func) bool {
-	return slices.ContainsFunc(kinds, func(k *resource.Kind) bool { return slices.Contains(k.UsedBy, fn.Pkg().Path()) })
+// inUsedBy reports whether the package of the path is one of those that
+// use the descriptors of one of the kinds.
+func inUsedBy(kinds []*resource.Kind, path string) bool {
+	return slices.ContainsFunc(kinds, func(k *resource.Kind) bool { return slices.Contains(k.UsedBy, path) })
 }
 
 // releasedByAny reports whether fn releases the descriptors of one of the
