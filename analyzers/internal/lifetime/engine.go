@@ -975,7 +975,11 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 		root = args[0]
 		if ld, ok := root.(*ssa.UnOp); ok && ld.Op == token.MUL {
 			switch x := ld.X.(type) {
-			case *ssa.Alloc:
+			case *ssa.Alloc, *ssa.FreeVar:
+				// The function's own variable, or one a function
+				// literal captures (`go func() { cmd.Start(); ...;
+				// cmd.Wait() }()`): each use loads the variable
+				// again, so the loads are the resource.
 				t.add(x, tracked{role: roleCell, inner: roleWhole})
 			case *ssa.FieldAddr, *ssa.Global, *ssa.IndexAddr:
 				// c.proc.Start(): the process lives in a longer-lived
