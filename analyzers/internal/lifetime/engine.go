@@ -1689,11 +1689,23 @@ func isMain(fn *ssa.Function) bool {
 
 // deferredBefore reports whether a deferred release of the resource runs
 // on every path before the acquisition: the defer then covers every exit.
+// So does a goroutine started there that releases it (one that cancels
+// the context database/sql closes the rows on: `go func() { <-done;
+// cancel() }()`).
 func (t *tracker) deferredBefore(acq ssa.Instruction) bool {
 	for instr, ev := range t.events {
 		// A deferred release, or a deferred closure over the collection
 		// the resource goes into.
-		if _, ok := instr.(*ssa.Defer); !ok || ev.kind != evRelease && ev.kind != evTransfer {
+		switch instr.(type) {
+		case *ssa.Defer:
+			if ev.kind != evRelease && ev.kind != evTransfer {
+				continue
+			}
+		case *ssa.Go:
+			if ev.kind != evRelease {
+				continue
+			}
+		default:
 			continue
 		}
 		if instr.Block() == acq.Block() {
