@@ -63,6 +63,12 @@ func (t *tracker) cancelReleases(call *ssa.Call) {
 			for _, u := range *mc.Referrers() {
 				if ci, ok := u.(ssa.CallInstruction); ok && ci.Common().Value == ssa.Value(mc) {
 					t.setEvent(ci, event{kind: evRelease})
+					if g, ok := ci.(*ssa.Go); ok {
+						if t.cancelGo == nil {
+							t.cancelGo = map[*ssa.Go]bool{}
+						}
+						t.cancelGo[g] = true
+					}
 				}
 			}
 		}

@@ -1702,7 +1702,7 @@ func (t *tracker) deferredBefore(acq ssa.Instruction) bool {
 				continue
 			}
 		case *ssa.Go:
-			if ev.kind != evRelease {
+			if !t.cancelGo[instr.(*ssa.Go)] {
 				continue
 			}
 		default:

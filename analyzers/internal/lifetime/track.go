@@ -101,6 +101,9 @@ type tracker struct {
 
 	values map[ssa.Value]tracked
 	events map[ssa.Instruction]event
+	// cancelGo holds the goroutines started with a function literal
+	// that cancels the acquisition's context (cancelReleases).
+	cancelGo map[*ssa.Go]bool
 	// nilMeansNone holds values that are nil exactly when there is no
 	// resource to release (the resource itself, its body, their merges).
 	nilMeansNone map[ssa.Value]bool
