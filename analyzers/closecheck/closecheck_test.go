@@ -9,7 +9,7 @@ import (
 )
 
 func TestCloseCheck(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), closecheck.Analyzer, "files", "collections", "captured", "oldticker", "newticker", "testpaths", "cleanups", "holders", "dying", "errpaths", "descriptors", "processes", "dialers", "layers", "pubsub", "valuerecv", "expecterr", "flags", "wrapperparams", "memwriters", "handshakes", "arrayslots", "memlayers", "logsink", "agentconn", "fieldreload", "listenertype", "embedwrap/...", "rowlimit", "tablerows", "fakes", "sshserver", "embeddedcleanup", "parsedurls", "statopened", "listenerport", "ifaceimpls", "condwrappers", "sftpfiles", "goowner", "globalsink/...", "packetsockets", "genericopen", "errpreds", "handover", "madeslices", "starthelpers", "dialvalues", "fsopen", "harness", "namedexit", "cleanupiface", "untested", "deferresults", "capturedcmd")
+	analysistest.Run(t, analysistest.TestData(), closecheck.Analyzer, "files", "collections", "captured", "oldticker", "newticker", "testpaths", "cleanups", "holders", "dying", "errpaths", "descriptors", "processes", "dialers", "layers", "pubsub", "valuerecv", "expecterr", "flags", "wrapperparams", "memwriters", "handshakes", "arrayslots", "memlayers", "logsink", "agentconn", "fieldreload", "listenertype", "embedwrap/...", "rowlimit", "tablerows", "fakes", "sshserver", "embeddedcleanup", "parsedurls", "statopened", "listenerport", "ifaceimpls", "condwrappers", "sftpfiles", "goowner", "globalsink/...", "packetsockets", "genericopen", "errpreds", "handover", "madeslices", "starthelpers", "dialvalues", "fsopen", "harness", "namedexit", "cleanupiface", "untested", "deferresults", "capturedcmd", "setterholders")
 }
 
 func setFlag(t *testing.T, name, value string) {

@@ -1019,10 +1019,20 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 	t.cancelReleases(acq.call)
 	out := t.paths(b, i+1, acq.call)
 	e.recordOwnedResults(fn, t, out, r, acq)
-	if t.deferredBefore(acq.call) {
+	if covered, via := t.deferredBefore(acq.call); covered {
 		// A deferred cleanup registered before the acquisition
-		// (`defer func() { if f != nil { f.Close() } }()`) covers it.
-		return
+		// (`defer func() { if f != nil { f.Close() } }()`) covers it,
+		// on the paths where the holder it closes holds the resource
+		// by the time it runs.
+		if via == nil {
+			return
+		}
+		out.leaks = slices.DeleteFunc(out.leaks, func(x exit) bool {
+			return x.ret == nil || !reachesAvoiding(acq.call, x.ret, via)
+		})
+		if len(out.leaks) == 0 {
+			return
+		}
 	}
 	if len(out.leaks) == 0 {
 		if f, ok := e.deferInLoop(t, acq, b, i, out); ok {
@@ -1692,7 +1702,8 @@ func isMain(fn *ssa.Function) bool {
 // So does a goroutine started there that releases it (one that cancels
 // the context database/sql closes the rows on: `go func() { <-done;
 // cancel() }()`).
-func (t *tracker) deferredBefore(acq ssa.Instruction) bool {
+func (t *tracker) deferredBefore(acq ssa.Instruction) (covered bool, via []ssa.Instruction) {
+	unknown := false
 	for instr, ev := range t.events {
 		// A deferred release, or a deferred closure over the collection
 		// the resource goes into.
@@ -1708,19 +1719,104 @@ func (t *tracker) deferredBefore(acq ssa.Instruction) bool {
 		default:
 			continue
 		}
-		if instr.Block() == acq.Block() {
-			for _, x := range acq.Block().Instrs {
-				if x == instr {
-					return true
-				}
-				if x == acq {
-					break
-				}
-			}
+		if !dominatesInstr(instr, acq) {
 			continue
 		}
-		if instr.Block().Dominates(acq.Block()) {
+		covered = true
+		if d, ok := instr.(*ssa.Defer); ok && !unknown {
+			if v := t.holderVia(d.Common()); v != nil {
+				via = append(via, v...)
+				continue
+			}
+		}
+		unknown = true
+	}
+	if !covered || unknown {
+		return covered, nil
+	}
+	return true, via
+}
+
+// dominatesInstr reports whether instr runs before acq on every path to
+// it.
+func dominatesInstr(instr, acq ssa.Instruction) bool {
+	if instr.Block() == acq.Block() {
+		for _, x := range acq.Block().Instrs {
+			if x == instr {
+				return true
+			}
+			if x == acq {
+				return false
+			}
+		}
+		return false
+	}
+	return instr.Block().Dominates(acq.Block())
+}
+
+// holderVia returns the stores that put the resource in the local
+// holders the deferred call c works on (its function value, its
+// arguments, what its function literal captures), when each of them is
+// a holder that came to hold the resource only through stores the walk
+// saw; nil when that is not known.
+func (t *tracker) holderVia(c *ssa.CallCommon) []ssa.Instruction {
+	cands := append([]ssa.Value{c.Value}, c.Args...)
+	if mc, ok := c.Value.(*ssa.MakeClosure); ok {
+		cands = append(slices.Clone(mc.Bindings), c.Args...)
+	}
+	var via []ssa.Instruction
+	for _, v := range cands {
+		tr, ok := t.values[v]
+		if !ok {
+			continue
+		}
+		switch tr.role {
+		case roleContainer, roleCell:
+			if t.heldUnknown[v] || len(t.heldVia[v]) == 0 {
+				return nil
+			}
+			via = append(via, t.heldVia[v]...)
+		default:
+			return nil // the resource itself, or a closer of it
+		}
+	}
+	return via
+}
+
+// reachesAvoiding reports whether some path from just after acq reaches
+// ret without running any instruction of via.
+func reachesAvoiding(acq, ret ssa.Instruction, via []ssa.Instruction) bool {
+	scan := func(instrs []ssa.Instruction) (reached, blocked bool) {
+		for _, x := range instrs {
+			if x == ret {
+				return true, false
+			}
+			if slices.Contains(via, x) {
+				return false, true
+			}
+		}
+		return false, false
+	}
+	start := acq.Block()
+	i := slices.Index(start.Instrs, acq)
+	if reached, blocked := scan(start.Instrs[i+1:]); reached || blocked {
+		return reached
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	stack := slices.Clone(start.Succs)
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[b] {
+			continue
+		}
+		seen[b] = true
+		reached, blocked := scan(b.Instrs)
+		if reached {
 			return true
+		}
+		if !blocked {
+			stack = append(stack, b.Succs...)
 		}
 	}
 	return false

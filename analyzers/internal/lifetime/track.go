@@ -140,6 +140,13 @@ type tracker struct {
 	// does not hold the part that was there, the part is dropped
 	// (replaced).
 	replaces map[*ssa.Store]string
+	// heldVia records, for a local holder (a variable's cell, a local
+	// aggregate, a slice the function made), the stores that put the
+	// resource in it; heldUnknown the holders that came to hold it some
+	// other way. A deferred closure over the holder releases only what
+	// the holder holds when it runs (deferredCovers).
+	heldVia     map[ssa.Value][]ssa.Instruction
+	heldUnknown map[ssa.Value]bool
 }
 
 func newTracker(e *engine, fn *ssa.Function, kind *resource.Kind) *tracker {
@@ -154,6 +161,31 @@ func newTracker(e *engine, fn *ssa.Function, kind *resource.Kind) *tracker {
 }
 
 func (t *tracker) add(v ssa.Value, tr tracked) {
+	if v != nil && (tr.role == roleContainer || tr.role == roleCell) {
+		if t.heldUnknown == nil {
+			t.heldUnknown = map[ssa.Value]bool{}
+		}
+		t.heldUnknown[v] = true
+	}
+	t.addNew(v, tr)
+}
+
+// addVia adds the holder v, which the store via has just put the
+// resource in.
+func (t *tracker) addVia(v ssa.Value, tr tracked, via ssa.Instruction) {
+	if v == nil {
+		return
+	}
+	if t.heldVia == nil {
+		t.heldVia = map[ssa.Value][]ssa.Instruction{}
+	}
+	if !slices.Contains(t.heldVia[v], via) {
+		t.heldVia[v] = append(t.heldVia[v], via)
+	}
+	t.addNew(v, tr)
+}
+
+func (t *tracker) addNew(v ssa.Value, tr tracked) {
 	if v == nil {
 		return
 	}
@@ -688,14 +720,14 @@ func (t *tracker) store(s *ssa.Store, tr tracked) {
 			}
 		}
 		if inner == roleContainer || inner == roleCloser || inner == roleCapture {
-			t.add(alloc, tracked{role: roleContainer})
+			t.addVia(alloc, tracked{role: roleContainer}, s)
 			return
 		}
-		t.add(alloc, tracked{role: roleCell, inner: inner, field: tr.field})
+		t.addVia(alloc, tracked{role: roleCell, inner: inner, field: tr.field}, s)
 		return
 	}
 	if base := localBase(s.Addr); base != nil {
-		t.add(base, tracked{role: roleContainer})
+		t.addVia(base, tracked{role: roleContainer}, s)
 		for _, ld := range sameElementLoads(s) {
 			// `c[i] = conn; defer c[i].Close()`: the element read back is
 			// the resource stored there.
@@ -712,12 +744,12 @@ func (t *tracker) store(s *ssa.Store, tr tracked) {
 		// `conns := make([]net.Conn, n); ...; conns[i] = c`: a slice the
 		// function made holds it, followed like a collection that append
 		// fills (returned, stored, or dropped on an error path).
-		t.add(sl, tracked{role: roleContainer})
+		t.addVia(sl, tracked{role: roleContainer}, s)
 		t.setEvent(s, event{kind: evContain})
 		return
 	}
 	if cell := cellOfLocalAggregate(s.Addr); cell != nil {
-		t.add(cell, tracked{role: roleCell, inner: roleContainer})
+		t.addVia(cell, tracked{role: roleCell, inner: roleContainer}, s)
 		for _, ld := range t.e.sameFieldLoads(s) {
 			// The same through the variable that holds the struct
 			// (captured by the server's handler).
@@ -1364,6 +1396,17 @@ func (t *tracker) argument(instr ssa.CallInstruction, c *ssa.CallCommon, callee 
 				}
 				return
 			}
+		}
+	}
+	if !eff.Releases && eff.When == Always && !isRecv && !c.IsInvoke() && sig.Recv() != nil && len(c.Args) > 0 {
+		if base, ok := c.Args[0].(*ssa.Alloc); ok && callee.Pkg == t.e.pkg && storesIntoReceiver(origin, i) {
+			// A setter of this package that stores the resource in a
+			// field of its receiver, a value this function allocated
+			// (`w := &WL{}; w.setSegment(seg)`): the receiver holds it
+			// as after `w.segment = seg`, and is followed as a local
+			// holder (returned, stored, or dropped on an error path).
+			t.addVia(base, tracked{role: roleContainer}, instr)
+			return
 		}
 	}
 	switch eff.When {
