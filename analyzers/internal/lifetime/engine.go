@@ -687,7 +687,7 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 		// package itself makes values of the interface that do not keep
 		// it (an in-memory stand-in for the client).
 		a, ok = e.table.InterfaceAcquirer(obj)
-		if ok && e.standInFor(c, a) {
+		if ok && e.standInFor(call, a) {
 			a, ok = resource.Acquirer{}, false
 		}
 	}

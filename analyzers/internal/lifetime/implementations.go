@@ -134,9 +134,11 @@ type conversions struct {
 }
 
 // ownConversion is a conversion of a value of the package's type src to
-// the interface type iface.
+// the interface type iface; inTest, made in a _test.go file (or where the
+// position is not known).
 type ownConversion struct {
 	iface, src types.Type
+	inTest     bool
 }
 
 func (e *engine) collectConversions() *conversions {
@@ -158,7 +160,7 @@ func (e *engine) collectConversions() *conversions {
 			for _, instr := range b.Instrs {
 				switch x := instr.(type) {
 				case *ssa.MakeInterface:
-					c.recordOwn(e.pass.Pkg, x)
+					c.recordOwn(e, x)
 					n, ok := own(x.Type())
 					if !ok {
 						continue
@@ -338,7 +340,8 @@ func headThrough(call *ssa.Call, obj *types.Func) bool {
 
 // recordOwn records x when it converts a value of a type the package
 // declares at package level to an interface type with methods.
-func (c *conversions) recordOwn(pkg *types.Package, x *ssa.MakeInterface) {
+func (c *conversions) recordOwn(e *engine, x *ssa.MakeInterface) {
+	pkg := e.pass.Pkg
 	it, isIface := x.Type().Underlying().(*types.Interface)
 	if !isIface || it.NumMethods() == 0 {
 		return
@@ -351,12 +354,21 @@ func (c *conversions) recordOwn(pkg *types.Package, x *ssa.MakeInterface) {
 	if !isNamed || named.Obj().Pkg() != pkg || named.Obj().Parent() != pkg.Scope() || named.TypeParams().Len() > 0 {
 		return
 	}
+	pos := x.Pos()
+	if !pos.IsValid() {
+		outer := x.Parent()
+		for outer.Parent() != nil {
+			outer = outer.Parent()
+		}
+		pos = outer.Pos()
+	}
+	inTest := !pos.IsValid() || e.inTestFile(pos)
 	for _, o := range c.own {
-		if types.Identical(o.iface, x.Type()) && types.Identical(o.src, x.X.Type()) {
+		if types.Identical(o.iface, x.Type()) && types.Identical(o.src, x.X.Type()) && o.inTest == inTest {
 			return
 		}
 	}
-	c.own = append(c.own, ownConversion{x.Type(), x.X.Type()})
+	c.own = append(c.own, ownConversion{x.Type(), x.X.Type(), inTest})
 }
 
 // standInFor reports whether c, a call of an interface method that a
@@ -368,14 +380,24 @@ func (c *conversions) recordOwn(pkg *types.Package, x *ssa.MakeInterface) {
 // package then makes such values itself, and which value a call runs is
 // not known: nothing is taken as acquired. A method of the package that
 // delegates to the interface it implements (being summarised further up
-// the stack) says nothing either way.
-func (e *engine) standInFor(c *ssa.CallCommon, a resource.Acquirer) bool {
+// the stack) says nothing either way. The stand-ins that the package's
+// _test.go files make are values of the test build alone: they answer for
+// calls in those files, not for the package's own code, whose program
+// has no such values (a test's fake dialer says nothing of the driver's
+// dial).
+func (e *engine) standInFor(call *ssa.Call, a resource.Acquirer) bool {
 	if e.conversions == nil {
 		e.conversions = e.collectConversions()
 	}
+	c := call.Common()
 	t := c.Value.Type()
+	pos := call.Pos()
+	if !pos.IsValid() {
+		pos = call.Parent().Pos()
+	}
+	callInTest := pos.IsValid() && e.inTestFile(pos)
 	for _, o := range e.conversions.own {
-		if !types.Identical(o.iface, t) {
+		if !types.Identical(o.iface, t) || (o.inTest && !callInTest) {
 			continue
 		}
 		sel, _, _ := types.LookupFieldOrMethod(o.src, true, e.pass.Pkg, c.Method.Name())
