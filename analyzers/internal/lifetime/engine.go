@@ -683,8 +683,13 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 	a, ok := e.table.Acquirer(obj)
 	if !ok && c.IsInvoke() && !e.implementationsKnown(c) {
 		// An interface whose implementations the package cannot list:
-		// the contract of the method it stands for answers.
+		// the contract of the method it stands for answers, unless the
+		// package itself makes values of the interface that do not keep
+		// it (an in-memory stand-in for the client).
 		a, ok = e.table.InterfaceAcquirer(obj)
+		if ok && e.standInFor(call, a) {
+			a, ok = resource.Acquirer{}, false
+		}
 	}
 	if obj == nil {
 		a, obj, ok = e.funcValueAcquirer(c)

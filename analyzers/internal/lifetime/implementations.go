@@ -128,6 +128,17 @@ func (e *engine) convertedTo(iface *types.Named) (foreign []types.Type, known bo
 type conversions struct {
 	foreign map[*types.Named][]types.Type
 	opaque  map[*types.Named]bool
+	// own lists the conversions of the package's own named types (declared
+	// at package level) to any interface type with methods.
+	own []ownConversion
+}
+
+// ownConversion is a conversion of a value of the package's type src to
+// the interface type iface; inTest, made in a _test.go file (or where the
+// position is not known).
+type ownConversion struct {
+	iface, src types.Type
+	inTest     bool
 }
 
 func (e *engine) collectConversions() *conversions {
@@ -149,6 +160,7 @@ func (e *engine) collectConversions() *conversions {
 			for _, instr := range b.Instrs {
 				switch x := instr.(type) {
 				case *ssa.MakeInterface:
+					c.recordOwn(e, x)
 					n, ok := own(x.Type())
 					if !ok {
 						continue
@@ -324,4 +336,88 @@ func headThrough(call *ssa.Call, obj *types.Func) bool {
 	}
 	r, ok := traceRequest(args[i], call)
 	return ok && r.isHead(call)
+}
+
+// recordOwn records x when it converts a value of a type the package
+// declares at package level to an interface type with methods.
+func (c *conversions) recordOwn(e *engine, x *ssa.MakeInterface) {
+	pkg := e.pass.Pkg
+	it, isIface := x.Type().Underlying().(*types.Interface)
+	if !isIface || it.NumMethods() == 0 {
+		return
+	}
+	base := x.X.Type()
+	if p, isPtr := types.Unalias(base).(*types.Pointer); isPtr {
+		base = p.Elem()
+	}
+	named, isNamed := types.Unalias(base).(*types.Named)
+	if !isNamed || named.Obj().Pkg() != pkg || named.Obj().Parent() != pkg.Scope() || named.TypeParams().Len() > 0 {
+		return
+	}
+	pos := x.Pos()
+	if !pos.IsValid() {
+		outer := x.Parent()
+		for outer.Parent() != nil {
+			outer = outer.Parent()
+		}
+		pos = outer.Pos()
+	}
+	inTest := !pos.IsValid() || e.inTestFile(pos)
+	for _, o := range c.own {
+		if types.Identical(o.iface, x.Type()) && types.Identical(o.src, x.X.Type()) && o.inTest == inTest {
+			return
+		}
+	}
+	c.own = append(c.own, ownConversion{x.Type(), x.X.Type(), inTest})
+}
+
+// standInFor reports whether c, a call of an interface method that a
+// contract answers (a, an acquirer through interfaces), may run a method
+// of the package's own type that does not keep the contract: the package
+// converts a value of its type to the called interface, and that type's
+// method does not return the acquired kind owned (an in-memory client
+// answering with a response that no connection stands behind). The
+// package then makes such values itself, and which value a call runs is
+// not known: nothing is taken as acquired. A method of the package that
+// delegates to the interface it implements (being summarised further up
+// the stack) says nothing either way. The stand-ins that the package's
+// _test.go files make are values of the test build alone: they answer for
+// calls in those files, not for the package's own code, whose program
+// has no such values (a test's fake dialer says nothing of the driver's
+// dial).
+func (e *engine) standInFor(call *ssa.Call, a resource.Acquirer) bool {
+	if e.conversions == nil {
+		e.conversions = e.collectConversions()
+	}
+	c := call.Common()
+	t := c.Value.Type()
+	pos := call.Pos()
+	if !pos.IsValid() {
+		pos = call.Parent().Pos()
+	}
+	callInTest := pos.IsValid() && e.inTestFile(pos)
+	for _, o := range e.conversions.own {
+		if !types.Identical(o.iface, t) || (o.inTest && !callInTest) {
+			continue
+		}
+		sel, _, _ := types.LookupFieldOrMethod(o.src, true, e.pass.Pkg, c.Method.Name())
+		fn, isFunc := sel.(*types.Func)
+		if !isFunc {
+			continue
+		}
+		f := e.pkg.Prog.FuncValue(fn)
+		if f == nil || f.Pkg != e.pkg || f.Blocks == nil || recvNamed(fn) == nil || recvNamed(fn).Obj().Pkg() != e.pass.Pkg {
+			continue // promoted from another package's type: it delegates
+		}
+		if e.inProgress[f] {
+			continue
+		}
+		s, _ := e.summaryOf(f)
+		if s == nil || !slices.ContainsFunc(s.Results, func(r OwnedResult) bool {
+			return r.Index == a.Result && r.Kind == a.Kind
+		}) {
+			return true
+		}
+	}
+	return false
 }
