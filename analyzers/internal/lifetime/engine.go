@@ -1032,9 +1032,7 @@ func (e *engine) trackOne(fn *ssa.Function, b *ssa.BasicBlock, i int, acq acquis
 		if via == nil {
 			return
 		}
-		out.leaks = slices.DeleteFunc(out.leaks, func(x exit) bool {
-			return x.ret == nil || !reachesAvoiding(acq.call, x.ret, via)
-		})
+		out.leaks = t.leaksBefore(b, i+1, acq.call, via)
 		if len(out.leaks) == 0 {
 			return
 		}
@@ -1788,43 +1786,23 @@ func (t *tracker) holderVia(c *ssa.CallCommon) []ssa.Instruction {
 	return via
 }
 
-// reachesAvoiding reports whether some path from just after acq reaches
-// ret without running any instruction of via.
-func reachesAvoiding(acq, ret ssa.Instruction, via []ssa.Instruction) bool {
-	scan := func(instrs []ssa.Instruction) (reached, blocked bool) {
-		for _, x := range instrs {
-			if x == ret {
-				return true, false
-			}
-			if slices.Contains(via, x) {
-				return false, true
-			}
-		}
-		return false, false
-	}
-	start := acq.Block()
-	i := slices.Index(start.Instrs, acq)
-	if reached, blocked := scan(start.Instrs[i+1:]); reached || blocked {
-		return reached
-	}
-	seen := map[*ssa.BasicBlock]bool{}
-	stack := slices.Clone(start.Succs)
-	for len(stack) > 0 {
-		b := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if seen[b] {
-			continue
-		}
-		seen[b] = true
-		reached, blocked := scan(b.Instrs)
-		if reached {
-			return true
-		}
-		if !blocked {
-			stack = append(stack, b.Succs...)
+// leaksBefore walks the paths from the acquisition again with each store
+// of via taken as handing the resource over (to the holder a deferred
+// cleanup closes): what is left are the exits some path reaches holding
+// the resource before it is in the holder.
+func (t *tracker) leaksBefore(b *ssa.BasicBlock, start int, acq ssa.Instruction, via []ssa.Instruction) []exit {
+	var set []ssa.Instruction
+	for _, v := range via {
+		if _, ok := t.events[v]; !ok {
+			t.events[v] = event{kind: evTransfer}
+			set = append(set, v)
 		}
 	}
-	return false
+	out := t.paths(b, start, acq)
+	for _, v := range set {
+		delete(t.events, v)
+	}
+	return out.leaks
 }
 
 // failsTestWhenFalse reports whether v is the result of a call that

@@ -173,3 +173,28 @@ func openFileCell(name string) error {
 	}
 	return validate(name)
 }
+
+// holdAll keeps every file of the loop in a slice that the deferred
+// closure closes: an earlier file is in it before a later open fails.
+func holdAll(names []string) ([]int64, error) {
+	var files []*os.File
+	defer func() {
+		for _, f := range files {
+			f.Close()
+		}
+	}()
+	var sizes []int64
+	for _, name := range names {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+		st, err := f.Stat()
+		if err != nil {
+			return nil, err
+		}
+		sizes = append(sizes, st.Size())
+	}
+	return sizes, nil
+}
