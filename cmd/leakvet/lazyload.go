@@ -57,6 +57,9 @@ type lazyFile struct {
 
 var errLazyFailed = errors.New("a package did not load")
 
+// lazyLine is what -v prints after a lazy load.
+const lazyLine = "packages parsed and type-checked during the analysis"
+
 // loadLazily lists the packages for a lazy load. It returns the
 // packages to analyse, or nil and why a lazy load is not possible:
 // user-defined resources (they are checked against every loaded

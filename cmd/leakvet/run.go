@@ -122,6 +122,13 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	pkgs, lz, loadErr, err := load(patterns, opts, fc)
 	restoreGC()
 	tm.done("load")
+	if opts.verbose {
+		defer func() {
+			if failed, _ := lz.Failed(); lz != nil && !failed {
+				fmt.Fprintf(stderr, "leakvet: %s\n", lazyLine)
+			}
+		}()
+	}
 	if err != nil {
 		prog.finish()
 		fmt.Fprintf(stderr, "leakvet: %v\n", err)
