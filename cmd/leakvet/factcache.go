@@ -81,6 +81,9 @@ type factCache struct {
 	// otherwise notExport says why not.
 	fromExport bool
 	notExport  string
+	// listed is the listing that computed the keys, when the
+	// dependencies could not be loaded from export data after it.
+	listed []*packages.Package
 	// hits are the dependencies whose facts are replayed, by their types.
 	hits map[*types.Package]*cacheEntry
 	// analysed are the dependencies analysed from source whose facts are
@@ -710,13 +713,7 @@ func (fc *factCache) loadFromExport(patterns []string, opts options) ([]*package
 		fc.notExport = "no entry for this build and settings"
 		return nil, false
 	}
-	meta := &packages.Config{
-		Mode:  packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports | packages.NeedDeps | packages.NeedModule,
-		Tests: opts.tests,
-	}
-	if opts.tags != "" {
-		meta.BuildFlags = []string{"-tags=" + opts.tags}
-	}
+	meta := listConfig(opts)
 	listed, err := packages.Load(meta, patterns...)
 	if err != nil || len(listed) == 0 {
 		fc.notExport = "listing failed"
@@ -726,6 +723,7 @@ func (fc *factCache) loadFromExport(patterns []string, opts options) ([]*package
 	rootIDs, why := fc.rootsAndDeps(listed)
 	if why != "" {
 		fc.notExport = why
+		fc.listed = listed
 		return nil, false
 	}
 

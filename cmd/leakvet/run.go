@@ -119,62 +119,73 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		defer func() { fmt.Fprintf(stderr, "leakvet: %s\n", fc.summary()) }()
 	}
 	restoreGC := collectAfterLoad()
-	pkgs, loadErr, err := load(patterns, opts, fc)
+	pkgs, lz, loadErr, err := load(patterns, opts, fc)
 	restoreGC()
 	tm.done("load")
+	if opts.verbose {
+		defer func() {
+			if failed, _ := lz.Failed(); lz != nil && !failed {
+				fmt.Fprintf(stderr, "leakvet: %s\n", lazyLine)
+			}
+		}()
+	}
 	if err != nil {
 		prog.finish()
 		fmt.Fprintf(stderr, "leakvet: %v\n", err)
 		return exitBadInput
 	}
-	if errs := checkResources(pkgs); len(errs) > 0 {
-		prog.finish()
-		for _, err := range errs {
-			fmt.Fprintf(stderr, "leakvet: -closecheck.resources: %v\n", err)
+	if lz == nil {
+		if errs := checkResources(pkgs); len(errs) > 0 {
+			prog.finish()
+			for _, err := range errs {
+				fmt.Fprintf(stderr, "leakvet: -closecheck.resources: %v\n", err)
+			}
+			return exitBadInput
 		}
-		return exitBadInput
 	}
 
 	var findings []finding
 	var internal []string
 	if len(pkgs) > 0 {
-		checks := opts.only
-		if prog != nil {
-			var total int
-			checks, total = prog.counting(checks, pkgs)
-			prog.analysing(total)
-		}
-		// The SSA form of each package is freed once its checks are done:
-		// the driver keeps every result until the run ends.
-		roots := map[*types.Package]bool{}
-		for _, p := range pkgs {
-			roots[p.Types] = true
-		}
-		isRoot := func(p *types.Package) bool { return roots[p] }
-		run := append(slices.Clip(checks), analyzers.ReleaseSSA(checks, isRoot)...)
-		// A dependency's syntax and type information are dropped once
-		// its analyzers are done: importers read only its types and
-		// facts.
-		keep := map[*analysis.Analyzer]bool{}
-		if a := analyzers.ReleaseSyntax(run, isRoot); a != nil {
-			run = append(run, a)
-			keep[a] = true
-		}
-		if fc != nil {
-			if fc.keys == nil {
-				fc.computeKeys(pkgs)
+		graph, err := analyse(pkgs, lz, opts, fc, prog)
+		if failed, why := lz.Failed(); failed {
+			// A package does not parse or type-check: load everything
+			// with go/packages, which reports the errors, and analyse
+			// what loads.
+			if opts.verbose {
+				fmt.Fprintf(stderr, "leakvet: lazy load stopped (%s); loading every package first\n", why)
 			}
-			fc.setRun(run)
-			fc.assign(pkgs, isRoot)
-			run = fc.wrap(run, keep)
+			if fc != nil {
+				fc.keys = nil
+			}
+			restoreGC := collectAfterLoad()
+			pkgs, loadErr, err = loadSource(patterns, opts)
+			restoreGC()
+			if err != nil {
+				prog.finish()
+				fmt.Fprintf(stderr, "leakvet: %v\n", err)
+				return exitBadInput
+			}
+			if errs := checkResources(pkgs); len(errs) > 0 {
+				prog.finish()
+				for _, err := range errs {
+					fmt.Fprintf(stderr, "leakvet: -closecheck.resources: %v\n", err)
+				}
+				return exitBadInput
+			}
+			graph = nil
+			if len(pkgs) > 0 {
+				graph, err = analyse(pkgs, nil, opts, fc, prog)
+			}
 		}
-		graph, err := checker.Analyze(run, pkgs, nil)
 		prog.finish()
 		if err != nil {
 			fmt.Fprintf(stderr, "leakvet: %v\n", err)
 			return exitInternal
 		}
-		findings, internal = collect(graph, opts.writeBaseline != "")
+		if graph != nil {
+			findings, internal = collect(graph, opts.writeBaseline != "")
+		}
 		if opts.memprofile != "" {
 			if err := writeHeapProfile(opts.memprofile); err != nil {
 				fmt.Fprintf(stderr, "leakvet: %v\n", err)
@@ -274,11 +285,50 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	return exitClean
 }
 
+// analyse runs the checks on pkgs; lz, when not nil, is the lazy load
+// that listed them (see lazyload.go).
+func analyse(pkgs []*packages.Package, lz *lazyLoader, opts options, fc *factCache, prog *progress) (*checker.Graph, error) {
+	checks := opts.only
+	if prog != nil {
+		var total int
+		checks, total = prog.counting(checks, pkgs)
+		prog.analysing(total)
+	}
+	// The SSA form of each package is freed once its checks are done:
+	// the driver keeps every result until the run ends.
+	roots := map[*types.Package]bool{}
+	for _, p := range pkgs {
+		roots[p.Types] = true
+	}
+	isRoot := func(p *types.Package) bool { return roots[p] }
+	run := append(slices.Clip(checks), analyzers.ReleaseSSA(checks, isRoot)...)
+	// A dependency's syntax and type information are dropped once
+	// its analyzers are done: importers read only its types and
+	// facts.
+	keep := map[*analysis.Analyzer]bool{}
+	if a := analyzers.ReleaseSyntax(run, isRoot); a != nil {
+		run = append(run, a)
+		keep[a] = true
+	}
+	if fc != nil {
+		if fc.keys == nil {
+			fc.computeKeys(pkgs)
+		}
+		fc.setRun(run)
+		fc.assign(pkgs, isRoot)
+		run = fc.wrap(run, keep)
+	}
+	if lz != nil {
+		run = lz.wrap(run)
+	}
+	return checker.Analyze(run, pkgs, nil)
+}
+
 // reanalyse loads and analyses the packages again, after fixes were
 // written, and returns the findings as they are now. A package that loaded
 // before and does not now means a fix broke it: that is leakvet's error.
 func reanalyse(patterns []string, opts options) ([]finding, []string, error) {
-	pkgs, loadErr, err := load(patterns, opts, nil)
+	pkgs, loadErr, err := loadSource(patterns, opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -296,19 +346,35 @@ func reanalyse(patterns []string, opts options) ([]finding, []string, error) {
 	return findings, internal, nil
 }
 
-// load loads the packages and every dependency from source (the checks
-// exchange facts across packages), or, when the fact cache fc holds the
-// facts of every dependency, the dependencies from export data (see
-// factCache.loadFromExport). Packages that do not load or type-check,
-// and roots that import one, are left out: it returns the rest, and the
-// errors as one clear error (loadErr). err is for a failure that leaves
-// nothing to analyse.
-func load(patterns []string, opts options, fc *factCache) (pkgs []*packages.Package, loadErr, err error) {
+// load loads the packages given: when the fact cache fc holds the facts
+// of every dependency, the dependencies from export data (see
+// factCache.loadFromExport); else, when every package lists without
+// errors, lazily (lz is then the loader: see lazyload.go); else every
+// package from source (see loadSource).
+func load(patterns []string, opts options, fc *factCache) (pkgs []*packages.Package, lz *lazyLoader, loadErr, err error) {
+	var listed []*packages.Package
 	if fc != nil {
 		if pkgs, ok := fc.loadFromExport(patterns, opts); ok {
-			return pkgs, nil, nil
+			return pkgs, nil, nil, nil
 		}
+		listed = fc.listed
 	}
+	if pkgs, lz, _ := loadLazily(patterns, opts, listed); lz != nil {
+		return pkgs, lz, nil, nil
+	}
+	if fc != nil {
+		fc.keys = nil // the listing's packages are not the ones loaded
+	}
+	pkgs, loadErr, err = loadSource(patterns, opts)
+	return pkgs, nil, loadErr, err
+}
+
+// loadSource loads the packages and every dependency from source (the
+// checks exchange facts across packages). Packages that do not load or
+// type-check, and roots that import one, are left out: it returns the
+// rest, and the errors as one clear error (loadErr). err is for a
+// failure that leaves nothing to analyse.
+func loadSource(patterns []string, opts options) (pkgs []*packages.Package, loadErr, err error) {
 	// (The module is part of each package's key in the fact cache.)
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: opts.tests, ParseFile: parseFile}
 	if opts.tags != "" {
