@@ -1710,13 +1710,13 @@ func (t *tracker) deferredBefore(acq ssa.Instruction) (covered bool, via []ssa.I
 	for instr, ev := range t.events {
 		// A deferred release, or a deferred closure over the collection
 		// the resource goes into.
-		switch instr.(type) {
+		switch in := instr.(type) {
 		case *ssa.Defer:
 			if ev.kind != evRelease && ev.kind != evTransfer {
 				continue
 			}
 		case *ssa.Go:
-			if !t.cancelGo[instr.(*ssa.Go)] {
+			if !t.cancelGo[in] {
 				continue
 			}
 		default:
