@@ -521,6 +521,17 @@ func (fc *factCache) write(key string, e *cacheEntry) error {
 // copy hands the original Run a pass whose ResultOf is keyed by the
 // originals.
 func (fc *factCache) wrap(run []*analysis.Analyzer, keep map[*analysis.Analyzer]bool) []*analysis.Analyzer {
+	return copyAnalyzers(run, nil, func(orig *analysis.Analyzer, pass *analysis.Pass) (any, error) {
+		return fc.runOne(orig, keep[orig], pass)
+	})
+}
+
+// copyAnalyzers returns copies of the analyzers of run, and of everything
+// they require, each requiring pre first when pre is not nil. A copy's Run
+// hands body the original analyzer and the pass, with pass.Analyzer the
+// original and pass.ResultOf keyed by the originals (pre's result left
+// out), so that the original Run sees the graph it was written for.
+func copyAnalyzers(run []*analysis.Analyzer, pre *analysis.Analyzer, body func(orig *analysis.Analyzer, pass *analysis.Pass) (any, error)) []*analysis.Analyzer {
 	copies := map[*analysis.Analyzer]*analysis.Analyzer{}
 	originals := map[*analysis.Analyzer]*analysis.Analyzer{}
 	var cp func(a *analysis.Analyzer) *analysis.Analyzer
@@ -531,13 +542,28 @@ func (fc *factCache) wrap(run []*analysis.Analyzer, keep map[*analysis.Analyzer]
 		c := *a
 		copies[a] = &c
 		originals[&c] = a
-		c.Requires = make([]*analysis.Analyzer, len(a.Requires))
-		for i, r := range a.Requires {
-			c.Requires[i] = cp(r)
+		c.Requires = make([]*analysis.Analyzer, 0, len(a.Requires)+1)
+		if pre != nil {
+			c.Requires = append(c.Requires, pre)
+		}
+		for _, r := range a.Requires {
+			c.Requires = append(c.Requires, cp(r))
 		}
 		orig := a
 		c.Run = func(pass *analysis.Pass) (any, error) {
-			return fc.runOne(orig, originals, keep[orig], pass)
+			resultOf := make(map[*analysis.Analyzer]any, len(pass.ResultOf))
+			for k, v := range pass.ResultOf {
+				if pre != nil && k == pre {
+					continue
+				}
+				if o, ok := originals[k]; ok {
+					k = o
+				}
+				resultOf[k] = v
+			}
+			pass.ResultOf = resultOf
+			pass.Analyzer = orig
+			return body(orig, pass)
 		}
 		return &c
 	}
@@ -548,7 +574,7 @@ func (fc *factCache) wrap(run []*analysis.Analyzer, keep map[*analysis.Analyzer]
 	return out
 }
 
-func (fc *factCache) runOne(a *analysis.Analyzer, originals map[*analysis.Analyzer]*analysis.Analyzer, keep bool, pass *analysis.Pass) (any, error) {
+func (fc *factCache) runOne(a *analysis.Analyzer, keep bool, pass *analysis.Pass) (any, error) {
 	// (A dependency loaded from export data has no syntax to drop.)
 	if e, ok := fc.hits[pass.Pkg]; ok && !(keep && pass.TypesInfo != nil) {
 		if len(a.FactTypes) > 0 {
@@ -559,15 +585,6 @@ func (fc *factCache) runOne(a *analysis.Analyzer, originals map[*analysis.Analyz
 		}
 		return reflect.Zero(a.ResultType).Interface(), nil
 	}
-	resultOf := make(map[*analysis.Analyzer]any, len(pass.ResultOf))
-	for k, v := range pass.ResultOf {
-		if o, ok := originals[k]; ok {
-			k = o
-		}
-		resultOf[k] = v
-	}
-	pass.ResultOf = resultOf
-	pass.Analyzer = a
 	pending := fc.analysed[pass.Pkg]
 	if pending == nil {
 		pending = fc.rootsToStore[pass.Pkg]

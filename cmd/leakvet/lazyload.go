@@ -263,42 +263,7 @@ func (lz *lazyLoader) wrap(run []*analysis.Analyzer) []*analysis.Analyzer {
 		Run:       lz.typecheck,
 		FactTypes: []analysis.Fact{(*typecheckedFact)(nil)},
 	}
-	copies := map[*analysis.Analyzer]*analysis.Analyzer{}
-	originals := map[*analysis.Analyzer]*analysis.Analyzer{}
-	var cp func(a *analysis.Analyzer) *analysis.Analyzer
-	cp = func(a *analysis.Analyzer) *analysis.Analyzer {
-		if c, ok := copies[a]; ok {
-			return c
-		}
-		c := *a
-		copies[a] = &c
-		originals[&c] = a
-		c.Requires = make([]*analysis.Analyzer, 0, len(a.Requires)+1)
-		c.Requires = append(c.Requires, pre)
-		for _, r := range a.Requires {
-			c.Requires = append(c.Requires, cp(r))
-		}
-		orig := a
-		c.Run = func(pass *analysis.Pass) (any, error) {
-			resultOf := make(map[*analysis.Analyzer]any, len(pass.ResultOf))
-			for k, v := range pass.ResultOf {
-				if k == pre {
-					continue
-				}
-				if o, ok := originals[k]; ok {
-					k = o
-				}
-				resultOf[k] = v
-			}
-			pass.ResultOf = resultOf
-			pass.Analyzer = orig
-			return orig.Run(pass)
-		}
-		return &c
-	}
-	out := make([]*analysis.Analyzer, len(run))
-	for i, a := range run {
-		out[i] = cp(a)
-	}
-	return out
+	return copyAnalyzers(run, pre, func(orig *analysis.Analyzer, pass *analysis.Pass) (any, error) {
+		return orig.Run(pass)
+	})
 }

@@ -1704,7 +1704,10 @@ func isMain(fn *ssa.Function) bool {
 // on every path before the acquisition: the defer then covers every exit.
 // So does a goroutine started there that releases it (one that cancels
 // the context database/sql closes the rows on: `go func() { <-done;
-// cancel() }()`).
+// cancel() }()`). Where every such defer closes local holders that the
+// resource enters only through the instructions via (holderVia), it
+// covers only the exits reached through one of them; via is nil when
+// the defer covers every exit.
 func (t *tracker) deferredBefore(acq ssa.Instruction) (covered bool, via []ssa.Instruction) {
 	unknown := false
 	for instr, ev := range t.events {
@@ -1722,11 +1725,11 @@ func (t *tracker) deferredBefore(acq ssa.Instruction) (covered bool, via []ssa.I
 		default:
 			continue
 		}
-		if !dominatesInstr(instr, acq) {
+		if !before(instr, acq) {
 			continue
 		}
 		covered = true
-		if d, ok := instr.(*ssa.Defer); ok && !unknown {
+		if d, ok := instr.(*ssa.Defer); ok {
 			if v := t.holderVia(d.Common()); v != nil {
 				via = append(via, v...)
 				continue
@@ -1740,28 +1743,11 @@ func (t *tracker) deferredBefore(acq ssa.Instruction) (covered bool, via []ssa.I
 	return true, via
 }
 
-// dominatesInstr reports whether instr runs before acq on every path to
-// it.
-func dominatesInstr(instr, acq ssa.Instruction) bool {
-	if instr.Block() == acq.Block() {
-		for _, x := range acq.Block().Instrs {
-			if x == instr {
-				return true
-			}
-			if x == acq {
-				return false
-			}
-		}
-		return false
-	}
-	return instr.Block().Dominates(acq.Block())
-}
-
-// holderVia returns the stores that put the resource in the local
+// holderVia returns the instructions that put the resource in the local
 // holders the deferred call c works on (its function value, its
 // arguments, what its function literal captures), when each of them is
-// a holder that came to hold the resource only through stores the walk
-// saw; nil when that is not known.
+// a holder that came to hold the resource only through stores (or
+// setter calls) the walk saw; nil when that is not known.
 func (t *tracker) holderVia(c *ssa.CallCommon) []ssa.Instruction {
 	cands := append([]ssa.Value{c.Value}, c.Args...)
 	if mc, ok := c.Value.(*ssa.MakeClosure); ok {

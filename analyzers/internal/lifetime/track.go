@@ -141,9 +141,9 @@ type tracker struct {
 	// (replaced).
 	replaces map[*ssa.Store]string
 	// heldVia records, for a local holder (a variable's cell, a local
-	// aggregate, a slice the function made), the stores that put the
-	// resource in it; heldUnknown the holders that came to hold it some
-	// other way. A deferred closure over the holder releases only what
+	// aggregate, a slice the function made), the stores (or setter calls,
+	// storesIntoReceiver) that put the resource in it; heldUnknown the
+	// holders that came to hold it some other way. A deferred closure over the holder releases only what
 	// the holder holds when it runs (deferredCovers).
 	heldVia     map[ssa.Value][]ssa.Instruction
 	heldUnknown map[ssa.Value]bool
@@ -170,8 +170,8 @@ func (t *tracker) add(v ssa.Value, tr tracked) {
 	t.addNew(v, tr)
 }
 
-// addVia adds the holder v, which the store via has just put the
-// resource in.
+// addVia adds the holder v, which via (a store or a setter call) has
+// just put the resource in.
 func (t *tracker) addVia(v ssa.Value, tr tracked, via ssa.Instruction) {
 	if v == nil {
 		return
