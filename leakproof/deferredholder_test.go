@@ -3,7 +3,6 @@ package leakproof
 import (
 	"errors"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 	"testing"
 )
@@ -97,16 +96,7 @@ func openHolderStoreFixed(path string, refuse bool) (_ *holderStore, err error) 
 func TestDeferredHolder(t *testing.T) {
 	requireLinux(t)
 	const calls = 20
-	dir, err := filepath.EvalSymlinks(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	leakyPath, fixedPath := filepath.Join(dir, "leaky"), filepath.Join(dir, "fixed")
-	for _, p := range []string{leakyPath, fixedPath} {
-		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	leakyPath, fixedPath := leakyAndFixedFiles(t, []byte("x"))
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	for i := range calls {
 		if _, err := openHolderStoreLeaky(leakyPath, true); !errors.Is(err, errRefused) {

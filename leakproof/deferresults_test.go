@@ -51,16 +51,7 @@ func openCheckedFixed(path string) (*os.File, error) {
 func TestDeferResults(t *testing.T) {
 	requireLinux(t)
 	const calls = 20
-	dir, err := filepath.EvalSymlinks(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	leakyPath, fixedPath := filepath.Join(dir, "leaky"), filepath.Join(dir, "fixed")
-	for _, p := range []string{leakyPath, fixedPath} {
-		if err := os.WriteFile(p, nil, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	leakyPath, fixedPath := leakyAndFixedFiles(t, nil)
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	for i := range calls {
 		if _, err := openCheckedLeaky(leakyPath); err == nil {
@@ -76,4 +67,22 @@ func TestDeferResults(t *testing.T) {
 	if n := descriptorsOn(t, fixedPath); n != 0 {
 		t.Errorf("fixed helper: %d descriptors open on %s, want 0", n, fixedPath)
 	}
+}
+
+// leakyAndFixedFiles writes content to two files, "leaky" and "fixed", in
+// a temporary directory (symbolic links resolved, so that descriptorsOn
+// matches the paths /proc shows) and returns their paths.
+func leakyAndFixedFiles(t *testing.T, content []byte) (leaky, fixed string) {
+	t.Helper()
+	dir, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	leaky, fixed = filepath.Join(dir, "leaky"), filepath.Join(dir, "fixed")
+	for _, p := range []string{leaky, fixed} {
+		if err := os.WriteFile(p, content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return leaky, fixed
 }
