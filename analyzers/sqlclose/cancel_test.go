@@ -12,3 +12,10 @@ import (
 func TestCancelReleases(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), sqlclose.Analyzer, "sqlcancel")
 }
+
+// TestTestContext: a query made with a test's context, or one derived
+// from it here or in a helper of another package, is released when the
+// test ends.
+func TestTestContext(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), sqlclose.Analyzer, "sqltestctx")
+}

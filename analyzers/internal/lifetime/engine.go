@@ -704,6 +704,9 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 		if e.fromMemoryDatabase(c) {
 			return nil // a mock database's driver answers from memory
 		}
+		if e.fromTestContext(c) {
+			return nil // released when the test whose context it is ends
+		}
 		if k := e.table.Kind(a.Kind); k != nil && k.LocalOnly && !staysLocal(call, a.Result) {
 			return nil // kept beyond the function, where such values live on
 		}

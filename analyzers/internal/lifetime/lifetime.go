@@ -43,7 +43,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:        report.Guard(run),
 	Requires:   []*analysis.Analyzer{config.Analyzer, lazyssa.Analyzer, noreturn.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{(*Summary)(nil), (*quietHandlerFact)(nil), (*memResults)(nil), (*errPredFact)(nil), (*testFailFact)(nil)},
+	FactTypes:  []analysis.Fact{(*Summary)(nil), (*quietHandlerFact)(nil), (*memResults)(nil), (*errPredFact)(nil), (*testFailFact)(nil), (*ctxFromFact)(nil)},
 }
 
 // Result holds the package's findings, in source order.
@@ -69,6 +69,7 @@ func TableFor(pass *analysis.Pass) *resource.Table { return config.Of(pass).Tabl
 func run(pass *analysis.Pass) (any, error) {
 	table := TableFor(pass)
 	e := newEngine(pass, table)
+	e.exportContextFacts()
 	if !e.needed() {
 		return &Result{}, nil
 	}

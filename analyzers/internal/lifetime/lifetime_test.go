@@ -14,7 +14,7 @@ import (
 // TestSummaries checks the facts the engine exports: what each function
 // does with its parameters and which results it returns owned.
 func TestSummaries(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), lifetime.Analyzer, "summaries", "testfailfacts", "fatalonly")
+	analysistest.Run(t, analysistest.TestData(), lifetime.Analyzer, "summaries", "testfailfacts", "fatalonly", "ctxfacts")
 }
 
 // TestCrashContainment forces a panic while one function is analysed: that
