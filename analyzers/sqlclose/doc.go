@@ -329,6 +329,26 @@
 // against nil. Mentioning a value (`fmt.Println(rows)`, `_ = rows`) releases
 // nothing.
 //
+// database/sql closes rows and rolls a transaction back by itself once the
+// query's context is done. Calling that context's cancel function (deferred,
+// on the path, or from a goroutine started before the query) is a release,
+// and a query made with a test's context (`t.Context()`, or a context
+// derived from it here or by a helper of another package such as
+// `testutil.Context(t)`) is released when the test ends:
+//
+//	func TestFirst(t *testing.T) {
+//		rows, err := db.QueryContext(t.Context(), "SELECT n FROM numbers") // released with the test
+//		if err != nil {
+//			t.Fatal(err)
+//		}
+//		if !rows.Next() {
+//			t.Fatal("no row")
+//		}
+//	}
+//
+// A context that outlives the test (`context.WithoutCancel(t.Context())`,
+// `context.Background()`) releases nothing.
+//
 // # Unchecked iteration errors (category `rowserr`)
 //
 // `rows.Next` returns false both at the end of the rows and when reading them
