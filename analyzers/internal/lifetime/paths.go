@@ -438,10 +438,12 @@ func (t *tracker) edge(iff *ssa.If, taken bool, st pathState) (pathState, bool) 
 		// on this edge.
 		return st, false
 	}
-	if st.duty == owed && st.contained && !taken && t.loopsOverCollection(cond) {
+	if (st.duty == owed || st.duty == pendingSuccess || st.duty == pendingFailure) && st.contained && !taken && t.loopsOverCollection(cond) {
 		// The loop over the collection that holds the resource ends here
 		// without an iteration: impossible, the collection is not empty.
-		// (An iteration reads the elements, which deals with them.)
+		// (An iteration reads the elements, which deals with them.) So
+		// too while a later error may still discharge it (rows whose
+		// Next was called).
 		return st, false
 	}
 	if st.duty == owed && !st.again && taken && t.errorPredicate(cond) {
@@ -554,27 +556,138 @@ func (t *tracker) isEOFError(v ssa.Value) bool {
 // loopsOverCollection reports whether cond is the test of a loop over the
 // elements of a collection that holds the resource: `i < len(c)`, as a
 // range loop over a slice or a counted loop compiles, for a collection
-// that append fills (it is empty until it holds the resource).
+// that append fills (it is empty until it holds the resource); for a
+// slice the function made, also `i < n` with n the length it was made
+// with, and `i >= 0` counting down from the last element.
 func (t *tracker) loopsOverCollection(cond ssa.Value) bool {
 	cmp, ok := cond.(*ssa.BinOp)
-	if !ok || cmp.Op != token.LSS {
+	if !ok {
 		return false
 	}
-	n, ok := cmp.Y.(*ssa.Call)
-	if !ok || len(n.Call.Args) != 1 {
+	var c ssa.Value
+	switch cmp.Op {
+	case token.LSS:
+		if l := lenArg(cmp.Y); l != nil {
+			c = l
+		} else {
+			c = t.madeWithLen(cmp.Y)
+		}
+	case token.GEQ:
+		c = t.countsDownFromLast(cmp)
+	}
+	if c == nil {
 		return false
 	}
-	if b, ok := n.Call.Value.(*ssa.Builtin); !ok || b.Name() != "len" {
-		return false
-	}
-	if _, made := n.Call.Args[0].(*ssa.MakeSlice); made && t.acqBlock != nil && t.inLoopOf(cmp.Block(), t.acqBlock) {
+	if _, _, made := madeLen(c); made && t.acqBlock != nil && t.inLoopOf(cmp.Block(), t.acqBlock) {
 		// A slice made with its length, filled by index in this very
 		// loop: the loop ends once it went round, holding what it
 		// stored.
 		return false
 	}
-	tr, ok := t.values[n.Call.Args[0]]
+	tr, ok := t.values[c]
 	return ok && tr.role == roleContainer
+}
+
+// lenArg returns c when v is `len(c)`.
+func lenArg(v ssa.Value) ssa.Value {
+	n, ok := v.(*ssa.Call)
+	if !ok || len(n.Call.Args) != 1 {
+		return nil
+	}
+	if b, ok := n.Call.Value.(*ssa.Builtin); !ok || b.Name() != "len" {
+		return nil
+	}
+	return n.Call.Args[0]
+}
+
+// madeWithLen returns the tracked collection, a slice the function made,
+// whose length is n: the same value make was given, or the same constant.
+func (t *tracker) madeWithLen(n ssa.Value) ssa.Value {
+	nc, isConst := n.(*ssa.Const)
+	for v, tr := range t.values {
+		if tr.role != roleContainer {
+			continue
+		}
+		lv, ln, ok := madeLen(v)
+		if !ok {
+			continue
+		}
+		if lv != nil && sameLength(lv, n) {
+			return v
+		}
+		if lv == nil && isConst && nc.Value != nil {
+			if k, exact := constant.Int64Val(constant.ToInt(nc.Value)); exact && k == ln {
+				return v
+			}
+		}
+	}
+	return nil
+}
+
+// sameLength reports whether a and b are the same value: one SSA value,
+// or two loads of a variable assigned once that function literals only
+// read (`P := runtime.GOMAXPROCS(0)` shared with a goroutine).
+func sameLength(a, b ssa.Value) bool {
+	if a == b {
+		return true
+	}
+	la, ok := a.(*ssa.UnOp)
+	if !ok || la.Op != token.MUL {
+		return false
+	}
+	lb, ok := b.(*ssa.UnOp)
+	if !ok || lb.Op != token.MUL || la.X != lb.X {
+		return false
+	}
+	cell, ok := la.X.(*ssa.Alloc)
+	if !ok || !onlyReadCell(cell) {
+		return false
+	}
+	stores := 0
+	for _, r := range *cell.Referrers() {
+		if _, ok := r.(*ssa.Store); ok {
+			stores++
+		}
+	}
+	return stores == 1
+}
+
+// countsDownFromLast returns the collection c when cmp is `i >= 0` for a
+// loop counter i that starts at `len(c) - 1` (or the made length less
+// one) and only decreases.
+func (t *tracker) countsDownFromLast(cmp *ssa.BinOp) ssa.Value {
+	if k, ok := cmp.Y.(*ssa.Const); !ok || k.Value == nil || constant.Sign(k.Value) != 0 {
+		return nil
+	}
+	phi, ok := cmp.X.(*ssa.Phi)
+	if !ok {
+		return nil
+	}
+	var c ssa.Value
+	for _, e := range phi.Edges {
+		sub, ok := e.(*ssa.BinOp)
+		if !ok || sub.Op != token.SUB {
+			return nil
+		}
+		one, ok := sub.Y.(*ssa.Const)
+		if !ok || one.Value == nil || constant.Compare(one.Value, token.NEQ, constant.MakeInt64(1)) {
+			return nil
+		}
+		if sub.X == phi {
+			continue // i--
+		}
+		var start ssa.Value
+		if l := lenArg(sub.X); l != nil {
+			start = l
+		} else {
+			start = t.madeWithLen(sub.X)
+		}
+		if start == nil || (c != nil && c != start) {
+			return nil
+		}
+		c = start
+	}
+	return c
 }
 
 // inLoopOf reports whether block b is in the loop that header heads: the

@@ -1,6 +1,7 @@
 package lifetime
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -726,6 +727,14 @@ func (t *tracker) store(s *ssa.Store, tr tracked) {
 		t.addVia(alloc, tracked{role: roleCell, inner: inner, field: tr.field}, s)
 		return
 	}
+	if sl := madeSliceOf(s.Addr); sl != nil {
+		// `conns := make([]net.Conn, n); ...; conns[i] = c`: a slice the
+		// function made holds it, followed like a collection that append
+		// fills (returned, stored, or dropped on an error path).
+		t.addVia(sl, tracked{role: roleContainer}, s)
+		t.setEvent(s, event{kind: evContain})
+		return
+	}
 	if base := localBase(s.Addr); base != nil {
 		t.addVia(base, tracked{role: roleContainer}, s)
 		for _, ld := range sameElementLoads(s) {
@@ -738,14 +747,6 @@ func (t *tracker) store(s *ssa.Store, tr tracked) {
 			// is the resource stored there.
 			t.add(ld, tr)
 		}
-		return
-	}
-	if sl := madeSliceOf(s.Addr); sl != nil {
-		// `conns := make([]net.Conn, n); ...; conns[i] = c`: a slice the
-		// function made holds it, followed like a collection that append
-		// fills (returned, stored, or dropped on an error path).
-		t.addVia(sl, tracked{role: roleContainer}, s)
-		t.setEvent(s, event{kind: evContain})
 		return
 	}
 	if cell := cellOfLocalAggregate(s.Addr); cell != nil {
@@ -906,14 +907,64 @@ func readOnlyElements(mc *ssa.MakeClosure, arr ssa.Value) bool {
 
 // madeSliceOf returns the slice that addr addresses an element of, when
 // the function made it with make: its backing array is new, shared with
-// nothing until the slice itself goes somewhere.
-func madeSliceOf(addr ssa.Value) *ssa.MakeSlice {
+// nothing until the slice itself goes somewhere. A length that is a
+// constant makes the array a local allocation and the slice a slicing of
+// it.
+func madeSliceOf(addr ssa.Value) ssa.Value {
 	ia, ok := addr.(*ssa.IndexAddr)
 	if !ok {
 		return nil
 	}
-	ms, _ := ia.X.(*ssa.MakeSlice)
-	return ms
+	switch x := ia.X.(type) {
+	case *ssa.MakeSlice:
+		return x
+	case *ssa.Slice:
+		if madeArray(x) != nil {
+			return x
+		}
+	}
+	return nil
+}
+
+// madeArray returns the array that make allocated for the slice s, of a
+// constant length, or nil.
+func madeArray(s *ssa.Slice) *ssa.Alloc {
+	a, ok := s.X.(*ssa.Alloc)
+	if !ok || a.Comment != "makeslice" || s.Low != nil || s.Max != nil {
+		return nil
+	}
+	if s.High != nil {
+		if _, ok := s.High.(*ssa.Const); !ok {
+			return nil
+		}
+	}
+	return a
+}
+
+// madeLen returns the length the slice v was made with, when the function
+// made it: make's length argument, or the constant length of the array
+// behind it.
+func madeLen(v ssa.Value) (ssa.Value, int64, bool) {
+	switch v := v.(type) {
+	case *ssa.MakeSlice:
+		if c, ok := v.Len.(*ssa.Const); ok && c.Value != nil {
+			n, exact := constant.Int64Val(constant.ToInt(c.Value))
+			return nil, n, exact
+		}
+		return v.Len, 0, true
+	case *ssa.Slice:
+		// make([]T, n) of a constant n is new([n]T)[:n].
+		if a := madeArray(v); a != nil {
+			if c, ok := v.High.(*ssa.Const); ok && c.Value != nil {
+				n, exact := constant.Int64Val(constant.ToInt(c.Value))
+				return nil, n, exact
+			}
+			if arr, ok := a.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Array); ok {
+				return nil, arr.Len(), true
+			}
+		}
+	}
+	return nil, 0, false
 }
 
 // onlyStoredTo reports whether the element address ia is only written

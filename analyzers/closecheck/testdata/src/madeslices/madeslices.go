@@ -112,3 +112,112 @@ func openEachDropped(names []string, mode int) ([]*os.File, error) {
 	}
 	return files, nil
 }
+
+// fillOverItself fills the slice in a range loop over it and closes each
+// element in a second one.
+func fillOverItself(addr string, n int) error {
+	conns := make([]net.Conn, n)
+	for i := range conns {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			closeAll(conns[:i])
+			return err
+		}
+		conns[i] = c
+	}
+	for _, c := range conns {
+		c.Close()
+	}
+	return nil
+}
+
+func closeAll(conns []net.Conn) {
+	for _, c := range conns {
+		c.Close()
+	}
+}
+
+const pool = 4
+
+// fillConstant: a slice of constant length is backed by an array the
+// function allocates; it holds what is stored in it as any made slice,
+// and a loop counting down from its last element closes each.
+func fillConstant(addr string) error {
+	conns := make([]net.Conn, pool)
+	for i := range conns {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			closeAll(conns[:i])
+			return err
+		}
+		conns[i] = c
+	}
+	for i := len(conns) - 1; i >= 0; i-- {
+		conns[i].Close()
+	}
+	return nil
+}
+
+// fillConstantDropped returns a later dial's error and drops what the
+// constant-length slice holds.
+func fillConstantDropped(addr string) ([]net.Conn, error) {
+	conns := make([]net.Conn, pool)
+	for i := range conns {
+		c, err := net.Dial("tcp", addr) // want `connection from net.Dial is not closed when returning at line 168`
+		if err != nil {
+			return nil, err
+		}
+		conns[i] = c
+	}
+	return conns, nil
+}
+
+// closedByWorkers counts to the length the slice was made with, shared
+// with a goroutine that only reads it, and hands each element to a
+// worker that closes it.
+func closedByWorkers(addr string, workers int) error {
+	p := workers
+	conns := make([]net.Conn, p)
+	go func() {
+		for i := 0; i < p; i++ {
+			_ = i
+		}
+	}()
+	for i := 0; i < p; i++ {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			closeAll(conns[:i])
+			return err
+		}
+		conns[i] = c
+	}
+	done := make(chan bool)
+	for i := 0; i < p; i++ {
+		go func(c net.Conn) {
+			c.Close()
+			done <- true
+		}(conns[i])
+	}
+	for i := 0; i < p; i++ {
+		<-done
+	}
+	return nil
+}
+
+// closeSome closes as many elements as its other argument says: the
+// loop may end before closing any.
+func closeSome(addr string, n, k int) error {
+	conns := make([]net.Conn, n)
+	for i := range conns {
+		c, err := net.Dial("tcp", addr) // want `connection from net.Dial is not closed when returning at line 222`
+		if err != nil {
+			closeAll(conns[:i])
+			return err
+		}
+		conns[i] = c
+	}
+	for i := 0; i < k; i++ {
+		conns[i].Close()
+	}
+	return nil
+}
