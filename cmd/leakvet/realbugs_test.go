@@ -327,9 +327,12 @@ func TestRealBugs(t *testing.T) {
 		}
 	}
 	slices.Sort(dirs)
-	runs := map[string]map[string]*realBugsRun{} // tool -> package -> run
+	// Runs are keyed by directory and package: two directories may pin two
+	// versions of one module, whose bugs then share a package path.
+	type runKey struct{ dir, pkg string }
+	runs := map[string]map[runKey]*realBugsRun{} // tool -> (directory, package) -> run
 	for _, tool := range tools {
-		runs[tool.name] = map[string]*realBugsRun{}
+		runs[tool.name] = map[runKey]*realBugsRun{}
 	}
 	runOne := func(tool struct {
 		name  string
@@ -357,12 +360,12 @@ func TestRealBugs(t *testing.T) {
 			run := runOne(tool, dir, pkgsOf[dir])
 			if run.failed != "" && len(pkgsOf[dir]) > 1 {
 				for _, p := range pkgsOf[dir] {
-					runs[tool.name][p] = runOne(tool, dir, []string{p})
+					runs[tool.name][runKey{dir, p}] = runOne(tool, dir, []string{p})
 				}
 				continue
 			}
 			for _, p := range pkgsOf[dir] {
-				runs[tool.name][p] = run
+				runs[tool.name][runKey{dir, p}] = run
 			}
 		}
 	}
@@ -377,7 +380,7 @@ func TestRealBugs(t *testing.T) {
 	for _, tool := range tools {
 		verdicts[tool.name] = map[string]verdict{}
 		for _, b := range bugs {
-			run := runs[tool.name][b.Package]
+			run := runs[tool.name][runKey{b.Dir, b.Package}]
 			v := verdict{failed: run.failed}
 			for _, f := range run.findings {
 				if !b.inRange(f) {

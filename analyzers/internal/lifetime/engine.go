@@ -76,6 +76,8 @@ type engine struct {
 	paramStores map[globalKeepKey][]int
 	// errPreds memoises falseOnNil (errpred.go).
 	errPreds map[errPredKey]bool
+	// kindTypes memoises kindType (kindtype.go).
+	kindTypes map[string]types.Type
 }
 
 type closureKey struct {
@@ -686,7 +688,7 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 		// the contract of the method it stands for answers, unless the
 		// package itself makes values of the interface that do not keep
 		// it (an in-memory stand-in for the client).
-		a, ok = e.table.InterfaceAcquirer(obj)
+		a, ok = e.table.InterfaceAcquirerOf(obj, e.kindType)
 		if ok && e.standInFor(call, a) {
 			a, ok = resource.Acquirer{}, false
 		}

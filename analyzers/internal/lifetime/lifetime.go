@@ -108,7 +108,7 @@ func (e *engine) needed() bool {
 		if _, ok := e.table.Acquirer(fn); ok {
 			return true
 		}
-		if _, ok := e.table.InterfaceAcquirer(fn); ok {
+		if _, ok := e.table.InterfaceAcquirerOf(fn, e.kindType); ok {
 			return true
 		}
 		if fn.Pkg() != nil && fn.Pkg() != e.pass.Pkg {

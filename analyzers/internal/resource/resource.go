@@ -279,6 +279,19 @@ func (t *Table) Acquirer(fn *types.Func) (Acquirer, bool) {
 // ThroughInterfaces for a method of the same name whose result has that
 // entry's kind's type.
 func (t *Table) InterfaceAcquirer(fn *types.Func) (Acquirer, bool) {
+	return t.InterfaceAcquirerOf(fn, nil)
+}
+
+// InterfaceAcquirerOf is InterfaceAcquirer, where the interface method's
+// result may also be an interface that the kind's type implements and
+// whose methods include one that releases the kind (a rows interface of
+// the program's own, or of a scanning library, that *sql.Rows satisfies):
+// the value behind it is the acquired one, and its contract gives the
+// caller the means to release it. typeOf resolves a kind's Type to the
+// type it names, or nil where the program does not import its package;
+// with a nil typeOf, or where it answers nil, the result must have the
+// kind's type itself.
+func (t *Table) InterfaceAcquirerOf(fn *types.Func, typeOf func(string) types.Type) (Acquirer, bool) {
 	if fn == nil {
 		return Acquirer{}, false
 	}
@@ -293,7 +306,10 @@ func (t *Table) InterfaceAcquirer(fn *types.Func) (Acquirer, bool) {
 			continue
 		}
 		k := t.byID[a.Kind]
-		if k == nil || a.Result >= sig.Results().Len() || types.TypeString(sig.Results().At(a.Result).Type(), nil) != k.Type {
+		if k == nil || a.Result >= sig.Results().Len() {
+			continue
+		}
+		if res := sig.Results().At(a.Result).Type(); types.TypeString(res, nil) != k.Type && !k.satisfies(res, typeOf) {
 			continue
 		}
 		if !a.ThroughInterfaces && implementedByAny(sig.Recv().Type(), a.ThroughInterfacesUnless, sig.Results().At(a.Result).Type()) {
@@ -432,4 +448,28 @@ func signatureString(sig *types.Signature) string {
 		results = append(results, types.TypeString(sig.Results().At(i).Type(), nil))
 	}
 	return strings.Join(params, ", ") + " -> " + strings.Join(results, ", ")
+}
+
+// satisfies reports whether res is an interface type with methods, one of
+// which releases k, that k's type (resolved by typeOf) implements.
+func (k *Kind) satisfies(res types.Type, typeOf func(string) types.Type) bool {
+	if typeOf == nil || k.Field != "" {
+		return false
+	}
+	it, ok := res.Underlying().(*types.Interface)
+	if !ok || it.NumMethods() == 0 {
+		return false
+	}
+	releasable := false
+	for m := range it.Methods() {
+		if k.Releases(m.Name()) {
+			releasable = true
+			break
+		}
+	}
+	if !releasable {
+		return false
+	}
+	kt := typeOf(k.Type)
+	return kt != nil && types.Implements(kt, it)
 }
