@@ -51,6 +51,9 @@ type engine struct {
 	// resultMethods (memreader.go).
 	memOnly map[memKey]bool
 	memBusy map[memKey]bool
+	// nothing memoises ownsNothing (memreader.go), false while it is
+	// being decided.
+	nothing map[memKey]bool
 	// flagged memoises flaggedEffect (flags.go); flaggedBusy cuts
 	// recursion.
 	flagged     map[flagKey]ParamEffect
@@ -105,6 +108,7 @@ func newEngine(pass *analysis.Pass, table *resource.Table) *engine {
 		retested:     map[*ssa.Function]*condInfo{},
 		memOnly:      map[memKey]bool{},
 		memBusy:      map[memKey]bool{},
+		nothing:      map[memKey]bool{},
 		flagged:      map[flagKey]ParamEffect{},
 		impls:        map[implKey][]impl{},
 		flaggedBusy:  map[flagKey]bool{},
