@@ -708,6 +708,9 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 		if e.fromMemoryDatabase(c) {
 			return nil // a mock database's driver answers from memory
 		}
+		if e.intercepted(call, obj) {
+			return nil // a mocking library's transport answers from memory
+		}
 		if k := e.table.Kind(a.Kind); k != nil && k.LocalOnly && !staysLocal(call, a.Result) {
 			return nil // kept beyond the function, where such values live on
 		}
@@ -726,6 +729,9 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 		if s, _ := e.summaryOf(originOf(callee)); s != nil {
 			if method, _ := e.roundTripOf(callee); method != "" && len(s.Results) > 0 && e.answeredInMemory(call, obj) {
 				return nil // a round tripper of the package that answers in memory
+			}
+			if len(s.Results) > 0 && e.intercepted(call, obj) {
+				return nil // a mocking library's transport, interception on
 			}
 			for _, r := range s.Results {
 				if resource.HoldsNothing(obj, r.Index) {
