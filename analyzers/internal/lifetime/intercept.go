@@ -131,8 +131,8 @@ const maxOffDepth = 4
 // client reach the network: a call of a function the table lists, of a
 // function of the package (or a literal) that makes such a call, of a
 // function of another package that imports a mocking library, starting
-// such a goroutine, or an assignment of http.DefaultTransport or of a
-// field the table lists. A deferred call of the function itself runs
+// such a goroutine, or an assignment of http.DefaultTransport, of a field
+// of http.DefaultClient or of a field the table lists. A deferred call of the function itself runs
 // after every send in it; one in a helper runs before the helper returns.
 func (e *engine) mayTurnOff(instr ssa.Instruction, depth int, seen map[*ssa.Function]bool) bool {
 	switch x := instr.(type) {
@@ -141,6 +141,9 @@ func (e *engine) mayTurnOff(instr ssa.Instruction, depth int, seen map[*ssa.Func
 		case *ssa.Global:
 			return a.Pkg != nil && a.Pkg.Pkg.Path() == "net/http" && a.Name() == "DefaultTransport"
 		case *ssa.FieldAddr:
+			if isDefaultClient(a.X) {
+				return true // the default client's transport replaced
+			}
 			ptr, ok := a.X.Type().Underlying().(*types.Pointer)
 			if !ok {
 				return false

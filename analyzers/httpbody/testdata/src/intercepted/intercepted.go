@@ -185,3 +185,14 @@ func clientRestoredBefore() int {
 	}
 	return resp.StatusCode
 }
+
+func defaultClientTransportReplaced() int {
+	defer gock.Off()
+	gock.New("http://127.0.0.1:8080/items").Reply(200)
+	http.DefaultClient.Transport = &http.Transport{}
+	resp, err := http.Get("http://127.0.0.1:8080/items") // want `response body from http.Get is not closed when returning at line 197`
+	if err != nil {
+		return 0
+	}
+	return resp.StatusCode
+}
