@@ -350,7 +350,9 @@ func (e *engine) typeMethods(t types.Type, cands []memMethod) []memMethod {
 // nothing owned there and forwards no function's result; and neither it
 // nor a function of the package it calls acquires anything (a file
 // behind io.NopCloser), starts a goroutine or changes package-level
-// state (a count of open readers), so what it returns is built in memory.
+// state (a count of open readers), and the type's values reach nothing
+// with a release method (nothingToRelease), so what it returns is built
+// in memory.
 func (e *engine) ownsNothing(t types.Type, m memMethod) bool {
 	sel, _, _ := types.LookupFieldOrMethod(t, true, e.pass.Pkg, m.Name)
 	obj, ok := sel.(*types.Func)
@@ -382,9 +384,69 @@ func (e *engine) ownsNothing(t types.Type, m memMethod) bool {
 			}
 		}
 	}
-	v := e.acquiresNothing(fn, 0, map[*ssa.Function]bool{})
+	v := e.acquiresNothing(fn, 0, map[*ssa.Function]bool{}) && e.nothingToRelease(t, map[types.Type]bool{})
 	e.nothing[key] = v
 	return v
+}
+
+// nothingToRelease reports whether values of t, a type of the package,
+// reach nothing that has a release method: the fields of the package's
+// types are followed through pointers, slices, arrays and maps; a type of
+// another package, or an interface, must be no kind of the table and have
+// no method of a release name (Close, Stop, ...). A double made over a
+// connection it dialled (its rows built over that connection, acquiring
+// nothing when they are made) is not taken for memory; a channel or a
+// function value, whose other end is out of sight, is not either.
+func (e *engine) nothingToRelease(t types.Type, seen map[types.Type]bool) bool {
+	t = types.Unalias(t)
+	if seen[t] {
+		return true
+	}
+	seen[t] = true
+	switch u := t.(type) {
+	case *types.Basic:
+		return u.Kind() != types.UnsafePointer
+	case *types.Pointer:
+		return e.nothingToRelease(u.Elem(), seen)
+	case *types.Slice:
+		return e.nothingToRelease(u.Elem(), seen)
+	case *types.Array:
+		return e.nothingToRelease(u.Elem(), seen)
+	case *types.Map:
+		return e.nothingToRelease(u.Key(), seen) && e.nothingToRelease(u.Elem(), seen)
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			if !e.nothingToRelease(u.Field(i).Type(), seen) {
+				return false
+			}
+		}
+		return true
+	case *types.Interface:
+		return e.noReleaseMethod(u)
+	case *types.Named:
+		if u.Obj().Pkg() == e.pass.Pkg && !types.IsInterface(u) {
+			return e.nothingToRelease(u.Underlying(), seen)
+		}
+		if e.table.KindOfType(u) != nil || e.table.KindOfType(types.NewPointer(u)) != nil {
+			return false
+		}
+		if types.IsInterface(u) {
+			return e.noReleaseMethod(u)
+		}
+		return e.noReleaseMethod(types.NewPointer(u))
+	}
+	return false
+}
+
+// noReleaseMethod reports whether no method of t has a release name.
+func (e *engine) noReleaseMethod(t types.Type) bool {
+	ms := types.NewMethodSet(t)
+	for i := 0; i < ms.Len(); i++ {
+		if e.table.IsReleaseName(ms.At(i).Obj().Name()) {
+			return false
+		}
+	}
+	return true
 }
 
 // maxNothingDepth bounds how deep acquiresNothing follows the package's

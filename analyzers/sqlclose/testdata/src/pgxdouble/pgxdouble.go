@@ -7,6 +7,7 @@ package pgxdouble
 import (
 	"context"
 	"errors"
+	"net"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -173,4 +174,46 @@ func firstValue(ctx context.Context) (any, error) {
 		return nil, errors.New("no row")
 	}
 	return rows.Values()
+}
+
+// wireConn speaks the protocol over a connection it dialled: its rows are
+// built when a query is sent, acquiring nothing then, but read the
+// connection until they are closed.
+type wireConn struct {
+	nc net.Conn
+}
+
+func (c *wireConn) Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error) {
+	if _, err := c.nc.Write([]byte(sql)); err != nil {
+		return nil, err
+	}
+	return &wireRows{c: c}, nil
+}
+
+func (c *wireConn) SendBatch(ctx context.Context, b *pgx.Batch) pgx.BatchResults { return nil }
+
+func (c *wireConn) Close(ctx context.Context) error { return c.nc.Close() }
+
+type wireRows struct {
+	c *wireConn
+}
+
+func (r *wireRows) Close()                                       {}
+func (r *wireRows) Err() error                                   { return nil }
+func (r *wireRows) CommandTag() pgconn.CommandTag                { return pgconn.CommandTag{} }
+func (r *wireRows) FieldDescriptions() []pgconn.FieldDescription { return nil }
+func (r *wireRows) Next() bool                                   { return false }
+func (r *wireRows) Scan(dest ...any) error                       { return nil }
+func (r *wireRows) Values() ([]any, error)                       { return nil, nil }
+func (r *wireRows) RawValues() [][]byte                          { return nil }
+func (r *wireRows) Conn() *pgx.Conn                              { return nil }
+func (r *wireRows) TypeMap() *pgtype.Map                         { return nil }
+
+// NewWireConn dials the server at addr.
+func NewWireConn(addr string) (Conn, error) {
+	nc, err := net.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	return &wireConn{nc}, nil
 }

@@ -103,3 +103,19 @@ func countFromGiven(ctx context.Context, c pgxdouble.Conn) (int, error) {
 	}
 	return 1, nil
 }
+
+func countFromWire(ctx context.Context, addr string) (int, error) {
+	c, err := pgxdouble.NewWireConn(addr)
+	if err != nil {
+		return 0, err
+	}
+	defer c.Close(ctx)
+	rows, err := c.Query(ctx, "SELECT n FROM t") // want `rows from c.Query is not closed when returning at line 120`
+	if err != nil {
+		return 0, err
+	}
+	if !rows.Next() {
+		return 0, errors.New("empty")
+	}
+	return 1, nil
+}
