@@ -8,5 +8,5 @@ import (
 )
 
 func TestHTTPBody(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), httpbody.Analyzer, "leaks", "drains", "owned", "dying", "transports", "retrypolicy", "sdkclient", "sdkuser", "nobody", "fakerts", "wrappers", "ifaceimpls", "replacedbody", "boundedreads", "clientiface", "standin", "standinreal", "standintest")
+	analysistest.Run(t, analysistest.TestData(), httpbody.Analyzer, "leaks", "drains", "owned", "dying", "transports", "retrypolicy", "sdkclient", "sdkuser", "nobody", "fakerts", "wrappers", "ifaceimpls", "replacedbody", "boundedreads", "clientiface", "standin", "standinreal", "standintest", "intercepted")
 }

@@ -9,7 +9,7 @@ import (
 
 func TestSQLClose(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), sqlclose.Analyzer,
-		"sqlleaks", "localpools", "sqlowned", "sqlxcases", "pgxcases", "pgxv4cases", "stmtiface", "stmtholder", "ormrows", "flagrows/...", "sqlmockcases", "sqlmockwrap", "stmtwithdb", "txscoped", "assertnext", "rowsclosers", "rowsiface")
+		"sqlleaks", "localpools", "sqlowned", "sqlxcases", "pgxcases", "pgxv4cases", "stmtiface", "stmtholder", "ormrows", "flagrows/...", "sqlmockcases", "sqlmockwrap", "stmtwithdb", "txscoped", "assertnext", "rowsclosers", "rowsiface", "pgxdouble", "pgxdoubleuse")
 }
 
 // TestRowsErr turns the rows.Err category on: with it, the leak packages

@@ -51,6 +51,9 @@ type engine struct {
 	// resultMethods (memreader.go).
 	memOnly map[memKey]bool
 	memBusy map[memKey]bool
+	// nothing memoises ownsNothing (memreader.go), false while it is
+	// being decided.
+	nothing map[memKey]bool
 	// flagged memoises flaggedEffect (flags.go); flaggedBusy cuts
 	// recursion.
 	flagged     map[flagKey]ParamEffect
@@ -107,6 +110,7 @@ func newEngine(pass *analysis.Pass, table *resource.Table) *engine {
 		retested:     map[*ssa.Function]*condInfo{},
 		memOnly:      map[memKey]bool{},
 		memBusy:      map[memKey]bool{},
+		nothing:      map[memKey]bool{},
 		flagged:      map[flagKey]ParamEffect{},
 		impls:        map[implKey][]impl{},
 		flaggedBusy:  map[flagKey]bool{},
@@ -709,6 +713,9 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 		if e.fromTestContext(c) {
 			return nil // released when the test whose context it is ends
 		}
+		if e.intercepted(call, obj) {
+			return nil // a mocking library's transport answers from memory
+		}
 		if k := e.table.Kind(a.Kind); k != nil && k.LocalOnly && !staysLocal(call, a.Result) {
 			return nil // kept beyond the function, where such values live on
 		}
@@ -727,6 +734,9 @@ func (e *engine) acquisitions(call *ssa.Call) []acquisition {
 		if s, _ := e.summaryOf(originOf(callee)); s != nil {
 			if method, _ := e.roundTripOf(callee); method != "" && len(s.Results) > 0 && e.answeredInMemory(call, obj) {
 				return nil // a round tripper of the package that answers in memory
+			}
+			if len(s.Results) > 0 && e.intercepted(call, obj) {
+				return nil // a mocking library's transport, interception on
 			}
 			for _, r := range s.Results {
 				if resource.HoldsNothing(obj, r.Index) {

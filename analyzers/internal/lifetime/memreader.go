@@ -324,18 +324,186 @@ func lastInstr(b *ssa.BasicBlock) ssa.Instruction {
 }
 
 // typeMethods returns those of cands that the concrete type t, a type of
-// the package, implements with a method that returns only memory there.
+// the package, implements with a method that returns only memory there,
+// or that acquires nothing in that result (ownsNothing).
 func (e *engine) typeMethods(t types.Type, cands []memMethod) []memMethod {
 	if types.IsInterface(t) {
 		return nil
 	}
 	var out []memMethod
 	for _, m := range cands {
-		if fn := e.packageMethod(t, m.Name); fn != nil && e.memoryOnlyResult(fn, m.Result) {
+		if fn := e.packageMethod(t, m.Name); fn != nil && (e.memoryOnlyResult(fn, m.Result) || e.ownsNothing(t, m)) {
 			out = append(out, m)
 		}
 	}
 	return out
+}
+
+// ownsNothing reports whether the method m.Name of the concrete type t, a
+// type of the package, hands its caller nothing to release in result
+// m.Result: a test double's Query that answers with rows it keeps in
+// memory. Called on a value whose dynamic type is t, the interface method
+// runs that method, and the call is what a static call of it would be,
+// whatever the contract of the interface's method says of a connection.
+// The method must be declared in the package (on t, or on a type of the
+// package that t embeds) and not listed in the table; its summary returns
+// nothing owned there and forwards no function's result; and neither it
+// nor a function of the package it calls acquires anything (a file
+// behind io.NopCloser), starts a goroutine or changes package-level
+// state (a count of open readers), and the type's values reach nothing
+// with a release method (nothingToRelease), so what it returns is built
+// in memory.
+func (e *engine) ownsNothing(t types.Type, m memMethod) bool {
+	sel, _, _ := types.LookupFieldOrMethod(t, true, e.pass.Pkg, m.Name)
+	obj, ok := sel.(*types.Func)
+	if !ok || recvNamed(obj) == nil || recvNamed(obj).Obj().Pkg() != e.pass.Pkg {
+		return false // promoted from another package's type: it delegates
+	}
+	if _, listed := e.table.Acquirer(obj); listed {
+		return false
+	}
+	fn := e.pkg.Prog.FuncValue(obj)
+	if fn == nil || fn.Pkg != e.pkg || fn.Blocks == nil || e.inProgress[fn] {
+		return false
+	}
+	key := memKey{fn, m.Result}
+	if v, done := e.nothing[key]; done {
+		return v
+	}
+	e.nothing[key] = false // recursion proves nothing
+	s, _ := e.summaryOf(fn)
+	if s != nil {
+		for _, r := range s.Results {
+			if r.Index == m.Result {
+				return false
+			}
+		}
+		for _, f := range s.Forwards {
+			if f.Result == m.Result {
+				return false
+			}
+		}
+	}
+	v := e.acquiresNothing(fn, 0, map[*ssa.Function]bool{}) && e.nothingToRelease(t, map[types.Type]bool{})
+	e.nothing[key] = v
+	return v
+}
+
+// nothingToRelease reports whether values of t, a type of the package,
+// reach nothing that has a release method: the fields of the package's
+// types are followed through pointers, slices, arrays and maps; a type of
+// another package, or an interface, must be no kind of the table and have
+// no method of a release name (Close, Stop, ...). A double made over a
+// connection it dialled (its rows built over that connection, acquiring
+// nothing when they are made) is not taken for memory; a channel or a
+// function value, whose other end is out of sight, is not either.
+func (e *engine) nothingToRelease(t types.Type, seen map[types.Type]bool) bool {
+	t = types.Unalias(t)
+	if seen[t] {
+		return true
+	}
+	seen[t] = true
+	switch u := t.(type) {
+	case *types.Basic:
+		return u.Kind() != types.UnsafePointer
+	case *types.Pointer:
+		return e.nothingToRelease(u.Elem(), seen)
+	case *types.Slice:
+		return e.nothingToRelease(u.Elem(), seen)
+	case *types.Array:
+		return e.nothingToRelease(u.Elem(), seen)
+	case *types.Map:
+		return e.nothingToRelease(u.Key(), seen) && e.nothingToRelease(u.Elem(), seen)
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			if !e.nothingToRelease(u.Field(i).Type(), seen) {
+				return false
+			}
+		}
+		return true
+	case *types.Interface:
+		return e.noReleaseMethod(u)
+	case *types.Named:
+		if u.Obj().Pkg() == e.pass.Pkg && !types.IsInterface(u) {
+			return e.nothingToRelease(u.Underlying(), seen)
+		}
+		if e.table.KindOfType(u) != nil || e.table.KindOfType(types.NewPointer(u)) != nil {
+			return false
+		}
+		if types.IsInterface(u) {
+			return e.noReleaseMethod(u)
+		}
+		return e.noReleaseMethod(types.NewPointer(u))
+	}
+	return false
+}
+
+// noReleaseMethod reports whether no method of t has a release name.
+func (e *engine) noReleaseMethod(t types.Type) bool {
+	ms := types.NewMethodSet(t)
+	for i := 0; i < ms.Len(); i++ {
+		if e.table.IsReleaseName(ms.At(i).Obj().Name()) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxNothingDepth bounds how deep acquiresNothing follows the package's
+// functions.
+const maxNothingDepth = 4
+
+// acquiresNothing reports whether fn, a function of the package, and the
+// functions of the package and literals it calls acquire nothing, start
+// no goroutine and store into no package-level variable.
+func (e *engine) acquiresNothing(fn *ssa.Function, depth int, seen map[*ssa.Function]bool) bool {
+	if seen[fn] {
+		return true
+	}
+	if depth > maxNothingDepth || fn.Blocks == nil {
+		return false
+	}
+	seen[fn] = true
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch x := instr.(type) {
+			case *ssa.Go:
+				return false
+			case *ssa.Store:
+				if _, global := x.Addr.(*ssa.Global); global {
+					return false
+				}
+			case *ssa.Call:
+				if len(e.acquisitions(x)) > 0 {
+					return false
+				}
+			}
+			call, ok := instr.(ssa.CallInstruction)
+			if !ok || call.Common().IsInvoke() {
+				continue
+			}
+			var callee *ssa.Function
+			switch v := call.Common().Value.(type) {
+			case *ssa.Function:
+				callee = v
+			case *ssa.MakeClosure:
+				callee, _ = v.Fn.(*ssa.Function)
+			}
+			if callee == nil {
+				continue
+			}
+			callee = originOf(callee)
+			if (callee.Pkg == e.pkg || callee.Parent() != nil && callee.Parent().Pkg == e.pkg) && !e.acquiresNothing(callee, depth+1, seen) {
+				return false
+			}
+		}
+	}
+	for _, anon := range fn.AnonFuncs {
+		if !e.acquiresNothing(anon, depth+1, seen) {
+			return false
+		}
+	}
+	return true
 }
 
 // memoryOnlyResult reports whether every return of fn, a function of the
