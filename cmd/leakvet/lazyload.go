@@ -130,15 +130,48 @@ func listConfig(opts options) *packages.Config {
 // newTypesInfo returns the type information go/packages records for a
 // package loaded with its syntax.
 func newTypesInfo() *types.Info {
+	return newTypesInfoFor(nil)
+}
+
+// Entries the type checker records per thousand bytes of code (a file's
+// bytes less its comments), about the median over the packages of group
+// 4 of the real-world corpus and their dependencies, the standard
+// library's included: the type of each expression (110), the uses (55)
+// and definitions (12) of identifiers, scopes (9), selections (8) and
+// implicit objects (2.5).
+const (
+	typesPerKB      = 110
+	usesPerKB       = 55
+	defsPerKB       = 12
+	scopesPerKB     = 9
+	selectionsPerKB = 8
+	implicitsPerKB  = 2.5
+)
+
+// newTypesInfoFor returns the type information go/packages records for
+// a package loaded with its syntax, its maps sized for what type-checking
+// files will record in them: a map grown entry by entry rehashes
+// everything it holds at each doubling, which cost the type checker about
+// 1.4 s of a 30 s cold run of group 4 with tests.
+func newTypesInfoFor(files []*ast.File) *types.Info {
+	code := 0
+	for _, f := range files {
+		code += int(f.FileEnd - f.FileStart)
+		for _, cg := range f.Comments {
+			code -= int(cg.End() - cg.Pos())
+		}
+	}
+	kb := float64(max(code, 0)) / 1000
+	size := func(perKB float64) int { return int(kb * perKB) }
 	return &types.Info{
-		Types:        make(map[ast.Expr]types.TypeAndValue),
-		Defs:         make(map[*ast.Ident]types.Object),
-		Uses:         make(map[*ast.Ident]types.Object),
-		Implicits:    make(map[ast.Node]types.Object),
+		Types:        make(map[ast.Expr]types.TypeAndValue, size(typesPerKB)),
+		Defs:         make(map[*ast.Ident]types.Object, size(defsPerKB)),
+		Uses:         make(map[*ast.Ident]types.Object, size(usesPerKB)),
+		Implicits:    make(map[ast.Node]types.Object, size(implicitsPerKB)),
 		Instances:    make(map[*ast.Ident]types.Instance),
-		Scopes:       make(map[ast.Node]*types.Scope),
-		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
-		FileVersions: make(map[*ast.File]string),
+		Scopes:       make(map[ast.Node]*types.Scope, size(scopesPerKB)),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection, size(selectionsPerKB)),
+		FileVersions: make(map[*ast.File]string, len(files)),
 	}
 }
 
@@ -227,7 +260,7 @@ func (lz *lazyLoader) typecheck(pass *analysis.Pass) (any, error) {
 	if p.Module != nil && p.Module.GoVersion != "" {
 		conf.GoVersion = "go" + p.Module.GoVersion
 	}
-	info := newTypesInfo()
+	info := newTypesInfoFor(files)
 	err := types.NewChecker(conf, lz.fset, p.Types, info).Files(files)
 	if typeErr == nil {
 		typeErr = err
