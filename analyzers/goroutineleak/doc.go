@@ -284,7 +284,9 @@
 // iteration. Tests that decided the way to the `go`
 // statement decide the same way again on the paths after it (the `if n > 0`
 // that guards both the loop starting goroutines and the loop receiving from
-// them). A derived context's `Done` closes when its parent's does, not the
+// them; an `if withResults` on a bool parameter, or on a field of a struct
+// parameter passed by value and never written, that guards both the `go`
+// statement and the receive). A derived context's `Done` closes when its parent's does, not the
 // other way round; a branch on a variable that only ever holds nil (a named
 // result that is never set) is never taken.
 //

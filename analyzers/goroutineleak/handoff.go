@@ -1457,25 +1457,31 @@ func boolIndex(b bool) int {
 }
 
 // condKey identifies a comparison of values that cannot change between
-// two evaluations (constants, parameters, values computed once outside
-// every loop), so that two tests of it agree.
+// two evaluations (constants, parameters, fields of a struct value,
+// values computed once outside every loop), or such a value of type bool
+// tested alone ("if withResults"), so that two tests of it agree.
 func condKey(cond ssa.Value, loops []*loop) (string, bool) {
-	bin, ok := cond.(*ssa.BinOp)
-	if !ok {
-		return "", false
-	}
-	operand := func(v ssa.Value) (string, bool) {
+	var operand func(v ssa.Value) (string, bool)
+	operand = func(v ssa.Value) (string, bool) {
 		switch v := v.(type) {
 		case *ssa.Const:
 			return "const " + v.String(), true
 		case *ssa.Parameter:
 			return fmt.Sprintf("value %p", v), true
+		case *ssa.Field:
+			// A field of a struct value (not of a variable: that is a
+			// load) is the same wherever it is read, as the value is.
+			x, ok := operand(v.X)
+			if !ok {
+				return "", false
+			}
+			return fmt.Sprintf("field %d of %s", v.Field, x), true
 		case ssa.Instruction:
 			if _, isPhi := v.(*ssa.Phi); isPhi {
 				return "", false
 			}
 			if ld, isLoad := v.(*ssa.UnOp); isLoad && ld.Op == token.MUL {
-				return "", false
+				return paramFieldLoad(ld.X)
 			}
 			for _, l := range loops {
 				if l.body[v.Block()] {
@@ -1486,12 +1492,98 @@ func condKey(cond ssa.Value, loops []*loop) (string, bool) {
 		}
 		return "", false
 	}
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok {
+		return operand(cond)
+	}
 	x, okX := operand(bin.X)
 	y, okY := operand(bin.Y)
 	if !okX || !okY {
 		return "", false
 	}
 	return x + " " + bin.Op.String() + " " + y, true
+}
+
+// paramFieldLoad keys a load from addr when addr is a field (or a field
+// of a field) of the local variable that only holds a struct parameter:
+// the function's own copy of the argument ("o.report" of a parameter o
+// passed by value), stored once on entry and never written or taken the
+// address of again, so the field reads the same wherever it is read. The
+// key is that of the parameter's field, as a Field of it would give.
+func paramFieldLoad(addr ssa.Value) (string, bool) {
+	fa, ok := addr.(*ssa.FieldAddr)
+	if !ok {
+		return "", false
+	}
+	var base string
+	switch x := fa.X.(type) {
+	case *ssa.Alloc:
+		p := spilledParam(x)
+		if p == nil {
+			return "", false
+		}
+		base = fmt.Sprintf("value %p", p)
+	case *ssa.FieldAddr:
+		k, ok := paramFieldLoad(x)
+		if !ok {
+			return "", false
+		}
+		base = k
+	default:
+		return "", false
+	}
+	return fmt.Sprintf("field %d of %s", fa.Field, base), true
+}
+
+// spilledParam returns the parameter that a, a local variable that does
+// not escape, holds for the whole function: its one store is of the
+// parameter, and every other use of it or of its fields' addresses reads.
+func spilledParam(a *ssa.Alloc) *ssa.Parameter {
+	if a.Heap {
+		return nil
+	}
+	var param *ssa.Parameter
+	var readOnly func(v ssa.Value) bool
+	readOnly = func(v ssa.Value) bool {
+		for _, r := range *v.Referrers() {
+			switch r := r.(type) {
+			case *ssa.DebugRef:
+			case *ssa.UnOp:
+				if r.Op != token.MUL {
+					return false
+				}
+			case *ssa.FieldAddr:
+				if !readOnly(r) {
+					return false
+				}
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	for _, r := range *a.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			p, ok := r.Val.(*ssa.Parameter)
+			if !ok || param != nil || r.Addr != a || r.Block() != a.Parent().Blocks[0] {
+				return nil
+			}
+			param = p
+		case *ssa.DebugRef:
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return nil
+			}
+		case *ssa.FieldAddr:
+			if !readOnly(r) {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	return param
 }
 
 // countedExit reports whether cond compares a loop counter: a variable
