@@ -403,24 +403,12 @@ func (e *engine) nothingToRelease(t types.Type, seen map[types.Type]bool) bool {
 		return true
 	}
 	seen[t] = true
+	if parts, ok := componentTypes(t); ok {
+		return !slices.ContainsFunc(parts, func(p types.Type) bool { return !e.nothingToRelease(p, seen) })
+	}
 	switch u := t.(type) {
 	case *types.Basic:
 		return u.Kind() != types.UnsafePointer
-	case *types.Pointer:
-		return e.nothingToRelease(u.Elem(), seen)
-	case *types.Slice:
-		return e.nothingToRelease(u.Elem(), seen)
-	case *types.Array:
-		return e.nothingToRelease(u.Elem(), seen)
-	case *types.Map:
-		return e.nothingToRelease(u.Key(), seen) && e.nothingToRelease(u.Elem(), seen)
-	case *types.Struct:
-		for i := 0; i < u.NumFields(); i++ {
-			if !e.nothingToRelease(u.Field(i).Type(), seen) {
-				return false
-			}
-		}
-		return true
 	case *types.Interface:
 		return e.noReleaseMethod(u)
 	case *types.Named:
@@ -620,6 +608,29 @@ func doesNothing(fn *ssa.Function) bool {
 	return true
 }
 
+// componentTypes returns the types that a value of t, a pointer, slice,
+// array, map or struct type, is made of (what it points to, its elements,
+// its keys and values, its fields), and whether t is such a type.
+func componentTypes(t types.Type) ([]types.Type, bool) {
+	switch u := t.(type) {
+	case *types.Pointer:
+		return []types.Type{u.Elem()}, true
+	case *types.Slice:
+		return []types.Type{u.Elem()}, true
+	case *types.Array:
+		return []types.Type{u.Elem()}, true
+	case *types.Map:
+		return []types.Type{u.Key(), u.Elem()}, true
+	case *types.Struct:
+		parts := make([]types.Type, u.NumFields())
+		for i := range parts {
+			parts[i] = u.Field(i).Type()
+		}
+		return parts, true
+	}
+	return nil, false
+}
+
 // memoryFields reports whether values of t hold memory alone: basic
 // values, the table's memory types, and pointers, slices, arrays, maps
 // and structs of the package made of them. A type of another package is
@@ -635,24 +646,12 @@ func (e *engine) memoryFields(t types.Type, seen map[types.Type]bool) bool {
 	if resource.IsMemoryType(t) {
 		return true
 	}
+	if parts, ok := componentTypes(t); ok {
+		return !slices.ContainsFunc(parts, func(p types.Type) bool { return !e.memoryFields(p, seen) })
+	}
 	switch u := t.(type) {
 	case *types.Basic:
 		return u.Kind() != types.UnsafePointer
-	case *types.Pointer:
-		return e.memoryFields(u.Elem(), seen)
-	case *types.Slice:
-		return e.memoryFields(u.Elem(), seen)
-	case *types.Array:
-		return e.memoryFields(u.Elem(), seen)
-	case *types.Map:
-		return e.memoryFields(u.Key(), seen) && e.memoryFields(u.Elem(), seen)
-	case *types.Struct:
-		for i := 0; i < u.NumFields(); i++ {
-			if !e.memoryFields(u.Field(i).Type(), seen) {
-				return false
-			}
-		}
-		return true
 	case *types.Named:
 		if u.Obj().Pkg() == e.pass.Pkg {
 			return e.memoryFields(u.Underlying(), seen)

@@ -234,16 +234,7 @@ func (d *ctxDeriver) expr(fd *ast.FuncDecl, params []types.Object, x ast.Expr, d
 			if !ok {
 				return nil
 			}
-			id, ok := ast.Unparen(sel.X).(*ast.Ident)
-			if !ok {
-				return nil
-			}
-			for i, p := range params {
-				if p != nil && p == info.Uses[id] {
-					return &ctxFromFact{Param: i, Method: true}
-				}
-			}
-			return nil
+			return methodOfParam(info, params, sel.X)
 		}
 		f := d.callee(fn)
 		if f == nil {
@@ -256,14 +247,21 @@ func (d *ctxDeriver) expr(fd *ast.FuncDecl, params []types.Object, x ast.Expr, d
 		if !f.Method {
 			return d.expr(fd, params, args[f.Param], depth+1)
 		}
-		id, ok := ast.Unparen(args[f.Param]).(*ast.Ident)
-		if !ok {
-			return nil
-		}
-		for i, p := range params {
-			if p != nil && p == info.Uses[id] {
-				return &ctxFromFact{Param: i, Method: true}
-			}
+		return methodOfParam(info, params, args[f.Param])
+	}
+	return nil
+}
+
+// methodOfParam returns the fact for a context taken from the Context
+// method of x, when x names one of the parameters.
+func methodOfParam(info *types.Info, params []types.Object, x ast.Expr) *ctxFromFact {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	for i, p := range params {
+		if p != nil && p == info.Uses[id] {
+			return &ctxFromFact{Param: i, Method: true}
 		}
 	}
 	return nil
