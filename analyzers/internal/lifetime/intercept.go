@@ -54,7 +54,7 @@ func (e *engine) intercepted(call *ssa.Call, obj *types.Func) bool {
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			ci, ok := instr.(*ssa.Call)
-			if !ok || ci.Call.IsInvoke() || !comesBefore(ci, call) {
+			if !ok || ci.Call.IsInvoke() || !before(ci, call) {
 				continue
 			}
 			callee := ci.Call.StaticCallee()
@@ -111,16 +111,6 @@ func isDefaultClient(v ssa.Value) bool {
 	}
 	g, ok := ld.X.(*ssa.Global)
 	return ok && g.Pkg != nil && g.Pkg.Pkg.Path() == "net/http" && g.Name() == "DefaultClient"
-}
-
-// comesBefore reports whether a runs before b on every path to b: earlier
-// in b's block, or in a block that dominates it.
-func comesBefore(a, b ssa.Instruction) bool {
-	ab, bb := a.Block(), b.Block()
-	if ab == bb {
-		return slices.Index(ab.Instrs, a) < slices.Index(bb.Instrs, b)
-	}
-	return ab.Dominates(bb)
 }
 
 // maxOffDepth bounds how deep helpers are searched for a call that turns

@@ -9,6 +9,7 @@ import (
 
 	"github.com/leakvet/leakvet/analyzers/internal/resource"
 	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // A test's context (`t.Context()`, Go 1.24) is cancelled when the test or
@@ -296,27 +297,17 @@ func (d *ctxDeriver) callee(fn *types.Func) *ctxFromFact {
 }
 
 // calledFunc returns the function or method a call names statically, or
-// nil (a function value, a conversion, an interface method).
+// nil (a function value, a conversion, an interface method other than
+// Context).
 func calledFunc(info *types.Info, call *ast.CallExpr) *types.Func {
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		fn, _ := info.Uses[f].(*types.Func)
-		return fn
-	case *ast.SelectorExpr:
-		if sel, ok := info.Selections[f]; ok {
-			if sel.Kind() != types.MethodVal {
-				return nil
-			}
-			fn, _ := sel.Obj().(*types.Func)
-			if fn != nil && types.IsInterface(sel.Recv()) && fn.Name() != "Context" {
-				return nil
-			}
-			return fn
-		}
-		fn, _ := info.Uses[f.Sel].(*types.Func)
-		return fn
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn == nil {
+		return nil
 	}
-	return nil
+	if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) && fn.Name() != "Context" {
+		return nil
+	}
+	return fn
 }
 
 // callArgs returns the arguments of call in the order of the SSA
@@ -389,7 +380,7 @@ func (e *engine) testContext(v ssa.Value, depth int) bool {
 		if c.IsInvoke() {
 			// t.Context() on a testing.TB, or on an interface of the
 			// package's own that a *testing.T was converted to.
-			return c.Method.Name() == "Context" && len(c.Args) == 0 && testingValue(c.Value)
+			return c.Method.Name() == "Context" && len(c.Args) == 0 && resource.IsTestHandle(unwrapIface(c.Value).Type())
 		}
 		callee := c.StaticCallee()
 		if callee == nil {
@@ -410,7 +401,7 @@ func (e *engine) testContext(v ssa.Value, depth int) bool {
 			return false
 		}
 		if f.Method {
-			return testingValue(c.Args[f.Param])
+			return resource.IsTestHandle(unwrapIface(c.Args[f.Param]).Type())
 		}
 		return e.testContext(c.Args[f.Param], depth+1)
 	}
@@ -485,27 +476,6 @@ func storesInto(fv *ssa.FreeVar) bool {
 		default:
 			return true
 		}
-	}
-	return false
-}
-
-// testingValue reports whether v is a *testing.T, *testing.B or
-// *testing.F, or a testing.TB, possibly converted to another interface.
-func testingValue(v ssa.Value) bool {
-	if mi, ok := v.(*ssa.MakeInterface); ok {
-		v = mi.X
-	}
-	t := v.Type()
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "testing" {
-		return false
-	}
-	switch n.Obj().Name() {
-	case "T", "B", "F", "TB":
-		return true
 	}
 	return false
 }
